@@ -1,0 +1,1 @@
+export * as theory from './theory/index.js';

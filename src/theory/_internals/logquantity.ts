@@ -1,0 +1,77 @@
+import { divBall, ln2Ball, lnRatio, scaleBall, type Ball } from './fixed.js';
+import { certify, checkDigits, type Enclosure, type Evaluation } from '../enclosure.js';
+import { TheoryError, show } from '../errors.js';
+import type { Rational } from '../rational.js';
+import type { MassOptions } from '../distribution.js';
+
+/** Options shared by every logarithmic quantity. */
+export interface LogOptions extends MassOptions {
+  /**
+   * Significant decimal digits of `value`, `lower` and `upper`.
+   * @defaultValue 50
+   */
+  digits?: number;
+  /**
+   * Base of the logarithm: `'e'` for nats, `2` (or `'2'`) for bits.
+   * @defaultValue 'e'
+   */
+  base?: 'e' | 2 | '2';
+}
+
+export type LogUnit = 'nats' | 'bits';
+
+/** A certified logarithmic quantity with its unit. */
+export interface LogQuantity extends Enclosure {
+  readonly unit: LogUnit;
+}
+
+export function checkBase(fn: string, base: unknown): LogUnit {
+  if (base === undefined || base === 'e') return 'nats';
+  if (base === 2 || base === '2') return 'bits';
+  throw new TheoryError(fn, 'base', `must be 'e' (nats) or 2 (bits); got ${show(base)}`);
+}
+
+/** Running sum of w·ln(a/b) terms at one precision. */
+export class LogSum {
+  private mid = 0n;
+  private rad = 0;
+  constructor(private readonly prec: number) {}
+
+  /** Adds (wn/wd)·ln(a/b); a, b > 0, wd > 0. */
+  addTerm(wn: bigint, wd: bigint, a: bigint, b: bigint): void {
+    if (wn === 0n || a === b) return;
+    const t = scaleBall(lnRatio(a, b, this.prec), wn, wd);
+    this.mid += t.mid;
+    this.rad += t.rad;
+  }
+
+  /** Adds w·ln(a/b) for an exact weight w. */
+  add(w: Rational, a: bigint, b: bigint): void {
+    this.addTerm(w.num, w.den, a, b);
+  }
+
+  ball(): Ball {
+    return { mid: this.mid, rad: this.rad };
+  }
+}
+
+/**
+ * Certifies a logarithmic quantity computed in nats by `evaluate`, converting to bits when asked.
+ * `terms` (the number of summed logarithms) sets the guard bits of the first attempt.
+ */
+export function certifyLog(
+  fn: string,
+  options: LogOptions,
+  terms: number,
+  evaluate: (prec: number) => Evaluation,
+): LogQuantity {
+  const digits = checkDigits(fn, options.digits);
+  const unit = checkBase(fn, options.base);
+  const guard = Math.log2(terms + 1) + 8;
+  const enclosure = certify(fn, digits, guard, (prec) => {
+    const r = evaluate(prec);
+    if (unit === 'nats' || r.kind !== 'ball' || (r.ball.rad === 0 && r.ball.mid === 0n)) return r;
+    return { kind: 'ball', ball: divBall(r.ball, ln2Ball(prec), prec) };
+  });
+  return { ...enclosure, unit };
+}

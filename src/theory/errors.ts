@@ -1,0 +1,37 @@
+/**
+ * The one error class of the `theory` layer.
+ *
+ * Every message names the function, the argument and the offending value, e.g.
+ * `jsd: p[2] must be a nonnegative mass; got "-0.1"`. The CLI prints the message as one line on
+ * stderr and exits with code 2.
+ */
+export class TheoryError extends Error {
+  override readonly name = 'TheoryError';
+  /** The public function that rejected its input, e.g. `jsd`. */
+  readonly fn: string;
+  /** The argument at fault, e.g. `p[2]` or `digits`. */
+  readonly arg: string;
+
+  constructor(fn: string, arg: string, detail: string) {
+    super(`${fn}: ${arg} ${detail}`);
+    this.fn = fn;
+    this.arg = arg;
+  }
+}
+
+/** Shows a user's value in an error message: strings quoted, long ones shortened. */
+export function show(value: unknown): string {
+  let s: string;
+  if (typeof value === 'string') s = JSON.stringify(value);
+  else if (typeof value === 'bigint') s = `${value}n`;
+  else if (typeof value === 'number') s = Object.is(value, -0) ? '-0' : String(value);
+  else if (value === null || value === undefined) s = String(value);
+  else {
+    try {
+      s = JSON.stringify(value) ?? String(value);
+    } catch {
+      s = String(value);
+    }
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
