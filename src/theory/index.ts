@@ -4,7 +4,7 @@
  */
 export { TheoryError } from './errors.js';
 export { toRational, formatRational, type Rational, type RationalLike } from './rational.js';
-export { toDistribution, type MassOptions } from './distribution.js';
+export { toDistribution, toSupport, type MassOptions } from './distribution.js';
 export { DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, type Enclosure } from './enclosure.js';
 export type { LogOptions, LogQuantity, LogUnit } from './_internals/logquantity.js';
 export { dstar, dstarExact, type DStarOptions } from './dstar.js';

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Entry point of the `gan-verify` command: runs the compiled CLI in dist/ (built by `npm install`).
+import { existsSync } from 'node:fs';
+
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('gan-verify: dist/ is missing; run `npm install` (or `npm run build`) in the package folder\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { TheoryError } from '../theory/index.js';
+import { CliError, parseArgs } from './args.js';
+import { runDemo } from './demo.js';
+import { runTheory, THEORY_HELP } from './theory.js';
+
+const HELP = `Usage: gan-verify <command> [options]
+
+Checks the mathematics of Generative Adversarial Networks.
+
+Commands:
+  theory <quantity>   exact values with certified enclosures (dstar, value, value-at-optimum,
+                      kl, kl-reverse, jsd, w1, entropy)
+  demo                a short demonstration of C(G) = 2 JSD - log 4 (what 'npm start' runs)
+
+Options:
+  -h, --help          help; every command takes --help too
+  --version           the package version
+
+Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error.
+`;
+
+const DEMO_HELP = `Usage: gan-verify demo
+
+Evaluates Goodfellow et al.'s Theorem 1, C(G) = V(D*,G) = 2 JSD - log 4, two independent ways on a
+four-point example and prints both certified values and whether they agree.
+`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs the CLI; returns the exit code. Output goes to the given writers (process streams by default). */
+export function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      out(HELP);
+      return 0;
+    }
+    if (command === '--version') {
+      out(`${version()}\n`);
+      return 0;
+    }
+    if (command === 'theory') {
+      out(runTheory(rest));
+      return 0;
+    }
+    if (command === 'demo') {
+      const args = parseArgs('gan-verify demo', rest, { help: 'flag' });
+      if (args.positionals.length > 0) throw new CliError(`gan-verify demo: unexpected argument ${JSON.stringify(args.positionals[0])}`);
+      out(args.flags.has('help') ? DEMO_HELP : runDemo());
+      return 0;
+    }
+    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, demo (see --help)`);
+  } catch (e) {
+    if (e instanceof CliError || e instanceof TheoryError) {
+      err(`${e.message.startsWith('gan-verify') ? '' : 'gan-verify: '}${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      return 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    err(`gan-verify: internal error: ${message.replace(/\s*\n\s*/g, ' ')} (set GAN_VERIFY_DEBUG=1 for the stack)\n`);
+    if (process.env.GAN_VERIFY_DEBUG) err(`${(e as Error).stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+export { THEORY_HELP };
