@@ -2,15 +2,13 @@ import { Decimal } from 'decimal.js';
 import { expect } from 'vitest';
 
 /** Decimal arithmetic for checking results; a local clone, never the global configuration. */
-export const Dec = Decimal.clone({ precision: 400 });
+export const Dec = Decimal.clone({ precision: 1100 });
 
-/** Number of agreeing significant digits of a and b: −log10(|a − b|/|b|), Infinity when equal. */
-export function agreeingDigits(a: string, b: string): number {
+/** True when a agrees with b to `k` significant digits: |a − b| ≤ 10^(−k)·|b| (exact decimal arithmetic). */
+export function agreesTo(a: string, b: string, k: number): boolean {
   const x = new Dec(a);
   const y = new Dec(b);
-  if (x.eq(y)) return Infinity;
-  if (y.isZero()) return -Infinity;
-  return -x.minus(y).abs().div(y.abs()).log(10).toNumber();
+  return x.minus(y).abs().lte(y.abs().times(new Dec(10).pow(-k)));
 }
 
 /** Asserts lower ≤ exact ≤ upper, with "inf"/"-inf" handled explicitly. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
 import { dstar, entropy, jsd, kl, klReverse, value, valueAtOptimum, w1, formatRational, type LogQuantity } from '../src/theory/index.js';
-import { agreeingDigits, Dec, expectContains } from './helpers.js';
+import { agreesTo, Dec, expectContains } from './helpers.js';
 
 interface OracleCase {
   name: string;
@@ -58,7 +58,7 @@ describe(`theory against the mpmath oracle (${oracle.oracle})`, () => {
             if (expected !== 'inf' && expected !== '-inf' && expected !== '0') {
               // Each bound within one unit of the last digit: at least digits−1 agreeing digits.
               for (const bound of [got.lower, got.upper]) {
-                expect(agreeingDigits(bound, expected), `${name}: ${bound} vs ${expected}`).toBeGreaterThanOrEqual(digits - 1);
+                expect(agreesTo(bound, expected, digits - 1), `${name}: ${bound} vs ${expected}`).toBe(true);
               }
             }
           }
@@ -74,4 +74,17 @@ describe(`theory against the mpmath oracle (${oracle.oracle})`, () => {
       });
     });
   }
+});
+
+describe('theory at 1000 digits against the mpmath oracle', () => {
+  const high = (JSON.parse(readFileSync(new URL('../fixtures/reference/theory-discrete.json', import.meta.url), 'utf8')) as {
+    high_precision: { quantity: string; p: string[]; q: string[] | null; digits: number; value: string }[];
+  }).high_precision;
+  it.each(high)('$quantity at $digits digits', ({ quantity, p, q, digits, value: expected }) => {
+    const got = quantity === 'jsd' ? jsd(p, q ?? [], { digits }) : quantity === 'kl' ? kl(p, q ?? [], { digits }) : entropy(p, { digits });
+    expectContains(got, expected);
+    expect(new Dec(got.value).eq(new Dec(expected).toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN))).toBe(true);
+    expect(agreesTo(got.lower, expected, digits - 1)).toBe(true);
+    expect(agreesTo(got.upper, expected, digits - 1)).toBe(true);
+  });
 });
