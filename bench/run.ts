@@ -1,0 +1,7 @@
+/** `npm run bench`: every benchmark, side by side with its reference tool, ratios printed. */
+import { benchTheoryJsd } from './theory-jsd.js';
+import { report } from './util.js';
+
+const seed = Number(process.env.BENCH_SEED ?? 1);
+console.log(`gan-verify benchmarks (seed ${seed}; ratios < 1 mean gan-verify is faster)\n`);
+console.log(report(benchTheoryJsd({ seed })));
