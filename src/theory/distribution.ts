@@ -89,3 +89,22 @@ export function toDiscriminator(fn: string, d: readonly RationalLike[], n: numbe
     return r;
   });
 }
+
+/**
+ * P and Q over a common denominator per point: pᵢ = a/(bd)·… with a·d and c·b kept as the integers
+ * `pq` = numer(pᵢ)·denom(qᵢ) and `qp` = numer(qᵢ)·denom(pᵢ), so that pᵢ/(pᵢ+qᵢ) = pq/(pq+qp) and
+ * 2pᵢ/(pᵢ+qᵢ) = 2pq/(pq+qp) without any rational reduction. Computed once, outside Ziv's loop.
+ */
+export interface CrossTerm {
+  p: Rational;
+  q: Rational;
+  pq: bigint;
+  qp: bigint;
+}
+
+export function crossTerms(pair: { p: readonly Rational[]; q: readonly Rational[] }): CrossTerm[] {
+  return pair.p.map((p, i) => {
+    const q = pair.q[i] as Rational;
+    return { p, q, pq: p.num * q.den, qp: q.num * p.den };
+  });
+}

@@ -1,4 +1,4 @@
-import { toPair, type MassOptions } from './distribution.js';
+import { crossTerms, toPair, type MassOptions } from './distribution.js';
 import { checkDigits, exactEnclosure, type Enclosure } from './enclosure.js';
 import { rational, type Rational, type RationalLike } from './rational.js';
 
@@ -29,11 +29,5 @@ export function dstar(
 
 /** {@link dstar} as exact rationals (null where undefined). */
 export function dstarExact(p: readonly RationalLike[], q: readonly RationalLike[], options: MassOptions = {}): (Rational | null)[] {
-  const pair = toPair('dstar', p, q, options);
-  return pair.p.map((pi, i) => {
-    const qi = pair.q[i] as Rational;
-    const ad = pi.num * qi.den;
-    const cb = qi.num * pi.den;
-    return ad + cb === 0n ? null : rational(ad, ad + cb);
-  });
+  return crossTerms(toPair('dstar', p, q, options)).map((t) => (t.pq + t.qp === 0n ? null : rational(t.pq, t.pq + t.qp)));
 }

@@ -1,4 +1,4 @@
-import { toDistribution, toPair } from './distribution.js';
+import { crossTerms, toDistribution, toPair } from './distribution.js';
 import { TheoryError, show } from './errors.js';
 import { certifyLog, LogSum, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
 import { scaleBall } from './_internals/fixed.js';
@@ -20,17 +20,13 @@ import { mul, sum, type Rational, type RationalLike } from './rational.js';
  */
 export function jsd(p: readonly RationalLike[], q: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
   const fn = 'jsd';
-  const pair = toPair(fn, p, q, options);
-  return certifyLog(fn, options, 2 * pair.p.length, (prec) => {
+  const terms = crossTerms(toPair(fn, p, q, options));
+  return certifyLog(fn, options, 2 * terms.length, (prec) => {
     const s = new LogSum(prec);
-    pair.p.forEach((pi, i) => {
-      const qi = pair.q[i] as Rational;
-      const ad = pi.num * qi.den;
-      const cb = qi.num * pi.den;
-      const total = ad + cb;
-      if (pi.num > 0n) s.add(pi, 2n * ad, total);
-      if (qi.num > 0n) s.add(qi, 2n * cb, total);
-    });
+    for (const t of terms) {
+      if (t.p.num > 0n) s.add(t.p, 2n * t.pq, t.pq + t.qp);
+      if (t.q.num > 0n) s.add(t.q, 2n * t.qp, t.pq + t.qp);
+    }
     return { kind: 'ball', ball: scaleBall(s.ball(), 1n, 2n) };
   });
 }

@@ -1,4 +1,4 @@
-import { toDiscriminator, toPair } from './distribution.js';
+import { crossTerms, toDiscriminator, toPair } from './distribution.js';
 import { certifyLog, LogSum, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
 import type { Rational, RationalLike } from './rational.js';
 
@@ -55,16 +55,13 @@ export function value(
  */
 export function valueAtOptimum(p: readonly RationalLike[], q: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
   const fn = 'valueAtOptimum';
-  const pair = toPair(fn, p, q, options);
-  return certifyLog(fn, options, 2 * pair.p.length, (prec) => {
+  const terms = crossTerms(toPair(fn, p, q, options));
+  return certifyLog(fn, options, 2 * terms.length, (prec) => {
     const s = new LogSum(prec);
-    pair.p.forEach((pi, i) => {
-      const qi = pair.q[i] as Rational;
-      const ad = pi.num * qi.den;
-      const cb = qi.num * pi.den;
-      if (pi.num > 0n) s.add(pi, ad, ad + cb);
-      if (qi.num > 0n) s.add(qi, cb, ad + cb);
-    });
+    for (const t of terms) {
+      if (t.p.num > 0n) s.add(t.p, t.pq, t.pq + t.qp);
+      if (t.q.num > 0n) s.add(t.q, t.qp, t.pq + t.qp);
+    }
     return { kind: 'ball', ball: s.ball() };
   });
 }
