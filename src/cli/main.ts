@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { NumericError } from '../numeric/index.js';
 import { TheoryError } from '../theory/index.js';
+import { runEstimate } from './estimate.js';
 import { CliError, parseArgs } from './args.js';
 import { runDemo } from './demo.js';
 import { runTheory, THEORY_HELP } from './theory.js';
@@ -11,6 +13,8 @@ Checks the mathematics of Generative Adversarial Networks.
 Commands:
   theory <quantity>   exact values with certified enclosures (dstar, value, value-at-optimum,
                       kl, kl-reverse, jsd, w1, entropy)
+  estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
+                      kl-knn, jsd-lower) for normal, mixture, categorical, ring8, grid25 or samples
   demo                a short demonstration of C(G) = 2 JSD - log 4 (what 'npm start' runs)
 
 Options:
@@ -51,15 +55,19 @@ export function main(
       out(runTheory(rest));
       return 0;
     }
+    if (command === 'estimate') {
+      out(runEstimate(rest));
+      return 0;
+    }
     if (command === 'demo') {
       const args = parseArgs('gan-verify demo', rest, { help: 'flag' });
       if (args.positionals.length > 0) throw new CliError(`gan-verify demo: unexpected argument ${JSON.stringify(args.positionals[0])}`);
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, demo (see --help)`);
+    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, estimate, demo (see --help)`);
   } catch (e) {
-    if (e instanceof CliError || e instanceof TheoryError) {
+    if (e instanceof CliError || e instanceof TheoryError || e instanceof NumericError) {
       err(`${e.message.startsWith('gan-verify') ? '' : 'gan-verify: '}${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 2;
     }
