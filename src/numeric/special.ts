@@ -131,7 +131,14 @@ export function normalQuantile(u: number): number {
     x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * s) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
   // One Halley step on Φ(x) − u; in the upper tail work with the survival function for accuracy.
-  const e = u > 0.5 ? -(normalSf(x) - (1 - u)) : normalCdf(x) - u;
+  // Near the centre use Φ(x) − ½ = erf(x/√2)/2 against the exact u − ½, else the condition number
+  // u/(φ(x)·|x|) of the centre would show up as tens of ulps.
+  const e =
+    Math.abs(x) * Math.SQRT1_2 <= 0.46875
+      ? 0.5 * erfSmall(x * Math.SQRT1_2) - (u - 0.5)
+      : u > 0.5
+        ? -(normalSf(x) - (1 - u))
+        : normalCdf(x) - u;
   const g = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
   return x - g / (1 + (x * g) / 2);
 }
