@@ -1,7 +1,9 @@
 /** `npm run bench`: every benchmark, side by side with its reference tool, ratios printed. */
+import { benchNumeric } from './numeric.js';
 import { benchTheoryJsd } from './theory-jsd.js';
 import { report } from './util.js';
 
 const seed = Number(process.env.BENCH_SEED ?? 1);
 console.log(`gan-verify benchmarks (seed ${seed}; ratios < 1 mean gan-verify is faster)\n`);
 console.log(report(benchTheoryJsd({ seed })));
+for (const r of benchNumeric({ seed })) console.log(`\n${report(r)}`);
