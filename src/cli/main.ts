@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { NumericError } from '../numeric/index.js';
-import { TheoryError } from '../theory/index.js';
+import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
 import { CliError, parseArgs } from './args.js';
 import { runDemo } from './demo.js';
@@ -67,7 +66,7 @@ export function main(
     }
     throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, estimate, demo (see --help)`);
   } catch (e) {
-    if (e instanceof CliError || e instanceof TheoryError || e instanceof NumericError) {
+    if (e instanceof CliError || e instanceof InputError) {
       err(`${e.message.startsWith('gan-verify') ? '' : 'gan-verify: '}${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
       return 2;
     }

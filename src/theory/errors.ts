@@ -1,12 +1,11 @@
 /**
- * The one error class of the `theory` layer.
- *
- * Every message names the function, the argument and the offending value, e.g.
- * `jsd: p[2] must be a nonnegative mass; got "-0.1"`. The CLI prints the message as one line on
- * stderr and exits with code 2.
+ * Bad input to any layer of gan-verify. Every message names the function, the argument and the
+ * offending value, e.g. `jsd: p[2] must be a nonnegative mass; got "-0.1"`. The CLI prints the
+ * message as one line on stderr and exits with code 2. Each layer has its own subclass
+ * ({@link TheoryError} here, `NumericError` in numeric); it lives in the bottom layer so that every
+ * layer above can extend it.
  */
-export class TheoryError extends Error {
-  override readonly name = 'TheoryError';
+export class InputError extends Error {
   /** The public function that rejected its input, e.g. `jsd`. */
   readonly fn: string;
   /** The argument at fault, e.g. `p[2]` or `digits`. */
@@ -17,6 +16,11 @@ export class TheoryError extends Error {
     this.fn = fn;
     this.arg = arg;
   }
+}
+
+/** The error class of the `theory` layer. */
+export class TheoryError extends InputError {
+  override readonly name = 'TheoryError';
 }
 
 /** Shows a user's value in an error message: strings quoted, long ones shortened. */

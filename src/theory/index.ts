@@ -2,7 +2,7 @@
  * gan-verify/theory: exact GAN quantities for discrete distributions, each with a certified
  * enclosure [lower, upper] of its exact value.
  */
-export { TheoryError } from './errors.js';
+export { InputError, TheoryError } from './errors.js';
 export { toRational, formatRational, type Rational, type RationalLike } from './rational.js';
 export { toDistribution, toSupport, type MassOptions } from './distribution.js';
 export { DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, type Enclosure } from './enclosure.js';
