@@ -36,7 +36,7 @@ export function checkDigits(fn: string, digits: unknown): number {
 
 /** What one evaluation at a working precision produced. */
 export type Evaluation =
-  | { kind: 'ball'; ball: Ball }
+  | { kind: 'ball'; ball: Ball | { mid: bigint; rad: bigint } }
   | { kind: 'exact'; value: Rational }
   | { kind: 'infinite'; sign: 1 | -1 };
 
@@ -85,15 +85,15 @@ export function certify(
     const r = evaluate(prec);
     if (r.kind === 'exact') return exactEnclosure(r.value, digits);
     if (r.kind === 'infinite') return infiniteEnclosure(r.sign, digits);
-    const { mid, rad } = r.ball;
-    if (rad === 0) return exactEnclosure(rational(mid, 1n << BigInt(prec)), digits);
+    const { mid } = r.ball;
+    const R = BigInt(r.ball.rad);
+    if (R === 0n) return exactEnclosure(rational(mid, 1n << BigInt(prec)), digits);
     const amid = mid < 0n ? -mid : mid;
-    const R = BigInt(rad);
     const den = 1n << BigInt(prec);
     let extra: number;
     if (amid > 2n * R) {
       // Relative radius 2^(log2 rad − log2|mid|); need it below 2^−target.
-      const have = bitLength(amid) - 1 - Math.ceil(Math.log2(rad));
+      const have = bitLength(amid) - 1 - bitLength(R);
       if (have >= target) {
         const lo = roundRational(mid - R, den, digits, 'half-even');
         const hi = roundRational(mid + R, den, digits, 'half-even');
@@ -105,7 +105,18 @@ export function certify(
             digits,
           };
         }
-        // So close to a rounding boundary that more bits are needed to decide the last digit.
+        // So close to a rounding boundary that more bits are needed to decide the last digit. A value
+        // that sits exactly on a tie (a rational reached through transcendental steps, such as
+        // D* = 1/(1 + e⁰)) never separates: after a few rounds keep the certified bounds and round
+        // the midpoint, which is then within one unit of the last digit of the exact value.
+        if (attempt >= 6) {
+          return {
+            value: formatRounded(roundRational(mid, den, digits, 'half-even')),
+            lower: formatRounded(roundRational(mid - R, den, digits, 'floor')),
+            upper: formatRounded(roundRational(mid + R, den, digits, 'ceil')),
+            digits,
+          };
+        }
         extra = 32 * (attempt + 1);
       } else {
         extra = target - have + 16;

@@ -70,8 +70,8 @@ export function certifyLog(
   const guard = Math.log2(terms + 1) + 8;
   const enclosure = certify(fn, digits, guard, (prec) => {
     const r = evaluate(prec);
-    if (unit === 'nats' || r.kind !== 'ball' || (r.ball.rad === 0 && r.ball.mid === 0n)) return r;
-    return { kind: 'ball', ball: divBall(r.ball, ln2Ball(prec), prec) };
+    if (unit === 'nats' || r.kind !== 'ball' || (BigInt(r.ball.rad) === 0n && r.ball.mid === 0n)) return r;
+    return { kind: 'ball', ball: divBall({ mid: r.ball.mid, rad: Number(r.ball.rad) }, ln2Ball(prec), prec) };
   });
   return { ...enclosure, unit };
 }
