@@ -14,6 +14,7 @@ import {
   type LogOptions,
 } from '../theory/index.js';
 import { CliError, parseArgs, type Parsed } from './args.js';
+import { CONTINUOUS, CONTINUOUS_HELP, runContinuous } from './theory-continuous.js';
 
 interface Quantity {
   summary: string;
@@ -222,15 +223,17 @@ function readable(o: Output, exact: readonly (string | null | undefined)[], x: r
 /** Runs `gan-verify theory …`; returns the text for stdout. */
 export function runTheory(argv: readonly string[]): string {
   const cmd = 'gan-verify theory';
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (first !== undefined && CONTINUOUS[first] !== undefined) return runContinuous(argv);
   const args = parseArgs(cmd, argv, SPEC);
   const [name, ...rest] = args.positionals;
   if (name === undefined) {
-    if (args.flags.has('help')) return THEORY_HELP;
+    if (args.flags.has('help')) return `${THEORY_HELP}\n${CONTINUOUS_HELP}`;
     throw new CliError(`${cmd}: missing <quantity>; one of ${Object.keys(QUANTITIES).join(' ')}`);
   }
   const quantity = QUANTITIES[name];
   if (quantity === undefined) {
-    throw new CliError(`${cmd}: unknown quantity ${JSON.stringify(name)}; one of ${Object.keys(QUANTITIES).join(' ')}`);
+    throw new CliError(`${cmd}: unknown quantity ${JSON.stringify(name)}; one of ${[...Object.keys(QUANTITIES), ...Object.keys(CONTINUOUS)].join(' ')}`);
   }
   if (args.flags.has('help')) return quantityHelp(name, quantity);
   if (rest.length > 0) throw new CliError(`${cmd} ${name}: unexpected argument ${JSON.stringify(rest[0])}`);

@@ -36,7 +36,12 @@ export function checkDigits(fn: string, digits: unknown): number {
 
 /** What one evaluation at a working precision produced. */
 export type Evaluation =
-  | { kind: 'ball'; ball: Ball | { mid: bigint; rad: bigint } }
+  | {
+      kind: 'ball';
+      ball: Ball | { mid: bigint; rad: bigint };
+      /** The value is ball·10^exp10 (for magnitudes such as e^{−8·10⁸} that no 2^−prec reaches). */
+      exp10?: number;
+    }
   | { kind: 'exact'; value: Rational }
   | { kind: 'infinite'; sign: 1 | -1 };
 
@@ -87,7 +92,9 @@ export function certify(
     if (r.kind === 'infinite') return infiniteEnclosure(r.sign, digits);
     const { mid } = r.ball;
     const R = BigInt(r.ball.rad);
-    if (R === 0n) return exactEnclosure(rational(mid, 1n << BigInt(prec)), digits);
+    const shift = r.exp10 ?? 0;
+    const fmt = (x: Rounded) => formatRounded(shift === 0 ? x : { sig: x.sig, exp: x.exp + shift });
+    if (R === 0n && shift === 0) return exactEnclosure(rational(mid, 1n << BigInt(prec)), digits);
     const amid = mid < 0n ? -mid : mid;
     const den = 1n << BigInt(prec);
     let extra: number;
@@ -99,9 +106,9 @@ export function certify(
         const hi = roundRational(mid + R, den, digits, 'half-even');
         if (sameRounded(lo, hi)) {
           return {
-            value: formatRounded(lo),
-            lower: formatRounded(roundRational(mid - R, den, digits, 'floor')),
-            upper: formatRounded(roundRational(mid + R, den, digits, 'ceil')),
+            value: fmt(lo),
+            lower: fmt(roundRational(mid - R, den, digits, 'floor')),
+            upper: fmt(roundRational(mid + R, den, digits, 'ceil')),
             digits,
           };
         }
@@ -111,9 +118,9 @@ export function certify(
         // the midpoint, which is then within one unit of the last digit of the exact value.
         if (attempt >= 6) {
           return {
-            value: formatRounded(roundRational(mid, den, digits, 'half-even')),
-            lower: formatRounded(roundRational(mid - R, den, digits, 'floor')),
-            upper: formatRounded(roundRational(mid + R, den, digits, 'ceil')),
+            value: fmt(roundRational(mid, den, digits, 'half-even')),
+            lower: fmt(roundRational(mid - R, den, digits, 'floor')),
+            upper: fmt(roundRational(mid + R, den, digits, 'ceil')),
             digits,
           };
         }

@@ -177,14 +177,27 @@ export function mixtureDstar(p: readonly ComponentLike[], q: readonly ComponentL
   const at = toRational(x, fn, 'x');
   if (sameMixture(P, Q)) return certify(fn, digits, 0, () => ({ kind: 'exact', value: rational(1n, 2n) }));
   return certify(fn, digits, 8, (prec) => {
-    const w = prec + 16;
-    const lp = logTerms(P, at, w);
-    const lq = logTerms(Q, at, w);
-    const top = [...lp, ...lq].reduce((m, t) => (t.mid > m ? t.mid : m), lp[0]?.mid ?? 0n);
-    const expSum = (ts: B.BigBall[]) => ts.map((t) => B.exp({ mid: t.mid - top, rad: t.rad }, w)).reduce((s, t) => B.add(s, t));
-    const ps = expSum(lp);
-    const qs = expSum(lq);
-    return { kind: 'ball', ball: B.reduce(B.div(ps, B.add(ps, qs), w), w, prec) };
+    const w = prec + 24;
+    // ln D* = −softplus(ln q − ln p), both logs by log-sum-exp around their largest exponent.
+    const logSum = (ts: B.BigBall[]) => {
+      const top = ts.reduce((m, t) => (t.mid > m ? t.mid : m), (ts[0] as B.BigBall).mid);
+      const s = ts.map((t) => B.exp({ mid: t.mid - top, rad: t.rad }, w)).reduce((a, b) => B.add(a, b));
+      const l = B.ln(s, w);
+      return { mid: l.mid + top, rad: l.rad };
+    };
+    const d = B.sub(logSum(logTerms(Q, at, w)), logSum(logTerms(P, at, w)));
+    const one = B.fromInt(1n, w);
+    const softplus = d.mid > 0n ? B.add(d, B.ln(B.add(one, B.exp(B.neg(d), w)), w)) : B.ln(B.add(one, B.exp(d, w)), w);
+    const lnD = B.neg(softplus);
+    if (lnD.mid > -(600n << BigInt(w))) return { kind: 'ball', ball: B.reduce(B.exp(lnD, w), w, prec) };
+    // Far tails: D* = m·10^k with k = ⌊ln D*/ln 10⌋ and m = 10^{frac} ∈ [1, 10), so the value keeps
+    // its relative accuracy at any magnitude (e^{−8·10⁸} included).
+    const ln10 = B.lnExact(10n, 1n, w);
+    const t = B.div(lnD, ln10, w);
+    const k = t.mid >> BigInt(w); // floor
+    const frac = { mid: t.mid - (k << BigInt(w)), rad: t.rad };
+    const mant = B.exp(B.mul(frac, ln10, w), w);
+    return { kind: 'ball', ball: B.reduce(mant, w, prec), exp10: Number(k) };
   });
 }
 

@@ -13,3 +13,16 @@ export { kl, klReverse } from './kl.js';
 export { jsd, weightedJsd } from './jsd.js';
 export { entropy } from './entropy.js';
 export { w1, type W1Options, type W1Result } from './wasserstein.js';
+export {
+  gaussianKl,
+  gaussianW1,
+  gaussianW2,
+  mixtureDstar,
+  mixtureDstarGrid,
+  mixtureW1,
+  parseMixtureSpec,
+  toMixture,
+  type GaussianLike,
+  type ComponentLike,
+  type ContinuousOptions,
+} from './gaussian.js';
