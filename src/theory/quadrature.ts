@@ -1,0 +1,306 @@
+/**
+ * Certified integrals of Gaussian-mixture divergences: JSD, KL and C(G) = V(D*, G), by the
+ * trapezoidal rule on the whole line with a proven error bound.
+ *
+ * ## Method
+ * For f analytic in the strip |Im z| < a with ∫|f(x + iy)| dx ≤ M for every |y| < a, the trapezoid
+ * sum T_h = h·Σₖ f(x₀ + kh) satisfies |T_h − ∫f| ≤ 2M/(e^{2πa/h} − 1) (Trefethen & Weideman, "The
+ * exponentially convergent trapezoidal rule", SIAM Review 56 (2014), Theorem 5.1). So:
+ * 1. M is bounded rigorously (float64 with outward margins; it only has to be an upper bound, and it
+ *    enters through its logarithm): the strip is covered by boxes [x₀, x₁] × [−a, a]; on each box the
+ *    moduli and relative phases of every component e^{lc − (z−μ)²/(2σ²)} are bounded, which bounds
+ *    |p|, |q|, |p + q| above and below (a zero would be caught: the lower bound would fail) and the
+ *    continued logarithms through |ln g| ≤ |ln|g|| + a·sup|g′/g| (the argument grows from 0 on the
+ *    real axis along a vertical path). Beyond the boxes one component of each mixture dominates the
+ *    others by a factor 4k (checked), so ln g = ln(w φ_d) + ln(1 + ε) with |ε| ≤ ¼ is an explicit
+ *    quadratic plus at most ½, and the tails integrate in closed form against Gaussians.
+ * 2. h is chosen so that the discretisation bound is below the target; the sum is truncated where
+ *    the same tail bounds (now on the real line) are below the target.
+ * 3. The kept terms are evaluated in ball arithmetic in the log domain (ln p by log-sum-exp of exact
+ *    rational exponents), so tiny tail values cost no relative accuracy.
+ * The result is ball + [−E_disc − E_trunc, E_disc + E_trunc], a certified enclosure.
+ */
+import * as B from './_internals/elementary.js';
+import { lnRatio } from './_internals/fixed.js';
+import { TheoryError } from './errors.js';
+import { div, rational, sub, type Rational } from './rational.js';
+
+export type Integrand = 'jsd' | 'kl' | 'cg';
+
+export interface Comp {
+  w: Rational;
+  mu: Rational;
+  sigma: Rational;
+}
+
+interface FComp {
+  lc: number; // ln(w/(σ√(2π)))
+  mu: number;
+  s: number;
+}
+
+const LN_SQRT_2PI = 0.9189385332046727;
+const toF = (r: Rational) => Number(r.num) / Number(r.den);
+const fcomps = (m: Comp[]): FComp[] => m.map((c) => ({ lc: Math.log(toF(c.w)) - Math.log(toF(c.sigma)) - LN_SQRT_2PI, mu: toF(c.mu), s: toF(c.sigma) }));
+
+/** ln Σ e^{xᵢ}. */
+function lse(xs: number[]): number {
+  const m = Math.max(...xs);
+  if (m === -Infinity) return -Infinity;
+  return m + Math.log(xs.reduce((s, x) => s + Math.exp(x - m), 0));
+}
+
+interface LogBounds {
+  lnMin: number;
+  lnMax: number;
+  /** bound on |ln g(z)| over the box (continued from the real axis) */
+  L: number;
+}
+
+/** Bounds of a mixture on the box [x0, x1] × [−a, a]; null if |g| cannot be bounded away from 0. */
+function boxBounds(g: FComp[], x0: number, x1: number, a: number): LogBounds | null {
+  const lnMin: number[] = [];
+  const lnMax: number[] = [];
+  const xmax: number[] = [];
+  for (const c of g) {
+    const X0 = x0 - c.mu;
+    const X1 = x1 - c.mu;
+    const Xmax = Math.max(Math.abs(X0), Math.abs(X1));
+    const Xmin = X0 <= 0 && X1 >= 0 ? 0 : Math.min(Math.abs(X0), Math.abs(X1));
+    lnMax.push(c.lc - (Xmin * Xmin - a * a) / (2 * c.s * c.s));
+    lnMin.push(c.lc - (Xmax * Xmax) / (2 * c.s * c.s));
+    xmax.push(Xmax);
+  }
+  let d = 0;
+  lnMin.forEach((v, i) => {
+    if (v > (lnMin[d] as number)) d = i;
+  });
+  const cd = g[d] as FComp;
+  let bracket = 1;
+  g.forEach((c, i) => {
+    if (i === d) return;
+    // |θᵢ − θ_d| ≤ a·max over x of |(x − μᵢ)/σᵢ² − (x − μ_d)/σ_d²| (linear in x: check the ends)
+    const rel = (x: number) => Math.abs((x - c.mu) / (c.s * c.s) - (x - cd.mu) / (cd.s * cd.s));
+    const dev = a * Math.max(rel(x0), rel(x1));
+    bracket += dev < Math.PI / 2 ? Math.exp((lnMin[i] as number) - (lnMin[d] as number)) * Math.cos(dev) : -Math.exp((lnMax[i] as number) - (lnMin[d] as number));
+  });
+  if (!(bracket > 1e-6)) return null;
+  const lo = (lnMin[d] as number) + Math.log(bracket);
+  const hi = lse(lnMax);
+  // sup|g′|/inf|g| ≤ Σ |φᵢ|max·(|x − μᵢ|max + a)/σᵢ² / |g|min
+  const ratio = g.reduce((s, c, i) => s + Math.exp((lnMax[i] as number) - lo) * ((xmax[i] as number) + a) / (c.s * c.s), 0);
+  return { lnMin: lo, lnMax: hi, L: Math.max(Math.abs(lo), Math.abs(hi)) + a * ratio };
+}
+
+/** Upper bound of |f| on a box, from the bounds of p, q and u = p + q. */
+function fmax(kind: Integrand, p: LogBounds, q: LogBounds, u: LogBounds): number {
+  const ep = Math.exp(p.lnMax);
+  const eq = Math.exp(q.lnMax);
+  if (kind === 'jsd') return 0.5 * (ep * (Math.LN2 + p.L + u.L) + eq * (Math.LN2 + q.L + u.L));
+  if (kind === 'cg') return ep * (p.L + u.L) + eq * (q.L + u.L);
+  return ep * (p.L + q.L);
+}
+
+/** The component that dominates a mixture as x → +∞ (side 1) or −∞ (side −1): widest, then outermost mean. */
+function dominant(g: FComp[], side: 1 | -1): FComp {
+  return g.reduce((best, c) => (c.s > best.s || (c.s === best.s && side * c.mu > side * best.mu) ? c : best));
+}
+
+/**
+ * The x beyond which (on `side`) the dominant component exceeds every other by a factor 4k on the
+ * whole strip |y| ≤ a: ψᵢ(x) = ln|φᵢ|max − ln|φ_d|min is eventually decreasing (quadratic with a
+ * negative leading coefficient, or linear with negative slope when σᵢ = σ_d); we step out until it is
+ * past its turning point and below ln(1/(4k)).
+ */
+function dominanceEdge(g: FComp[], side: 1 | -1, a: number): number {
+  const d = dominant(g, side);
+  const k = g.length;
+  let x = d.mu;
+  for (const c of g) {
+    if (c === d) continue;
+    // turning point of ψ′ = −(x − μᵢ)/σᵢ² + (x − μ_d)/σ_d² (none when σᵢ = σ_d)
+    if (c.s !== d.s) x = side > 0 ? Math.max(x, (c.mu / c.s ** 2 - d.mu / d.s ** 2) / (1 / c.s ** 2 - 1 / d.s ** 2)) : Math.min(x, (c.mu / c.s ** 2 - d.mu / d.s ** 2) / (1 / c.s ** 2 - 1 / d.s ** 2));
+  }
+  const psiOk = (t: number) =>
+    g.every((c) => c === d || c.lc - d.lc + (a * a) / (2 * c.s * c.s) - (t - c.mu) ** 2 / (2 * c.s * c.s) + (t - d.mu) ** 2 / (2 * d.s * d.s) <= -Math.log(4 * k));
+  let step = d.s;
+  while (!psiOk(x)) {
+    x += side * step;
+    step *= 1.5;
+    if (Math.abs(x) > 1e12) throw new RangeError('dominanceEdge: no dominance found');
+  }
+  return x;
+}
+
+/**
+ * ∫_T^∞ e^{−t²/(2s²)}·(α + β t²) dt for T ≥ 0, bounded above in float (with a 1% margin):
+ * s√(2π)·[α Q(T/s) + β s² (Q(T/s) + (T/s)φ(T/s))], Q the normal tail, bounded by φ(z)/z for z ≥ 1.
+ */
+function gaussTail(alpha: number, beta: number, s: number, T: number): number {
+  const z = T / s;
+  const phi = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  const Q = z >= 1 ? phi / z : 0.5;
+  return 1.01 * s * Math.sqrt(2 * Math.PI) * (alpha * Q + beta * s * s * (Q + z * phi));
+}
+
+/**
+ * Bound of ∫ over the tail beyond `edge` (toward `side`) of the integrand's modulus on the line
+ * y = const, |y| ≤ a (a = 0: on the real line), using the dominance form of each mixture there.
+ */
+function tailBound(kind: Integrand, P: FComp[], Q: FComp[], U: FComp[], side: 1 | -1, edge: number, a: number): number {
+  // For x beyond edge: |g(z)| ≤ (5/4)·e^{lc_d + a²/(2σ_d²)}·e^{−(x−μ_d)²/(2σ_d²)} and
+  // |ln g(z)| ≤ |lc_d| + ½ + ((x−μ_d)² + a²)/(2σ_d²) ≤ A_g + B_g·t², t = |x − μ*|, with μ* the
+  // reference mean and (x−μ_d)² ≤ 2t² + 2(μ_d − μ*)².
+  const ref = side > 0 ? Math.max(...U.map((c) => c.mu)) : Math.min(...U.map((c) => c.mu));
+  const T = Math.max(0, side * (edge - ref));
+  const logPoly = (g: FComp[]) => {
+    const d = dominant(g, side);
+    const s2 = 2 * d.s * d.s;
+    return { A: Math.abs(d.lc) + 0.5 + (a * a + 2 * (d.mu - ref) ** 2) / s2, B: 2 / s2 };
+  };
+  const mod = (g: FComp[]) => {
+    const d = dominant(g, side);
+    return { c: 1.25 * Math.exp(d.lc + (a * a) / (2 * d.s * d.s)), s: d.s, shift: Math.abs(d.mu - ref) };
+  };
+  const lp = logPoly(P);
+  const lq = logPoly(Q);
+  const lu = logPoly(U);
+  // |g| e^{−(x−μ_d)²/(2σ²)} with |x − μ_d| ≥ t − shift: bound by e^{−(t − shift)²/(2σ²)} on t ≥ T ≥ shift.
+  const term = (g: FComp[], A: number, Bc: number) => {
+    const m = mod(g);
+    const T0 = Math.max(0, T - m.shift);
+    // A + B t² ≤ A + 2B(t − shift)² + 2B shift²
+    return m.c * gaussTail(A + 2 * Bc * m.shift * m.shift, 2 * Bc, m.s, T0);
+  };
+  if (kind === 'jsd') return 0.5 * (term(P, Math.LN2 + lp.A + lu.A, lp.B + lu.B) + term(Q, Math.LN2 + lq.A + lu.A, lq.B + lu.B));
+  if (kind === 'cg') return term(P, lp.A + lu.A, lp.B + lu.B) + term(Q, lq.A + lu.A, lq.B + lu.B);
+  return term(P, lp.A + lq.A, lp.B + lq.B);
+}
+
+interface Strip {
+  a: number;
+  M: number;
+}
+
+/** Finds a strip half-width a and M = sup_y ∫|f(x + iy)| dx, preferring the fewest nodes. */
+function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string): Strip {
+  const U = [...P, ...Q];
+  const smin = Math.min(...U.map((c) => c.s));
+  let best: Strip | null = null;
+  for (const scale of [2, 1, 0.5, 0.25, 0.125, 0.0625, 0.03125]) {
+    const a = scale * smin;
+    const edges = [P, Q, U].map((g) => [dominanceEdge(g, -1, a), dominanceEdge(g, 1, a)]);
+    const lo = Math.min(...edges.map((e) => e[0] as number));
+    const hi = Math.max(...edges.map((e) => e[1] as number));
+    const width = smin / 4;
+    const n = Math.ceil((hi - lo) / width);
+    if (n > 200_000) throw new TheoryError(fn, 'p', `has scales too far apart for the certified quadrature (σ from ${smin} over a span of ${hi - lo})`);
+    let M = 0;
+    let ok = true;
+    for (let i = 0; i < n && ok; i++) {
+      const x0 = lo + i * width;
+      const x1 = x0 + width;
+      const bp = boxBounds(P, x0, x1, a);
+      const bq = boxBounds(Q, x0, x1, a);
+      const bu = boxBounds(U, x0, x1, a);
+      if (bp === null || bq === null || bu === null) ok = false;
+      else M += width * fmax(kind, bp, bq, bu) + width * 1e-300;
+    }
+    if (!ok) continue;
+    M += tailBound(kind, P, Q, U, -1, lo, a) + tailBound(kind, P, Q, U, 1, hi, a);
+    M *= 1.000001;
+    if (!Number.isFinite(M)) continue;
+    // nodes ∝ ln(M)/a at a fixed target: keep the better one
+    if (best === null || (Math.log(2 * M) + 300) / a < (Math.log(2 * best.M) + 300) / best.a) best = { a, M };
+    if (best.a === a) break; // the widest strip that works is (nearly) always the cheapest
+  }
+  if (best === null) throw new TheoryError(fn, 'p', 'could not be bounded away from zero in any strip (a mixture density may vanish near the real axis)');
+  return best;
+}
+
+/** log of each component's exponent at x as a ball: ln(w/σ) − ½ln 2π − (x − μ)²/(2σ²). */
+function exponents(mix: Comp[], x: Rational, prec: number, lnSqrt2pi: B.BigBall): B.BigBall[] {
+  return mix.map((c) => {
+    const z = div(sub(x, c.mu), c.sigma);
+    const l = lnRatio(c.w.num * c.sigma.den, c.w.den * c.sigma.num, prec);
+    const zz = B.fromRatio(z.num * z.num, 2n * z.den * z.den, prec);
+    return { mid: l.mid - zz.mid - lnSqrt2pi.mid, rad: BigInt(l.rad) + zz.rad + lnSqrt2pi.rad };
+  });
+}
+
+function logSumExp(ts: B.BigBall[], prec: number): B.BigBall {
+  if (ts.length === 1) return ts[0] as B.BigBall;
+  const top = ts.reduce((m, t) => (t.mid > m ? t.mid : m), (ts[0] as B.BigBall).mid);
+  const s = ts.map((t) => B.exp({ mid: t.mid - top, rad: t.rad }, prec)).reduce((x, y) => B.add(x, y));
+  const l = B.ln(s, prec);
+  return { mid: l.mid + top, rad: l.rad };
+}
+
+/** max(x, y) + ln(1 + e^{−|x − y|}) = ln(eˣ + eʸ). */
+function logAddExp(x: B.BigBall, y: B.BigBall, prec: number): B.BigBall {
+  const [hi, lo] = x.mid >= y.mid ? [x, y] : [y, x];
+  const e = B.exp(B.sub(lo, hi), prec);
+  return B.add(hi, B.ln(B.add(B.fromInt(1n, prec), e), prec));
+}
+
+/**
+ * The certified integral of `kind` between mixtures P and Q, as a ball at precision `prec`
+ * (absolute radius; the caller's Ziv loop raises `prec` for relative accuracy).
+ */
+export function integrate(kind: Integrand, P: Comp[], Q: Comp[], prec: number, fn: string): B.BigBall {
+  const fP = fcomps(P);
+  const fQ = fcomps(Q);
+  const U = [...fP, ...fQ];
+  const { a, M } = strip(kind, fP, fQ, fn);
+  // discretisation: 2M/(e^{2πa/h} − 1) ≤ 4M·e^{−2πa/h} ≤ 2^−(prec+3)
+  const t = Math.log(4 * M) + (prec + 3) * Math.LN2;
+  const hf = (2 * Math.PI * a) / t;
+  const hDen = BigInt(Math.ceil(1 / hf));
+  const h = rational(1n, hDen);
+  const hNum = 1 / Number(hDen);
+  const discLog2 = Math.log2(4 * M) - (2 * Math.PI * a) / hNum / Math.LN2; // log2 of the bound
+  // truncation: nodes beyond the real-line tail edges contribute ≤ tailBound(a = 0) each side
+  const centre = Math.round((Math.min(...U.map((c) => c.mu)) + Math.max(...U.map((c) => c.mu))) / 2);
+  let kLo = 0;
+  let kHi = 0;
+  const target = (prec + 4) * Math.LN2;
+  const edgeLo = Math.min(dominanceEdge(fP, -1, 0), dominanceEdge(fQ, -1, 0), dominanceEdge(U, -1, 0));
+  const edgeHi = Math.max(dominanceEdge(fP, 1, 0), dominanceEdge(fQ, 1, 0), dominanceEdge(U, 1, 0));
+  // h·Σ_{k>N} |f(x_k)| ≤ ∫_{x_N − h}^∞ (majorant), the majorant being decreasing beyond the edge.
+  const tailOk = (x: number, side: 1 | -1) => -Math.log(tailBound(kind, fP, fQ, U, side, x - side * hNum, 0) + 1e-300) >= target;
+  for (kHi = Math.ceil((edgeHi - centre) / hNum) + 1; !tailOk(centre + kHi * hNum, 1); kHi += Math.ceil(1 / hNum)) {
+    if (kHi > 1e7) throw new TheoryError(fn, 'p', 'quadrature needs more than 10⁷ nodes');
+  }
+  for (kLo = Math.floor((edgeLo - centre) / hNum) - 1; !tailOk(centre + kLo * hNum, -1); kLo -= Math.ceil(1 / hNum)) {
+    if (kLo < -1e7) throw new TheoryError(fn, 'p', 'quadrature needs more than 10⁷ nodes');
+  }
+  const truncLog2 = Math.log2(tailBound(kind, fP, fQ, U, 1, centre + kHi * hNum - hNum, 0) + tailBound(kind, fP, fQ, U, -1, centre + kLo * hNum + hNum, 0) + 1e-300);
+  // the sum, in the log domain
+  const w = prec + 24 + Math.ceil(Math.log2(kHi - kLo + 1));
+  const lnSqrt2pi = B.scale(B.add(B.ln(B.pi(w), w), B.ln(B.fromInt(2n, w), w)), 1n, 2n);
+  const ln2 = B.lnExact(2n, 1n, w);
+  let acc = B.fromInt(0n, w);
+  for (let k = kLo; k <= kHi; k++) {
+    const x = rational(BigInt(centre) * hDen + BigInt(k), hDen);
+    const lp = logSumExp(exponents(P, x, w, lnSqrt2pi), w);
+    const lq = logSumExp(exponents(Q, x, w, lnSqrt2pi), w);
+    let fk: B.BigBall;
+    if (kind === 'kl') {
+      fk = B.mul(B.exp(lp, w), B.sub(lp, lq), w);
+    } else {
+      const lu = logAddExp(lp, lq, w);
+      const tp = B.mul(B.exp(lp, w), B.sub(lp, lu), w);
+      const tq = B.mul(B.exp(lq, w), B.sub(lq, lu), w);
+      // C(G) integrand p ln(p/u) + q ln(q/u); JSD adds (p + q)·ln 2 = e^{lu}·ln 2 and halves
+      if (kind === 'cg') fk = B.add(tp, tq);
+      else fk = B.scale(B.add(B.add(tp, tq), B.mul(B.exp(lu, w), ln2, w)), 1n, 2n);
+    }
+    acc = B.add(acc, fk);
+  }
+  const sum = B.reduce(B.scale(acc, h.num, h.den), w, prec);
+  // enclosure: sum ± (discretisation + truncation), both as ulps at prec, rounded up
+  const errLog2 = Math.max(discLog2, truncLog2) + 1;
+  const errUlps = errLog2 + prec < -64 ? 1n : BigInt(Math.ceil(2 ** Math.min(50, errLog2 + prec + 1))) << BigInt(Math.max(0, Math.ceil(errLog2 + prec + 1) - 50));
+  return { mid: sum.mid, rad: sum.rad + errUlps + 1n };
+}
+
