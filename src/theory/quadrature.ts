@@ -11,9 +11,9 @@
  *    moduli and relative phases of every component e^{lc − (z−μ)²/(2σ²)} are bounded, which bounds
  *    |p|, |q|, |p + q| above and below (a zero would be caught: the lower bound would fail) and the
  *    continued logarithms through |ln g| ≤ |ln|g|| + a·sup|g′/g| (the argument grows from 0 on the
- *    real axis along a vertical path). Beyond the boxes one component of each mixture dominates the
- *    others by a factor 4k (checked), so ln g = ln(w φ_d) + ln(1 + ε) with |ε| ≤ ¼ is an explicit
- *    quadratic plus at most ½, and the tails integrate in closed form against Gaussians.
+ *    real axis along a vertical path). Beyond the boxes each mixture is its widest component times
+ *    (1 + Σ rᵢ) with Re(1 + Σ rᵢ) ≥ ½ (checked; see `dominanceEdge`), so its logarithm is an explicit
+ *    quadratic plus a bounded term, and the tails integrate in closed form against Gaussians.
  * 2. h is chosen so that the discretisation bound is below the target; the sum is truncated where
  *    the same tail bounds (now on the real line) are below the target.
  * 3. The kept terms are evaluated in ball arithmetic in the log domain (ln p by log-sum-exp of exact
@@ -101,35 +101,62 @@ function fmax(kind: Integrand, p: LogBounds, q: LogBounds, u: LogBounds): number
   return ep * (p.L + q.L);
 }
 
-/** The component that dominates a mixture as x → +∞ (side 1) or −∞ (side −1): widest, then outermost mean. */
-function dominant(g: FComp[], side: 1 | -1): FComp {
+/**
+ * Far out on `side`, a mixture is g = φ_ref·(1 + Σ rᵢ) with φ_ref its widest component (ties: the
+ * outermost mean) and rᵢ = e^{Qᵢ(z)}, Qᵢ(z) = lcᵢ − lc_ref − (z−μᵢ)²/(2σᵢ²) + (z−μ_ref)²/(2σ_ref²) a
+ * quadratic with leading coefficient cᵢ = 1/(2σ_ref²) − 1/(2σᵢ²) ≤ 0. On z = x + iy:
+ * |rᵢ| = e^{Qᵢ(x) − cᵢy²} ≤ mᵢ(x) := e^{Qᵢ(x) + |cᵢ|a²} and arg rᵢ = y·Qᵢ′(x). Beyond the vertices of
+ * the Qᵢ (where they decrease), if every rᵢ whose phase can exceed π/2 has mᵢ ≤ 1/(2k), then
+ * Re(1 + Σrᵢ) ≥ ½ on the whole strip, the principal logarithm continues ln(1 + Σrᵢ) from the real
+ * axis, and |ln(1 + Σrᵢ)| ≤ max(ln 2, ln(1 + Smax)) + π/2 with Smax = Σ mᵢ(edge).
+ */
+interface Dominant {
+  ref: FComp;
+  /** ln(1 + Smax) bound term: max(ln 2, ln(1 + Smax)) + π/2 */
+  logSlack: number;
+  /** ln(1 + Smax) */
+  lnGrow: number;
+}
+
+function quad(c: FComp, ref: FComp) {
+  const c2 = 1 / (2 * ref.s * ref.s) - 1 / (2 * c.s * c.s);
+  const c1 = c.mu / (c.s * c.s) - ref.mu / (ref.s * ref.s);
+  const c0 = c.lc - ref.lc - (c.mu * c.mu) / (2 * c.s * c.s) + (ref.mu * ref.mu) / (2 * ref.s * ref.s);
+  return { c2, c1, c0, at: (x: number) => c2 * x * x + c1 * x + c0, slope: (x: number) => 2 * c2 * x + c1 };
+}
+
+function reference(g: FComp[], side: 1 | -1): FComp {
   return g.reduce((best, c) => (c.s > best.s || (c.s === best.s && side * c.mu > side * best.mu) ? c : best));
 }
 
-/**
- * The x beyond which (on `side`) the dominant component exceeds every other by a factor 4k on the
- * whole strip |y| ≤ a: ψᵢ(x) = ln|φᵢ|max − ln|φ_d|min is eventually decreasing (quadratic with a
- * negative leading coefficient, or linear with negative slope when σᵢ = σ_d); we step out until it is
- * past its turning point and below ln(1/(4k)).
- */
-function dominanceEdge(g: FComp[], side: 1 | -1, a: number): number {
-  const d = dominant(g, side);
+/** The edge beyond which the tail form above holds on `side` for this strip width, and its constants. */
+function dominanceEdge(g: FComp[], side: 1 | -1, a: number): { edge: number; dom: Dominant } {
+  const ref = reference(g, side);
   const k = g.length;
-  let x = d.mu;
-  for (const c of g) {
-    if (c === d) continue;
-    // turning point of ψ′ = −(x − μᵢ)/σᵢ² + (x − μ_d)/σ_d² (none when σᵢ = σ_d)
-    if (c.s !== d.s) x = side > 0 ? Math.max(x, (c.mu / c.s ** 2 - d.mu / d.s ** 2) / (1 / c.s ** 2 - 1 / d.s ** 2)) : Math.min(x, (c.mu / c.s ** 2 - d.mu / d.s ** 2) / (1 / c.s ** 2 - 1 / d.s ** 2));
-  }
-  const psiOk = (t: number) =>
-    g.every((c) => c === d || c.lc - d.lc + (a * a) / (2 * c.s * c.s) - (t - c.mu) ** 2 / (2 * c.s * c.s) + (t - d.mu) ** 2 / (2 * d.s * d.s) <= -Math.log(4 * k));
-  let step = d.s;
-  while (!psiOk(x)) {
+  const others = g.filter((c) => c !== ref).map((c) => quad(c, ref));
+  // start past every vertex of Re Qᵢ (and past every mean), so each mᵢ decreases outward
+  let x = side > 0 ? Math.max(...g.map((c) => c.mu)) : Math.min(...g.map((c) => c.mu));
+  for (const q of others) if (q.c2 < 0) x = side > 0 ? Math.max(x, -q.c1 / (2 * q.c2)) : Math.min(x, -q.c1 / (2 * q.c2));
+  const m = (q: (typeof others)[number], t: number) => Math.exp(q.at(t) + Math.abs(q.c2) * a * a);
+  // the point beyond x where |arg rᵢ| = a|Qᵢ′| reaches π/2 (never, when the slope is bounded below it)
+  const phaseEdge = (q: (typeof others)[number], from: number) => {
+    if (a * Math.abs(q.slope(from)) > Math.PI / 2) return from;
+    if (q.c2 === 0) return Infinity;
+    return side > 0 ? (-Math.PI / (2 * a) - q.c1) / (2 * q.c2) : (Math.PI / (2 * a) - q.c1) / (2 * q.c2);
+  };
+  const ok = (t: number) => others.every((q) => {
+    const pe = a === 0 ? Infinity : phaseEdge(q, t);
+    return !Number.isFinite(pe) || m(q, side > 0 ? Math.max(t, pe) : Math.min(t, pe)) <= 1 / (2 * k);
+  });
+  let step = ref.s;
+  while (!ok(x)) {
     x += side * step;
     step *= 1.5;
     if (Math.abs(x) > 1e12) throw new RangeError('dominanceEdge: no dominance found');
   }
-  return x;
+  const smax = others.reduce((acc, q) => acc + m(q, x), 0);
+  const lnGrow = Math.log1p(smax);
+  return { edge: x, dom: { ref, lnGrow, logSlack: Math.max(Math.LN2, lnGrow) + Math.PI / 2 } };
 }
 
 /**
@@ -153,14 +180,18 @@ function tailBound(kind: Integrand, P: FComp[], Q: FComp[], U: FComp[], side: 1 
   // reference mean and (x−μ_d)² ≤ 2t² + 2(μ_d − μ*)².
   const ref = side > 0 ? Math.max(...U.map((c) => c.mu)) : Math.min(...U.map((c) => c.mu));
   const T = Math.max(0, side * (edge - ref));
+  const dom = (g: FComp[]) => dominanceEdge(g, side, a).dom;
+  // |ln g| ≤ |ln φ_ref(z)| + logSlack ≤ |lc_ref| + ((x−μ_ref)² + a²)/(2σ²) + logSlack, and
+  // (x−μ_ref)² ≤ 2t² + 2(μ_ref − μ*)² with t = |x − μ*|
   const logPoly = (g: FComp[]) => {
-    const d = dominant(g, side);
+    const { ref: d, logSlack } = dom(g);
     const s2 = 2 * d.s * d.s;
-    return { A: Math.abs(d.lc) + 0.5 + (a * a + 2 * (d.mu - ref) ** 2) / s2, B: 2 / s2 };
+    return { A: Math.abs(d.lc) + logSlack + (a * a + 2 * (d.mu - ref) ** 2) / s2, B: 2 / s2 };
   };
+  // |g| ≤ |φ_ref(z)|·(1 + Smax) ≤ e^{lc_ref + a²/(2σ²) + ln(1 + Smax)}·e^{−(x−μ_ref)²/(2σ²)}
   const mod = (g: FComp[]) => {
-    const d = dominant(g, side);
-    return { c: 1.25 * Math.exp(d.lc + (a * a) / (2 * d.s * d.s)), s: d.s, shift: Math.abs(d.mu - ref) };
+    const { ref: d, lnGrow } = dom(g);
+    return { c: Math.exp(d.lc + lnGrow + (a * a) / (2 * d.s * d.s)), s: d.s, shift: Math.abs(d.mu - ref) };
   };
   const lp = logPoly(P);
   const lq = logPoly(Q);
@@ -189,9 +220,8 @@ function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string): Strip {
   let best: Strip | null = null;
   for (const scale of [2, 1, 0.5, 0.25, 0.125, 0.0625, 0.03125]) {
     const a = scale * smin;
-    const edges = [P, Q, U].map((g) => [dominanceEdge(g, -1, a), dominanceEdge(g, 1, a)]);
-    const lo = Math.min(...edges.map((e) => e[0] as number));
-    const hi = Math.max(...edges.map((e) => e[1] as number));
+    const lo = Math.min(...[P, Q, U].map((g) => dominanceEdge(g, -1, a).edge));
+    const hi = Math.max(...[P, Q, U].map((g) => dominanceEdge(g, 1, a).edge));
     const width = smin / 4;
     const n = Math.ceil((hi - lo) / width);
     if (n > 200_000) throw new TheoryError(fn, 'p', `has scales too far apart for the certified quadrature (σ from ${smin} over a span of ${hi - lo})`);
@@ -264,8 +294,8 @@ export function integrate(kind: Integrand, P: Comp[], Q: Comp[], prec: number, f
   let kLo = 0;
   let kHi = 0;
   const target = (prec + 4) * Math.LN2;
-  const edgeLo = Math.min(dominanceEdge(fP, -1, 0), dominanceEdge(fQ, -1, 0), dominanceEdge(U, -1, 0));
-  const edgeHi = Math.max(dominanceEdge(fP, 1, 0), dominanceEdge(fQ, 1, 0), dominanceEdge(U, 1, 0));
+  const edgeLo = Math.min(...[fP, fQ, U].map((g) => dominanceEdge(g, -1, 0).edge));
+  const edgeHi = Math.max(...[fP, fQ, U].map((g) => dominanceEdge(g, 1, 0).edge));
   // h·Σ_{k>N} |f(x_k)| ≤ ∫_{x_N − h}^∞ (majorant), the majorant being decreasing beyond the edge.
   const tailOk = (x: number, side: 1 | -1) => -Math.log(tailBound(kind, fP, fQ, U, side, x - side * hNum, 0) + 1e-300) >= target;
   for (kHi = Math.ceil((edgeHi - centre) / hNum) + 1; !tailOk(centre + kHi * hNum, 1); kHi += Math.ceil(1 / hNum)) {
