@@ -1,11 +1,30 @@
-import { gaussianKl, gaussianW1, gaussianW2, mixtureW1, parseMixtureSpec, type Enclosure, type LogQuantity } from '../theory/index.js';
+import {
+  gaussianJsd,
+  gaussianKl,
+  gaussianW1,
+  gaussianW2,
+  mixtureJsd,
+  mixtureKl,
+  mixtureValueAtOptimum,
+  mixtureW1,
+  parseMixtureSpec,
+  shiftSeries,
+  type Enclosure,
+  type LogQuantity,
+} from '../theory/index.js';
 import { CliError, parseArgs } from './args.js';
 
-/** The continuous quantities of `gan-verify theory` (issue 3; JSD by certified quadrature is still to come). */
+/** The continuous quantities of `gan-verify theory`. */
 export const CONTINUOUS: Readonly<Record<string, { summary: string; formula: string; mixture: boolean; log: boolean }>> = {
   'gaussian-kl': {
     summary: 'KL(N1||N2) between 1-D Gaussians, closed form',
     formula: 'KL = ln(sigma2/sigma1) + (sigma1^2 + (mu1 - mu2)^2)/(2 sigma2^2) - 1/2',
+    mixture: false,
+    log: true,
+  },
+  'gaussian-jsd': {
+    summary: 'Jensen-Shannon divergence between 1-D Gaussians, certified quadrature',
+    formula: 'JSD = (1/2) integral p ln(2p/(p+q)) + q ln(2q/(p+q)); trapezoid rule with an analytic-strip error bound',
     mixture: false,
     log: true,
   },
@@ -20,6 +39,30 @@ export const CONTINUOUS: Readonly<Record<string, { summary: string; formula: str
     formula: 'W2 = sqrt((mu1 - mu2)^2 + (sigma1 - sigma2)^2)',
     mixture: false,
     log: false,
+  },
+  'mixture-jsd': {
+    summary: 'Jensen-Shannon divergence between Gaussian mixtures, certified quadrature',
+    formula: 'JSD = (1/2) integral p ln(2p/(p+q)) + q ln(2q/(p+q)); trapezoid rule with an analytic-strip error bound',
+    mixture: true,
+    log: true,
+  },
+  'mixture-kl': {
+    summary: 'KL(P||Q) between Gaussian mixtures, certified quadrature',
+    formula: 'KL = integral p ln(p/q)',
+    mixture: true,
+    log: true,
+  },
+  'mixture-value-at-optimum': {
+    summary: 'C(G) = V(D*,G) between Gaussian mixtures (data P, generator Q), certified quadrature',
+    formula: 'C(G) = integral p ln(p/(p+q)) + q ln(q/(p+q)) = 2 JSD - ln 4',
+    mixture: true,
+    log: true,
+  },
+  'shift-series': {
+    summary: 'JSD(t) and W1(t) between P and P shifted by t, for uniform or narrow Gaussian P',
+    formula: 'uniform U[0,w]: JSD = ln 2 min(|t|/w, 1), W1 = |t|; gaussian N(0,w^2): JSD by certified quadrature, W1 = |t|',
+    mixture: false,
+    log: true,
   },
   'mixture-w1': {
     summary: 'Wasserstein-1 between Gaussian mixtures, W1 = integral |F_P - F_Q|, certified without quadrature',
@@ -38,6 +81,9 @@ const SPEC = {
   sigma2: 'value',
   'p-mix': 'value',
   'q-mix': 'value',
+  family: 'value',
+  scale: 'value',
+  t: 'value',
   digits: 'value',
   base: 'value',
 } as const;
@@ -45,8 +91,11 @@ const SPEC = {
 export const CONTINUOUS_HELP = `Continuous quantities (exact decimals or fractions, certified like the discrete ones):
   gan-verify theory gaussian-kl|gaussian-w1|gaussian-w2 --mu1 A --sigma1 B --mu2 C --sigma2 D
                     [--digits N] [--base e|2 (gaussian-kl)] [--json]
-  gaussian-mixture:  gan-verify theory mixture-w1 --p-mix <spec> --q-mix <spec> [--digits N] [--json]
-                     where <spec> is w:mu:sigma,w:mu:sigma,... with weights summing to exactly 1
+  gan-verify theory mixture-jsd|mixture-kl|mixture-value-at-optimum|mixture-w1
+                    --p-mix <spec> --q-mix <spec> [--digits N] [--base e|2 (log quantities)] [--json]
+                    where <spec> is w:mu:sigma,w:mu:sigma,... with weights summing to exactly 1
+  gan-verify theory shift-series --family uniform|gaussian --scale W --t <list> [--digits N] [--json]
+                    JSD(t) and W1(t) between P and P shifted by t (the disjoint-support phenomenon)
 ${Object.entries(CONTINUOUS)
   .map(([k, v]) => `  ${k.padEnd(17)} ${v.summary}`)
   .join('\n')}
@@ -61,7 +110,7 @@ export function runContinuous(argv: readonly string[]): string {
   if (name === undefined || q === undefined) throw new CliError(`${cmd}: unknown quantity ${JSON.stringify(name)}`);
   const c = `${cmd} ${name}`;
   if (args.flags.has('help')) {
-    const usage = q.mixture ? '--p-mix <spec> --q-mix <spec>' : '--mu1 A --sigma1 B --mu2 C --sigma2 D';
+    const usage = name === 'shift-series' ? '--family uniform|gaussian --scale W --t <list>' : q.mixture ? '--p-mix <spec> --q-mix <spec>' : '--mu1 A --sigma1 B --mu2 C --sigma2 D';
     return `Usage: gan-verify theory ${name} ${usage} [--digits N]${q.log ? ' [--base e|2]' : ''} [--json]\n\n${q.summary}.\n  ${q.formula}\n`;
   }
   if (rest.length > 0) throw new CliError(`${c}: unexpected argument ${JSON.stringify(rest[0])}`);
@@ -72,6 +121,7 @@ export function runContinuous(argv: readonly string[]): string {
   if (baseRaw !== undefined && !q.log) throw new CliError(`${c}: --base applies only to logarithmic quantities; got --base ${baseRaw}`);
   if (baseRaw !== undefined && baseRaw !== 'e' && baseRaw !== '2') throw new CliError(`${c}: --base must be e or 2; got ${JSON.stringify(baseRaw)}`);
   const opts = { ...(digits === undefined ? {} : { digits }), ...(baseRaw === '2' ? { base: 2 as const } : {}) };
+  if (name === 'shift-series') return runShiftSeries(c, args, opts);
   const need = (k: string) => {
     const v = args.values.get(k);
     if (v === undefined) throw new CliError(`${c}: --${k} is required`);
@@ -83,12 +133,29 @@ export function runContinuous(argv: readonly string[]): string {
   let r: Enclosure | LogQuantity;
   if (q.mixture) {
     forbid(['mu1', 'sigma1', 'mu2', 'sigma2']);
-    r = mixtureW1(parseMixtureSpec(need('p-mix'), 'mixtureW1', 'p'), parseMixtureSpec(need('q-mix'), 'mixtureW1', 'q'), opts);
+    const lib = name === 'mixture-jsd' ? 'mixtureJsd' : name === 'mixture-kl' ? 'mixtureKl' : name === 'mixture-value-at-optimum' ? 'mixtureValueAtOptimum' : 'mixtureW1';
+    const P = parseMixtureSpec(need('p-mix'), lib, 'p');
+    const Q = parseMixtureSpec(need('q-mix'), lib, 'q');
+    r =
+      name === 'mixture-jsd'
+        ? mixtureJsd(P, Q, opts)
+        : name === 'mixture-kl'
+          ? mixtureKl(P, Q, opts)
+          : name === 'mixture-value-at-optimum'
+            ? mixtureValueAtOptimum(P, Q, opts)
+            : mixtureW1(P, Q, opts);
   } else {
     forbid(['p-mix', 'q-mix']);
     const p = { mu: need('mu1'), sigma: need('sigma1') };
     const g = { mu: need('mu2'), sigma: need('sigma2') };
-    r = name === 'gaussian-kl' ? gaussianKl(p, g, opts) : name === 'gaussian-w1' ? gaussianW1(p, g, opts) : gaussianW2(p, g, opts);
+    r =
+      name === 'gaussian-kl'
+        ? gaussianKl(p, g, opts)
+        : name === 'gaussian-jsd'
+          ? gaussianJsd(p, g, opts)
+          : name === 'gaussian-w1'
+            ? gaussianW1(p, g, opts)
+            : gaussianW2(p, g, opts);
   }
   const unit = 'unit' in r ? r.unit : 'distance';
   const out = { quantity: name, unit, digits: r.digits, value: r.value, lower: r.lower, upper: r.upper, ...(r.exact === undefined ? {} : { exact: r.exact }) };
@@ -96,4 +163,19 @@ export function runContinuous(argv: readonly string[]): string {
   const interval = r.lower === r.upper ? '' : `\n  certified: [${r.lower}, ${r.upper}]`;
   const exact = r.exact !== undefined && r.exact !== r.value ? `  (exactly ${r.exact})` : '';
   return `${name} = ${r.value}${unit === 'distance' ? '' : ` ${unit}`}${exact}${interval}\n`;
+}
+
+function runShiftSeries(c: string, args: ReturnType<typeof parseArgs>, opts: { digits?: number; base?: 2 }): string {
+  const family = args.values.get('family');
+  const scale = args.values.get('scale');
+  const ts = args.values.get('t');
+  if (family === undefined || scale === undefined || ts === undefined) throw new CliError(`${c}: --family, --scale and --t are required`);
+  if (family !== 'uniform' && family !== 'gaussian') throw new CliError(`${c}: --family must be uniform or gaussian; got ${JSON.stringify(family)}`);
+  const rows = shiftSeries(family, scale, ts.split(',').map((v) => v.trim()), opts);
+  if (args.flags.has('json')) {
+    return `${JSON.stringify({ quantity: 'shift-series', family, scale, unit: rows[0]?.jsd.unit ?? 'nats', rows: rows.map((r) => ({ t: r.t, jsd: { value: r.jsd.value, lower: r.jsd.lower, upper: r.jsd.upper }, w1: { value: r.w1.value, lower: r.w1.lower, upper: r.w1.upper } })) })}\n`;
+  }
+  const lines = [`t\tJSD(P, P+t) [${rows[0]?.jsd.unit ?? 'nats'}]\tW1(P, P+t)`];
+  for (const r of rows) lines.push(`${r.t}\t${r.jsd.value}\t${r.w1.value}`);
+  return `${lines.join('\n')}\n`;
 }

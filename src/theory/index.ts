@@ -24,9 +24,11 @@ export {
   mixtureKl,
   mixtureValueAtOptimum,
   gaussianJsd,
+  shiftSeries,
   parseMixtureSpec,
   toMixture,
   type GaussianLike,
   type ComponentLike,
   type ContinuousOptions,
+  type ShiftRow,
 } from './gaussian.js';
