@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, side by side with its reference tool, ratios printed. */
+import { benchGaussianJsd } from './theory-gaussian.js';
 import { benchNumeric } from './numeric.js';
 import { benchTheoryJsd } from './theory-jsd.js';
 import { report } from './util.js';
@@ -6,4 +7,5 @@ import { report } from './util.js';
 const seed = Number(process.env.BENCH_SEED ?? 1);
 console.log(`gan-verify benchmarks (seed ${seed}; ratios < 1 mean gan-verify is faster)\n`);
 console.log(report(benchTheoryJsd({ seed })));
+console.log(`\n${report(benchGaussianJsd())}`);
 for (const r of benchNumeric({ seed })) console.log(`\n${report(r)}`);

@@ -162,3 +162,37 @@ describe('the installed command (bin/gan-verify.js on the built dist/)', () => {
     expect(r.stderr).toBe('gan-verify: kl: p[1] must be a nonnegative mass; got "-1"\n');
   });
 });
+
+describe('gan-verify theory: continuous quantities', () => {
+  it('gaussian-jsd prints the certified JSD(N(0,1)‖N(1,1)) in the JSON contract', () => {
+    const o = json('gaussian-jsd', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1');
+    expect(o).toMatchObject({ quantity: 'gaussian-jsd', unit: 'nats', digits: 50, value: '0.11142148218473617971723681221756024425559116016309' });
+  });
+  it('closed forms, mixtures and the shift series', () => {
+    expect(json('gaussian-w2', '--mu1', '0', '--sigma1', '1', '--mu2', '3', '--sigma2', '5').value).toBe('5');
+    expect(json('gaussian-w1', '--mu1', '0', '--sigma1', '2', '--mu2', '1/3', '--sigma2', '2').exact).toBe('1/3');
+    expect(json('gaussian-kl', '--mu1', '0', '--sigma1', '1', '--mu2', '0', '--sigma2', '1').value).toBe('0');
+    expect(json('mixture-w1', '--p-mix', '1:0:1', '--q-mix', '1:0:2', '--digits', '20').value).toBe('0.79788456080286535588'); // E|Z| = √(2/π)
+    const s = JSON.parse(run('theory', 'shift-series', '--family', 'uniform', '--scale', '1', '--t', '0,1/2,3', '--digits', '10', '--json').stdout) as {
+      rows: { t: string; jsd: { value: string }; w1: { value: string } }[];
+    };
+    expect(s.rows.map((r) => [r.t, r.jsd.value, r.w1.value])).toEqual([
+      ['0', '0', '0'],
+      ['1/2', '0.3465735903', '0.5'],
+      ['3', '0.6931471806', '3'],
+    ]);
+  });
+  it.each([
+    [['theory', 'gaussian-jsd', '--mu1', '0', '--sigma1', '0', '--mu2', '1', '--sigma2', '1'], /gaussianJsd: p\[0\].sigma must be > 0; got "0"/],
+    [['theory', 'gaussian-kl', '--mu1', '0', '--sigma1', '1', '--mu2', '1'], /--sigma2 is required/],
+    [['theory', 'mixture-jsd', '--p-mix', '1/2:0:1,1/3:1:1', '--q-mix', '1:0:1'], /mixtureJsd: p weights must sum to exactly 1; got a sum of 5\/6/],
+    [['theory', 'mixture-w1', '--p-mix', '1:0', '--q-mix', '1:0:1'], /mixtureW1: p must be w:mu:sigma items separated by commas; got "1:0"/],
+    [['theory', 'gaussian-w2', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--digits', '0'], /digits must be an integer from 1 to 5000; got 0/],
+    [['theory', 'gaussian-w2', '--mu1', 'abc', '--sigma1', '1', '--mu2', '1', '--sigma2', '1'], /p.mu must be an exact decimal/],
+  ])('bad input %j', (argv, message) => {
+    const r = run(...(argv as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});

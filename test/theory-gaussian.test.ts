@@ -2,13 +2,27 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
-import { gaussianKl, gaussianW1, gaussianW2, mixtureDstar, mixtureDstarGrid, mixtureW1, parseMixtureSpec, TheoryError } from '../src/theory/index.js';
+import {
+  gaussianJsd,
+  gaussianKl,
+  gaussianW1,
+  gaussianW2,
+  mixtureDstar,
+  mixtureDstarGrid,
+  mixtureJsd,
+  mixtureKl,
+  mixtureValueAtOptimum,
+  mixtureW1,
+  parseMixtureSpec,
+  shiftSeries,
+  TheoryError,
+} from '../src/theory/index.js';
 import { Dec, expectContains } from './helpers.js';
 
 const oracle = JSON.parse(readFileSync(new URL('../fixtures/reference/theory-gaussian.json', import.meta.url), 'utf8')) as {
   oracle: string;
-  gaussians: { name: string; mu1: string; sigma1: string; mu2: string; sigma2: string; kl: string; w1: string; w2: string; dstar: Record<string, string> }[];
-  mixtures: { name: string; p: string; q: string; w1: string }[];
+  gaussians: { name: string; mu1: string; sigma1: string; mu2: string; sigma2: string; kl: string; w1: string; w2: string; jsd?: string; cg?: string; dstar: Record<string, string> }[];
+  mixtures: { name: string; p: string; q: string; w1: string; jsd: string; cg: string; kl: string }[];
 };
 
 const D = 50;
@@ -27,12 +41,26 @@ describe(`Gaussian closed forms against mpmath (${oracle.oracle})`, () => {
     const P = [{ weight: '1', ...p }];
     const Q = [{ weight: '1', ...q }];
     for (const [x, expected] of Object.entries(g.dstar)) correctlyRounded(mixtureDstar(P, Q, x, { digits: D }), expected);
+    if (g.jsd !== undefined && g.cg !== undefined) {
+      correctlyRounded(gaussianJsd(p, q, { digits: D }), g.jsd);
+      correctlyRounded(mixtureValueAtOptimum(P, Q, { digits: D }), g.cg);
+    }
+  });
+  it('JSD(N(0,1)‖N(1,1)) is the value the issue quotes, 0.11142148218473617971723681221756024425559116016309…', () => {
+    const r = gaussianJsd({ mu: '0', sigma: '1' }, { mu: '1', sigma: '1' });
+    expectContains(r, '0.111421482184736179717236812217560244255591160163090');
+    expect(r.value).toBe('0.11142148218473617971723681221756024425559116016309');
   });
 });
 
-describe('mixture W1 (certified sign isolation, no quadrature) against mpmath quadrature', () => {
+describe('mixtures: W1 (certified sign isolation) and JSD, KL, C(G) (certified trapezoid) against mpmath quadrature', () => {
   it.each(oracle.mixtures)('$name', (mx) => {
-    correctlyRounded(mixtureW1(parseMixtureSpec(mx.p, 't', 'p'), parseMixtureSpec(mx.q, 't', 'q'), { digits: D }), mx.w1);
+    const P = parseMixtureSpec(mx.p, 't', 'p');
+    const Q = parseMixtureSpec(mx.q, 't', 'q');
+    correctlyRounded(mixtureW1(P, Q, { digits: D }), mx.w1);
+    correctlyRounded(mixtureJsd(P, Q, { digits: D }), mx.jsd);
+    correctlyRounded(mixtureKl(P, Q, { digits: D }), mx.kl);
+    correctlyRounded(mixtureValueAtOptimum(P, Q, { digits: D }), mx.cg);
   });
 });
 
@@ -54,6 +82,38 @@ describe('continuous properties', () => {
     const width = (e: { lower: string; upper: string }) => new Dec(e.upper).minus(e.lower);
     expect(width(narrow).lte(width(wide))).toBe(true);
     expect(new Dec(wide.lower).lte(narrow.lower) && new Dec(narrow.upper).lte(wide.upper)).toBe(true);
+  });
+  const LN2 = new Dec(Decimal.clone({ precision: 100 }).ln(2));
+  test.prop([gauss, gauss], { numRuns: 4 })('JSD symmetric, below ln 2; KL by quadrature = closed form; C(G) = 2·JSD − ln 4', (p, q) => {
+    const a = gaussianJsd(p, q, { digits: 20 });
+    const b = gaussianJsd(q, p, { digits: 20 });
+    expect(a.value).toBe(b.value);
+    expect(new Dec(a.upper).lte(LN2)).toBe(true);
+    const P = [{ weight: '1', ...p }];
+    const Q = [{ weight: '1', ...q }];
+    const k1 = mixtureKl(P, Q, { digits: 20 });
+    const k2 = gaussianKl(p, q, { digits: 20 });
+    expect(new Dec(k1.lower).lte(k2.upper) && new Dec(k2.lower).lte(k1.upper), `${k1.value} vs ${k2.value}`).toBe(true);
+    const c = mixtureValueAtOptimum(P, Q, { digits: 20 });
+    const lo = new Dec(a.lower).times(2).minus(LN2.times(2));
+    const hi = new Dec(a.upper).times(2).minus(LN2.times(2));
+    expect(lo.lte(c.upper) && hi.gte(c.lower)).toBe(true);
+  });
+  it('JSD increases with |μ₁ − μ₂| at fixed σ', () => {
+    const vals = ['0', '1/4', '1/2', '1', '2', '4'].map((m) => new Dec(gaussianJsd({ mu: '0', sigma: '1' }, { mu: m, sigma: '1' }, { digits: 20 }).value));
+    for (let i = 1; i < vals.length; i++) expect((vals[i] as Decimal).gt(vals[i - 1] as Decimal)).toBe(true);
+  });
+  it('shift series: uniform JSD = ln 2·min(t/w, 1) exactly and W1 = |t|; Gaussian JSD rises towards ln 2', () => {
+    const rows = shiftSeries('uniform', '2', ['0', '1/2', '1', '2', '5', '-1'], { digits: 30 });
+    const expectJ = ['0', '1/4', '1/2', '1', '1', '1/2'].map((f) => (f === '0' ? new Dec(0) : LN2.times(new Dec(f.split('/')[0] as string).div(f.split('/')[1] ?? '1'))));
+    rows.forEach((r, i) => {
+      expectContains(r.jsd, (expectJ[i] as Decimal).toSignificantDigits(60).toString());
+      expect(r.w1.exact).toBe(['0', '1/2', '1', '2', '5', '1'][i]);
+    });
+    const g = shiftSeries('gaussian', '1/10', ['1/10', '1', '2'], { digits: 15 });
+    expect(new Dec(g[0]!.jsd.value).lt(g[1]!.jsd.value) && new Dec(g[1]!.jsd.value).lt(g[2]!.jsd.value)).toBe(true);
+    expect(new Dec(g[2]!.jsd.lower).lte(LN2)).toBe(true); // the upper bound, rounded up at 15 digits, may pass ln 2
+    expect(() => shiftSeries('cauchy' as never, '1', ['0'])).toThrow("shiftSeries: family must be 'uniform' or 'gaussian'; got \"cauchy\"");
   });
   it('D* = 1/2 where the densities are equal, and the grid form matches pointwise', () => {
     const P = [{ weight: '1', mu: '0', sigma: '1' }];
