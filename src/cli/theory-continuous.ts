@@ -9,7 +9,9 @@ import {
   mixtureW1,
   parseMixtureSpec,
   shiftSeries,
+  type ComponentLike,
   type Enclosure,
+  type GaussianLike,
   type LogQuantity,
 } from '../theory/index.js';
 import { CliError, parseArgs } from './args.js';
@@ -70,6 +72,21 @@ export const CONTINUOUS: Readonly<Record<string, { summary: string; formula: str
     mixture: true,
     log: false,
   },
+};
+
+type Opts = { digits?: number; base?: 2 };
+const GAUSSIAN_FNS: Readonly<Record<string, (p: GaussianLike, q: GaussianLike, o: Opts) => Enclosure | LogQuantity>> = {
+  'gaussian-kl': gaussianKl,
+  'gaussian-jsd': gaussianJsd,
+  'gaussian-w1': gaussianW1,
+  'gaussian-w2': gaussianW2,
+};
+/** CLI name → [library name (for error messages), function]. */
+const MIXTURE_FNS: Readonly<Record<string, [string, (p: ComponentLike[], q: ComponentLike[], o: Opts) => Enclosure | LogQuantity]>> = {
+  'mixture-jsd': ['mixtureJsd', mixtureJsd],
+  'mixture-kl': ['mixtureKl', mixtureKl],
+  'mixture-value-at-optimum': ['mixtureValueAtOptimum', mixtureValueAtOptimum],
+  'mixture-w1': ['mixtureW1', mixtureW1],
 };
 
 const SPEC = {
@@ -133,29 +150,13 @@ export function runContinuous(argv: readonly string[]): string {
   let r: Enclosure | LogQuantity;
   if (q.mixture) {
     forbid(['mu1', 'sigma1', 'mu2', 'sigma2']);
-    const lib = name === 'mixture-jsd' ? 'mixtureJsd' : name === 'mixture-kl' ? 'mixtureKl' : name === 'mixture-value-at-optimum' ? 'mixtureValueAtOptimum' : 'mixtureW1';
-    const P = parseMixtureSpec(need('p-mix'), lib, 'p');
-    const Q = parseMixtureSpec(need('q-mix'), lib, 'q');
-    r =
-      name === 'mixture-jsd'
-        ? mixtureJsd(P, Q, opts)
-        : name === 'mixture-kl'
-          ? mixtureKl(P, Q, opts)
-          : name === 'mixture-value-at-optimum'
-            ? mixtureValueAtOptimum(P, Q, opts)
-            : mixtureW1(P, Q, opts);
+    const [lib, f] = MIXTURE_FNS[name] as (typeof MIXTURE_FNS)[string] & {};
+    r = f(parseMixtureSpec(need('p-mix'), lib, 'p'), parseMixtureSpec(need('q-mix'), lib, 'q'), opts);
   } else {
     forbid(['p-mix', 'q-mix']);
     const p = { mu: need('mu1'), sigma: need('sigma1') };
     const g = { mu: need('mu2'), sigma: need('sigma2') };
-    r =
-      name === 'gaussian-kl'
-        ? gaussianKl(p, g, opts)
-        : name === 'gaussian-jsd'
-          ? gaussianJsd(p, g, opts)
-          : name === 'gaussian-w1'
-            ? gaussianW1(p, g, opts)
-            : gaussianW2(p, g, opts);
+    r = (GAUSSIAN_FNS[name] as (typeof GAUSSIAN_FNS)[string] & {})(p, g, opts);
   }
   const unit = 'unit' in r ? r.unit : 'distance';
   const out = { quantity: name, unit, digits: r.digits, value: r.value, lower: r.lower, upper: r.upper, ...(r.exact === undefined ? {} : { exact: r.exact }) };
@@ -165,7 +166,7 @@ export function runContinuous(argv: readonly string[]): string {
   return `${name} = ${r.value}${unit === 'distance' ? '' : ` ${unit}`}${exact}${interval}\n`;
 }
 
-function runShiftSeries(c: string, args: ReturnType<typeof parseArgs>, opts: { digits?: number; base?: 2 }): string {
+function runShiftSeries(c: string, args: ReturnType<typeof parseArgs>, opts: Opts): string {
   const family = args.values.get('family');
   const scale = args.values.get('scale');
   const ts = args.values.get('t');
