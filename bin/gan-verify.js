@@ -7,5 +7,5 @@ if (!existsSync(entry)) {
   process.stderr.write('gan-verify: dist/ is missing; run `npm install` (or `npm run build`) in the package folder\n');
   process.exit(2);
 }
-const { main } = await import(entry.href);
-process.exitCode = main(process.argv.slice(2));
+const { mainAsync } = await import(entry.href);
+process.exitCode = await mainAsync(process.argv.slice(2));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
+import { runTrain } from './train.js';
 import { CliError, parseArgs } from './args.js';
 import { runDemo } from './demo.js';
 import { runTheory, THEORY_HELP } from './theory.js';
@@ -14,6 +15,7 @@ Commands:
                       kl, kl-reverse, jsd, w1, entropy)
   estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
                       kl-knn, jsd-lower) for normal, mixture, categorical, ring8, grid25 or samples
+  train               the reference GAN trainer (TensorFlow.js): presets, populations, logs
   demo                a short demonstration of C(G) = 2 JSD - log 4 (what 'npm start' runs)
 
 Options:
@@ -32,6 +34,33 @@ four-point example and prints both certified values and whether they agree.
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** Turns an error into the one-line report and the exit code. */
+function report(e: unknown, err: (s: string) => void): number {
+  if (e instanceof CliError || e instanceof InputError) {
+    err(`${e.message.startsWith('gan-verify') ? '' : 'gan-verify: '}${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 2;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  err(`gan-verify: internal error: ${message.replace(/\s*\n\s*/g, ' ')} (set GAN_VERIFY_DEBUG=1 for the stack)\n`);
+  if (process.env.GAN_VERIFY_DEBUG) err(`${(e as Error).stack ?? ''}\n`);
+  return 1;
+}
+
+/** `gan-verify train …`, which is asynchronous (backend start-up); resolves to the exit code. */
+export async function mainAsync(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  if (argv[0] !== 'train') return main(argv, out, err);
+  try {
+    out(await runTrain(argv.slice(1)));
+    return 0;
+  } catch (e) {
+    return report(e, err);
+  }
 }
 
 /** Runs the CLI; returns the exit code. Output goes to the given writers (process streams by default). */
@@ -64,16 +93,10 @@ export function main(
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, estimate, demo (see --help)`);
+    if (command === 'train') throw new CliError('gan-verify train: runs asynchronously; call mainAsync');
+    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, estimate, train, demo (see --help)`);
   } catch (e) {
-    if (e instanceof CliError || e instanceof InputError) {
-      err(`${e.message.startsWith('gan-verify') ? '' : 'gan-verify: '}${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-      return 2;
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    err(`gan-verify: internal error: ${message.replace(/\s*\n\s*/g, ' ')} (set GAN_VERIFY_DEBUG=1 for the stack)\n`);
-    if (process.env.GAN_VERIFY_DEBUG) err(`${(e as Error).stack ?? ''}\n`);
-    return 1;
+    return report(e, err);
   }
 }
 

@@ -1,0 +1,39 @@
+import * as tf from '@tensorflow/tfjs';
+import { InputError } from '../theory/errors.js';
+
+/** The error class of the `train` layer (messages as described at {@link InputError}). */
+export class TrainError extends InputError {
+  override readonly name = 'TrainError';
+}
+
+export type BackendName = 'cpu' | 'wasm' | 'tensorflow' | 'tensorflow-gpu';
+export const BACKENDS: readonly BackendName[] = ['cpu', 'wasm', 'tensorflow', 'tensorflow-gpu'];
+
+const NATIVE: Record<string, string> = { tensorflow: '@tensorflow/tfjs-node', 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu' };
+
+/**
+ * Selects the TensorFlow.js backend. `cpu` (the default) is deterministic and always present;
+ * `wasm` ships with the package; the native `tensorflow` and `tensorflow-gpu` backends are used only
+ * when the user has installed `@tensorflow/tfjs-node` or `-node-gpu` (their install script downloads
+ * libtensorflow, so they are never dependencies of gan-verify).
+ */
+export async function useBackend(name: BackendName = 'cpu'): Promise<void> {
+  if (!BACKENDS.includes(name)) throw new TrainError('useBackend', 'backend', `must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(name)}`);
+  if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+  if (name === 'tensorflow' || name === 'tensorflow-gpu') {
+    const pkg = NATIVE[name] as string;
+    try {
+      await import(pkg);
+    } catch {
+      throw new TrainError('useBackend', 'backend', `${JSON.stringify(name)} needs ${pkg}, which is not installed (npm install ${pkg}; it downloads libtensorflow)`);
+    }
+  }
+  // PROD: no debug checks, and no greeting on stderr advising tfjs-node at the first tensor (the
+  // CLI's output is ours to define).
+  tf.env().set('PROD', true);
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new TrainError('useBackend', 'backend', `${JSON.stringify(name)} could not be initialised`);
+  await tf.ready();
+}
+
+export { tf };

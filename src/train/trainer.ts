@@ -1,0 +1,311 @@
+import { Rng, normal, w1ToDistribution } from '../numeric/index.js';
+import { checkSeed } from '../numeric/rng.js';
+import { tf, TrainError } from './backend.js';
+import type { TrainConfig } from './config.js';
+
+/**
+ * The reference GAN trainer: a population of K independent runs (seeds s, s+1, …) trained as one
+ * batched TensorFlow.js computation. Every parameter has a leading member axis: W is [K, in, out]
+ * and b is [K, 1, out]; data are [K, batch, 1]. Each member's losses are means over its own batch,
+ * the gradient is taken of their sum (so each member receives exactly its own gradient), and Adam
+ * is elementwise, so member k of a population computes the same float32 operations, in the same
+ * order, as the single run with seed s + k (tested bit for bit on the cpu backend).
+ *
+ * Noise and data come from the project's generator (`numeric/rng.ts`), never from TensorFlow.js:
+ * member k uses Rng.fromSeed(s + k), stream 0 for initialisation, 1 for data, 2 for z, 3 for the
+ * fixed evaluation noise.
+ */
+
+interface Layer {
+  W: tf.Variable;
+  b: tf.Variable;
+}
+
+interface AdamState {
+  m: tf.Variable[];
+  v: tf.Variable[];
+}
+
+/** One logged step of one member. */
+export interface MemberLog {
+  step: number;
+  seed: number;
+  dLoss: number;
+  gLoss: number;
+  /** Mean and standard deviation of G's output on the fixed evaluation noise. */
+  gMean: number;
+  gStd: number;
+  /** W1 between G's output on the evaluation noise and the target (exact CDF integral). */
+  w1: number;
+  /** max over the grid of |D(x) − ½| (D's distance from the equilibrium value). */
+  dHalfGap: number;
+}
+
+export interface TrainOptions {
+  seed?: number;
+  population?: number;
+  /** Called after every logged step with one entry per member. */
+  onLog?: (logs: MemberLog[]) => void;
+}
+
+export interface TrainResult {
+  config: TrainConfig;
+  seed: number;
+  population: number;
+  logs: MemberLog[][];
+  final: MemberLog[];
+}
+
+function initLayers(rngs: Rng[], sizes: number[]): Layer[] {
+  const K = rngs.length;
+  const layers: Layer[] = [];
+  const data: { w: Float32Array; b: Float32Array }[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const fin = sizes[l] as number;
+    const fout = sizes[l + 1] as number;
+    data.push({ w: new Float32Array(K * fin * fout), b: new Float32Array(K * fout) });
+  }
+  // PyTorch's nn.Linear: weights and biases uniform in ±1/√fan_in. Per member, layer by layer,
+  // weights (row-major [in][out]) then biases, from that member's stream 0.
+  rngs.forEach((rng, k) => {
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const fin = sizes[l] as number;
+      const fout = sizes[l + 1] as number;
+      const bound = 1 / Math.sqrt(fin);
+      const d = data[l] as { w: Float32Array; b: Float32Array };
+      for (let i = 0; i < fin * fout; i++) d.w[k * fin * fout + i] = (2 * rng.uniform() - 1) * bound;
+      for (let i = 0; i < fout; i++) d.b[k * fout + i] = (2 * rng.uniform() - 1) * bound;
+    }
+  });
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const fin = sizes[l] as number;
+    const fout = sizes[l + 1] as number;
+    const d = data[l] as { w: Float32Array; b: Float32Array };
+    // inside tidy the temporary tensors are freed; variables survive it
+    layers.push(tf.tidy(() => ({ W: tf.variable(tf.tensor3d(d.w, [K, fin, fout])), b: tf.variable(tf.tensor3d(d.b, [K, 1, fout])) })));
+  }
+  return layers;
+}
+
+/** x: [K, B, in] → [K, B, out]; ReLU between layers, none after the last. */
+function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
+  let h = x;
+  layers.forEach((layer, i) => {
+    h = tf.add(tf.matMul(h, layer.W), layer.b);
+    if (i + 1 < layers.length) h = tf.relu(h);
+  });
+  return h;
+}
+
+const vars = (layers: Layer[]) => layers.flatMap((l) => [l.W, l.b]);
+
+function adamInit(vs: tf.Variable[]): AdamState {
+  return tf.tidy(() => ({ m: vs.map((v) => tf.variable(tf.zerosLike(v))), v: vs.map((v) => tf.variable(tf.zerosLike(v))) }));
+}
+
+/** PyTorch's Adam: p ← p − lr·m̂/(√v̂ + ε), m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ). */
+function adamStep(vs: tf.Variable[], grads: tf.NamedTensorMap, st: AdamState, t: number, lr: number, c: TrainConfig): void {
+  const bc1 = 1 - c.beta1 ** t;
+  const bc2 = 1 - c.beta2 ** t;
+  tf.tidy(() => {
+    vs.forEach((p, i) => {
+      const g = grads[p.name] as tf.Tensor;
+      const m = st.m[i] as tf.Variable;
+      const v = st.v[i] as tf.Variable;
+      m.assign(tf.add(tf.mul(m, c.beta1), tf.mul(g, 1 - c.beta1)));
+      v.assign(tf.add(tf.mul(v, c.beta2), tf.mul(tf.square(g), 1 - c.beta2)));
+      const mhat = tf.div(m, bc1);
+      const vhat = tf.div(v, bc2);
+      p.assign(tf.sub(p, tf.div(tf.mul(mhat, lr), tf.add(tf.sqrt(vhat), c.eps))));
+    });
+  });
+}
+
+/** Per-member means over the batch axis: [K, B, 1] → [K]. */
+const memberMean = (x: tf.Tensor) => tf.mean(x, [1, 2]);
+
+/** D's per-member loss from logits on real and fake batches (stable logit forms). */
+export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): tf.Tensor1D {
+  const label = 1 - c.labelSmoothing;
+  switch (c.loss) {
+    case 'wgan':
+      return tf.sub(memberMean(fake), memberMean(real)) as tf.Tensor1D;
+    case 'lsgan':
+      return tf.add(memberMean(tf.square(tf.sub(real, label))), memberMean(tf.square(fake))) as tf.Tensor1D;
+    default: {
+      // BCE(σ(l), y) = softplus(l) − y·l: for y = 1, softplus(−l); for y = 0, softplus(l)
+      const realTerm = tf.sub(tf.softplus(real), tf.mul(real, label));
+      return tf.add(memberMean(realTerm), memberMean(tf.softplus(fake))) as tf.Tensor1D;
+    }
+  }
+}
+
+/** G's per-member loss from D's logits on the fake batch. */
+export function gLossOf(c: TrainConfig, fake: tf.Tensor3D): tf.Tensor1D {
+  switch (c.loss) {
+    case 'wgan':
+      return tf.neg(memberMean(fake)) as tf.Tensor1D;
+    case 'lsgan':
+      return memberMean(tf.square(tf.sub(fake, 1))) as tf.Tensor1D;
+    case 'saturating':
+      // E[log(1 − D(G(z)))] = −E[softplus(l)], minimised by G
+      return tf.neg(memberMean(tf.softplus(fake))) as tf.Tensor1D;
+    default:
+      // non-saturating −E[log D(G(z))] = E[softplus(−l)]
+      return memberMean(tf.softplus(tf.neg(fake))) as tf.Tensor1D;
+  }
+}
+
+function draw(rngs: Rng[], n: number, f: (r: Rng) => number): Float32Array {
+  const out = new Float32Array(rngs.length * n);
+  rngs.forEach((r, k) => {
+    for (let i = 0; i < n; i++) out[k * n + i] = f(r);
+  });
+  return out;
+}
+
+/** Trains the population; returns every member's logs. */
+export function train(c: TrainConfig, options: TrainOptions = {}): TrainResult {
+  const seed = checkSeed('train', options.seed ?? 0);
+  const K = options.population ?? 1;
+  if (!Number.isSafeInteger(K) || K < 1 || K > 4096) throw new TrainError('train', 'population', `must be an integer from 1 to 4096; got ${JSON.stringify(K)}`);
+  if (seed + K - 1 > 0xffff_ffff) throw new TrainError('train', 'seed', `+ population − 1 must stay below 2^32; got ${seed} + ${K} − 1`);
+  const base = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k));
+  const initR = base.map((r) => r.stream(0));
+  const dataR = base.map((r) => r.stream(1));
+  const noiseR = base.map((r) => r.stream(2));
+  const evalR = base.map((r) => r.stream(3));
+  const target = normal(c.target.mu, c.target.sigma);
+
+  const G = initLayers(initR, [1, ...c.gHidden, 1]);
+  const D = initLayers(initR, [1, ...c.dHidden, 1]);
+  const gVars = vars(G);
+  const dVars = vars(D);
+  const gAdam = adamInit(gVars);
+  const dAdam = adamInit(dVars);
+  const evalZ = tf.tensor3d(draw(evalR, c.evalSamples, (r) => r.normal()), [K, c.evalSamples, 1]);
+  const gridN = 201;
+  const grid = tf.tidy(() => tf.tile(tf.reshape(tf.linspace(c.target.mu - 4 * c.target.sigma, c.target.mu + 4 * c.target.sigma, gridN), [1, gridN, 1]), [K, 1, 1]) as tf.Tensor3D);
+  const logs: MemberLog[][] = [];
+  const B = c.batch;
+  let tD = 0;
+  let tG = 0;
+  let final: MemberLog[] = [];
+  const clip = () => {
+    if (c.loss !== 'wgan') return;
+    tf.tidy(() => dVars.forEach((v) => v.assign(tf.clipByValue(v, -c.clip, c.clip))));
+  };
+
+  try {
+    for (let step = 0; step < c.steps; step++) {
+      let dLoss: Float32Array = new Float32Array(K);
+      let z: tf.Tensor3D | null = null;
+      for (let d = 0; d < c.dSteps; d++) {
+        const real = tf.tensor3d(draw(dataR, B, (r) => c.target.mu + c.target.sigma * r.normal()), [K, B, 1]);
+        z?.dispose();
+        z = tf.tensor3d(draw(noiseR, B, (r) => r.normal()), [K, B, 1]);
+        const zz = z;
+        let lossVec: tf.Tensor | null = null;
+        const { value, grads } = tf.variableGrads(() => {
+          const fake = forward(G, zz); // G's variables are not in the list: fake is a constant here
+          const l = dLossOf(c, forward(D, real), forward(D, fake));
+          lossVec = tf.keep(l);
+          return tf.sum(l) as tf.Scalar;
+        }, dVars);
+        tD++;
+        adamStep(dVars, grads, dAdam, tD, c.lrD, c);
+        clip();
+        dLoss = (lossVec as unknown as tf.Tensor).dataSync() as Float32Array;
+        tf.dispose([real, value, lossVec as unknown as tf.Tensor, ...Object.values(grads)]);
+      }
+      // G step on the same fake batch as the last D step (z), through the updated D
+      const zz = z as tf.Tensor3D;
+      let gVec: tf.Tensor | null = null;
+      const { value, grads } = tf.variableGrads(() => {
+        const l = gLossOf(c, forward(D, forward(G, zz)));
+        gVec = tf.keep(l);
+        return tf.sum(l) as tf.Scalar;
+      }, gVars);
+      tG++;
+      adamStep(gVars, grads, gAdam, tG, c.lrG, c);
+      const gLoss = (gVec as unknown as tf.Tensor).dataSync() as Float32Array;
+      tf.dispose([zz, value, gVec as unknown as tf.Tensor, ...Object.values(grads)]);
+      for (const [i, l] of [...dLoss.entries(), ...gLoss.entries()]) {
+        if (!Number.isFinite(l)) throw new TrainError('train', 'loss', `became ${l} at step ${step} for member ${seed + (i % K)}; stopped`);
+      }
+      if (step % c.logEvery === 0) {
+        const entry = measure(c, G, D, evalZ, grid, K, seed, step, dLoss, gLoss, target);
+        logs.push(entry);
+        options.onLog?.(entry);
+      }
+      if (step === c.steps - 1) final = step % c.logEvery === 0 ? (logs[logs.length - 1] as MemberLog[]) : measure(c, G, D, evalZ, grid, K, seed, step, dLoss, gLoss, target);
+    }
+    return { config: c, seed, population: K, logs, final };
+  } finally {
+    tf.dispose([evalZ, grid, ...gVars, ...dVars, ...gAdam.m, ...gAdam.v, ...dAdam.m, ...dAdam.v]);
+  }
+}
+
+function measure(
+  c: TrainConfig,
+  G: Layer[],
+  D: Layer[],
+  evalZ: tf.Tensor3D,
+  grid: tf.Tensor3D,
+  K: number,
+  seed: number,
+  step: number,
+  dLoss: Float32Array,
+  gLoss: Float32Array,
+  target: ReturnType<typeof normal>,
+): MemberLog[] {
+  const [xs, dGrid] = tf.tidy(() => [forward(G, evalZ).dataSync(), tf.sigmoid(forward(D, grid)).dataSync()]) as [Float32Array, Float32Array];
+  const n = c.evalSamples;
+  const gridN = dGrid.length / K;
+  return Array.from({ length: K }, (_, k) => {
+    const sample = xs.subarray(k * n, (k + 1) * n);
+    let mean = 0;
+    for (const v of sample) mean += v;
+    mean /= n;
+    let ss = 0;
+    for (const v of sample) ss += (v - mean) ** 2;
+    let gap = 0;
+    for (let i = 0; i < gridN; i++) gap = Math.max(gap, Math.abs((dGrid[k * gridN + i] as number) - 0.5));
+    return {
+      step,
+      seed: seed + k,
+      dLoss: dLoss[k] as number,
+      gLoss: gLoss[k] as number,
+      gMean: mean,
+      gStd: Math.sqrt(ss / (n - 1)),
+      w1: w1ToDistribution(sample, target).distance,
+      dHalfGap: gap,
+    };
+  });
+}
+
+/** Python's `f"{x:.4f}"`: the exact binary value rounded half to even (JS toFixed rounds ties up). */
+export function formatFixed(x: number, places: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const neg = x < 0 || Object.is(x, -0);
+  let a = Math.abs(x);
+  // exact value a = m·2^e with integer m
+  let e = 0;
+  while (!Number.isInteger(a) && e < 1100) {
+    a *= 2;
+    e++;
+  }
+  const num = BigInt(a) * 10n ** BigInt(places);
+  const den = 1n << BigInt(e);
+  let q = num / den;
+  const r = num % den;
+  if (2n * r > den || (2n * r === den && q % 2n === 1n)) q += 1n;
+  const s = q.toString().padStart(places + 1, '0');
+  const out = places === 0 ? s : `${s.slice(0, -places)}.${s.slice(-places)}`;
+  return neg ? `-${out}` : out; // Python keeps the sign of a negative value that rounds to zero
+}
+
+/** The documents' log line: `Step 0: D_loss=1.6131, G_loss=0.8809`. */
+export function logLine(step: number, dLoss: number, gLoss: number): string {
+  return `Step ${step}: D_loss=${formatFixed(dLoss, 4)}, G_loss=${formatFixed(gLoss, 4)}`;
+}
