@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { dLossOf, formatFixed, gLossOf, logLine, makeConfig, train, useBackend, TrainError } from '../src/train/index.js';
+import { dLossOf, formatFixed, gLossOf, logLine, makeConfig, train, useBackend, TrainError, TrainInterrupted, type Checkpoint } from '../src/train/index.js';
 import { mainAsync } from '../src/cli/main.js';
 
 beforeAll(async () => {
@@ -21,29 +21,51 @@ describe('the documents’ log format', () => {
 });
 
 describe('the trainer', () => {
-  it('the same seed gives the same log; another seed does not', () => {
-    const a = train(short(), { seed: 7 });
-    const b = train(short(), { seed: 7 });
+  it('the same seed gives the same log; another seed does not', async () => {
+    const a = await train(short(), { seed: 7 });
+    const b = await train(short(), { seed: 7 });
     expect(JSON.stringify(a.logs)).toBe(JSON.stringify(b.logs));
-    expect(JSON.stringify(train(short(), { seed: 8 }).logs)).not.toBe(JSON.stringify(a.logs));
+    expect(JSON.stringify((await train(short(), { seed: 8 })).logs)).not.toBe(JSON.stringify(a.logs));
   });
 
-  it('each member of a population is bit-identical to the single run with its seed', () => {
-    const pop = train(short(), { seed: 11, population: 3 });
+  it('each member of a population is bit-identical to the single run with its seed', async () => {
+    const pop = await train(short(), { seed: 11, population: 3 });
     for (let k = 0; k < 3; k++) {
-      const single = train(short(), { seed: 11 + k });
+      const single = await train(short(), { seed: 11 + k });
       expect(JSON.stringify(pop.logs.map((l) => l[k]))).toBe(JSON.stringify(single.logs.map((l) => l[0])));
     }
   });
 
-  it('leaves no tensor behind', () => {
+  it('interrupted and resumed from a checkpoint (through JSON), a run logs exactly what it would have uninterrupted', async () => {
+    const full = await train(short(), { seed: 5, population: 2 });
+    let saved: Checkpoint | undefined;
+    let polls = 0;
+    await expect(
+      train(short(), { seed: 5, population: 2, shouldStop: () => ++polls > 77, onCheckpoint: (ck) => (saved = JSON.parse(JSON.stringify(ck)) as Checkpoint) }),
+    ).rejects.toThrow(TrainInterrupted);
+    expect(saved?.step).toBe(77); // polled before each step: the 78th poll stops before step 77
+    const resumed = await train(short(), { resume: saved });
+    expect(JSON.stringify(resumed.logs)).toBe(JSON.stringify(full.logs));
+    expect(JSON.stringify(resumed.final)).toBe(JSON.stringify(full.final));
+  });
+
+  it('periodic checkpoints resume to the same result', async () => {
+    const full = await train(short(), { seed: 9 });
+    const cks: Checkpoint[] = [];
+    await train(short(), { seed: 9, checkpointEvery: 100, onCheckpoint: (ck) => cks.push(JSON.parse(JSON.stringify(ck)) as Checkpoint) });
+    expect(cks.map((c) => c.step)).toEqual([100, 200]);
+    const resumed = await train(short(), { resume: cks[0] });
+    expect(JSON.stringify(resumed.logs)).toBe(JSON.stringify(full.logs));
+  });
+
+  it('leaves no tensor behind', async () => {
     const before = tf.memory().numTensors;
-    train(short({ steps: 60 }), { seed: 1, population: 2 });
+    await train(short({ steps: 60 }), { seed: 1, population: 2 });
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it.each(['ns', 'saturating', 'lsgan', 'wgan'])('loss %s trains without NaN', (loss) => {
-    const r = train(short({ steps: 101, loss }), { seed: 2 });
+  it.each(['ns', 'saturating', 'lsgan', 'wgan'])('loss %s trains without NaN', async (loss) => {
+    const r = await train(short({ steps: 101, loss }), { seed: 2 });
     for (const l of r.final) expect(Number.isFinite(l.dLoss) && Number.isFinite(l.gLoss) && Number.isFinite(l.w1)).toBe(true);
   });
 
@@ -75,11 +97,11 @@ describe('the trainer', () => {
     tf.dispose([real, fake]);
   });
 
-  it('rejects bad settings with the argument named', () => {
+  it('rejects bad settings with the argument named', async () => {
     expect(() => makeConfig('seed-toy', { steps: 0 })).toThrow('train: steps must be a positive integer; got 0');
     expect(() => makeConfig('seed-toy', { widths: 3 })).toThrow(TrainError);
     expect(() => makeConfig('nope')).toThrow(/train: preset must be one of seed-toy; got "nope"/);
-    expect(() => train(short(), { seed: 1, population: 0 })).toThrow(/population must be an integer from 1 to 4096; got 0/);
+    await expect(train(short(), { seed: 1, population: 0 })).rejects.toThrow(/population must be an integer from 1 to 4096; got 0/);
   });
 });
 
@@ -104,6 +126,20 @@ describe('gan-verify train', () => {
     expect(s.final).toHaveLength(1);
     expect(typeof s.aggregate.w1).toBe('number');
   });
+  it('--checkpoint then --resume prints the uninterrupted log', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-ck-'));
+    const full = await run('--steps', '401', '--seed', '4');
+    const partial = await run('--steps', '401', '--seed', '4', '--checkpoint', dir, '--checkpoint-every', '300');
+    expect(partial.stdout).toBe(full.stdout);
+    const resumed = await run('--resume', dir);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toBe(full.stdout);
+    const clash = await run('--resume', dir, '--seed', '1');
+    expect(clash.stderr).toMatch(/--resume takes the run's settings from its checkpoint; got --seed too/);
+  });
   it.each([
     [['--backend', 'tensorflow'], /needs @tensorflow\/tfjs-node, which is not installed/],
     [['--loss', 'hinge'], /loss must be ns, saturating, lsgan or wgan; got "hinge"/],
@@ -115,4 +151,28 @@ describe('gan-verify train', () => {
     expect(r.stderr).toMatch(message as RegExp);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+});
+
+describe('the installed command under SIGINT', () => {
+  it('saves a checkpoint, says where in one line, exits 130, and --resume finishes the run', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const { existsSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const bin = new URL('../bin/gan-verify.js', import.meta.url).pathname;
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-sig-'));
+    const child = spawn(process.execPath, [bin, 'train', '--steps', '3000', '--log-every', '500', '--checkpoint', dir, '--checkpoint-every', '100000']);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(130);
+    expect(stderr).toMatch(/^gan-verify train: interrupted before step \d+; checkpoint saved in .* \(continue with --resume .*\)\n$/);
+    expect(existsSync(join(dir, 'checkpoint.json'))).toBe(true);
+    const resumed = spawnSync(process.execPath, [bin, 'train', '--resume', dir], { encoding: 'utf8' });
+    expect(resumed.status).toBe(0);
+    const full = spawnSync(process.execPath, [bin, 'train', '--steps', '3000', '--log-every', '500'], { encoding: 'utf8' });
+    expect(resumed.stdout).toBe(full.stdout);
+  }, 60_000);
 });

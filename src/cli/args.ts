@@ -2,6 +2,13 @@
 
 export class CliError extends Error {
   override readonly name = 'CliError';
+  /** The exit code: 2 for bad input; 130 for a run stopped by SIGINT/SIGTERM. */
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
 }
 
 export type OptionKind = 'value' | 'flag';

@@ -40,7 +40,7 @@ function version(): string {
 function report(e: unknown, err: (s: string) => void): number {
   if (e instanceof CliError || e instanceof InputError) {
     err(`${e.message.startsWith('gan-verify') ? '' : 'gan-verify: '}${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
-    return 2;
+    return e instanceof CliError ? e.exitCode : 2;
   }
   const message = e instanceof Error ? e.message : String(e);
   err(`gan-verify: internal error: ${message.replace(/\s*\n\s*/g, ' ')} (set GAN_VERIFY_DEBUG=1 for the stack)\n`);

@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKENDS, logLine, makeConfig, PRESETS, train, useBackend, formatFixed, type BackendName, type MemberLog } from '../train/index.js';
+import { BACKENDS, logLine, makeConfig, PRESETS, train, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type MemberLog } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
 
 export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] [--population K] [--steps N] [--batch N]
                        [--log-every N] [--loss ns|saturating|lsgan|wgan] [--lr-d X] [--lr-g X]
                        [--d-steps K] [--label-smoothing X] [--config FILE.json]
                        [--backend cpu|wasm|tensorflow|tensorflow-gpu] [--out DIR] [--json]
+                       [--checkpoint DIR] [--checkpoint-every N] | --resume DIR
 
 Trains the reference GAN on TensorFlow.js. Presets: ${Object.keys(PRESETS).join(', ')}.
   seed-toy   the toy of seed document 000_3ee4abfec5abb774.txt: data N(3,1), G and D
@@ -18,6 +19,9 @@ for a population (--population K trains seeds S..S+K-1 at once), the median and 
 --out DIR writes DIR/log.jsonl (one object per member per logged step: losses, mean and sd of G's
 output, W1 to the target, max |D(x) - 1/2| on a grid) and DIR/summary.json; --json prints the
 summary instead of the log lines. The same seed prints the same bytes (cpu backend).
+--checkpoint DIR saves DIR/checkpoint.json (weights, Adam state, generator states, step, logs) every
+--checkpoint-every steps (default 200) and on SIGINT/SIGTERM; --resume DIR continues from it and
+prints the same log, byte for byte, as the run that was never interrupted.
 `;
 
 const SPEC = {
@@ -37,6 +41,9 @@ const SPEC = {
   config: 'value',
   backend: 'value',
   out: 'value',
+  checkpoint: 'value',
+  'checkpoint-every': 'value',
+  resume: 'value',
 } as const;
 
 const INT = /^\d+$/;
@@ -95,28 +102,79 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
     labelSmoothing: num('label-smoothing'),
     loss: args.values.get('loss'),
   });
+  const resumeDir = args.values.get('resume');
+  let resume: Checkpoint | undefined;
+  if (resumeDir !== undefined) {
+    const clash = ['preset', 'seed', 'population', 'steps', 'batch', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps', 'label-smoothing', 'config'].find((k) => args.values.has(k));
+    if (clash !== undefined) throw new CliError(`${cmd}: --resume takes the run's settings from its checkpoint; got --${clash} too`);
+    const file = join(resumeDir, 'checkpoint.json');
+    try {
+      resume = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
+    } catch (e) {
+      throw new CliError(`${cmd}: --resume ${JSON.stringify(resumeDir)} has no readable checkpoint.json (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`);
+    }
+  }
+  const checkpointDir = args.values.get('checkpoint') ?? resumeDir;
+  const every = int('checkpoint-every') ?? (checkpointDir === undefined ? undefined : 200);
+  if (every !== undefined && (every < 1 || checkpointDir === undefined)) throw new CliError(`${cmd}: --checkpoint-every needs --checkpoint DIR and a value ≥ 1; got ${every}`);
   const seed = int('seed') ?? 0;
   const population = int('population') ?? 1;
   await useBackend(backend);
   const lines: string[] = [];
   const records: MemberLog[] = [];
-  const result = train(config, {
-    seed,
-    population,
-    onLog: (logs) => {
-      records.push(...logs);
-      const l0 = logs[0] as MemberLog;
-      if (logs.length === 1) lines.push(logLine(l0.step, l0.dLoss, l0.gLoss));
-      else lines.push(`Step ${l0.step}: D_loss=${band(logs.map((l) => l.dLoss))}, G_loss=${band(logs.map((l) => l.gLoss))}`);
-    },
-  });
+  const lineOf = (logs: MemberLog[]) => {
+    const l0 = logs[0] as MemberLog;
+    return logs.length === 1 ? logLine(l0.step, l0.dLoss, l0.gLoss) : `Step ${l0.step}: D_loss=${band(logs.map((l) => l.dLoss))}, G_loss=${band(logs.map((l) => l.gLoss))}`;
+  };
+  for (const logs of resume?.logs ?? []) {
+    records.push(...logs);
+    lines.push(lineOf(logs));
+  }
+  const save = (ck: Checkpoint) => {
+    if (checkpointDir === undefined) return;
+    mkdirSync(checkpointDir, { recursive: true });
+    // write then rename, so an interruption mid-write never leaves a torn checkpoint
+    const file = join(checkpointDir, 'checkpoint.json');
+    writeFileSync(`${file}.tmp`, JSON.stringify(ck));
+    renameSync(`${file}.tmp`, file);
+  };
+  let stop = false;
+  const onSignal = () => {
+    stop = true;
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let result;
+  try {
+    result = await train(config, {
+      seed,
+      population,
+      resume,
+      checkpointEvery: every,
+      onCheckpoint: save,
+      shouldStop: () => stop,
+      onLog: (logs) => {
+        records.push(...logs);
+        lines.push(lineOf(logs));
+      },
+    });
+  } catch (e) {
+    if (e instanceof TrainInterrupted) {
+      const where = checkpointDir === undefined ? 'no --checkpoint DIR was given, so nothing was saved' : `checkpoint saved in ${checkpointDir} (continue with --resume ${checkpointDir})`;
+      throw new CliError(`${cmd}: interrupted before step ${e.step}; ${where}`, 130);
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
   const summary = {
-    preset: config.preset,
+    preset: result.config.preset,
     backend,
-    seed,
-    population,
-    config,
+    seed: result.seed,
+    population: result.population,
+    config: result.config,
     final: result.final,
     aggregate: {
       dLoss: median(result.final.map((l) => l.dLoss)),

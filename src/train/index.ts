@@ -1,4 +1,4 @@
 /** gan-verify/train: the reference GAN trainer on TensorFlow.js (cpu backend by default). */
 export { useBackend, BACKENDS, TrainError, type BackendName } from './backend.js';
 export { makeConfig, PRESETS, SEED_TOY, type TrainConfig, type GanLoss } from './config.js';
-export { train, logLine, formatFixed, dLossOf, gLossOf, type MemberLog, type TrainOptions, type TrainResult } from './trainer.js';
+export { train, logLine, formatFixed, dLossOf, gLossOf, TrainInterrupted, type Checkpoint, type MemberLog, type TrainOptions, type TrainResult } from './trainer.js';

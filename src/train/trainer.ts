@@ -1,4 +1,4 @@
-import { Rng, normal, w1ToDistribution } from '../numeric/index.js';
+import { Rng, normal, w1ToDistribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
 import { tf, TrainError } from './backend.js';
 import type { TrainConfig } from './config.js';
@@ -46,6 +46,42 @@ export interface TrainOptions {
   population?: number;
   /** Called after every logged step with one entry per member. */
   onLog?: (logs: MemberLog[]) => void;
+  /** Take a checkpoint every this many steps (and when `shouldStop` turns true). */
+  checkpointEvery?: number;
+  onCheckpoint?: (checkpoint: Checkpoint) => void;
+  /** Continue from a checkpoint instead of starting (its config, seed and population are used). */
+  resume?: Checkpoint;
+  /** Polled between steps; when it returns true a checkpoint is taken and {@link TrainInterrupted} thrown. */
+  shouldStop?: () => boolean;
+}
+
+/** Everything needed to continue a run bit-identically; plain JSON. */
+export interface Checkpoint {
+  format: 'gan-verify-checkpoint-1';
+  config: TrainConfig;
+  seed: number;
+  population: number;
+  /** The next step to run. */
+  step: number;
+  tD: number;
+  tG: number;
+  /** Flat float32 values of G's and D's variables, Adam's m and v, in a fixed order. */
+  g: number[][];
+  d: number[][];
+  gm: number[][];
+  gv: number[][];
+  dm: number[][];
+  dv: number[][];
+  rng: { data: RngState[]; noise: RngState[] };
+  logs: MemberLog[][];
+}
+
+/** Thrown when `shouldStop` interrupted a run; the checkpoint has been handed to `onCheckpoint`. */
+export class TrainInterrupted extends Error {
+  override readonly name = 'TrainInterrupted';
+  constructor(readonly step: number) {
+    super(`interrupted before step ${step}`);
+  }
 }
 
 export interface TrainResult {
@@ -164,32 +200,82 @@ function draw(rngs: Rng[], n: number, f: (r: Rng) => number): Float32Array {
   return out;
 }
 
-/** Trains the population; returns every member's logs. */
-export function train(c: TrainConfig, options: TrainOptions = {}): TrainResult {
-  const seed = checkSeed('train', options.seed ?? 0);
-  const K = options.population ?? 1;
+function restoreLayers(values: number[][], sizes: number[], K: number): Layer[] {
+  const layers: Layer[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const fin = sizes[l] as number;
+    const fout = sizes[l + 1] as number;
+    layers.push(
+      tf.tidy(() => ({
+        W: tf.variable(tf.tensor3d(Float32Array.from(values[2 * l] as number[]), [K, fin, fout])),
+        b: tf.variable(tf.tensor3d(Float32Array.from(values[2 * l + 1] as number[]), [K, 1, fout])),
+      })),
+    );
+  }
+  return layers;
+}
+
+const snapshot = (vs: tf.Variable[]) => vs.map((v) => Array.from(v.dataSync()));
+
+function restoreInto(vs: tf.Variable[], values: number[][]): void {
+  vs.forEach((v, i) => tf.tidy(() => v.assign(tf.tensor(Float32Array.from(values[i] as number[]), v.shape))));
+}
+
+/**
+ * Trains the population; resolves to every member's logs. Asynchronous only so that signals can be
+ * heard between steps (the work itself is synchronous and deterministic).
+ */
+export async function train(config: TrainConfig, options: TrainOptions = {}): Promise<TrainResult> {
+  const ck = options.resume;
+  if (ck !== undefined && ck.format !== 'gan-verify-checkpoint-1') throw new TrainError('train', 'resume', `is not a gan-verify checkpoint; got format ${JSON.stringify((ck as { format?: unknown }).format)}`);
+  const c = ck?.config ?? config;
+  const seed = checkSeed('train', ck?.seed ?? options.seed ?? 0);
+  const K = ck?.population ?? options.population ?? 1;
   if (!Number.isSafeInteger(K) || K < 1 || K > 4096) throw new TrainError('train', 'population', `must be an integer from 1 to 4096; got ${JSON.stringify(K)}`);
   if (seed + K - 1 > 0xffff_ffff) throw new TrainError('train', 'seed', `+ population − 1 must stay below 2^32; got ${seed} + ${K} − 1`);
   const base = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k));
   const initR = base.map((r) => r.stream(0));
-  const dataR = base.map((r) => r.stream(1));
-  const noiseR = base.map((r) => r.stream(2));
+  const dataR = ck ? ck.rng.data.map((st) => Rng.restore(st)) : base.map((r) => r.stream(1));
+  const noiseR = ck ? ck.rng.noise.map((st) => Rng.restore(st)) : base.map((r) => r.stream(2));
   const evalR = base.map((r) => r.stream(3));
   const target = normal(c.target.mu, c.target.sigma);
 
-  const G = initLayers(initR, [1, ...c.gHidden, 1]);
-  const D = initLayers(initR, [1, ...c.dHidden, 1]);
+  const G = ck ? restoreLayers(ck.g, [1, ...c.gHidden, 1], K) : initLayers(initR, [1, ...c.gHidden, 1]);
+  const D = ck ? restoreLayers(ck.d, [1, ...c.dHidden, 1], K) : initLayers(initR, [1, ...c.dHidden, 1]);
   const gVars = vars(G);
   const dVars = vars(D);
   const gAdam = adamInit(gVars);
   const dAdam = adamInit(dVars);
+  if (ck) {
+    restoreInto(gAdam.m, ck.gm);
+    restoreInto(gAdam.v, ck.gv);
+    restoreInto(dAdam.m, ck.dm);
+    restoreInto(dAdam.v, ck.dv);
+  }
   const evalZ = tf.tensor3d(draw(evalR, c.evalSamples, (r) => r.normal()), [K, c.evalSamples, 1]);
   const gridN = 201;
   const grid = tf.tidy(() => tf.tile(tf.reshape(tf.linspace(c.target.mu - 4 * c.target.sigma, c.target.mu + 4 * c.target.sigma, gridN), [1, gridN, 1]), [K, 1, 1]) as tf.Tensor3D);
-  const logs: MemberLog[][] = [];
+  const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
   const B = c.batch;
-  let tD = 0;
-  let tG = 0;
+  let tD = ck?.tD ?? 0;
+  let tG = ck?.tG ?? 0;
+  const checkpoint = (next: number): Checkpoint => ({
+    format: 'gan-verify-checkpoint-1',
+    config: c,
+    seed,
+    population: K,
+    step: next,
+    tD,
+    tG,
+    g: snapshot(gVars),
+    d: snapshot(dVars),
+    gm: snapshot(gAdam.m),
+    gv: snapshot(gAdam.v),
+    dm: snapshot(dAdam.m),
+    dv: snapshot(dAdam.v),
+    rng: { data: dataR.map((r) => r.save()), noise: noiseR.map((r) => r.save()) },
+    logs,
+  });
   let final: MemberLog[] = [];
   const clip = () => {
     if (c.loss !== 'wgan') return;
@@ -197,7 +283,13 @@ export function train(c: TrainConfig, options: TrainOptions = {}): TrainResult {
   };
 
   try {
-    for (let step = 0; step < c.steps; step++) {
+    for (let step = ck?.step ?? 0; step < c.steps; step++) {
+      // let signal handlers run between steps; stop cleanly with a checkpoint when asked
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (options.shouldStop?.() === true) {
+        options.onCheckpoint?.(checkpoint(step));
+        throw new TrainInterrupted(step);
+      }
       let dLoss: Float32Array = new Float32Array(K);
       let z: tf.Tensor3D | null = null;
       for (let d = 0; d < c.dSteps; d++) {
@@ -239,6 +331,7 @@ export function train(c: TrainConfig, options: TrainOptions = {}): TrainResult {
         options.onLog?.(entry);
       }
       if (step === c.steps - 1) final = step % c.logEvery === 0 ? (logs[logs.length - 1] as MemberLog[]) : measure(c, G, D, evalZ, grid, K, seed, step, dLoss, gLoss, target);
+      if (options.checkpointEvery !== undefined && (step + 1) % options.checkpointEvery === 0 && step + 1 < c.steps) options.onCheckpoint?.(checkpoint(step + 1));
     }
     return { config: c, seed, population: K, logs, final };
   } finally {
