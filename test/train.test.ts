@@ -176,3 +176,34 @@ describe('the installed command under SIGINT', () => {
     expect(resumed.stdout).toBe(full.stdout);
   }, 60_000);
 });
+
+describe('gan-verify regenerate (golden logs change only on request)', () => {
+  const regen = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await mainAsync(['regenerate', ...argv], (s) => (stdout += s), (s) => (stderr += s));
+    return { code, stdout, stderr };
+  };
+  it('the committed fixture logs are reproduced byte for byte, and the documents’ log is placed in the band', async () => {
+    const r = await regen('--population', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/seed-0\.log: identical \(5 lines\)/);
+    expect(r.stdout).toMatch(/where the documents' log falls among 2 seeds/);
+    expect(r.stdout).toMatch(/\n800 +1\.3855 +\d\.\d\d +0\.6933 +\d\.\d\d\n/);
+  }, 60_000);
+  it('a drifted fixture fails, naming the file and the first differing line; --update rewrites it', async () => {
+    const { copyFileSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-fx-'));
+    const src = new URL('../fixtures/seed-toy/seed-0.log', import.meta.url).pathname;
+    const good = readFileSync(src, 'utf8');
+    writeFileSync(join(dir, 'seed-0.log'), good.replace(/^(Step 200: D_loss=)\d/m, '$19'));
+    const r = await regen('--dir', dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/seed-0\.log: differs at line 2: expected "Step 200: D_loss=9/);
+    expect((await regen('--dir', dir, '--update')).code).toBe(0);
+    expect(readFileSync(join(dir, 'seed-0.log'), 'utf8')).toBe(good);
+    copyFileSync(src, join(dir, 'seed-0.log'));
+  }, 60_000);
+});

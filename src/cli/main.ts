@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
+import { runRegenerate } from './regenerate.js';
 import { runTrain } from './train.js';
 import { CliError, parseArgs } from './args.js';
 import { runDemo } from './demo.js';
@@ -16,6 +17,7 @@ Commands:
   estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
                       kl-knn, jsd-lower) for normal, mixture, categorical, ring8, grid25 or samples
   train               the reference GAN trainer (TensorFlow.js): presets, populations, logs
+  regenerate          rerun the fixture logs, fail on any differing byte (--update rewrites)
   demo                a short demonstration of C(G) = 2 JSD - log 4 (what 'npm start' runs)
 
 Options:
@@ -54,8 +56,13 @@ export async function mainAsync(
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  if (argv[0] !== 'train') return main(argv, out, err);
+  if (argv[0] !== 'train' && argv[0] !== 'regenerate') return main(argv, out, err);
   try {
+    if (argv[0] === 'regenerate') {
+      const [text, code] = await runRegenerate(argv.slice(1));
+      out(text);
+      return code;
+    }
     out(await runTrain(argv.slice(1)));
     return 0;
   } catch (e) {
@@ -93,8 +100,8 @@ export function main(
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    if (command === 'train') throw new CliError('gan-verify train: runs asynchronously; call mainAsync');
-    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, estimate, train, demo (see --help)`);
+    if (command === 'train' || command === 'regenerate') throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
+    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, estimate, train, regenerate, demo (see --help)`);
   } catch (e) {
     return report(e, err);
   }
