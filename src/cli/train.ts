@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKENDS, logLine, makeConfig, PRESETS, train, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type MemberLog } from '../train/index.js';
+import { BACKENDS, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type MemberLog } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
 
 export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] [--population K] [--steps N] [--batch N]
@@ -9,10 +9,14 @@ export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] 
                        [--backend cpu|wasm|tensorflow|tensorflow-gpu] [--out DIR] [--json]
                        [--checkpoint DIR] [--checkpoint-every N] | --resume DIR
 
-Trains the reference GAN on TensorFlow.js. Presets: ${Object.keys(PRESETS).join(', ')}.
+Trains the reference GAN on TensorFlow.js. Presets: ${[...Object.keys(PRESETS), 'tabular'].join(', ')}.
   seed-toy   the toy of seed document 000_3ee4abfec5abb774.txt: data N(3,1), G and D
              Linear(1,16)-ReLU-Linear(16,1) (D with a sigmoid), BCE, non-saturating G loss,
              Adam(0.01, 0.9/0.999, 1e-8), batch 16, 1000 steps, a log line every 200 steps
+  tabular    data p = (0.1, 0.2, 0.3, 0.4) on 4 points, G = softmax over 4 logits, D = a sigmoid per
+             point, trained on exact expectations; each log line adds the exact V(D,G) and
+             JSD(p_data||p_G) from the theory module (accepts --seed --population --steps
+             --log-every --loss ns|saturating --lr-d --lr-g --d-steps --json)
 
 Output: the documents' log format, "Step 0: D_loss=1.6131, G_loss=0.8809", every --log-every steps;
 for a population (--population K trains seeds S..S+K-1 at once), the median and [5%, 95%] band.
@@ -89,6 +93,7 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
     }
     if (fileOverrides === null || typeof fileOverrides !== 'object' || Array.isArray(fileOverrides)) throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)} must hold a JSON object`);
   }
+  if (args.values.get('preset') === 'tabular') return runTabular(cmd, args, int, num);
   const backend = (args.values.get('backend') ?? 'cpu') as BackendName;
   if (!BACKENDS.includes(backend)) throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
   const config = makeConfig(args.values.get('preset') ?? 'seed-toy', {
@@ -192,4 +197,35 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
     writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   }
   return args.flags.has('json') ? `${JSON.stringify(summary)}\n` : `${lines.join('\n')}\n`;
+}
+
+function runTabular(
+  cmd: string,
+  args: ReturnType<typeof parseArgs>,
+  int: (name: string) => number | undefined,
+  num: (name: string) => number | undefined,
+): Promise<string> {
+  const allowed = new Set(['preset', 'seed', 'population', 'steps', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps']);
+  const extra = [...args.values.keys()].find((k) => !allowed.has(k));
+  if (extra !== undefined) throw new CliError(`${cmd}: --${extra} does not apply to the tabular preset`);
+  const loss = args.values.get('loss') ?? 'ns';
+  if (loss !== 'ns' && loss !== 'saturating') throw new CliError(`${cmd}: --loss must be ns or saturating for the tabular preset; got ${JSON.stringify(loss)}`);
+  const over = { steps: int('steps'), logEvery: int('log-every'), dSteps: int('d-steps'), lrD: num('lr-d'), lrG: num('lr-g'), loss: loss as 'ns' | 'saturating' };
+  const clean = Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined));
+  for (const k of ['steps', 'logEvery', 'dSteps'] as const) {
+    if (clean[k] !== undefined && (clean[k] as number) < 1) throw new CliError(`${cmd}: --${k === 'logEvery' ? 'log-every' : k === 'dSteps' ? 'd-steps' : 'steps'} must be ≥ 1`);
+  }
+  return useBackend('cpu').then(() => {
+    const logs = trainTabular(clean, { seed: int('seed') ?? 0, population: int('population') ?? 1 });
+    if (args.flags.has('json')) return `${JSON.stringify({ preset: 'tabular', logs })}\n`;
+    const lines = logs.map((members) => {
+      const m = members[0] as (typeof members)[number];
+      const med = (f: (x: typeof m) => number) => {
+        const xs = members.map(f).sort((a, b) => a - b);
+        return xs[(xs.length - 1) >> 1] as number;
+      };
+      return `Step ${m.step}: D_loss=${formatFixed(med((x) => x.dLoss), 4)}, G_loss=${formatFixed(med((x) => x.gLoss), 4)}, V=${formatFixed(med((x) => x.value), 6)}, JSD=${formatFixed(med((x) => x.jsd), 6)}`;
+    });
+    return `${lines.join('\n')}\n`;
+  });
 }

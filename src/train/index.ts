@@ -2,3 +2,4 @@
 export { useBackend, BACKENDS, TrainError, type BackendName } from './backend.js';
 export { makeConfig, PRESETS, SEED_TOY, type TrainConfig, type GanLoss } from './config.js';
 export { train, logLine, formatFixed, dLossOf, gLossOf, TrainInterrupted, type Checkpoint, type MemberLog, type TrainOptions, type TrainResult } from './trainer.js';
+export { trainTabular, tabularLosses, floatFraction, TABULAR, type TabularConfig, type TabularLog } from './tabular.js';

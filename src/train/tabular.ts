@@ -1,0 +1,181 @@
+import { checkSeed, Rng } from '../numeric/rng.js';
+import { jsd as exactJsd, value as exactValue } from '../theory/index.js';
+import { tf, TrainError } from './backend.js';
+
+/**
+ * The `tabular` GAN: data on n points with masses p, G = softmax over n logits (so p_G = q is known
+ * exactly at every step), D = a sigmoid per point. Training uses exact expectations instead of
+ * samples, so the D loss is exactly −V(D, G) = −Σ pᵢ ln σ(dᵢ) − Σ qᵢ ln(1 − σ(dᵢ)) and every claim of
+ * the theory (D* = p/(p+q), C(G) = 2·JSD − ln 4, the Nash point) can be checked against the exact
+ * module on the trainer's own tables. Populations are batched as in the MLP trainer: logits are
+ * [K, n]; member k is initialised from Rng.fromSeed(s + k) with logits uniform in ±1.
+ */
+export interface TabularConfig {
+  /** The data masses p (positive numbers, normalised). */
+  target: number[];
+  /** `ns` (−Σ qᵢ ln σ(dᵢ)) or `saturating` (Σ qᵢ ln(1 − σ(dᵢ)), the minimax form). */
+  loss: 'ns' | 'saturating';
+  lrD: number;
+  lrG: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  steps: number;
+  dSteps: number;
+  logEvery: number;
+  /** Keep G fixed (train D alone), e.g. to watch D converge to D*. */
+  freezeG: boolean;
+}
+
+export const TABULAR: TabularConfig = {
+  target: [0.1, 0.2, 0.3, 0.4],
+  loss: 'ns',
+  lrD: 0.05,
+  lrG: 0.05,
+  beta1: 0.9,
+  beta2: 0.999,
+  eps: 1e-8,
+  steps: 1000,
+  dSteps: 1,
+  logEvery: 200,
+  freezeG: false,
+};
+
+/** One logged step of one tabular member, with exact quantities from the theory module. */
+export interface TabularLog {
+  step: number;
+  seed: number;
+  dLoss: number;
+  gLoss: number;
+  /** p_G = softmax(g) and D = σ(d), as float32 tables. */
+  q: number[];
+  d: number[];
+  /** Exact V(D, G) on those tables (theory, 20 digits). */
+  value: number;
+  /** Exact JSD(p_data ‖ p_G) (theory, 20 digits). */
+  jsd: number;
+}
+
+export interface TabularState {
+  dLogits: tf.Variable;
+  gLogits: tf.Variable;
+}
+
+/** The exact rational of a float, as a fraction string the theory module reads. */
+export function floatFraction(v: number): string {
+  if (v === 0) return '0';
+  let m = v;
+  let e = 0n;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e += 1n;
+  }
+  return `${BigInt(m)}/${2n ** e}`;
+}
+
+/** D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n]. */
+export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, g: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
+  const q = tf.softmax(g);
+  // ln σ(d) = −softplus(−d), ln(1 − σ(d)) = −softplus(d): stable for any logit
+  const logD = tf.neg(tf.softplus(tf.neg(d)));
+  const log1mD = tf.neg(tf.softplus(d));
+  const V = tf.add(tf.sum(tf.mul(p, logD), 1), tf.sum(tf.mul(q, log1mD), 1));
+  const gLoss = c.loss === 'ns' ? tf.neg(tf.sum(tf.mul(q, logD), 1)) : tf.sum(tf.mul(q, log1mD), 1);
+  return { dLoss: tf.neg(V) as tf.Tensor1D, gLoss: gLoss as tf.Tensor1D };
+}
+
+function adam(c: TabularConfig, p: tf.Variable, g: tf.Tensor, m: tf.Variable, v: tf.Variable, t: number, lr: number): void {
+  tf.tidy(() => {
+    m.assign(tf.add(tf.mul(m, c.beta1), tf.mul(g, 1 - c.beta1)));
+    v.assign(tf.add(tf.mul(v, c.beta2), tf.mul(tf.square(g), 1 - c.beta2)));
+    const mhat = tf.div(m, 1 - c.beta1 ** t);
+    const vhat = tf.div(v, 1 - c.beta2 ** t);
+    p.assign(tf.sub(p, tf.div(tf.mul(mhat, lr), tf.add(tf.sqrt(vhat), c.eps))));
+  });
+}
+
+/** Trains a population of tabular GANs on exact expectations; returns the logs (with exact V, JSD). */
+export function trainTabular(config: Partial<TabularConfig> = {}, options: { seed?: number; population?: number; init?: { d?: number[]; g?: number[] } } = {}): TabularLog[][] {
+  const c: TabularConfig = { ...TABULAR, ...config };
+  const fn = 'trainTabular';
+  const n = c.target.length;
+  if (n < 1 || !c.target.every((x) => Number.isFinite(x) && x > 0)) throw new TrainError(fn, 'target', `must be positive masses; got ${JSON.stringify(c.target)}`);
+  const total = c.target.reduce((a, b) => a + b, 0);
+  const pArr = c.target.map((x) => x / total);
+  const seed = checkSeed(fn, options.seed ?? 0);
+  const K = options.population ?? 1;
+  if (!Number.isSafeInteger(K) || K < 1) throw new TrainError(fn, 'population', `must be a positive integer; got ${K}`);
+  const init = (which: 'd' | 'g', stream: number) => {
+    const given = options.init?.[which];
+    if (given !== undefined) {
+      if (given.length !== n) throw new TrainError(fn, `init.${which}`, `must have ${n} logits; got ${given.length}`);
+      return Float32Array.from({ length: K * n }, (_, i) => given[i % n] as number);
+    }
+    const out = new Float32Array(K * n);
+    for (let k = 0; k < K; k++) {
+      const r = Rng.fromSeed(seed + k).stream(stream);
+      for (let i = 0; i < n; i++) out[k * n + i] = 2 * r.uniform() - 1;
+    }
+    return out;
+  };
+  const p = tf.tensor2d(Float32Array.from({ length: K * n }, (_, i) => pArr[i % n] as number), [K, n]);
+  const d = tf.variable(tf.tensor2d(init('d', 0), [K, n]));
+  const g = tf.variable(tf.tensor2d(init('g', 1), [K, n]));
+  const [dm, dv, gm, gv] = [d, d, g, g].map((x) => tf.variable(tf.zerosLike(x)));
+  const P = pArr.map(floatFraction);
+  const logs: TabularLog[][] = [];
+  let tD = 0;
+  let tG = 0;
+  try {
+    for (let step = 0; step < c.steps; step++) {
+      let dLoss: Float32Array = new Float32Array(K);
+      for (let s = 0; s < c.dSteps; s++) {
+        let keep: tf.Tensor | null = null;
+        const { value, grads } = tf.variableGrads(() => {
+          const l = tabularLosses(c, p, d as unknown as tf.Tensor2D, g as unknown as tf.Tensor2D).dLoss;
+          keep = tf.keep(l);
+          return tf.sum(l) as tf.Scalar;
+        }, [d]);
+        tD++;
+        adam(c, d, grads[d.name] as tf.Tensor, dm as tf.Variable, dv as tf.Variable, tD, c.lrD);
+        dLoss = (keep as unknown as tf.Tensor).dataSync() as Float32Array;
+        tf.dispose([value, keep as unknown as tf.Tensor, ...Object.values(grads)]);
+      }
+      let keepG: tf.Tensor | null = null;
+      const { value, grads } = tf.variableGrads(() => {
+        const l = tabularLosses(c, p, d as unknown as tf.Tensor2D, g as unknown as tf.Tensor2D).gLoss;
+        keepG = tf.keep(l);
+        return tf.sum(l) as tf.Scalar;
+      }, [g]);
+      const gLoss = (keepG as unknown as tf.Tensor).dataSync() as Float32Array;
+      if (!c.freezeG) {
+        tG++;
+        adam(c, g, grads[g.name] as tf.Tensor, gm as tf.Variable, gv as tf.Variable, tG, c.lrG);
+      }
+      tf.dispose([value, keepG as unknown as tf.Tensor, ...Object.values(grads)]);
+      if (step % c.logEvery === 0 || step === c.steps - 1) {
+        const [qs, ds] = tf.tidy(() => [tf.softmax(g).dataSync(), tf.sigmoid(d).dataSync()]) as [Float32Array, Float32Array];
+        logs.push(
+          Array.from({ length: K }, (_, k) => {
+            const q = Array.from(qs.subarray(k * n, (k + 1) * n));
+            const dd = Array.from(ds.subarray(k * n, (k + 1) * n));
+            const Q = q.map(floatFraction);
+            return {
+              step,
+              seed: seed + k,
+              dLoss: dLoss[k] as number,
+              gLoss: gLoss[k] as number,
+              q,
+              d: dd,
+              value: Number(exactValue(P, Q, dd.map(floatFraction), { normalize: true, digits: 20 }).value),
+              jsd: Number(exactJsd(P, Q, { normalize: true, digits: 20 }).value),
+            };
+          }),
+        );
+      }
+    }
+    return logs;
+  } finally {
+    tf.dispose([p, d, g, dm as tf.Variable, dv as tf.Variable, gm as tf.Variable, gv as tf.Variable]);
+  }
+}
