@@ -1,22 +1,31 @@
 import { TrainError } from './backend.js';
 
-export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan';
+export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan' | 'wgan-gp';
 
 /** Everything that defines a training run. Every field can be overridden from the CLI or a JSON file. */
 export interface TrainConfig {
   preset: string;
-  /** The data distribution (1-D normal for the toy). */
-  target: { kind: 'normal'; mu: number; sigma: number };
+  /**
+   * The data distribution, as a `numeric` distribution spec: `normal:3,1` for the toy,
+   * `mixture:W:MU:SIGMA,…`, `ring8`, `grid25`.
+   */
+  target: string;
+  /** Dimension of G's noise z. */
+  noiseDim: number;
   /** Hidden widths of G (z → x) and D (x → logit). */
   gHidden: number[];
   dHidden: number[];
   /**
    * Generator loss: `ns` non-saturating −E[log D(G(z))], `saturating` E[log(1 − D(G(z)))] (the
-   * minimax form), `lsgan` least squares, `wgan` with weight clipping (D is then a critic).
+   * minimax form), `lsgan` least squares, `wgan` with weight clipping, `wgan-gp` with the gradient
+   * penalty λ·E[(‖∇D(x̂)‖ − 1)²] on per-sample gradient norms at interpolates x̂ = εx + (1−ε)G(z)
+   * (D is then a critic).
    */
   loss: GanLoss;
   /** Weight clipping bound for `wgan`. */
   clip: number;
+  /** Gradient-penalty weight λ for `wgan-gp`. */
+  gpWeight: number;
   lrD: number;
   lrG: number;
   beta1: number;
@@ -42,11 +51,13 @@ export interface TrainConfig {
  */
 export const SEED_TOY: TrainConfig = {
   preset: 'seed-toy',
-  target: { kind: 'normal', mu: 3, sigma: 1 },
+  target: 'normal:3,1',
+  noiseDim: 1,
   gHidden: [16],
   dHidden: [16],
   loss: 'ns',
   clip: 0.01,
+  gpWeight: 10,
   lrD: 0.01,
   lrG: 0.01,
   beta1: 0.9,
@@ -60,10 +71,50 @@ export const SEED_TOY: TrainConfig = {
   evalSamples: 4096,
 };
 
-export const PRESETS: Readonly<Record<string, TrainConfig>> = { 'seed-toy': SEED_TOY };
+/**
+ * `mixture-1d`: data ½N(−2, ½²) + ½N(2, ½²), the smallest case where a generator can drop a mode;
+ * G and D with two hidden layers of 32, Adam(1e-3, β 0.5/0.999), batch 64, 2000 steps.
+ */
+export const MIXTURE_1D: TrainConfig = {
+  ...SEED_TOY,
+  preset: 'mixture-1d',
+  target: 'mixture:0.5:-2:0.5,0.5:2:0.5',
+  gHidden: [32, 32],
+  dHidden: [32, 32],
+  lrD: 1e-3,
+  lrG: 1e-3,
+  beta1: 0.5,
+  batch: 64,
+  steps: 2000,
+};
 
-const INTEGER_FIELDS = ['batch', 'steps', 'dSteps', 'logEvery', 'evalSamples'] as const;
-const NUMBER_FIELDS = ['lrD', 'lrG', 'beta1', 'beta2', 'eps', 'clip', 'labelSmoothing'] as const;
+/**
+ * `ring8` and `grid25`: the 2-D mode-collapse benchmarks (8 Gaussians on the unit circle, σ = 0.01;
+ * a 5×5 grid at {−4,…,4}², σ = 0.05), with the architecture usual for them: 2-D noise, G and D with
+ * two hidden layers of 128, Adam(1e-3, β 0.5/0.999), batch 256, 2000 steps; metrics on 2500
+ * generated points (modes covered, high-quality share, reverse KL of the mode histogram).
+ */
+export const RING8: TrainConfig = {
+  ...SEED_TOY,
+  preset: 'ring8',
+  target: 'ring8',
+  noiseDim: 2,
+  gHidden: [128, 128],
+  dHidden: [128, 128],
+  lrD: 1e-3,
+  lrG: 1e-3,
+  beta1: 0.5,
+  batch: 256,
+  steps: 2000,
+  evalSamples: 2500,
+};
+
+export const GRID25: TrainConfig = { ...RING8, preset: 'grid25', target: 'grid25' };
+
+export const PRESETS: Readonly<Record<string, TrainConfig>> = { 'seed-toy': SEED_TOY, 'mixture-1d': MIXTURE_1D, ring8: RING8, grid25: GRID25 };
+
+const INTEGER_FIELDS = ['batch', 'steps', 'dSteps', 'logEvery', 'evalSamples', 'noiseDim'] as const;
+const NUMBER_FIELDS = ['lrD', 'lrG', 'beta1', 'beta2', 'eps', 'clip', 'gpWeight', 'labelSmoothing'] as const;
 
 /** A preset with overrides applied and every field checked; errors name the field and the value. */
 export function makeConfig(preset: string, overrides: Partial<Record<string, unknown>> = {}): TrainConfig {
@@ -80,15 +131,20 @@ export function makeConfig(preset: string, overrides: Partial<Record<string, unk
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TrainError(fn, key, `must be a finite number ≥ 0; got ${JSON.stringify(value)}`);
       (c as unknown as Record<string, number>)[key] = value;
     } else if (key === 'loss') {
-      if (value !== 'ns' && value !== 'saturating' && value !== 'lsgan' && value !== 'wgan') throw new TrainError(fn, 'loss', `must be ns, saturating, lsgan or wgan; got ${JSON.stringify(value)}`);
+      if (value !== 'ns' && value !== 'saturating' && value !== 'lsgan' && value !== 'wgan' && value !== 'wgan-gp') {
+        throw new TrainError(fn, 'loss', `must be ns, saturating, lsgan, wgan or wgan-gp; got ${JSON.stringify(value)}`);
+      }
       c.loss = value;
     } else if (key === 'gHidden' || key === 'dHidden') {
       if (!Array.isArray(value) || value.length === 0 || !value.every((v) => Number.isSafeInteger(v) && v >= 1 && v <= 4096)) {
         throw new TrainError(fn, key, `must be a nonempty list of widths from 1 to 4096; got ${JSON.stringify(value)}`);
       }
       c[key] = [...(value as number[])];
+    } else if (key === 'target') {
+      if (typeof value !== 'string') throw new TrainError(fn, 'target', `must be a distribution spec such as normal:3,1 or ring8; got ${JSON.stringify(value)}`);
+      c.target = value;
     } else {
-      throw new TrainError(fn, key, `is not a setting of the trainer (settings: ${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'gHidden', 'dHidden'].join(', ')}); got ${JSON.stringify(value)}`);
+      throw new TrainError(fn, key, `is not a setting of the trainer (settings: ${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${JSON.stringify(value)}`);
     }
   }
   if (c.beta1 >= 1) throw new TrainError(fn, 'beta1', `must be below 1; got ${c.beta1}`);

@@ -1,6 +1,7 @@
-import { Rng, normal, w1ToDistribution, type RngState } from '../numeric/index.js';
+import { parseDistribution, Rng, w1ToDistribution, type Dist1D, type Dist2D, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
 import { tf, TrainError } from './backend.js';
+import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
 import type { TrainConfig } from './config.js';
 
 /**
@@ -32,13 +33,28 @@ export interface MemberLog {
   seed: number;
   dLoss: number;
   gLoss: number;
-  /** Mean and standard deviation of G's output on the fixed evaluation noise. */
-  gMean: number;
-  gStd: number;
-  /** W1 between G's output on the evaluation noise and the target (exact CDF integral). */
-  w1: number;
+  /** 1-D targets: mean and standard deviation of G's output on the fixed evaluation noise. */
+  gMean?: number;
+  gStd?: number;
+  /** 1-D targets: W1 between G's output on the evaluation noise and the target (exact CDF integral). */
+  w1?: number;
+  /**
+   * 2-D targets (ring8, grid25), with the published definitions: a generated point is high quality
+   * when it lies within 3σ of its nearest mode; a mode is covered when it is the nearest mode of at
+   * least one high-quality point; reverse KL of the high-quality mode histogram h against uniform,
+   * Σ hᵢ ln(hᵢ·M) (∞ when no point is high quality).
+   */
+  modesCovered?: number;
+  modes?: number;
+  hqShare?: number;
+  reverseKl?: number;
   /** max over the grid of |D(x) − ½| (D's distance from the equilibrium value). */
   dHalfGap: number;
+  /**
+   * 1-D targets with scalar noise: max over the grid of |D(x) − D*(x)|, D* = p_data/(p_data + p_G)
+   * with p_G the exact density of G's piecewise-linear pushforward of N(0, 1) (see pushforward.ts).
+   */
+  dStarGap?: number;
 }
 
 export interface TrainOptions {
@@ -72,7 +88,7 @@ export interface Checkpoint {
   gv: number[][];
   dm: number[][];
   dv: number[][];
-  rng: { data: RngState[]; noise: RngState[] };
+  rng: { data: RngState[]; noise: RngState[]; gp: RngState[] };
   logs: MemberLog[][];
 }
 
@@ -165,6 +181,7 @@ export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): t
   const label = 1 - c.labelSmoothing;
   switch (c.loss) {
     case 'wgan':
+    case 'wgan-gp':
       return tf.sub(memberMean(fake), memberMean(real)) as tf.Tensor1D;
     case 'lsgan':
       return tf.add(memberMean(tf.square(tf.sub(real, label))), memberMean(tf.square(fake))) as tf.Tensor1D;
@@ -180,6 +197,7 @@ export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): t
 export function gLossOf(c: TrainConfig, fake: tf.Tensor3D): tf.Tensor1D {
   switch (c.loss) {
     case 'wgan':
+    case 'wgan-gp':
       return tf.neg(memberMean(fake)) as tf.Tensor1D;
     case 'lsgan':
       return memberMean(tf.square(tf.sub(fake, 1))) as tf.Tensor1D;
@@ -238,10 +256,16 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const dataR = ck ? ck.rng.data.map((st) => Rng.restore(st)) : base.map((r) => r.stream(1));
   const noiseR = ck ? ck.rng.noise.map((st) => Rng.restore(st)) : base.map((r) => r.stream(2));
   const evalR = base.map((r) => r.stream(3));
-  const target = normal(c.target.mu, c.target.sigma);
+  const gpR = ck ? (ck.rng.gp ?? []).map((st) => Rng.restore(st)) : base.map((r) => r.stream(4));
+  const parsed = parseDistribution(c.target, 'train', 'target');
+  if ('kind' in parsed) throw new TrainError('train', 'target', `must be a distribution, not a file of samples; got ${JSON.stringify(c.target)}`);
+  const target: Distribution = parsed;
+  const dim = target.dim;
 
-  const G = ck ? restoreLayers(ck.g, [1, ...c.gHidden, 1], K) : initLayers(initR, [1, ...c.gHidden, 1]);
-  const D = ck ? restoreLayers(ck.d, [1, ...c.dHidden, 1], K) : initLayers(initR, [1, ...c.dHidden, 1]);
+  const gSizes = [c.noiseDim, ...c.gHidden, dim];
+  const dSizes = [dim, ...c.dHidden, 1];
+  const G = ck ? restoreLayers(ck.g, gSizes, K) : initLayers(initR, gSizes);
+  const D = ck ? restoreLayers(ck.d, dSizes, K) : initLayers(initR, dSizes);
   const gVars = vars(G);
   const dVars = vars(D);
   const gAdam = adamInit(gVars);
@@ -252,9 +276,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     restoreInto(dAdam.m, ck.dm);
     restoreInto(dAdam.v, ck.dv);
   }
-  const evalZ = tf.tensor3d(draw(evalR, c.evalSamples, (r) => r.normal()), [K, c.evalSamples, 1]);
-  const gridN = 201;
-  const grid = tf.tidy(() => tf.tile(tf.reshape(tf.linspace(c.target.mu - 4 * c.target.sigma, c.target.mu + 4 * c.target.sigma, gridN), [1, gridN, 1]), [K, 1, 1]) as tf.Tensor3D);
+  const evalZ = tf.tensor3d(draw(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()), [K, c.evalSamples, c.noiseDim]);
+  const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
   const B = c.batch;
   let tD = ck?.tD ?? 0;
@@ -273,12 +296,12 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     gv: snapshot(gAdam.v),
     dm: snapshot(dAdam.m),
     dv: snapshot(dAdam.v),
-    rng: { data: dataR.map((r) => r.save()), noise: noiseR.map((r) => r.save()) },
+    rng: { data: dataR.map((r) => r.save()), noise: noiseR.map((r) => r.save()), gp: gpR.map((r) => r.save()) },
     logs,
   });
   let final: MemberLog[] = [];
   const clip = () => {
-    if (c.loss !== 'wgan') return;
+    if (c.loss !== 'wgan') return; // wgan-gp needs no clipping
     tf.tidy(() => dVars.forEach((v) => v.assign(tf.clipByValue(v, -c.clip, c.clip))));
   };
 
@@ -293,17 +316,20 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       let dLoss: Float32Array = new Float32Array(K);
       let z: tf.Tensor3D | null = null;
       for (let d = 0; d < c.dSteps; d++) {
-        const real = tf.tensor3d(draw(dataR, B, (r) => c.target.mu + c.target.sigma * r.normal()), [K, B, 1]);
+        const real = tf.tensor3d(sampleData(target, dataR, B), [K, B, dim]);
         z?.dispose();
-        z = tf.tensor3d(draw(noiseR, B, (r) => r.normal()), [K, B, 1]);
+        z = tf.tensor3d(draw(noiseR, B * c.noiseDim, (r) => r.normal()), [K, B, c.noiseDim]);
         const zz = z;
+        const eps = c.loss === 'wgan-gp' ? tf.tensor3d(draw(gpR, B, (r) => r.uniform()), [K, B, 1]) : null;
         let lossVec: tf.Tensor | null = null;
         const { value, grads } = tf.variableGrads(() => {
           const fake = forward(G, zz); // G's variables are not in the list: fake is a constant here
-          const l = dLossOf(c, forward(D, real), forward(D, fake));
+          let l = dLossOf(c, forward(D, real), forward(D, fake));
+          if (eps !== null) l = tf.add(l, tf.mul(gradientPenalty(D, real, fake, eps), c.gpWeight)) as tf.Tensor1D;
           lossVec = tf.keep(l);
           return tf.sum(l) as tf.Scalar;
         }, dVars);
+        eps?.dispose();
         tD++;
         adamStep(dVars, grads, dAdam, tD, c.lrD, c);
         clip();
@@ -339,6 +365,75 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   }
 }
 
+/** Real data for every member: [K·B·dim] float32, member k from its data stream. */
+function sampleData(target: Distribution, rngs: Rng[], B: number): Float32Array {
+  const dim = target.dim;
+  const out = new Float32Array(rngs.length * B * dim);
+  rngs.forEach((r, k) => out.set(target.sample(r, B), k * B * dim));
+  return out;
+}
+
+/**
+ * Per-member gradient penalty E[(‖∇ₓD(x̂)‖ − 1)²] at x̂ = εx + (1 − ε)x̃: the gradient of ΣD(x̂) with
+ * respect to x̂ gives each sample's own gradient (samples do not interact), so the norms are per
+ * sample, not one norm over the batch.
+ */
+export function gradientPenalty(D: Layer[], real: tf.Tensor3D, fake: tf.Tensor3D, eps: tf.Tensor3D): tf.Tensor1D {
+  const xhat = tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as tf.Tensor3D;
+  const g = tf.grad((x: tf.Tensor) => tf.sum(forward(D, x as tf.Tensor3D)))(xhat);
+  const norms = tf.sqrt(tf.add(tf.sum(tf.square(g), 2), 1e-12));
+  return tf.mean(tf.square(tf.sub(norms, 1)), 1) as tf.Tensor1D;
+}
+
+/** The grid on which D is compared with ½: 201 points over the 1-D target's 0.01%–99.99% range, or 41×41 over the modes' box. */
+function gridFor(target: Distribution): tf.Tensor3D {
+  if (target.dim === 1) {
+    const lo = target.quantile(1e-4);
+    const hi = target.quantile(1 - 1e-4);
+    return tf.tidy(() => tf.reshape(tf.linspace(lo, hi, 201), [1, 201, 1]) as tf.Tensor3D);
+  }
+  const m = target.modes;
+  const xs = m.filter((_, i) => i % 2 === 0);
+  const ys = m.filter((_, i) => i % 2 === 1);
+  const pad = 4 * target.sigma + 0.25;
+  const pts: number[] = [];
+  for (let i = 0; i < 41; i++) {
+    for (let j = 0; j < 41; j++) {
+      pts.push(Math.min(...xs) - pad + ((Math.max(...xs) - Math.min(...xs) + 2 * pad) * i) / 40);
+      pts.push(Math.min(...ys) - pad + ((Math.max(...ys) - Math.min(...ys) + 2 * pad) * j) / 40);
+    }
+  }
+  return tf.tensor3d(pts, [1, 41 * 41, 2]);
+}
+
+/** Mode metrics of one member's generated points against a 2-D target. */
+export function modeMetrics(points: Float32Array, target: Dist2D): { modesCovered: number; modes: number; hqShare: number; reverseKl: number } {
+  const M = target.modes.length / 2;
+  const hist = new Array<number>(M).fill(0);
+  const n = points.length / 2;
+  let hq = 0;
+  const limit2 = (3 * target.sigma) ** 2;
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    let arg = 0;
+    for (let j = 0; j < M; j++) {
+      const dx = (points[2 * i] as number) - (target.modes[2 * j] as number);
+      const dy = (points[2 * i + 1] as number) - (target.modes[2 * j + 1] as number);
+      const d2 = dx * dx + dy * dy;
+      if (d2 < best) {
+        best = d2;
+        arg = j;
+      }
+    }
+    if (best <= limit2) {
+      hq++;
+      hist[arg]! += 1;
+    }
+  }
+  const reverseKl = hq === 0 ? Infinity : hist.reduce((s, c) => (c === 0 ? s : s + (c / hq) * Math.log((c / hq) * M)), 0);
+  return { modesCovered: hist.filter((c) => c > 0).length, modes: M, hqShare: hq / n, reverseKl };
+}
+
 function measure(
   c: TrainConfig,
   G: Layer[],
@@ -350,30 +445,43 @@ function measure(
   step: number,
   dLoss: Float32Array,
   gLoss: Float32Array,
-  target: ReturnType<typeof normal>,
+  target: Distribution,
 ): MemberLog[] {
-  const [xs, dGrid] = tf.tidy(() => [forward(G, evalZ).dataSync(), tf.sigmoid(forward(D, grid)).dataSync()]) as [Float32Array, Float32Array];
+  const [xs, dGrid, gridX] = tf.tidy(() => [forward(G, evalZ).dataSync(), tf.sigmoid(forward(D, grid)).dataSync(), grid.dataSync()]) as [Float32Array, Float32Array, Float32Array];
+  const gValues = c.noiseDim === 1 && target.dim === 1 ? G.map((l) => ({ W: l.W.dataSync(), b: l.b.dataSync(), fin: l.W.shape[1] as number, fout: l.W.shape[2] as number })) : null;
   const n = c.evalSamples;
+  const dim = target.dim;
   const gridN = dGrid.length / K;
   return Array.from({ length: K }, (_, k) => {
-    const sample = xs.subarray(k * n, (k + 1) * n);
+    const sample = xs.subarray(k * n * dim, (k + 1) * n * dim);
+    let gap = 0;
+    for (let i = 0; i < gridN; i++) gap = Math.max(gap, Math.abs((dGrid[k * gridN + i] as number) - 0.5));
+    const common = { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number };
+    if (target.dim === 2) return { ...common, ...modeMetrics(sample, target), dHalfGap: gap };
     let mean = 0;
     for (const v of sample) mean += v;
     mean /= n;
     let ss = 0;
     for (const v of sample) ss += (v - mean) ** 2;
-    let gap = 0;
-    for (let i = 0; i < gridN; i++) gap = Math.max(gap, Math.abs((dGrid[k * gridN + i] as number) - 0.5));
-    return {
-      step,
-      seed: seed + k,
-      dLoss: dLoss[k] as number,
-      gLoss: gLoss[k] as number,
-      gMean: mean,
-      gStd: Math.sqrt(ss / (n - 1)),
-      w1: w1ToDistribution(sample, target).distance,
-      dHalfGap: gap,
-    };
+    const out: MemberLog = { ...common, gMean: mean, gStd: Math.sqrt(ss / (n - 1)), w1: w1ToDistribution(sample, target as Dist1D).distance, dHalfGap: gap };
+    if (gValues !== null) {
+      const member: DenseLayer[] = gValues.map((l) => ({
+        W: l.W.subarray(k * l.fin * l.fout, (k + 1) * l.fin * l.fout),
+        b: l.b.subarray(k * l.fout, (k + 1) * l.fout),
+        fin: l.fin,
+        fout: l.fout,
+      }));
+      const pG = pushforwardDensity(generatorPieces(member));
+      let worst = 0;
+      for (let i = 0; i < gridN; i++) {
+        const x = gridX[i] as number;
+        const pd = Math.exp((target as Dist1D).logPdf(x));
+        const q = pG(x);
+        if (pd + q > 0) worst = Math.max(worst, Math.abs((dGrid[k * gridN + i] as number) - pd / (pd + q)));
+      }
+      out.dStarGap = worst;
+    }
+    return out;
   });
 }
 

@@ -1,0 +1,97 @@
+/**
+ * The exact density of a 1-D ReLU generator's output. With scalar noise z ~ N(0, 1), G is piecewise
+ * linear in z: every hidden unit's pre-activation is piecewise linear, so its zero crossings split
+ * the line into pieces on which G(z) = a·z + c. Then, for x off the finitely many flat pieces,
+ * p_G(x) = Σ over pieces with a ≠ 0 and (x − c)/a inside the piece of φ((x − c)/a)/|a|.
+ * This gives D*(x) = p_data(x)/(p_data(x) + p_G(x)) for the trained generator without any sampling.
+ */
+
+/** One layer of one member: W row-major [in][out], b [out]. */
+export interface DenseLayer {
+  W: ArrayLike<number>;
+  b: ArrayLike<number>;
+  fin: number;
+  fout: number;
+}
+
+interface Piece {
+  lo: number;
+  hi: number;
+  a: number;
+  c: number;
+}
+
+/** Affine functions of z, one per unit: value = a·z + c. */
+type Affine = { a: Float64Array; c: Float64Array };
+
+/** The pieces of G (scalar input and output) on which it is affine. */
+export function generatorPieces(layers: DenseLayer[]): Piece[] {
+  const first = layers[0] as DenseLayer;
+  if (first.fin !== 1 || (layers[layers.length - 1] as DenseLayer).fout !== 1) throw new RangeError('generatorPieces: G must map ℝ to ℝ');
+  let pieces: { lo: number; hi: number; f: Affine }[] = [{ lo: -Infinity, hi: Infinity, f: { a: Float64Array.of(1), c: Float64Array.of(0) } }];
+  layers.forEach((L, li) => {
+    const last = li === layers.length - 1;
+    const next: { lo: number; hi: number; f: Affine }[] = [];
+    for (const pc of pieces) {
+      // pre-activations of this layer on the piece: affine in z
+      const a = new Float64Array(L.fout);
+      const c = new Float64Array(L.fout);
+      for (let o = 0; o < L.fout; o++) {
+        let sa = 0;
+        let sc = L.b[o] as number;
+        for (let i = 0; i < L.fin; i++) {
+          const w = L.W[i * L.fout + o] as number;
+          sa += w * (pc.f.a[i] as number);
+          sc += w * (pc.f.c[i] as number);
+        }
+        a[o] = sa;
+        c[o] = sc;
+      }
+      if (last) {
+        next.push({ lo: pc.lo, hi: pc.hi, f: { a, c } });
+        continue;
+      }
+      // split the piece where some pre-activation changes sign, then apply ReLU on each part
+      const cuts = [pc.lo, pc.hi];
+      for (let o = 0; o < L.fout; o++) {
+        if ((a[o] as number) !== 0) {
+          const z0 = -(c[o] as number) / (a[o] as number);
+          if (z0 > pc.lo && z0 < pc.hi) cuts.push(z0);
+        }
+      }
+      cuts.sort((x, y) => x - y);
+      for (let k = 0; k + 1 < cuts.length; k++) {
+        const lo = cuts[k] as number;
+        const hi = cuts[k + 1] as number;
+        if (!(hi > lo)) continue;
+        const mid = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo + 1 : Number.isFinite(hi) ? hi - 1 : 0;
+        const ra = new Float64Array(L.fout);
+        const rc = new Float64Array(L.fout);
+        for (let o = 0; o < L.fout; o++) {
+          if ((a[o] as number) * mid + (c[o] as number) > 0) {
+            ra[o] = a[o] as number;
+            rc[o] = c[o] as number;
+          }
+        }
+        next.push({ lo, hi, f: { a: ra, c: rc } });
+      }
+    }
+    pieces = next;
+  });
+  return pieces.map((p) => ({ lo: p.lo, hi: p.hi, a: p.f.a[0] as number, c: p.f.c[0] as number }));
+}
+
+const phi = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+
+/** p_G(x) for the pieces of a generator with z ~ N(0, 1); atoms (flat pieces) are left out. */
+export function pushforwardDensity(pieces: Piece[]): (x: number) => number {
+  return (x) => {
+    let s = 0;
+    for (const p of pieces) {
+      if (p.a === 0) continue;
+      const z = (x - p.c) / p.a;
+      if (z >= p.lo && z < p.hi) s += phi(z) / Math.abs(p.a);
+    }
+    return s;
+  };
+}
