@@ -2,6 +2,7 @@
 import { benchGaussianJsd } from './theory-gaussian.js';
 import { benchNumeric } from './numeric.js';
 import { benchTheoryJsd } from './theory-jsd.js';
+import { benchTrain } from './train.js';
 import { report } from './util.js';
 
 const seed = Number(process.env.BENCH_SEED ?? 1);
@@ -9,3 +10,4 @@ console.log(`gan-verify benchmarks (seed ${seed}; ratios < 1 mean gan-verify is 
 console.log(report(benchTheoryJsd({ seed })));
 console.log(`\n${report(benchGaussianJsd())}`);
 for (const r of benchNumeric({ seed })) console.log(`\n${report(r)}`);
+if (process.env.BENCH_SKIP_TRAIN !== '1') for (const r of await benchTrain()) console.log(`\n${report(r)}`);

@@ -187,7 +187,7 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
     final: result.final,
     // the median over members of every metric the preset reports
     aggregate: Object.fromEntries(
-      (['dLoss', 'gLoss', 'w1', 'gMean', 'gStd', 'modesCovered', 'hqShare', 'reverseKl', 'dHalfGap'] as const)
+      (['dLoss', 'gLoss', 'w1', 'gMean', 'gStd', 'modesCovered', 'hqShare', 'reverseKl', 'dHalfGap', 'dStarGap'] as const)
         .filter((key) => result.final.every((l) => typeof l[key] === 'number'))
         .map((key) => [key, median(result.final.map((l) => l[key] as number))]),
     ),

@@ -155,20 +155,22 @@ function adamInit(vs: tf.Variable[]): AdamState {
   return tf.tidy(() => ({ m: vs.map((v) => tf.variable(tf.zerosLike(v))), v: vs.map((v) => tf.variable(tf.zerosLike(v))) }));
 }
 
-/** PyTorch's Adam: p ← p − lr·m̂/(√v̂ + ε), m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ). */
+/**
+ * PyTorch's Adam, in PyTorch's own order of float operations (torch.optim.Adam, single-tensor path):
+ * m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; denom = √v/√(1−β₂ᵗ) + ε; p ← p − (lr/(1−β₁ᵗ))·m/denom.
+ */
 function adamStep(vs: tf.Variable[], grads: tf.NamedTensorMap, st: AdamState, t: number, lr: number, c: TrainConfig): void {
-  const bc1 = 1 - c.beta1 ** t;
-  const bc2 = 1 - c.beta2 ** t;
+  const stepSize = lr / (1 - c.beta1 ** t);
+  const bc2Sqrt = Math.sqrt(1 - c.beta2 ** t);
   tf.tidy(() => {
     vs.forEach((p, i) => {
       const g = grads[p.name] as tf.Tensor;
       const m = st.m[i] as tf.Variable;
       const v = st.v[i] as tf.Variable;
       m.assign(tf.add(tf.mul(m, c.beta1), tf.mul(g, 1 - c.beta1)));
-      v.assign(tf.add(tf.mul(v, c.beta2), tf.mul(tf.square(g), 1 - c.beta2)));
-      const mhat = tf.div(m, bc1);
-      const vhat = tf.div(v, bc2);
-      p.assign(tf.sub(p, tf.div(tf.mul(mhat, lr), tf.add(tf.sqrt(vhat), c.eps))));
+      v.assign(tf.add(tf.mul(v, c.beta2), tf.mul(tf.mul(g, g), 1 - c.beta2)));
+      const denom = tf.add(tf.div(tf.sqrt(v), bc2Sqrt), c.eps);
+      p.assign(tf.sub(p, tf.mul(tf.div(m, denom), stepSize)));
     });
   });
 }
