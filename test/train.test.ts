@@ -100,7 +100,7 @@ describe('the trainer', () => {
   it('rejects bad settings with the argument named', async () => {
     expect(() => makeConfig('seed-toy', { steps: 0 })).toThrow('train: steps must be a positive integer; got 0');
     expect(() => makeConfig('seed-toy', { widths: 3 })).toThrow(TrainError);
-    expect(() => makeConfig('nope')).toThrow(/train: preset must be one of seed-toy; got "nope"/);
+    expect(() => makeConfig("nope")).toThrow(/train: preset must be one of seed-toy, mixture-1d, ring8, grid25; got "nope"/);
     await expect(train(short(), { seed: 1, population: 0 })).rejects.toThrow(/population must be an integer from 1 to 4096; got 0/);
   });
 });
@@ -142,7 +142,7 @@ describe('gan-verify train', () => {
   });
   it.each([
     [['--backend', 'tensorflow'], /needs @tensorflow\/tfjs-node, which is not installed/],
-    [['--loss', 'hinge'], /loss must be ns, saturating, lsgan or wgan; got "hinge"/],
+    [["--loss", "hinge"], /loss must be ns, saturating, lsgan, wgan or wgan-gp; got "hinge"/],
     [['--steps', 'ten'], /--steps must be a nonnegative integer; got "ten"/],
     [['--preset', 'ring9'], /preset must be one of/],
   ])('bad input %j exits 2 with one line', async (argv, message) => {
