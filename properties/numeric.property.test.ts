@@ -114,17 +114,7 @@ describe('float64 divergences against the exact theory module', () => {
   });
 });
 
-/** The exact value of a double as a fraction string. */
-function floatToFraction(v: number): string {
-  if (v === 0) return '0';
-  let m = v;
-  let e = 0n;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e += 1n;
-  }
-  return `${BigInt(m)}/${2n ** e}`;
-}
+const floatToFraction = th.exactFloat;
 
 describe('float64 W1 and D* against theory', () => {
   const support = (n: number) =>

@@ -3,7 +3,7 @@
  * enclosure [lower, upper] of its exact value.
  */
 export { InputError, TheoryError } from './errors.js';
-export { toRational, formatRational, type Rational, type RationalLike } from './rational.js';
+export { toRational, formatRational, exactFloat, type Rational, type RationalLike } from './rational.js';
 export { toDistribution, toSupport, type MassOptions } from './distribution.js';
 export { DEFAULT_DIGITS, MAX_DIGITS, MIN_DIGITS, type Enclosure } from './enclosure.js';
 export type { LogOptions, LogQuantity, LogUnit } from './_internals/logquantity.js';

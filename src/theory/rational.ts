@@ -153,3 +153,16 @@ export function sum(xs: readonly Rational[]): Rational {
 export function formatRational(r: Rational): string {
   return r.den === 1n ? `${r.num}` : `${r.num}/${r.den}`;
 }
+
+/** The exact value of a finite double as a fraction string `a/2^k` (or an integer), for the exact module. */
+export function exactFloat(v: number): string {
+  if (!Number.isFinite(v)) throw new RangeError(`exactFloat: ${v} is not finite`);
+  if (v === 0) return '0';
+  let m = v;
+  let e = 0n;
+  while (!Number.isInteger(m)) {
+    m *= 2;
+    e += 1n;
+  }
+  return e === 0n ? `${BigInt(m)}` : `${BigInt(m)}/${2n ** e}`;
+}

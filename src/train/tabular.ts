@@ -1,6 +1,7 @@
 import { checkSeed, Rng } from '../numeric/rng.js';
-import { jsd as exactJsd, value as exactValue } from '../theory/index.js';
+import { exactFloat, jsd as exactJsd, value as exactValue } from '../theory/index.js';
 import { tf, TrainError } from './backend.js';
+import { memberGrads } from './grads.js';
 
 /**
  * The `tabular` GAN: data on n points with masses p, G = softmax over n logits (so p_G = q is known
@@ -62,16 +63,7 @@ export interface TabularState {
 }
 
 /** The exact rational of a float, as a fraction string the theory module reads. */
-export function floatFraction(v: number): string {
-  if (v === 0) return '0';
-  let m = v;
-  let e = 0n;
-  while (!Number.isInteger(m)) {
-    m *= 2;
-    e += 1n;
-  }
-  return `${BigInt(m)}/${2n ** e}`;
-}
+export const floatFraction = exactFloat;
 
 /** D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n]. */
 export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, g: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
@@ -129,30 +121,21 @@ export function trainTabular(config: Partial<TabularConfig> = {}, options: { see
   try {
     for (let step = 0; step < c.steps; step++) {
       let dLoss: Float32Array = new Float32Array(K);
+      const losses = () => tabularLosses(c, p, d as unknown as tf.Tensor2D, g as unknown as tf.Tensor2D);
       for (let s = 0; s < c.dSteps; s++) {
-        let keep: tf.Tensor | null = null;
-        const { value, grads } = tf.variableGrads(() => {
-          const l = tabularLosses(c, p, d as unknown as tf.Tensor2D, g as unknown as tf.Tensor2D).dLoss;
-          keep = tf.keep(l);
-          return tf.sum(l) as tf.Scalar;
-        }, [d]);
+        const r = memberGrads(() => losses().dLoss, [d]);
         tD++;
-        adam(c, d, grads[d.name] as tf.Tensor, dm as tf.Variable, dv as tf.Variable, tD, c.lrD);
-        dLoss = (keep as unknown as tf.Tensor).dataSync() as Float32Array;
-        tf.dispose([value, keep as unknown as tf.Tensor, ...Object.values(grads)]);
+        adam(c, d, r.grads[d.name] as tf.Tensor, dm as tf.Variable, dv as tf.Variable, tD, c.lrD);
+        dLoss = r.losses;
+        r.dispose();
       }
-      let keepG: tf.Tensor | null = null;
-      const { value, grads } = tf.variableGrads(() => {
-        const l = tabularLosses(c, p, d as unknown as tf.Tensor2D, g as unknown as tf.Tensor2D).gLoss;
-        keepG = tf.keep(l);
-        return tf.sum(l) as tf.Scalar;
-      }, [g]);
-      const gLoss = (keepG as unknown as tf.Tensor).dataSync() as Float32Array;
+      const r = memberGrads(() => losses().gLoss, [g]);
+      const gLoss = r.losses;
       if (!c.freezeG) {
         tG++;
-        adam(c, g, grads[g.name] as tf.Tensor, gm as tf.Variable, gv as tf.Variable, tG, c.lrG);
+        adam(c, g, r.grads[g.name] as tf.Tensor, gm as tf.Variable, gv as tf.Variable, tG, c.lrG);
       }
-      tf.dispose([value, keepG as unknown as tf.Tensor, ...Object.values(grads)]);
+      r.dispose();
       if (step % c.logEvery === 0 || step === c.steps - 1) {
         const [qs, ds] = tf.tidy(() => [tf.softmax(g).dataSync(), tf.sigmoid(d).dataSync()]) as [Float32Array, Float32Array];
         logs.push(

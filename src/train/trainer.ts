@@ -1,6 +1,7 @@
 import { parseDistribution, Rng, w1ToDistribution, type Dist1D, type Dist2D, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
 import { tf, TrainError } from './backend.js';
+import { memberGrads } from './grads.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
 import type { TrainConfig } from './config.js';
 
@@ -323,33 +324,27 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
         z = tf.tensor3d(draw(noiseR, B * c.noiseDim, (r) => r.normal()), [K, B, c.noiseDim]);
         const zz = z;
         const eps = c.loss === 'wgan-gp' ? tf.tensor3d(draw(gpR, B, (r) => r.uniform()), [K, B, 1]) : null;
-        let lossVec: tf.Tensor | null = null;
-        const { value, grads } = tf.variableGrads(() => {
+        const r = memberGrads(() => {
           const fake = forward(G, zz); // G's variables are not in the list: fake is a constant here
-          let l = dLossOf(c, forward(D, real), forward(D, fake));
-          if (eps !== null) l = tf.add(l, tf.mul(gradientPenalty(D, real, fake, eps), c.gpWeight)) as tf.Tensor1D;
-          lossVec = tf.keep(l);
-          return tf.sum(l) as tf.Scalar;
+          const l = dLossOf(c, forward(D, real), forward(D, fake));
+          return eps === null ? l : (tf.add(l, tf.mul(gradientPenalty(D, real, fake, eps), c.gpWeight)) as tf.Tensor1D);
         }, dVars);
         eps?.dispose();
         tD++;
-        adamStep(dVars, grads, dAdam, tD, c.lrD, c);
+        adamStep(dVars, r.grads, dAdam, tD, c.lrD, c);
         clip();
-        dLoss = (lossVec as unknown as tf.Tensor).dataSync() as Float32Array;
-        tf.dispose([real, value, lossVec as unknown as tf.Tensor, ...Object.values(grads)]);
+        dLoss = r.losses;
+        r.dispose();
+        real.dispose();
       }
       // G step on the same fake batch as the last D step (z), through the updated D
       const zz = z as tf.Tensor3D;
-      let gVec: tf.Tensor | null = null;
-      const { value, grads } = tf.variableGrads(() => {
-        const l = gLossOf(c, forward(D, forward(G, zz)));
-        gVec = tf.keep(l);
-        return tf.sum(l) as tf.Scalar;
-      }, gVars);
+      const r = memberGrads(() => gLossOf(c, forward(D, forward(G, zz))), gVars);
       tG++;
-      adamStep(gVars, grads, gAdam, tG, c.lrG, c);
-      const gLoss = (gVec as unknown as tf.Tensor).dataSync() as Float32Array;
-      tf.dispose([zz, value, gVec as unknown as tf.Tensor, ...Object.values(grads)]);
+      adamStep(gVars, r.grads, gAdam, tG, c.lrG, c);
+      const gLoss = r.losses;
+      r.dispose();
+      zz.dispose();
       for (const [i, l] of [...dLoss.entries(), ...gLoss.entries()]) {
         if (!Number.isFinite(l)) throw new TrainError('train', 'loss', `became ${l} at step ${step} for member ${seed + (i % K)}; stopped`);
       }
