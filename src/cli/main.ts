@@ -24,7 +24,8 @@ Options:
   -h, --help          help; every command takes --help too
   --version           the package version
 
-Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error.
+Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error or (regenerate) a
+drifted fixture, 130 a training run stopped by SIGINT/SIGTERM (after saving its checkpoint).
 `;
 
 const DEMO_HELP = `Usage: gan-verify demo
