@@ -61,3 +61,18 @@ export function parseArgs(command: string, argv: readonly string[], spec: Readon
   }
   return out;
 }
+
+/** `--digits N`: a nonnegative integer string (the library checks the range and names it). */
+export function parseDigits(cmd: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim())) throw new CliError(`${cmd}: --digits must be an integer from 1 to 5000; got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+/** `--base e|2`. */
+export function parseBase(cmd: string, raw: string | undefined): 'e' | 2 | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'e') return 'e';
+  if (raw === '2') return 2;
+  throw new CliError(`${cmd}: --base must be e or 2; got ${JSON.stringify(raw)}`);
+}

@@ -14,7 +14,7 @@ import {
   type GaussianLike,
   type LogQuantity,
 } from '../theory/index.js';
-import { CliError, parseArgs } from './args.js';
+import { CliError, parseArgs, parseBase, parseDigits } from './args.js';
 
 /** The continuous quantities of `gan-verify theory`. */
 export const CONTINUOUS: Readonly<Record<string, { summary: string; formula: string; mixture: boolean; log: boolean }>> = {
@@ -131,13 +131,11 @@ export function runContinuous(argv: readonly string[]): string {
     return `Usage: gan-verify theory ${name} ${usage} [--digits N]${q.log ? ' [--base e|2]' : ''} [--json]\n\n${q.summary}.\n  ${q.formula}\n`;
   }
   if (rest.length > 0) throw new CliError(`${c}: unexpected argument ${JSON.stringify(rest[0])}`);
-  const digitsRaw = args.values.get('digits');
-  if (digitsRaw !== undefined && !/^\d+$/.test(digitsRaw.trim())) throw new CliError(`${c}: --digits must be an integer from 1 to 5000; got ${JSON.stringify(digitsRaw)}`);
-  const digits = digitsRaw === undefined ? undefined : Number(digitsRaw);
+  const digits = parseDigits(c, args.values.get('digits'));
   const baseRaw = args.values.get('base');
   if (baseRaw !== undefined && !q.log) throw new CliError(`${c}: --base applies only to logarithmic quantities; got --base ${baseRaw}`);
-  if (baseRaw !== undefined && baseRaw !== 'e' && baseRaw !== '2') throw new CliError(`${c}: --base must be e or 2; got ${JSON.stringify(baseRaw)}`);
-  const opts = { ...(digits === undefined ? {} : { digits }), ...(baseRaw === '2' ? { base: 2 as const } : {}) };
+  const base = parseBase(c, baseRaw);
+  const opts = { ...(digits === undefined ? {} : { digits }), ...(base === 2 ? { base: 2 as const } : {}) };
   if (name === 'shift-series') return runShiftSeries(c, args, opts);
   const need = (k: string) => {
     const v = args.values.get(k);

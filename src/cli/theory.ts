@@ -13,7 +13,7 @@ import {
   type Enclosure,
   type LogOptions,
 } from '../theory/index.js';
-import { CliError, parseArgs, type Parsed } from './args.js';
+import { CliError, parseArgs, parseBase, parseDigits, type Parsed } from './args.js';
 import { CONTINUOUS, CONTINUOUS_HELP, runContinuous } from './theory-continuous.js';
 
 interface Quantity {
@@ -176,19 +176,6 @@ function readList(cmd: string, args: Parsed, name: 'p' | 'q' | 'x' | 'd'): strin
     throw new CliError(`${cmd}: --${name}-file must hold a JSON array of decimal strings; got ${typeof data} in ${JSON.stringify(file)}`);
   }
   return data as string[];
-}
-
-function parseDigits(cmd: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw new CliError(`${cmd}: --digits must be an integer from 1 to 5000; got ${JSON.stringify(raw)}`);
-  return Number(raw);
-}
-
-function parseBase(cmd: string, raw: string | undefined): 'e' | 2 | undefined {
-  if (raw === undefined) return undefined;
-  if (raw === 'e') return 'e';
-  if (raw === '2') return 2;
-  throw new CliError(`${cmd}: --base must be e or 2; got ${JSON.stringify(raw)}`);
 }
 
 interface Output {

@@ -3,7 +3,7 @@ import { certify, checkDigits, type Enclosure } from './enclosure.js';
 import { TheoryError, show } from './errors.js';
 import { certifyLog, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
 import { lnRatio } from './_internals/fixed.js';
-import { integrate, type Integrand } from './quadrature.js';
+import { exponents, integrate, logSumExp, type Integrand } from './quadrature.js';
 import { add, cmp, div, eq, mul, rational, sub, sum, toRational, ONE, ZERO, type Rational, type RationalLike } from './rational.js';
 
 /** A 1-D Gaussian N(μ, σ²) with exact parameters. */
@@ -155,16 +155,6 @@ export function gaussianW1(p: GaussianLike, q: GaussianLike, options: Continuous
   });
 }
 
-/** ln of each component's weighted density at x, up to the common −½·ln(2π): ln(w/σ) − z²/2. */
-function logTerms(mix: Component[], x: Rational, prec: number): B.BigBall[] {
-  return mix.map((c) => {
-    const z = div(sub(x, c.mu), c.sigma);
-    const l = lnRatio(c.w.num * c.sigma.den, c.w.den * c.sigma.num, prec);
-    const zz = B.fromRatio(z.num * z.num, 2n * z.den * z.den, prec);
-    return { mid: l.mid - zz.mid, rad: BigInt(l.rad) + zz.rad };
-  });
-}
-
 /**
  * The optimal discriminator between two Gaussian mixtures at a point:
  * D*(x) = p(x)/(p(x) + q(x)), certified. The exponents are shifted by their maximum before
@@ -180,13 +170,9 @@ export function mixtureDstar(p: readonly ComponentLike[], q: readonly ComponentL
   return certify(fn, digits, 8, (prec) => {
     const w = prec + 24;
     // ln D* = −softplus(ln q − ln p), both logs by log-sum-exp around their largest exponent.
-    const logSum = (ts: B.BigBall[]) => {
-      const top = ts.reduce((m, t) => (t.mid > m ? t.mid : m), (ts[0] as B.BigBall).mid);
-      const s = ts.map((t) => B.exp({ mid: t.mid - top, rad: t.rad }, w)).reduce((a, b) => B.add(a, b));
-      const l = B.ln(s, w);
-      return { mid: l.mid + top, rad: l.rad };
-    };
-    const d = B.sub(logSum(logTerms(Q, at, w)), logSum(logTerms(P, at, w)));
+    // the common ½·ln(2π) of the densities cancels in ln q − ln p: leave it out (offset 0)
+    const none = { mid: 0n, rad: 0n };
+    const d = B.sub(logSumExp(exponents(Q, at, w, none), w), logSumExp(exponents(P, at, w, none), w));
     const one = B.fromInt(1n, w);
     const softplus = d.mid > 0n ? B.add(d, B.ln(B.add(one, B.exp(B.neg(d), w)), w)) : B.ln(B.add(one, B.exp(d, w)), w);
     const lnD = B.neg(softplus);
@@ -332,6 +318,7 @@ function mixtureIntegral(fn: string, kind: Integrand, p: readonly ComponentLike[
   const P = toMixture(fn, 'p', p);
   const Q = toMixture(fn, 'q', q);
   const same = sameMixture(P, Q);
+  let atPrecision: ((prec: number) => B.BigBall) | null = null; // planned on first use, then reused by the Ziv loop
   return certifyLog(fn, options, 64, (prec) => {
     if (same) {
       // JSD = KL = 0; C(G) = −ln 4
@@ -339,7 +326,8 @@ function mixtureIntegral(fn: string, kind: Integrand, p: readonly ComponentLike[
       const l = lnRatio(1n, 4n, prec);
       return { kind: 'ball', ball: l };
     }
-    return { kind: 'ball', ball: integrate(kind, P, Q, prec, fn) };
+    atPrecision ??= integrate(kind, P, Q, fn);
+    return { kind: 'ball', ball: atPrecision(prec) };
   });
 }
 

@@ -248,8 +248,8 @@ function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string): Strip {
   return best;
 }
 
-/** log of each component's exponent at x as a ball: ln(w/σ) − ½ln 2π − (x − μ)²/(2σ²). */
-function exponents(mix: Comp[], x: Rational, prec: number, lnSqrt2pi: B.BigBall): B.BigBall[] {
+/** log of each component's weighted density at x as a ball: ln(w/σ) − offset − (x − μ)²/(2σ²), offset = ½ln 2π for densities. */
+export function exponents(mix: Comp[], x: Rational, prec: number, lnSqrt2pi: B.BigBall): B.BigBall[] {
   return mix.map((c) => {
     const z = div(sub(x, c.mu), c.sigma);
     const l = lnRatio(c.w.num * c.sigma.den, c.w.den * c.sigma.num, prec);
@@ -258,7 +258,8 @@ function exponents(mix: Comp[], x: Rational, prec: number, lnSqrt2pi: B.BigBall)
   });
 }
 
-function logSumExp(ts: B.BigBall[], prec: number): B.BigBall {
+/** ln Σ e^{tᵢ} around the largest exponent. */
+export function logSumExp(ts: B.BigBall[], prec: number): B.BigBall {
   if (ts.length === 1) return ts[0] as B.BigBall;
   const top = ts.reduce((m, t) => (t.mid > m ? t.mid : m), (ts[0] as B.BigBall).mid);
   const s = ts.map((t) => B.exp({ mid: t.mid - top, rad: t.rad }, prec)).reduce((x, y) => B.add(x, y));
@@ -274,14 +275,41 @@ function logAddExp(x: B.BigBall, y: B.BigBall, prec: number): B.BigBall {
 }
 
 /**
- * The certified integral of `kind` between mixtures P and Q, as a ball at precision `prec`
- * (absolute radius; the caller's Ziv loop raises `prec` for relative accuracy).
+ * The certified integral of `kind` between mixtures P and Q: returns a function of the working
+ * precision giving the integral as a ball (absolute radius; the caller's Ziv loop raises `prec` for
+ * relative accuracy). The strip, its bound M and the real-line tail edges do not depend on the
+ * precision, so they are found once, here.
  */
-export function integrate(kind: Integrand, P: Comp[], Q: Comp[], prec: number, fn: string): B.BigBall {
+export function integrate(kind: Integrand, P: Comp[], Q: Comp[], fn: string): (prec: number) => B.BigBall {
   const fP = fcomps(P);
   const fQ = fcomps(Q);
   const U = [...fP, ...fQ];
   const { a, M } = strip(kind, fP, fQ, fn);
+  const centre = Math.round((Math.min(...U.map((c) => c.mu)) + Math.max(...U.map((c) => c.mu))) / 2);
+  const edgeLo = Math.min(...[fP, fQ, U].map((g) => dominanceEdge(g, -1, 0).edge));
+  const edgeHi = Math.max(...[fP, fQ, U].map((g) => dominanceEdge(g, 1, 0).edge));
+  const plan: Plan = { kind, P, Q, fP, fQ, U, a, M, centre, edgeLo, edgeHi, fn };
+  return (prec) => integrateAt(plan, prec);
+}
+
+/** What `integrate` finds once: the mixtures, the strip (a, M), the centre and the tail edges. */
+interface Plan {
+  kind: Integrand;
+  P: Comp[];
+  Q: Comp[];
+  fP: FComp[];
+  fQ: FComp[];
+  U: FComp[];
+  a: number;
+  M: number;
+  centre: number;
+  edgeLo: number;
+  edgeHi: number;
+  fn: string;
+}
+
+function integrateAt(plan: Plan, prec: number): B.BigBall {
+  const { kind, P, Q, fP, fQ, U, a, M, centre, edgeLo, edgeHi, fn } = plan;
   // discretisation: 2M/(e^{2πa/h} − 1) ≤ 4M·e^{−2πa/h} ≤ 2^−(prec+3)
   const t = Math.log(4 * M) + (prec + 3) * Math.LN2;
   const hf = (2 * Math.PI * a) / t;
@@ -290,12 +318,9 @@ export function integrate(kind: Integrand, P: Comp[], Q: Comp[], prec: number, f
   const hNum = 1 / Number(hDen);
   const discLog2 = Math.log2(4 * M) - (2 * Math.PI * a) / hNum / Math.LN2; // log2 of the bound
   // truncation: nodes beyond the real-line tail edges contribute ≤ tailBound(a = 0) each side
-  const centre = Math.round((Math.min(...U.map((c) => c.mu)) + Math.max(...U.map((c) => c.mu))) / 2);
   let kLo = 0;
   let kHi = 0;
   const target = (prec + 4) * Math.LN2;
-  const edgeLo = Math.min(...[fP, fQ, U].map((g) => dominanceEdge(g, -1, 0).edge));
-  const edgeHi = Math.max(...[fP, fQ, U].map((g) => dominanceEdge(g, 1, 0).edge));
   // h·Σ_{k>N} |f(x_k)| ≤ ∫_{x_N − h}^∞ (majorant), the majorant being decreasing beyond the edge.
   const tailOk = (x: number, side: 1 | -1) => -Math.log(tailBound(kind, fP, fQ, U, side, x - side * hNum, 0) + 1e-300) >= target;
   for (kHi = Math.ceil((edgeHi - centre) / hNum) + 1; !tailOk(centre + kHi * hNum, 1); kHi += Math.ceil(1 / hNum)) {
