@@ -5,6 +5,7 @@ import { runRegenerate } from './regenerate.js';
 import { runTrain } from './train.js';
 import { CliError, parseArgs } from './args.js';
 import { runDemo } from './demo.js';
+import { runClaims } from './claims.js';
 import { runTheory, THEORY_HELP } from './theory.js';
 
 const HELP = `Usage: gan-verify <command> [options]
@@ -12,6 +13,8 @@ const HELP = `Usage: gan-verify <command> [options]
 Checks the mathematics of Generative Adversarial Networks.
 
 Commands:
+  claims [FILE…]      the claims ledger: a verdict with evidence for every claim of the seed
+                      documents, a table and an HTML/Markdown report (what 'npm start' runs)
   theory <quantity>   exact values with certified enclosures (dstar, value, value-at-optimum,
                       kl, kl-reverse, jsd, w1, entropy)
   estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
@@ -24,8 +27,8 @@ Options:
   -h, --help          help; every command takes --help too
   --version           the package version
 
-Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error or (regenerate) a
-drifted fixture, 130 a training run stopped by SIGINT/SIGTERM (after saving its checkpoint).
+Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error, (regenerate) a
+drifted fixture or (claims) a verdict other than the expected one, 130 a training run stopped by SIGINT/SIGTERM (after saving its checkpoint).
 `;
 
 const DEMO_HELP = `Usage: gan-verify demo
@@ -57,8 +60,13 @@ export async function mainAsync(
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  if (argv[0] !== 'train' && argv[0] !== 'regenerate') return main(argv, out, err);
+  if (argv[0] !== 'train' && argv[0] !== 'regenerate' && argv[0] !== 'claims') return main(argv, out, err);
   try {
+    if (argv[0] === 'claims') {
+      const [text, code] = await runClaims(argv.slice(1));
+      out(text);
+      return code;
+    }
     if (argv[0] === 'regenerate') {
       const [text, code] = await runRegenerate(argv.slice(1));
       out(text);
@@ -101,8 +109,8 @@ export function main(
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    if (command === 'train' || command === 'regenerate') throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
-    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of theory, estimate, train, regenerate, demo (see --help)`);
+    if (command === 'train' || command === 'regenerate' || command === 'claims') throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
+    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of claims, theory, estimate, train, regenerate, demo (see --help)`);
   } catch (e) {
     return report(e, err);
   }

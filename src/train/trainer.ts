@@ -72,6 +72,20 @@ export interface TrainOptions {
   resume?: Checkpoint;
   /** Polled between steps; when it returns true a checkpoint is taken and {@link TrainInterrupted} thrown. */
   shouldStop?: () => boolean;
+  /** Called once after the last step with G's output on the evaluation noise and D on the metric grid. */
+  onFinal?: (probe: FinalProbe) => void;
+}
+
+/** What G and D compute at the end of a run (float32, member-major). */
+export interface FinalProbe {
+  /** The grid D is evaluated on: [gridN·dim]. */
+  grid: Float32Array;
+  /** D(x) = σ(logit) on the grid: [K·gridN] (for the WGAN losses, the critic's raw output). */
+  d: Float32Array;
+  /** G(z) on the evaluation noise: [K·evalSamples·dim]. */
+  samples: Float32Array;
+  /** 1-D, scalar noise: D*(x) on the grid with p_G the exact pushforward density, [K·gridN]. */
+  dStar?: Float64Array;
 }
 
 /** Everything needed to continue a run bit-identically; plain JSON. */
@@ -362,6 +376,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       if (step === c.steps - 1) final = step % c.logEvery === 0 ? (logs[logs.length - 1] as MemberLog[]) : measure(c, G, D, evalZ, grid, K, seed, step, dLoss, gLoss, target);
       if (options.checkpointEvery !== undefined && (step + 1) % options.checkpointEvery === 0 && step + 1 < c.steps) options.onCheckpoint?.(checkpoint(step + 1));
     }
+    if (options.onFinal) options.onFinal(probe(c, G, D, evalZ, grid, K, target));
     return { config: c, seed, population: K, logs, final };
   } finally {
     tf.dispose([evalZ, grid, ...gVars, ...dVars, gAdam.m, gAdam.v, dAdam.m, dAdam.v]);
@@ -486,6 +501,31 @@ function measure(
     }
     return out;
   });
+}
+
+function probe(c: TrainConfig, G: Layer[], D: Layer[], evalZ: tf.Tensor3D, grid: tf.Tensor3D, K: number, target: Distribution): FinalProbe {
+  const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
+  const [samples, d, gridAll] = tf.tidy(() => {
+    const logits = forward(D, grid);
+    return [forward(G, evalZ).dataSync(), (critic ? logits : tf.sigmoid(logits)).dataSync(), grid.dataSync()];
+  }) as [Float32Array, Float32Array, Float32Array];
+  const gridN = d.length / K;
+  const out: FinalProbe = { grid: gridAll.slice(0, gridN * target.dim), d, samples };
+  if (c.noiseDim === 1 && target.dim === 1) {
+    const dStar = new Float64Array(K * gridN);
+    const ls = G.map((l) => ({ W: l.W.dataSync(), b: l.b.dataSync(), fin: l.W.shape[1] as number, fout: l.W.shape[2] as number }));
+    for (let k = 0; k < K; k++) {
+      const pG = pushforwardDensity(generatorPieces(ls.map((l) => ({ W: l.W.subarray(k * l.fin * l.fout, (k + 1) * l.fin * l.fout), b: l.b.subarray(k * l.fout, (k + 1) * l.fout), fin: l.fin, fout: l.fout }))));
+      for (let i = 0; i < gridN; i++) {
+        const x = out.grid[i] as number;
+        const pd = Math.exp((target as Dist1D).logPdf(x));
+        const q = pG(x);
+        dStar[k * gridN + i] = pd + q > 0 ? pd / (pd + q) : NaN;
+      }
+    }
+    out.dStar = dStar;
+  }
+  return out;
 }
 
 /** Python's `f"{x:.4f}"`: the exact binary value rounded half to even (JS toFixed rounds ties up). */

@@ -1,0 +1,150 @@
+/**
+ * The claims API: one entry per claim of a document, with the check that decides its verdict.
+ *
+ * A claim carries a `subject`: the document's own formula or setup, transcribed as data or a
+ * function. The check runs the subject against an independent computation (exact theory, Monte
+ * Carlo, the trainer) and returns an {@link Outcome}. Feeding the check a wrong subject (the
+ * claim's `mutant`) must change the verdict: that is how we know the check can fail.
+ */
+import { Rng } from '../numeric/rng.js';
+
+export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'not-checkable'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const METHODS = ['exact', 'monte-carlo', 'trainer', 'population', 'none'] as const;
+/** How a claim is checked: exact theory, Monte Carlo with confidence intervals, one trainer experiment, a population of runs. */
+export type Method = (typeof METHODS)[number];
+
+export interface ClaimSource {
+  /** Seed document file name, e.g. `000_3ee4abfec5abb774.txt`, or any label for an author's own document. */
+  doc: string;
+  /** The exact sentence or formula quoted from the document. */
+  quote: string;
+}
+
+/** A plot attached to an outcome: a Vega-Lite spec (data inline), rendered to SVG in the report. */
+export interface Plot {
+  id: string;
+  title: string;
+  spec: Record<string, unknown>;
+}
+
+export interface Outcome {
+  verdict: Verdict;
+  /** One line a reader can take in at a glance. */
+  evidence: string;
+  /** The numbers behind the verdict (finite numbers, strings or booleans; no NaN). */
+  numbers: Record<string, number | string | boolean>;
+  /** For holds-under-conditions: the conditions. */
+  conditions?: string;
+  /** For imprecise: what is right. */
+  correction?: string;
+  /** For refuted (or the failing half of another verdict): the counterexample. */
+  counterexample?: string;
+  plots?: Plot[];
+}
+
+export interface CheckContext {
+  /** Small sizes (the whole ledger under a minute). */
+  quick: boolean;
+  /** Base seed of the ledger; every random thing in a check derives from it. */
+  seed: number;
+  /** A generator for this claim (same claim id and seed → same stream). */
+  rng: Rng;
+  /** `quick ? q : full`. */
+  size<T>(quick: T, full: T): T;
+  /** Runs `make` once per key for the whole ledger (experiments shared by several claims). */
+  shared<T>(key: string, make: () => Promise<T>): Promise<T>;
+}
+
+export interface ClaimSpec<S = unknown> {
+  /** Unique, lowercase letters, digits and dashes. */
+  id: string;
+  source: ClaimSource;
+  /** Precisely what is checked. */
+  statement: string;
+  method: Method;
+  /** The verdict the maintainers expect; the ledger fails when the check disagrees. */
+  expected: Verdict;
+  /** The document's formula or setup under test. */
+  subject: S;
+  check: (subject: S, ctx: CheckContext) => Outcome | Promise<Outcome>;
+  /** A deliberately wrong subject; the check must then reach a different verdict. */
+  mutant?: { description: string; subject: S };
+  /** Why the claim cannot be checked (method `none`, verdict not-checkable). */
+  why?: string;
+}
+
+export interface Claim<S = unknown> extends ClaimSpec<S> {
+  readonly kind: 'gan-verify-claim';
+}
+
+/** A claim of any subject type (what catalogues and the runner hold). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyClaim = Claim<any>;
+
+export class ClaimError extends Error {
+  override readonly name = 'ClaimError';
+  constructor(fn: string, arg: string, message: string) {
+    super(`${fn}: ${arg} ${message}`);
+  }
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/**
+ * Declares a claim. Checks the declaration (id shape, known verdict and method, a check function)
+ * and throws a {@link ClaimError} naming the field otherwise.
+ *
+ * ```ts
+ * import { defineClaim, verdictOf } from 'gan-verify/claims';
+ * export default defineClaim({
+ *   id: 'my-half', source: { doc: 'notes.md', quote: 'D*(x) = 1/2 when p_G = p_data' },
+ *   statement: 'p/(p+p) = 1/2 for p in (0, 1]', method: 'exact', expected: 'holds',
+ *   subject: (p: number, q: number) => p / (p + q),
+ *   check: (dstar) => { const ok = [0.1, 0.5, 1].every((p) => dstar(p, p) === 0.5);
+ *     return { verdict: verdictOf({ asStated: ok }), evidence: ok ? 'equal at 3 points' : 'differs', numbers: { ok } }; },
+ * });
+ * ```
+ */
+export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
+  const fn = 'defineClaim';
+  if (typeof spec !== 'object' || spec === null) throw new ClaimError(fn, 'spec', `must be an object; got ${String(spec)}`);
+  if (typeof spec.id !== 'string' || !ID.test(spec.id)) throw new ClaimError(fn, 'id', `must be 2–63 lowercase letters, digits or dashes; got ${JSON.stringify(spec.id)}`);
+  const where = `(claim ${spec.id})`;
+  if (typeof spec.source?.doc !== 'string' || spec.source.doc === '') throw new ClaimError(fn, `source.doc ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.source?.doc)}`);
+  if (typeof spec.source?.quote !== 'string' || spec.source.quote === '') throw new ClaimError(fn, `source.quote ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.source?.quote)}`);
+  if (typeof spec.statement !== 'string' || spec.statement === '') throw new ClaimError(fn, `statement ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.statement)}`);
+  if (!(METHODS as readonly string[]).includes(spec.method)) throw new ClaimError(fn, `method ${where}`, `must be one of ${METHODS.join(', ')}; got ${JSON.stringify(spec.method)}`);
+  if (!(VERDICTS as readonly string[]).includes(spec.expected)) throw new ClaimError(fn, `expected ${where}`, `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(spec.expected)}`);
+  if (typeof spec.check !== 'function') throw new ClaimError(fn, `check ${where}`, `must be a function; got ${typeof spec.check}`);
+  if ((spec.method === 'none') !== (spec.expected === 'not-checkable')) throw new ClaimError(fn, `method ${where}`, `'none' goes with expected 'not-checkable' and only with it; got ${spec.method} / ${spec.expected}`);
+  return { ...spec, kind: 'gan-verify-claim' };
+}
+
+/**
+ * The verdict from what was established by computation:
+ * - `asStated`: the statement, read literally, was verified;
+ * - `underConditions`: it was verified under stated conditions (and fails without them);
+ * - `corrected`: a corrected statement was verified (the document's wording or formula is not right).
+ * Anything else is `refuted`.
+ */
+export function verdictOf(found: { asStated: boolean; underConditions?: boolean; corrected?: boolean }): Verdict {
+  if (found.asStated) return 'holds';
+  if (found.underConditions === true) return 'holds-under-conditions';
+  if (found.corrected === true) return 'imprecise';
+  return 'refuted';
+}
+
+/** Verdict from the share of a population that satisfied a training claim. */
+export function verdictOfShare(share: number, bars: { holds: number; conditional: number } = { holds: 0.9, conditional: 0.5 }): Verdict {
+  if (!(share >= 0 && share <= 1)) throw new ClaimError('verdictOfShare', 'share', `must be in [0, 1]; got ${share}`);
+  if (share >= bars.holds) return 'holds';
+  if (share >= bars.conditional) return 'holds-under-conditions';
+  return 'refuted';
+}
+
+/** The not-checkable check: says why (the verdict is the claim's nature, not a computation). */
+export function notCheckable(why: string): (subject: unknown) => Outcome {
+  return () => ({ verdict: 'not-checkable', evidence: why, numbers: {} });
+}

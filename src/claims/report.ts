@@ -1,0 +1,107 @@
+/** The ledger's outputs: the terminal table, JSON, JUnit XML, and the HTML + Markdown report with SVG plots. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderSvg } from './plots.js';
+import type { LedgerEntry } from './runner.js';
+
+export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
+
+export interface LedgerMeta {
+  seed: number;
+  quick: boolean;
+  shard: string | null;
+  backend: string;
+  seconds: number;
+}
+
+/** The machine-readable ledger (documented in README, "The --json ledger"). */
+export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
+  const claims = entries.map(({ plots, ...e }) => ({ ...e, plots: (plots ?? []).map((p) => p.id) }));
+  const disagree = entries.filter((e) => !e.agrees).map((e) => e.id);
+  return `${JSON.stringify({ schema: LEDGER_SCHEMA, ...meta, total: entries.length, agree: entries.length - disagree.length, disagree, claims }, null, 2)}\n`;
+}
+
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
+/** The terminal table: id, verdict (with ✗ where it differs from the expected one), one-line evidence. */
+export function ledgerTable(entries: readonly LedgerEntry[], width = 160): string {
+  const idW = Math.max(2, ...entries.map((e) => e.id.length));
+  const vW = 24;
+  const lines = [`${'id'.padEnd(idW)}  ${'verdict'.padEnd(vW)}  evidence`];
+  for (const e of entries) {
+    const mark = e.agrees ? ' ' : '✗';
+    lines.push(`${e.id.padEnd(idW)} ${mark}${e.verdict.padEnd(vW)}  ${clip(e.evidence, Math.max(30, width - idW - vW - 5))}`);
+  }
+  const bad = entries.filter((e) => !e.agrees);
+  lines.push('', `${entries.length} claims: ${entries.length - bad.length} verdicts as expected, ${bad.length} differ${bad.length ? ` (${bad.map((e) => `${e.id}: ${e.verdict}, expected ${e.expected}`).join('; ')})` : ''}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
+  const failures = entries.filter((e) => !e.agrees).length;
+  const cases = entries.map((e) => {
+    const body = e.agrees ? '' : `\n    <failure message="${xml(`verdict ${e.verdict}, expected ${e.expected}`)}">${xml(e.evidence)}</failure>\n  `;
+    return `  <testcase classname="gan-verify.claims.${xml(e.doc)}" name="${xml(e.id)}" time="${e.seconds.toFixed(3)}">${body}</testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="gan-verify claims${meta.shard ? ` shard ${meta.shard}` : ''}" tests="${entries.length}" failures="${failures}" errors="0" time="${meta.seconds.toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`;
+}
+
+const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const html = xml;
+
+/** Writes report/index.html, report/README.md and report/plots/*.svg; returns the paths written. */
+export async function writeReport(dir: string, entries: readonly LedgerEntry[], meta: LedgerMeta): Promise<string[]> {
+  mkdirSync(join(dir, 'plots'), { recursive: true });
+  const svgs = new Map<string, string>();
+  const written: string[] = [];
+  for (const e of entries) {
+    for (const p of e.plots ?? []) {
+      const svg = await renderSvg(p);
+      svgs.set(p.id, svg);
+      const file = join(dir, 'plots', `${p.id}.svg`);
+      writeFileSync(file, svg);
+      written.push(file);
+    }
+  }
+  const bad = entries.filter((e) => !e.agrees);
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
+  const summary = `${entries.length} claims (seed ${meta.seed}${meta.quick ? ', quick' : ''}${meta.shard ? `, shard ${meta.shard}` : ''}, backend ${meta.backend}, ${meta.seconds.toFixed(1)} s): ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}. ${bad.length === 0 ? 'Every verdict is the expected one.' : `${bad.length} differ from the expected verdict: ${bad.map((e) => e.id).join(', ')}.`}`;
+
+  const mdLines = ['# gan-verify claims ledger', '', summary, '', '| id | document | verdict | expected | evidence |', '|---|---|---|---|---|'];
+  for (const e of entries) mdLines.push(`| [${e.id}](#${e.id}) | ${e.doc} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected} | ${md(e.evidence)} |`);
+  for (const e of entries) {
+    mdLines.push('', `## ${e.id}`, '', `**${e.verdict}**${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${e.doc} · ${e.seconds.toFixed(2)} s`, '', `> ${md(e.quote)}`, '', `Checked: ${e.statement}`, '', `Evidence: ${e.evidence}`);
+    if (e.conditions) mdLines.push('', `Conditions: ${e.conditions}`);
+    if (e.correction) mdLines.push('', `What is right: ${e.correction}`);
+    if (e.counterexample) mdLines.push('', `Counterexample: ${e.counterexample}`);
+    const nums = Object.entries(e.numbers);
+    if (nums.length) mdLines.push('', nums.map(([k, v]) => `\`${k}\` = ${String(v)}`).join(' · '));
+    for (const p of e.plots ?? []) mdLines.push('', `![${md(p.title)}](plots/${p.id}.svg)`);
+  }
+  writeFileSync(join(dir, 'README.md'), `${mdLines.join('\n')}\n`);
+  written.push(join(dir, 'README.md'));
+
+  const rows = entries.map((e) => `<tr class="${e.agrees ? 'agree' : 'differ'}"><td><a href="#${e.id}">${html(e.id)}</a></td><td>${html(e.doc)}</td><td class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected}</td><td>${html(e.evidence)}</td></tr>`);
+  const sections = entries.map((e) => {
+    const extra = [e.conditions ? `<p><b>Conditions:</b> ${html(e.conditions)}</p>` : '', e.correction ? `<p><b>What is right:</b> ${html(e.correction)}</p>` : '', e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : ''].join('');
+    const nums = Object.entries(e.numbers).map(([k, v]) => `<code>${html(k)}</code> = ${html(String(v))}`).join(' · ');
+    const figs = (e.plots ?? []).map((p) => `<figure class="plot" data-plot="${html(p.id)}">${svgs.get(p.id) ?? ''}<figcaption>${html(p.title)}</figcaption></figure>`).join('');
+    return `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${html(e.quote)}</blockquote><p><b>Checked:</b> ${html(e.statement)}</p><p><b>Evidence:</b> ${html(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`;
+  });
+  const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>gan-verify claims ledger</title>
+<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}tr.differ{background:#fee}.v-holds{color:#1a7f37}.v-refuted{color:#cf222e}.v-imprecise{color:#9a6700}.v-holds-under-conditions{color:#0969da}.v-not-checkable{color:#6e7781}blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}figure{margin:1em 0}section{border-top:1px solid #eee;margin-top:1.5em}</style>
+</head><body><h1>gan-verify claims ledger</h1><p id="summary">${html(summary)}</p>
+<table><thead><tr><th>id</th><th>document</th><th>verdict</th><th>expected</th><th>evidence</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>
+${sections.join('\n')}
+</body></html>
+`;
+  writeFileSync(join(dir, 'index.html'), page);
+  written.push(join(dir, 'index.html'));
+  return written;
+}

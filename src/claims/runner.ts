@@ -1,0 +1,103 @@
+/** Runs claims: one context per claim (its own seeded stream), shared experiments, timings. */
+import { createHash } from 'node:crypto';
+import { Rng } from '../numeric/rng.js';
+import { ClaimError, VERDICTS, type AnyClaim, type CheckContext, type Outcome, type Verdict } from './define.js';
+
+export interface LedgerEntry {
+  id: string;
+  doc: string;
+  quote: string;
+  statement: string;
+  method: string;
+  expected: Verdict;
+  verdict: Verdict;
+  /** verdict === expected */
+  agrees: boolean;
+  evidence: string;
+  numbers: Record<string, number | string | boolean>;
+  conditions?: string;
+  correction?: string;
+  counterexample?: string;
+  /** The check threw: its message (the verdict is then `refuted` and agrees is false). */
+  error?: string;
+  seconds: number;
+  plots: Outcome['plots'];
+}
+
+export interface RunOptions {
+  quick?: boolean;
+  seed?: number;
+  /** Called before each claim (index, total, id) and once at the end (total, total, ''). */
+  onProgress?: (done: number, total: number, id: string) => void;
+  /** Replace each claim's subject by its mutant (used by the tests that show a check can fail). */
+  mutants?: boolean;
+}
+
+/** A claim's own stream: the ledger seed's generator, jumped to a stream derived from the claim id. */
+export function claimRng(seed: number, id: string): Rng {
+  const h = createHash('sha256').update(id).digest();
+  return Rng.fromSeed(seed).stream(h.readUInt32BE(0) % 1_000_000);
+}
+
+export function makeContext(id: string, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>> }): CheckContext {
+  return {
+    quick: options.quick,
+    seed: options.seed,
+    rng: claimRng(options.seed, id),
+    size: <T>(q: T, f: T) => (options.quick ? q : f),
+    shared: <T>(key: string, make: () => Promise<T>) => {
+      let p = options.cache.get(key) as Promise<T> | undefined;
+      if (p === undefined) {
+        p = make();
+        options.cache.set(key, p);
+      }
+      return p;
+    },
+  };
+}
+
+function checkNumbers(id: string, numbers: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(numbers)) {
+    const ok = typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && !Number.isNaN(v));
+    if (!ok) throw new ClaimError(`claim ${id}`, `numbers.${k}`, `must be a number (not NaN), string or boolean; got ${String(v)}`);
+  }
+}
+
+/** Runs one claim and turns its outcome (or its error) into a ledger entry. */
+export async function runClaim(claim: AnyClaim, ctx: CheckContext, mutant = false): Promise<LedgerEntry> {
+  const t0 = performance.now();
+  const base = { id: claim.id, doc: claim.source.doc, quote: claim.source.quote, statement: claim.statement, method: claim.method, expected: claim.expected };
+  try {
+    const subject = mutant && claim.mutant ? claim.mutant.subject : claim.subject;
+    const out = await claim.check(subject, ctx);
+    if (!(VERDICTS as readonly string[]).includes(out?.verdict)) throw new ClaimError(`claim ${claim.id}`, 'verdict', `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(out?.verdict)}`);
+    checkNumbers(claim.id, out.numbers ?? {});
+    const entry: LedgerEntry = { ...base, verdict: out.verdict, agrees: out.verdict === claim.expected, evidence: out.evidence, numbers: out.numbers ?? {}, seconds: (performance.now() - t0) / 1000, plots: out.plots ?? [] };
+    // the conditions / correction / counterexample that go with the verdict found
+    if (out.verdict === 'holds-under-conditions' && out.conditions) entry.conditions = out.conditions;
+    if (out.verdict === 'imprecise' && out.correction) entry.correction = out.correction;
+    if (out.verdict !== 'holds' && out.counterexample) entry.counterexample = out.counterexample;
+    return entry;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ...base, verdict: 'refuted', agrees: false, evidence: `check failed: ${message}`, numbers: {}, error: message, seconds: (performance.now() - t0) / 1000, plots: [] };
+  }
+}
+
+export async function runLedger(claims: readonly AnyClaim[], options: RunOptions = {}): Promise<LedgerEntry[]> {
+  const quick = options.quick ?? false;
+  const seed = options.seed ?? 0;
+  const cache = new Map<string, Promise<unknown>>();
+  const out: LedgerEntry[] = [];
+  for (const [i, claim] of claims.entries()) {
+    options.onProgress?.(i, claims.length, claim.id);
+    out.push(await runClaim(claim, makeContext(claim.id, { quick, seed, cache }), options.mutants));
+  }
+  options.onProgress?.(claims.length, claims.length, '');
+  return out;
+}
+
+/** The claims of shard i of n (1-based): every n-th claim, so heavy and light claims spread evenly. */
+export function shard<T>(claims: readonly T[], i: number, n: number): T[] {
+  return claims.filter((_, k) => k % n === i - 1);
+}

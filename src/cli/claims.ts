@@ -1,0 +1,134 @@
+/** `gan-verify claims [FILE…]`: the claims ledger (what `npm start` runs). */
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CATALOGUE } from '../claims/catalogue/index.js';
+import type { AnyClaim, Claim } from '../claims/define.js';
+import { ledgerJson, ledgerTable, junitXml, writeReport, type LedgerMeta } from '../claims/report.js';
+import { runLedger, shard } from '../claims/runner.js';
+import { checkSeed } from '../numeric/rng.js';
+import { useBackend, BACKENDS, type BackendName } from '../train/index.js';
+import { CliError, parseArgs } from './args.js';
+
+export const CLAIMS_HELP = `Usage: gan-verify claims [FILE…] [options]
+
+Runs a check for every claim of the five seed documents (and the claims in FILE…, modules that
+export claims made with defineClaim) and gives each a verdict: holds, holds-under-conditions,
+imprecise, refuted or not-checkable. Prints a table, writes report/index.html and report/README.md
+with SVG plots.
+
+Options:
+  --only ID[,ID…]   run only these claims
+  --quick           small sizes and populations (under a minute)
+  --json            print the ledger as JSON (schema gan-verify-ledger-1) instead of the table
+  --junit FILE      also write JUnit XML (one testcase per claim) to FILE
+  --shard I/N       run the I-th of N interleaved parts of the ledger (1 ≤ I ≤ N)
+  --seed N          base seed of every random thing (default 0)
+  --out DIR         report folder (default report); --no-report writes none
+  --backend NAME    TensorFlow.js backend for the training claims: cpu, wasm (default), tensorflow, tensorflow-gpu
+  --list            list the claims (id, document, method, expected verdict) and exit
+
+Exit codes: 0 every verdict is the expected one, 1 some differ (the report says which), 2 bad input.
+`;
+
+const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag' } as const;
+
+/** Loads the claims a module exports (default export, named exports, or arrays of claims). */
+export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} does not exist`);
+  let mod: Record<string, unknown>;
+  try {
+    if (/\.(c|m)?ts$/.test(path)) {
+      const { tsImport } = await import('tsx/esm/api');
+      mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    } else {
+      mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    }
+  } catch (e) {
+    throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} could not be loaded: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  const found: Claim<unknown>[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'gan-verify-claim') found.push(v as Claim<unknown>);
+  };
+  Object.values(mod).forEach(visit);
+  if (found.length === 0) throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} exports no claims (use defineClaim from 'gan-verify/claims')`);
+  return [...new Set(found)];
+}
+
+function progress(done: number, total: number, id: string): void {
+  if (process.stderr.isTTY) {
+    const w = 30;
+    const filled = Math.round((w * done) / Math.max(1, total));
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${id.padEnd(40).slice(0, 40)}`);
+    if (done === total) process.stderr.write('\n');
+  } else if (done < total) {
+    process.stderr.write(`[${done + 1}/${total}] ${id}\n`);
+  }
+}
+
+export async function runClaims(argv: readonly string[]): Promise<[string, number]> {
+  const cmd = 'gan-verify claims';
+  const args = parseArgs(cmd, argv, SPEC);
+  if (args.flags.has('help')) return [CLAIMS_HELP, 0];
+  const seedRaw = args.values.get('seed') ?? '0';
+  if (!/^\d+$/.test(seedRaw)) throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
+  const seed = Number(seedRaw);
+  try {
+    checkSeed(cmd, seed);
+  } catch {
+    throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
+  }
+  const backend = (args.values.get('backend') ?? 'wasm') as BackendName;
+  if (!(BACKENDS as readonly string[]).includes(backend)) throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
+
+  let claims: AnyClaim[] = [...CATALOGUE];
+  for (const file of args.positionals) claims.push(...(await loadClaims(file)));
+  const ids = new Set<string>();
+  for (const c of claims) {
+    if (ids.has(c.id)) throw new CliError(`${cmd}: claim id ${JSON.stringify(c.id)} is defined twice`);
+    ids.add(c.id);
+  }
+  const only = args.values.get('only');
+  if (only !== undefined) {
+    const want = only.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = want.filter((id) => !ids.has(id));
+    if (want.length === 0 || unknown.length > 0) throw new CliError(`${cmd}: --only names unknown claim ${JSON.stringify(unknown[0] ?? only)} (see --list)`);
+    claims = claims.filter((c) => want.includes(c.id));
+  }
+  const shardRaw = args.values.get('shard');
+  if (shardRaw !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(shardRaw);
+    const i = Number(m?.[1]);
+    const n = Number(m?.[2]);
+    if (!m || n < 1 || i < 1 || i > n) throw new CliError(`${cmd}: --shard must be I/N with 1 ≤ I ≤ N; got ${JSON.stringify(shardRaw)}`);
+    claims = shard(claims, i, n);
+  }
+  if (args.flags.has('list')) {
+    return [`${claims.map((c) => `${c.id.padEnd(42)} ${c.source.doc.padEnd(26)} ${c.method.padEnd(11)} ${c.expected}`).join('\n')}\n`, 0];
+  }
+  const junit = args.values.get('junit');
+  if (junit !== undefined && junit === '') throw new CliError(`${cmd}: --junit needs a file name`);
+
+  await useBackend(backend);
+  const quick = args.flags.has('quick');
+  process.stderr.write(`gan-verify claims: ${claims.length} claims, seed ${seed}${quick ? ', quick' : ''}, backend ${backend}\n`);
+  const t0 = performance.now();
+  const entries = await runLedger(claims, { quick, seed, onProgress: progress });
+  const meta: LedgerMeta = { seed, quick, shard: shardRaw ?? null, backend, seconds: (performance.now() - t0) / 1000 };
+  const code = entries.every((e) => e.agrees) ? 0 : 1;
+  if (junit !== undefined) writeFileSync(junit, junitXml(entries, meta));
+  let tail = '';
+  if (!args.flags.has('no-report')) {
+    const dir = args.values.get('out') ?? 'report';
+    await writeReport(dir, entries, meta);
+    tail = `report: ${resolve(dir, 'index.html')} and ${resolve(dir, 'README.md')}\n`;
+  }
+  if (args.flags.has('json')) {
+    if (tail) process.stderr.write(tail);
+    return [ledgerJson(entries, meta), code];
+  }
+  return [`${ledgerTable(entries, process.stdout.columns ?? 160)}${tail}`, code];
+}
