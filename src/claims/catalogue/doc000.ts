@@ -23,7 +23,7 @@ export const DOCUMENT_LOG = [
 
 const bceReal = defineClaim({
   id: 'bce-real-fake-terms',
-  source: src('For real samples, the true label is always $y = 1$, so the cross-entropy becomes: … $\\mathbb{E}[-\\log D(x)]$ … For fake samples … $\\mathbb{E}[-\\log(1 - D(G(z)))]$'),
+  source: src('For real samples, the true label is always $y = 1$, so the cross-entropy becomes: $$ \\mathbb{E}_{x \\sim p_{\\text{data}}} \\left[ -1 \\cdot \\log D(x) - (1 - 1) \\cdot \\log(1 - D(x)) \\right] = \\mathbb{E}_{x \\sim p_{\\text{data}}} \\left[ -\\log D(x) \\right] $$ For fake samples, the true label is always $y = 0$, so the cross-entropy becomes:'),
   statement: 'BCE(D(x), 1) = −log D(x) and BCE(D(G(z)), 0) = −log(1 − D(G(z))), compared with TensorFlow.js sigmoidCrossEntropy on 161 logits in [−8, 8]',
   method: 'exact',
   expected: 'holds',
@@ -74,7 +74,7 @@ const lossIsMinusV = defineClaim({
 /** f(d) = P·ln d + Q·ln(1 − d) at a pointwise maximiser candidate, exactly (2-point tables). */
 const dstarClaim = defineClaim({
   id: 'optimal-discriminator',
-  source: src('$$ D^*(x) = \\frac{P(x)}{P(x) + Q(x)} = \\frac{p_{\\text{data}}(x)}{p_{\\text{data}}(x) + p_G(x)} $$'),
+  source: src('D^*(x) = \\frac{P(x)}{P(x) + Q(x)} = \\frac{p_{\\text{data}}(x)}{p_{\\text{data}}(x) + p_G(x)}'),
   statement: 'the table D*(x) = P/(P+Q) maximises V(·, G): its certified value equals V(D*, G) and every perturbed table gives a certified smaller V',
   method: 'exact',
   expected: 'holds',

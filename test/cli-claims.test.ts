@@ -1,0 +1,74 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mainAsync } from '../src/cli/main.js';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await mainAsync(argv, (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+const tmp = () => mkdtempSync(join(tmpdir(), 'gan-verify-cli-claims-'));
+const hasChromium = ['chromium', 'chromium-browser'].some((b) => spawnSync('which', [b]).status === 0);
+
+describe('gan-verify claims', () => {
+  it('--only, --quick, --json, --junit: exit 0 when every verdict is the expected one', async () => {
+    const dir = tmp();
+    const r = await run(['claims', '--only', 'optimal-discriminator,jsd-saturates-w1-does-not,diffusion-replaced-gans', '--quick', '--json', '--junit', join(dir, 'j.xml'), '--out', join(dir, 'report')]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.claims.map((c: { id: string }) => c.id)).toEqual(['optimal-discriminator', 'jsd-saturates-w1-does-not', 'diffusion-replaced-gans']);
+    expect(j.claims.map((c: { verdict: string }) => c.verdict)).toEqual(['holds', 'holds', 'not-checkable']);
+    expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toContain('tests="3" failures="0"');
+    const html = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+    expect(html).toContain('<figure class="plot" data-plot="shift-uniform"><svg');
+    expect(readFileSync(join(dir, 'report', 'README.md'), 'utf8')).toContain('![JSD and W1');
+  });
+
+  it('the table, and exit 1 naming the claims whose verdict differs (an author claim with a wrong expectation)', async () => {
+    const r = await run(['claims', 'test/fixtures/wrong-claim.ts', '--only', 'wrong-expectation,optimal-discriminator', '--quick', '--no-report']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^id\s+verdict\s+evidence/);
+    expect(r.out).toMatch(/wrong-expectation\s+✗refuted/);
+    expect(r.out).toContain('2 claims: 1 verdicts as expected, 1 differ (wrong-expectation: refuted, expected holds)');
+  });
+
+  it("loads an author's claims written with defineClaim (examples/my-claims.ts) and runs them beside the built-in ones", async () => {
+    const r = await run(['claims', 'examples/my-claims.ts', '--only', 'my-dstar-half,my-jsd-bits-bound,optimal-discriminator', '--json', '--no-report']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).claims.map((c: { id: string; verdict: string }) => `${c.id}:${c.verdict}`)).toEqual(['optimal-discriminator:holds', 'my-dstar-half:holds', 'my-jsd-bits-bound:holds']);
+  });
+
+  it('--shard splits the list; --list prints it', async () => {
+    const all = (await run(['claims', '--list'])).out.trim().split('\n');
+    const parts = await Promise.all([1, 2].map(async (i) => (await run(['claims', '--list', '--shard', `${i}/2`])).out.trim().split('\n')));
+    expect([...(parts[0] ?? []), ...(parts[1] ?? [])].sort()).toEqual([...all].sort());
+    expect(all.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each([
+    [['claims', '--shard', '3/2'], /--shard must be I\/N with 1 ≤ I ≤ N; got "3\/2"/],
+    [['claims', '--only', 'no-such-claim'], /--only names unknown claim "no-such-claim"/],
+    [['claims', '--seed', '-1'], /--seed must be an integer from 0 to 4294967295; got "-1"/],
+    [['claims', '--backend', 'gpu'], /--backend must be one of cpu, wasm, tensorflow, tensorflow-gpu; got "gpu"/],
+    [['claims', 'no/such/file.ts'], /FILE "no\/such\/file.ts" does not exist/],
+    [['claims', 'package.json'], /exports no claims/],
+  ])('bad input %j: one line, exit 2', async (argv, message) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.skipIf(!hasChromium)('the report renders in headless Chromium with every plot present', async () => {
+    const dir = tmp();
+    const r = await run(['claims', '--only', 'jsd-saturates-w1-does-not,toy-generates-target', '--quick', '--out', dir]);
+    expect(r.code).toBe(0);
+    const out = execFileSync('node', ['scripts/check-report.mjs', join(dir, 'index.html')], { encoding: 'utf8' });
+    expect(out).toContain('4/4 plots rendered');
+    expect(existsSync(join(dir, 'plots', 'histogram.svg'))).toBe(true);
+  }, 120_000);
+});
