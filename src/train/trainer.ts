@@ -466,10 +466,10 @@ function measure(
   target: Distribution,
 ): MemberLog[] {
   const [xs, dGrid, gridX] = tf.tidy(() => [forward(G, evalZ).dataSync(), tf.sigmoid(forward(D, grid)).dataSync(), grid.dataSync()]) as [Float32Array, Float32Array, Float32Array];
-  const gValues = c.noiseDim === 1 && target.dim === 1 ? G.map((l) => ({ W: l.W.dataSync(), b: l.b.dataSync(), fin: l.W.shape[1] as number, fout: l.W.shape[2] as number })) : null;
   const n = c.evalSamples;
   const dim = target.dim;
   const gridN = dGrid.length / K;
+  const dStar = dStarOnGrid(c, G, K, target, gridX, gridN);
   return Array.from({ length: K }, (_, k) => {
     const sample = xs.subarray(k * n * dim, (k + 1) * n * dim);
     let gap = 0;
@@ -482,25 +482,37 @@ function measure(
     let ss = 0;
     for (const v of sample) ss += (v - mean) ** 2;
     const out: MemberLog = { ...common, gMean: mean, gStd: Math.sqrt(ss / (n - 1)), w1: w1ToDistribution(sample, target as Dist1D).distance, dHalfGap: gap };
-    if (gValues !== null) {
-      const member: DenseLayer[] = gValues.map((l) => ({
-        W: l.W.subarray(k * l.fin * l.fout, (k + 1) * l.fin * l.fout),
-        b: l.b.subarray(k * l.fout, (k + 1) * l.fout),
-        fin: l.fin,
-        fout: l.fout,
-      }));
-      const pG = pushforwardDensity(generatorPieces(member));
+    if (dStar !== null) {
       let worst = 0;
       for (let i = 0; i < gridN; i++) {
-        const x = gridX[i] as number;
-        const pd = Math.exp((target as Dist1D).logPdf(x));
-        const q = pG(x);
-        if (pd + q > 0) worst = Math.max(worst, Math.abs((dGrid[k * gridN + i] as number) - pd / (pd + q)));
+        const v = dStar[k * gridN + i] as number;
+        if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((dGrid[k * gridN + i] as number) - v));
       }
       out.dStarGap = worst;
     }
     return out;
   });
+}
+
+/**
+ * 1-D targets with scalar noise: D*(x) = p_data/(p_data + p_G) on the grid for every member ([K·gridN],
+ * NaN where both densities vanish), p_G the exact density of G's piecewise-linear pushforward; else null.
+ */
+function dStarOnGrid(c: TrainConfig, G: Layer[], K: number, target: Distribution, gridX: Float32Array, gridN: number): Float64Array | null {
+  if (c.noiseDim !== 1 || target.dim !== 1) return null;
+  const layers = G.map((l) => ({ W: l.W.dataSync(), b: l.b.dataSync(), fin: l.W.shape[1] as number, fout: l.W.shape[2] as number }));
+  const dStar = new Float64Array(K * gridN);
+  for (let k = 0; k < K; k++) {
+    const member: DenseLayer[] = layers.map((l) => ({ W: l.W.subarray(k * l.fin * l.fout, (k + 1) * l.fin * l.fout), b: l.b.subarray(k * l.fout, (k + 1) * l.fout), fin: l.fin, fout: l.fout }));
+    const pG = pushforwardDensity(generatorPieces(member));
+    for (let i = 0; i < gridN; i++) {
+      const x = gridX[i] as number;
+      const pd = Math.exp((target as Dist1D).logPdf(x));
+      const q = pG(x);
+      dStar[k * gridN + i] = pd + q > 0 ? pd / (pd + q) : NaN;
+    }
+  }
+  return dStar;
 }
 
 function probe(c: TrainConfig, G: Layer[], D: Layer[], evalZ: tf.Tensor3D, grid: tf.Tensor3D, K: number, target: Distribution): FinalProbe {
@@ -511,20 +523,8 @@ function probe(c: TrainConfig, G: Layer[], D: Layer[], evalZ: tf.Tensor3D, grid:
   }) as [Float32Array, Float32Array, Float32Array];
   const gridN = d.length / K;
   const out: FinalProbe = { grid: gridAll.slice(0, gridN * target.dim), d, samples };
-  if (c.noiseDim === 1 && target.dim === 1) {
-    const dStar = new Float64Array(K * gridN);
-    const ls = G.map((l) => ({ W: l.W.dataSync(), b: l.b.dataSync(), fin: l.W.shape[1] as number, fout: l.W.shape[2] as number }));
-    for (let k = 0; k < K; k++) {
-      const pG = pushforwardDensity(generatorPieces(ls.map((l) => ({ W: l.W.subarray(k * l.fin * l.fout, (k + 1) * l.fin * l.fout), b: l.b.subarray(k * l.fout, (k + 1) * l.fout), fin: l.fin, fout: l.fout }))));
-      for (let i = 0; i < gridN; i++) {
-        const x = out.grid[i] as number;
-        const pd = Math.exp((target as Dist1D).logPdf(x));
-        const q = pG(x);
-        dStar[k * gridN + i] = pd + q > 0 ? pd / (pd + q) : NaN;
-      }
-    }
-    out.dStar = dStar;
-  }
+  const dStar = dStarOnGrid(c, G, K, target, out.grid, gridN);
+  if (dStar !== null) out.dStar = dStar;
   return out;
 }
 

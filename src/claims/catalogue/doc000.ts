@@ -4,7 +4,7 @@ import { dstarExact, value, valueAtOptimum } from '../../theory/index.js';
 import { add, cmp, div, mul, rational, sub, toRational, ONE, ZERO, type Rational } from '../../theory/rational.js';
 import { defineClaim, verdictOf, verdictOfShare, type AnyClaim } from '../define.js';
 import { median, population, quantile, share, type Setup } from '../experiments.js';
-import { guarantees, pureSaddles, solveMixed, type Game, type MixedSolution } from '../games.js';
+import { guarantees, payoff, pureSaddles, solveMixed, type Game, type MixedSolution } from '../games.js';
 import { convergencePlot, histogramPlot, dPlot } from '../plots.js';
 import { checkCg, documentCg, wrongCg } from './shared.js';
 import { contains, D, DOC0, fmt, frac, LN4, linspace, pct, randomDist, randomTable, relGap, sigmoid } from '../util.js';
@@ -247,7 +247,7 @@ const zeroSum = defineClaim({
       const A = randomGame(ctx, 2 + (i % 3), 2 + ((i >> 1) % 3));
       const x = randomMixed(ctx, A.length);
       const y = randomMixed(ctx, (A[0] as Rational[]).length);
-      const gainA = mixedPayoff(A, x, y);
+      const gainA = payoff(A, x, y);
       const payoffB = mul(gainA, rational(-1n)); // zero-sum: B receives −A's payoff
       const lossB = mul(payoffB, rational(-1n));
       if (identity(gainA, lossB).num === 0n) zero++;
@@ -271,11 +271,6 @@ function randomMixed(ctx: { rng: { uniform(): number } }, n: number): Rational[]
   const a = Array.from({ length: n }, () => BigInt(1 + Math.floor(ctx.rng.uniform() * 9)));
   const s = a.reduce((x, y) => x + y, 0n);
   return a.map((v) => rational(v, s));
-}
-function mixedPayoff(A: Game, x: Rational[], y: Rational[]): Rational {
-  let s = ZERO;
-  A.forEach((r, i) => r.forEach((a, j) => (s = add(s, mul(mul(x[i] as Rational, a), y[j] as Rational)))));
-  return s;
 }
 
 const vonNeumann = defineClaim({

@@ -3,11 +3,11 @@ import * as tf from '@tensorflow/tfjs';
 import { normalCdf } from '../../numeric/special.js';
 import { jsd, kl, klReverse, w1 as w1Exact } from '../../theory/index.js';
 import { shiftSeries } from '../../theory/gaussian.js';
-import { add, cmp, mul, sub, toRational, ZERO, type Rational } from '../../theory/rational.js';
-import { defineClaim, verdictOf, verdictOfShare, type AnyClaim } from '../define.js';
-import { median, population, share, spearman, type Setup } from '../experiments.js';
-import { convergencePlot, modesPlot, shiftPlot } from '../plots.js';
-import { checkCg, documentCg, wrongCg } from './shared.js';
+import { abs, add, cmp, mul, sub, toRational, ZERO, type Rational } from '../../theory/rational.js';
+import { defineClaim, verdictOf, type AnyClaim } from '../define.js';
+import { median, population, spearman, type Setup } from '../experiments.js';
+import { convergencePlot, shiftPlot } from '../plots.js';
+import { checkCg, checkModeCollapse, documentCg, wrongCg } from './shared.js';
 import { contains, D, DOC2, fmt, frac, LN2, linspace, pct, randomDist, sigmoid, type Dec } from '../util.js';
 
 const src = (quote: string) => ({ doc: DOC2, quote });
@@ -340,7 +340,7 @@ const krDuality = defineClaim({
       const P = p.map((v) => toRational(v, 'check', 'p'));
       const Q = q.map((v) => toRational(v, 'check', 'q'));
       const X = xs.map((v) => toRational(v, 'check', 'x'));
-      const lipschitz = r.witness.every((f, i) => i === 0 || cmp(absR(sub(f, r.witness[i - 1] as Rational)), sub(X[i] as Rational, X[i - 1] as Rational)) <= 0);
+      const lipschitz = r.witness.every((f, i) => i === 0 || cmp(abs(sub(f, r.witness[i - 1] as Rational)), sub(X[i] as Rational, X[i - 1] as Rational)) <= 0);
       const coupling = northWest(P, Q, X);
       const d = dual([...r.witness], P, Q);
       if (lipschitz && cmp(d, coupling) === 0) equal++;
@@ -356,8 +356,6 @@ const krDuality = defineClaim({
   },
 });
 
-const absR = (r: Rational): Rational => (r.num < 0n ? { num: -r.num, den: r.den } : r);
-
 /** Cost of the monotone coupling of P and Q on sorted points X (optimal on the line). */
 function northWest(P: Rational[], Q: Rational[], X: Rational[]): Rational {
   const a = [...P];
@@ -369,7 +367,7 @@ function northWest(P: Rational[], Q: Rational[], X: Rational[]): Rational {
     if ((a[i] as Rational).num === 0n) { i++; continue; }
     if ((b[j] as Rational).num === 0n) { j++; continue; }
     const m = cmp(a[i] as Rational, b[j] as Rational) <= 0 ? (a[i] as Rational) : (b[j] as Rational);
-    cost = add(cost, mul(m, absR(sub(X[i] as Rational, X[j] as Rational))));
+    cost = add(cost, mul(m, abs(sub(X[i] as Rational, X[j] as Rational))));
     a[i] = sub(a[i] as Rational, m);
     b[j] = sub(b[j] as Rational, m);
   }
@@ -459,18 +457,7 @@ const modeCollapse = defineClaim({
   expected: 'holds',
   subject: { setup: RING, missing: 1 },
   mutant: { description: 'counted as collapse only when 9 or more modes are missed (impossible)', subject: { setup: RING, missing: 9 } },
-  check: async ({ setup, missing }, ctx) => {
-    const pop = await population(ctx, setup);
-    const covered = pop.final.map((m) => m.modesCovered as number);
-    const s = share(covered, (c: number) => c <= 8 - missing);
-    return {
-      verdict: verdictOfShare(s, { holds: 0.5, conditional: 0.2 }),
-      evidence: `${pct(s)} of ${covered.length} seeds miss at least ${missing} mode(s) after ${pop.config.steps} steps; modes covered: ${covered.join(' ')}`,
-      numbers: { seeds: covered.length, share: s, medianCovered: median(covered), steps: pop.config.steps },
-      conditions: 'in a share of the seeds only',
-      plots: [modesPlot(pop, RING_MODES, 'ring8-modes')],
-    };
-  },
+  check: (subject, ctx) => checkModeCollapse(subject, ctx, RING_MODES, 'ring8-modes'),
 });
 
 const separateLr = defineClaim({

@@ -4,11 +4,11 @@ import { mixtureDstarGrid } from '../../theory/gaussian.js';
 import { jsd, kl } from '../../theory/index.js';
 import { shiftSeries } from '../../theory/gaussian.js';
 import { makeConfig, dLossOf } from '../../train/index.js';
-import { defineClaim, notCheckable, verdictOf, verdictOfShare, type AnyClaim } from '../define.js';
-import { median, population, share, type Setup } from '../experiments.js';
-import { modesPlot } from '../plots.js';
+import { defineClaim, notCheckable, verdictOf, type AnyClaim } from '../define.js';
+import type { Setup } from '../experiments.js';
 import { add, div, rational, toRational } from '../../theory/rational.js';
-import { D, DOC4, fmt, frac, linspace, pct, randomDist } from '../util.js';
+import { checkModeCollapse } from './shared.js';
+import { D, DOC4, fmt, frac, linspace, randomDist } from '../util.js';
 
 const src = (quote: string) => ({ doc: DOC4, quote });
 
@@ -161,20 +161,9 @@ const collapse = defineClaim({
   statement: 'grid25 (25 modes, σ = 0.05), non-saturating GAN, two hidden layers of 32, batch 128: share of seeds that ignore at least 5 of the 25 modes',
   method: 'population',
   expected: 'holds',
-  subject: { setup: GRID, ignored: 5 },
-  mutant: { description: 'ignoring at least 26 modes (impossible)', subject: { setup: GRID, ignored: 26 } },
-  check: async ({ setup, ignored }, ctx) => {
-    const pop = await population(ctx, setup);
-    const covered = pop.final.map((m) => m.modesCovered as number);
-    const s = share(covered, (c: number) => c <= 25 - ignored);
-    return {
-      verdict: verdictOfShare(s, { holds: 0.5, conditional: 0.2 }),
-      evidence: `${pct(s)} of ${covered.length} seeds ignore ≥ ${ignored} modes after ${pop.config.steps} steps; modes covered: ${covered.join(' ')} (median ${median(covered)})`,
-      numbers: { seeds: covered.length, share: s, medianCovered: median(covered) },
-      conditions: 'in a share of the seeds only',
-      plots: [modesPlot(pop, GRID_MODES, 'grid25-modes')],
-    };
-  },
+  subject: { setup: GRID, missing: 5 },
+  mutant: { description: 'ignoring at least 26 modes (impossible)', subject: { setup: GRID, missing: 26 } },
+  check: (subject, ctx) => checkModeCollapse(subject, ctx, GRID_MODES, 'grid25-modes'),
 });
 
 const photoreal = defineClaim({

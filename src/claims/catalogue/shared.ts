@@ -3,8 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import { valueAtOptimum, jsd, type Enclosure } from '../../theory/index.js';
 import { mixtureJsd, mixtureValueAtOptimum, type ComponentLike } from '../../theory/gaussian.js';
 import { makeConfig, gLossOf } from '../../train/index.js';
-import { verdictOf, type CheckContext, type Outcome } from '../define.js';
-import { contains, D, fmt, LN4, randomDist, type Dec } from '../util.js';
+import { verdictOf, verdictOfShare, type CheckContext, type Outcome } from '../define.js';
+import { median, population, share, type Setup } from '../experiments.js';
+import { modesPlot } from '../plots.js';
+import { contains, D, fmt, LN4, pct, randomDist, type Dec } from '../util.js';
 
 /** The document's relation C(G) as a function of JSD (both in nats, exact decimals). */
 export type CgFormula = (jsd: Dec) => Dec;
@@ -70,4 +72,22 @@ export function confidentGradients(loss: 'saturating' | 'ns', depth: number): { 
     b.dispose();
     return { norm: Math.hypot(...g), dOfFake: dFake };
   });
+}
+
+/**
+ * Mode collapse on a 2-D target: the share of seeds that miss at least `missing` of the modes
+ * (modes flattened as x0, y0, x1, y1, …); it holds when at least half the seeds do.
+ */
+export async function checkModeCollapse(subject: { setup: Setup; missing: number }, ctx: CheckContext, modes: readonly number[], plotId: string): Promise<Outcome> {
+  const pop = await population(ctx, subject.setup);
+  const M = modes.length / 2;
+  const covered = pop.final.map((m) => m.modesCovered as number);
+  const s = share(covered, (c: number) => c <= M - subject.missing);
+  return {
+    verdict: verdictOfShare(s, { holds: 0.5, conditional: 0.2 }),
+    evidence: `${pct(s)} of ${covered.length} seeds miss at least ${subject.missing} of the ${M} modes after ${pop.config.steps} steps; modes covered: ${covered.join(' ')} (median ${median(covered)})`,
+    numbers: { seeds: covered.length, share: s, medianCovered: median(covered), steps: pop.config.steps },
+    conditions: 'in a share of the seeds only',
+    plots: [modesPlot(pop, modes, plotId)],
+  };
 }
