@@ -8,7 +8,7 @@ import { useBackend } from '../src/train/index.js';
 // so each population trains once.
 describe('population claims can fail', () => {
   beforeAll(async () => {
-    await useBackend('wasm');
+    await useBackend('cpu');
   });
   const cache = new Map<string, Promise<unknown>>();
   for (const claim of CATALOGUE.filter((c) => c.method === 'population')) {

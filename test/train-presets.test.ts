@@ -53,7 +53,7 @@ describe('metrics and the gradient penalty', () => {
   it('the penalty uses per-sample gradient norms, not one norm over the batch', () => {
     // a linear critic D(x) = 3x₁ + 4x₂: every sample's gradient has norm 5, so the penalty is (5 − 1)² = 16;
     // a single norm over a batch of 8 would be 5√8 and give (5√8 − 1)²
-    const layer = { W: tf.variable(tf.tensor3d([3, 4], [1, 2, 1])), b: tf.variable(tf.zeros([1, 1, 1])) };
+    const layer = { W: tf.variable(tf.tensor3d([3, 4], [1, 2, 1])), b: tf.variable(tf.zeros([1, 1, 1]) as tf.Tensor3D) };
     const real = tf.randomNormal([1, 8, 2]) as tf.Tensor3D;
     const fake = tf.randomNormal([1, 8, 2]) as tf.Tensor3D;
     const eps = tf.randomUniform([1, 8, 1]) as tf.Tensor3D;

@@ -58,10 +58,77 @@ describe('the trainer', () => {
     expect(JSON.stringify(resumed.logs)).toBe(JSON.stringify(full.logs));
   });
 
-  it('leaves no tensor behind', async () => {
+  it.each(['fused', 'autodiff'] as const)('%s: leaves no tensor behind', async (engine) => {
     const before = tf.memory().numTensors;
-    await train(short({ steps: 60 }), { seed: 1, population: 2 });
+    await train(short({ steps: 60 }), { seed: 1, population: 2, engine });
+    await train(short({ steps: 20, loss: 'wgan-gp', dSteps: 2 }), { seed: 1, population: 2, engine, onFinal: () => undefined });
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it.each([
+    ['seed-toy', { loss: 'ns' }],
+    ['seed-toy', { loss: 'saturating', labelSmoothing: 0.1 }],
+    ['seed-toy', { loss: 'lsgan', dSteps: 2 }],
+    ['seed-toy', { loss: 'wgan', dSteps: 3 }],
+    ['seed-toy', { loss: 'wgan-gp', dSteps: 2 }],
+    ['mixture-1d', { batch: 16 }],
+    ['ring8', { batch: 16, gHidden: [24, 24], dHidden: [24, 24], evalSamples: 200 }],
+  ] as const)('the fused kernels and TF.js autodiff agree to float32 rounding: %s %j', async (preset, over) => {
+    // two implementations of the same step (hand-derived gradients in mlp.ts, TF.js's tape): losses
+    // and metrics agree closely over the first steps (they drift apart slowly, as any two float orders do)
+    const c = makeConfig(preset, { steps: 21, logEvery: 5, ...over });
+    const a = await train(c, { seed: 3, engine: 'fused' });
+    const b = await train(c, { seed: 3, engine: 'autodiff' });
+    expect(a.engine).toBe('fused');
+    expect(b.engine).toBe('autodiff');
+    a.logs.forEach((entries, i) => {
+      const x = entries[0]!;
+      const y = b.logs[i]![0]!;
+      for (const key of ['dLoss', 'gLoss', 'w1', 'gMean', 'hqShare', 'dHalfGap'] as const) {
+        if (x[key] === undefined) continue;
+        expect(Math.abs((x[key] as number) - (y[key] as number)), `${key} at step ${x.step}`).toBeLessThan(2e-4 * (1 + Math.abs(y[key] as number)));
+      }
+    });
+  });
+
+  it('the autodiff engine: member = single run, and resume = uninterrupted, there too', async () => {
+    const c = short({ steps: 61, logEvery: 20 });
+    const pop = await train(c, { seed: 4, population: 2, engine: 'autodiff' });
+    const single = await train(c, { seed: 5, engine: 'autodiff' });
+    expect(JSON.stringify(pop.logs.map((l) => l[1]))).toBe(JSON.stringify(single.logs.map((l) => l[0])));
+    const cks: Checkpoint[] = [];
+    await train(c, { seed: 4, population: 2, engine: 'autodiff', checkpointEvery: 30, onCheckpoint: (ck) => cks.push(JSON.parse(JSON.stringify(ck)) as Checkpoint) });
+    expect(cks[0]?.engine).toBe('autodiff');
+    const resumed = await train(c, { resume: cks[0] });
+    expect(JSON.stringify(resumed.logs)).toBe(JSON.stringify(pop.logs));
+  });
+
+  it.each(['fused', 'autodiff'] as const)('%s: a member whose loss stops being finite stops alone, keeping its last good state', async (engine) => {
+    const c = short({ steps: 41, logEvery: 10 });
+    const full = await train(c, { seed: 20, population: 3, engine });
+    let at10: Checkpoint | undefined;
+    await train(c, { seed: 20, population: 3, engine, checkpointEvery: 10, onCheckpoint: (ck) => (at10 ??= JSON.parse(JSON.stringify(ck)) as Checkpoint) });
+    // blow up member 1's discriminator: its logits overflow float32 at the next step
+    const ck = at10 as Checkpoint;
+    const P = ck.d.length / 3;
+    for (let i = P; i < 2 * P; i++) ck.d[i] = 1e30;
+    const poisoned = ck.d.slice(P, 2 * P).map(Math.fround);
+    const stops: unknown[] = [];
+    const cks: Checkpoint[] = [];
+    const r = await train(c, { resume: ck, checkpointEvery: 10, onStop: (s) => stops.push(s), onCheckpoint: (x) => cks.push(JSON.parse(JSON.stringify(x)) as Checkpoint) });
+    expect(stops).toEqual([{ seed: 21, step: 10, quantity: 'D loss', value: expect.any(Number) }]);
+    expect(Number.isFinite((stops[0] as { value: number }).value)).toBe(false);
+    expect(r.stopped.map((s) => s?.seed ?? null)).toEqual([null, 21, null]);
+    // the others log exactly what they would have
+    for (const k of [0, 2]) expect(JSON.stringify(r.logs.map((l) => l[k]))).toBe(JSON.stringify(full.logs.map((l) => l[k])));
+    // the stopped member's entries say so, with no losses; its state in later checkpoints is the last good one
+    const later = r.logs.slice(1).map((l) => l[1]!);
+    for (const e of later) expect(e).toMatchObject({ seed: 21, dLoss: NaN, gLoss: NaN, stopped: { step: 10, quantity: 'D loss' } });
+    expect(cks.map((x) => x.step)).toEqual([20, 30, 40]);
+    for (const x of cks) {
+      expect(x.d.slice(P, 2 * P)).toEqual(poisoned);
+      expect(x.stopped[1]).toMatchObject({ seed: 21, step: 10 });
+    }
   });
 
   it.each(['ns', 'saturating', 'lsgan', 'wgan'])('loss %s trains without NaN', async (loss) => {
@@ -140,11 +207,31 @@ describe('gan-verify train', () => {
     const clash = await run('--resume', dir, '--seed', '1');
     expect(clash.stderr).toMatch(/--resume takes the run's settings from its checkpoint; got --seed too/);
   });
+  it('a member whose loss overflows stops alone: one line on stderr, the others go on, exit status 1', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-nan-'));
+    const full = await run('--steps', '301', '--seed', '6', '--population', '2', '--log-every', '100', '--json');
+    await run('--steps', '301', '--seed', '6', '--population', '2', '--log-every', '100', '--checkpoint', dir, '--checkpoint-every', '200');
+    const file = join(dir, 'checkpoint.json');
+    const ck = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
+    ck.d = ck.d.map((v, i) => (i < ck.d.length / 2 ? 1e30 : v)); // member 0 (seed 6)
+    writeFileSync(file, JSON.stringify(ck));
+    const r = await run('--resume', dir, '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('gan-verify train: member seed 6 stopped at step 200: its D loss became Infinity; its last good state is kept\n');
+    const summary = JSON.parse(r.stdout) as { final: { seed: number; w1: number }[]; stopped: unknown[] };
+    expect(summary.stopped).toEqual([{ seed: 6, step: 200, quantity: 'D loss', value: null }]);
+    expect(summary.final[1]).toEqual((JSON.parse(full.stdout) as { final: unknown[] }).final[1]);
+  });
   it.each([
     [['--backend', 'tensorflow'], /needs @tensorflow\/tfjs-node, which is not installed/],
     [["--loss", "hinge"], /loss must be ns, saturating, lsgan, wgan or wgan-gp; got "hinge"/],
     [['--steps', 'ten'], /--steps must be a nonnegative integer; got "ten"/],
     [['--preset', 'ring9'], /preset must be one of/],
+    [['--engine', 'fast'], /--engine must be fused or autodiff; got "fast"/],
+    [['--backend', 'wasm', '--engine', 'fused'], /--engine fused runs on the cpu backend only; got --backend wasm/],
   ])('bad input %j exits 2 with one line', async (argv, message) => {
     const r = await run(...(argv as string[]));
     expect(r.code).toBe(2);

@@ -25,7 +25,7 @@ Options:
   --shard I/N       run the I-th of N interleaved parts of the ledger (1 ≤ I ≤ N)
   --seed N          base seed of every random thing (default 0)
   --out DIR         report folder (default report); --no-report writes none
-  --backend NAME    TensorFlow.js backend for the training claims: cpu, wasm (default), tensorflow, tensorflow-gpu
+  --backend NAME    TensorFlow.js backend for the training claims: cpu (default), wasm, tensorflow, tensorflow-gpu
   --list            list the claims (id, document, method, expected verdict) and exit
 
 Exit codes: 0 every verdict is the expected one, 1 some differ (the report says which), 2 bad input.
@@ -81,7 +81,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   } catch {
     throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
   }
-  const backend = (args.values.get('backend') ?? 'wasm') as BackendName;
+  const backend = (args.values.get('backend') ?? 'cpu') as BackendName;
   if (!(BACKENDS as readonly string[]).includes(backend)) throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
 
   let claims: AnyClaim[] = [...CATALOGUE];

@@ -72,8 +72,9 @@ export async function mainAsync(
       out(text);
       return code;
     }
-    out(await runTrain(argv.slice(1)));
-    return 0;
+    const [text, code] = await runTrain(argv.slice(1), err);
+    out(text);
+    return code;
   } catch (e) {
     return report(e, err);
   }

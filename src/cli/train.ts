@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BACKENDS, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type MemberLog } from '../train/index.js';
+import { BACKENDS, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type Engine, type MemberLog } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
 
 export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] [--population K] [--steps N] [--batch N]
                        [--log-every N] [--loss ns|saturating|lsgan|wgan|wgan-gp] [--lr-d X] [--lr-g X]
                        [--d-steps K] [--label-smoothing X] [--config FILE.json]
-                       [--backend cpu|wasm|tensorflow|tensorflow-gpu] [--out DIR] [--json]
+                       [--backend cpu|wasm|tensorflow|tensorflow-gpu] [--engine fused|autodiff]
+                       [--out DIR] [--json]
                        [--checkpoint DIR] [--checkpoint-every N] | --resume DIR
 
 Trains the reference GAN on TensorFlow.js. Presets: ${[...Object.keys(PRESETS), 'tabular'].join(', ')}.
@@ -26,7 +27,11 @@ Output: the documents' log format, "Step 0: D_loss=1.6131, G_loss=0.8809", every
 for a population (--population K trains seeds S..S+K-1 at once), the median and [5%, 95%] band.
 --out DIR writes DIR/log.jsonl (one object per member per logged step: losses, mean and sd of G's
 output, W1 to the target, max |D(x) - 1/2| on a grid) and DIR/summary.json; --json prints the
-summary instead of the log lines. The same seed prints the same bytes (cpu backend).
+summary instead of the log lines. The same seed prints the same bytes on a backend and engine.
+On the cpu backend a step runs as the trainer's fused TF.js kernels (--engine fused, the default
+there); --engine autodiff runs it as TF.js ops with TF.js's gradients (the only engine elsewhere).
+A member whose loss becomes NaN or infinite stops alone: a line on stderr names it, the step and the
+quantity, its last good state stays in the checkpoint and the summary, and the exit status is 1.
 --checkpoint DIR saves DIR/checkpoint.json (weights, Adam state, generator states, step, logs) every
 --checkpoint-every steps (default 200) and on SIGINT/SIGTERM; --resume DIR continues from it and
 prints the same log, byte for byte, as the run that was never interrupted.
@@ -48,6 +53,7 @@ const SPEC = {
   'label-smoothing': 'value',
   config: 'value',
   backend: 'value',
+  engine: 'value',
   out: 'value',
   checkpoint: 'value',
   'checkpoint-every': 'value',
@@ -64,16 +70,18 @@ function quantile(sorted: number[], p: number): number {
   return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (i - lo);
 }
 
+/** Median and 5–95% band of the members still training (stopped members have no losses). */
 function band(xs: number[]): string {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return 'NaN';
   return `${formatFixed(quantile(s, 0.5), 4)} [${formatFixed(quantile(s, 0.05), 4)}, ${formatFixed(quantile(s, 0.95), 4)}]`;
 }
 
-/** Runs `gan-verify train …`; resolves to the text for stdout. */
-export async function runTrain(argv: readonly string[]): Promise<string> {
+/** Runs `gan-verify train …`; resolves to the text for stdout and the exit status (1 when a member stopped). */
+export async function runTrain(argv: readonly string[], err: (s: string) => void = (s) => process.stderr.write(s)): Promise<[string, number]> {
   const cmd = 'gan-verify train';
   const args = parseArgs(cmd, argv, SPEC);
-  if (args.flags.has('help')) return TRAIN_HELP;
+  if (args.flags.has('help')) return [TRAIN_HELP, 0];
   if (args.positionals.length > 0) throw new CliError(`${cmd}: unexpected argument ${JSON.stringify(args.positionals[0])}`);
   const int = (name: string) => {
     const v = args.values.get(name);
@@ -97,9 +105,12 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
     }
     if (fileOverrides === null || typeof fileOverrides !== 'object' || Array.isArray(fileOverrides)) throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)} must hold a JSON object`);
   }
-  if (args.values.get('preset') === 'tabular') return runTabular(cmd, args, int, num);
+  if (args.values.get('preset') === 'tabular') return [await runTabular(cmd, args, int, num), 0];
   const backend = (args.values.get('backend') ?? 'cpu') as BackendName;
   if (!BACKENDS.includes(backend)) throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
+  const engine = args.values.get('engine') as Engine | undefined;
+  if (engine !== undefined && engine !== 'fused' && engine !== 'autodiff') throw new CliError(`${cmd}: --engine must be fused or autodiff; got ${JSON.stringify(engine)}`);
+  if (engine === 'fused' && backend !== 'cpu') throw new CliError(`${cmd}: --engine fused runs on the cpu backend only; got --backend ${backend}`);
   const config = makeConfig(args.values.get('preset') ?? 'seed-toy', {
     ...fileOverrides,
     steps: int('steps'),
@@ -114,7 +125,7 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
   const resumeDir = args.values.get('resume');
   let resume: Checkpoint | undefined;
   if (resumeDir !== undefined) {
-    const clash = ['preset', 'seed', 'population', 'steps', 'batch', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps', 'label-smoothing', 'config'].find((k) => args.values.has(k));
+    const clash = ['preset', 'seed', 'population', 'steps', 'batch', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps', 'label-smoothing', 'config', 'engine'].find((k) => args.values.has(k));
     if (clash !== undefined) throw new CliError(`${cmd}: --resume takes the run's settings from its checkpoint; got --${clash} too`);
     const file = join(resumeDir, 'checkpoint.json');
     try {
@@ -159,6 +170,8 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
       seed,
       population,
       resume,
+      engine,
+      onStop: (st) => err(`${cmd}: member seed ${st.seed} stopped at step ${st.step}: its ${st.quantity} became ${st.value}; its last good state is kept\n`),
       checkpointEvery: every,
       onCheckpoint: save,
       shouldStop: () => stop,
@@ -181,15 +194,17 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
   const summary = {
     preset: result.config.preset,
     backend,
+    engine: result.engine,
     seed: result.seed,
     population: result.population,
     config: result.config,
     final: result.final,
+    stopped: result.stopped.filter((x) => x !== null),
     // the median over members of every metric the preset reports
     aggregate: Object.fromEntries(
       (['dLoss', 'gLoss', 'w1', 'gMean', 'gStd', 'modesCovered', 'hqShare', 'reverseKl', 'dHalfGap', 'dStarGap'] as const)
         .filter((key) => result.final.every((l) => typeof l[key] === 'number'))
-        .map((key) => [key, median(result.final.map((l) => l[key] as number))]),
+        .map((key) => [key, median(result.final.filter((l) => l.stopped === undefined).map((l) => l[key] as number))]),
     ),
   };
   const outDir = args.values.get('out');
@@ -198,7 +213,8 @@ export async function runTrain(argv: readonly string[]): Promise<string> {
     writeFileSync(join(outDir, 'log.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   }
-  return args.flags.has('json') ? `${JSON.stringify(summary)}\n` : `${lines.join('\n')}\n`;
+  const code = result.stopped.some((x) => x !== null) ? 1 : 0;
+  return [args.flags.has('json') ? `${JSON.stringify(summary)}\n` : `${lines.join('\n')}\n`, code];
 }
 
 function runTabular(

@@ -1,5 +1,5 @@
 /** gan-verify/train: the reference GAN trainer on TensorFlow.js (cpu backend by default). */
 export { useBackend, BACKENDS, TrainError, type BackendName } from './backend.js';
 export { makeConfig, PRESETS, SEED_TOY, MIXTURE_1D, RING8, GRID25, type TrainConfig, type GanLoss } from './config.js';
-export { train, logLine, formatFixed, dLossOf, gLossOf, gradientPenalty, modeMetrics, TrainInterrupted, type Checkpoint, type MemberLog, type TrainOptions, type TrainResult, type FinalProbe } from './trainer.js';
+export { train, logLine, formatFixed, dLossOf, gLossOf, gradientPenalty, modeMetrics, TrainInterrupted, type Checkpoint, type Engine, type MemberLog, type MemberStop, type TrainOptions, type TrainResult, type FinalProbe } from './trainer.js';
 export { trainTabular, tabularLosses, floatFraction, TABULAR, type TabularConfig, type TabularLog } from './tabular.js';

@@ -2,38 +2,44 @@ import { parseDistribution, Rng, w1ToDistribution, type Dist1D, type Dist2D, typ
 import { checkSeed } from '../numeric/rng.js';
 import { tf, TrainError } from './backend.js';
 import { memberGrads } from './grads.js';
+import { fusedForward, fusedStep, registerFusedKernels, STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G } from './kernels.js';
+import { layout, sigmoid } from './mlp.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
 import type { TrainConfig } from './config.js';
 
 /**
  * The reference GAN trainer: a population of K independent runs (seeds s, s+1, …) trained as one
- * batched TensorFlow.js computation. Every parameter has a leading member axis: W is [K, in, out]
- * and b is [K, 1, out]; data are [K, batch, 1]. Each member's losses are means over its own batch,
- * the gradient is taken of their sum (so each member receives exactly its own gradient), and Adam
- * is elementwise, so member k of a population computes the same float32 operations, in the same
- * order, as the single run with seed s + k (tested bit for bit on the cpu backend).
+ * batched TensorFlow.js computation. Each network's parameters are one [K, P] tensor (member k's
+ * row: W then b, layer by layer) and Adam's moments the same; data are [K, batch, dim]. Each
+ * member's losses are means over its own batch and its gradient touches only its own row, so member
+ * k of a population computes the same float operations, in the same order, as the single run with
+ * seed s + k (tested bit for bit). On the cpu backend a step runs as the trainer's fused kernels
+ * (kernels.ts, mlp.ts); elsewhere as TF.js ops with autodiff (the `engine` option).
  *
  * Noise and data come from the project's generator (`numeric/rng.ts`), never from TensorFlow.js:
  * member k uses Rng.fromSeed(s + k), stream 0 for initialisation, 1 for data, 2 for z, 3 for the
- * fixed evaluation noise.
+ * fixed evaluation noise, 4 for the gradient penalty's interpolation weights.
  */
 
+/** One layer of a population's MLP: W [K, in, out], b [K, 1, out] (views of the flat parameters). */
 interface Layer {
-  W: tf.Variable;
-  b: tf.Variable;
+  W: tf.Tensor3D;
+  b: tf.Tensor3D;
 }
 
-/** Adam's moments for all of a network's parameters, flattened per member into one [K, P] tensor each. */
-interface AdamState {
-  m: tf.Variable;
-  v: tf.Variable;
-  sizes: number[];
+/** Why a member stopped: the first non-finite loss. */
+export interface MemberStop {
+  seed: number;
+  step: number;
+  quantity: 'D loss' | 'G loss';
+  value: number;
 }
 
 /** One logged step of one member. */
 export interface MemberLog {
   step: number;
   seed: number;
+  /** NaN once the member has stopped (see `stopped`). */
   dLoss: number;
   gLoss: number;
   /** 1-D targets: mean and standard deviation of G's output on the fixed evaluation noise. */
@@ -58,17 +64,30 @@ export interface MemberLog {
    * with p_G the exact density of G's piecewise-linear pushforward of N(0, 1) (see pushforward.ts).
    */
   dStarGap?: number;
+  /** Present once the member has stopped on a non-finite loss; its metrics are then those of its last good state. */
+  stopped?: MemberStop;
 }
+
+/**
+ * How a step is computed: `fused` runs it as the trainer's own TF.js kernels (cpu backend only,
+ * see kernels.ts), `autodiff` as TF.js ops with TF.js's gradients (every backend). The two agree to
+ * float32 rounding, not bit for bit; a run's bytes are defined by its backend and engine.
+ */
+export type Engine = 'fused' | 'autodiff';
 
 export interface TrainOptions {
   seed?: number;
   population?: number;
+  /** Default: `fused` on the cpu backend, `autodiff` elsewhere. */
+  engine?: Engine;
   /** Called after every logged step with one entry per member. */
   onLog?: (logs: MemberLog[]) => void;
+  /** Called when a member stops on a non-finite loss (the others go on). */
+  onStop?: (stop: MemberStop) => void;
   /** Take a checkpoint every this many steps (and when `shouldStop` turns true). */
   checkpointEvery?: number;
   onCheckpoint?: (checkpoint: Checkpoint) => void;
-  /** Continue from a checkpoint instead of starting (its config, seed and population are used). */
+  /** Continue from a checkpoint instead of starting (its config, seed, population and engine are used). */
   resume?: Checkpoint;
   /** Polled between steps; when it returns true a checkpoint is taken and {@link TrainInterrupted} thrown. */
   shouldStop?: () => boolean;
@@ -88,24 +107,32 @@ export interface FinalProbe {
   dStar?: Float64Array;
 }
 
+const FORMAT = 'gan-verify-checkpoint-3';
+
 /** Everything needed to continue a run bit-identically; plain JSON. */
 export interface Checkpoint {
-  format: 'gan-verify-checkpoint-2';
+  format: typeof FORMAT;
   config: TrainConfig;
   seed: number;
   population: number;
+  engine: Engine;
   /** The next step to run. */
   step: number;
   tD: number;
   tG: number;
-  /** Flat float32 values of G's and D's variables (one array each), and of Adam's flattened m and v (one array). */
-  g: number[][];
-  d: number[][];
-  gm: number[][];
-  gv: number[][];
-  dm: number[][];
-  dv: number[][];
+  /**
+   * Float32 values, member-major [K·P]: G's and D's parameters (per member, layer by layer, W
+   * row-major [in][out] then b) and Adam's first and second moments in the same layout.
+   */
+  g: number[];
+  d: number[];
+  gm: number[];
+  gv: number[];
+  dm: number[];
+  dv: number[];
   rng: { data: RngState[]; noise: RngState[]; gp: RngState[] };
+  /** Per member: why it stopped, or null while it trains. */
+  stopped: (MemberStop | null)[];
   logs: MemberLog[][];
 }
 
@@ -121,39 +148,37 @@ export interface TrainResult {
   config: TrainConfig;
   seed: number;
   population: number;
+  engine: Engine;
   logs: MemberLog[][];
   final: MemberLog[];
+  /** Per member: why it stopped, or null when it ran to the end. */
+  stopped: (MemberStop | null)[];
 }
 
-function initLayers(rngs: Rng[], sizes: number[]): Layer[] {
-  const K = rngs.length;
-  const layers: Layer[] = [];
-  const data: { w: Float32Array; b: Float32Array }[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const fin = sizes[l] as number;
-    const fout = sizes[l + 1] as number;
-    data.push({ w: new Float32Array(K * fin * fout), b: new Float32Array(K * fout) });
-  }
-  // PyTorch's nn.Linear: weights and biases uniform in ±1/√fan_in. Per member, layer by layer,
-  // weights (row-major [in][out]) then biases, from that member's stream 0.
+/**
+ * Initial parameters [K·P]: PyTorch's nn.Linear, weights and biases uniform in ±1/√fan_in; per
+ * member, layer by layer, W (row-major [in][out]) then b, from that member's stream 0.
+ */
+function initParams(rngs: Rng[], sizes: number[]): Float32Array {
+  const net = layout(sizes);
+  const out = new Float32Array(rngs.length * net.P);
   rngs.forEach((rng, k) => {
-    for (let l = 0; l + 1 < sizes.length; l++) {
-      const fin = sizes[l] as number;
-      const fout = sizes[l + 1] as number;
-      const bound = 1 / Math.sqrt(fin);
-      const d = data[l] as { w: Float32Array; b: Float32Array };
-      for (let i = 0; i < fin * fout; i++) d.w[k * fin * fout + i] = (2 * rng.uniform() - 1) * bound;
-      for (let i = 0; i < fout; i++) d.b[k * fout + i] = (2 * rng.uniform() - 1) * bound;
+    for (const L of net.layers) {
+      const bound = 1 / Math.sqrt(L.fin);
+      for (let i = 0; i < L.fin * L.fout; i++) out[k * net.P + L.w + i] = (2 * rng.uniform() - 1) * bound;
+      for (let i = 0; i < L.fout; i++) out[k * net.P + L.b + i] = (2 * rng.uniform() - 1) * bound;
     }
   });
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const fin = sizes[l] as number;
-    const fout = sizes[l + 1] as number;
-    const d = data[l] as { w: Float32Array; b: Float32Array };
-    // inside tidy the temporary tensors are freed; variables survive it
-    layers.push(tf.tidy(() => ({ W: tf.variable(tf.tensor3d(d.w, [K, fin, fout])), b: tf.variable(tf.tensor3d(d.b, [K, 1, fout])) })));
-  }
-  return layers;
+  return out;
+}
+
+/** The layers of a population's flat parameters [K, P] as TF.js views (slices: gradients flow back). */
+function layersOf(flat: tf.Tensor, sizes: number[]): Layer[] {
+  const K = flat.shape[0] as number;
+  return layout(sizes).layers.map((L) => ({
+    W: tf.reshape(tf.slice(flat, [0, L.w], [K, L.fin * L.fout]), [K, L.fin, L.fout]),
+    b: tf.reshape(tf.slice(flat, [0, L.b], [K, L.fout]), [K, 1, L.fout]),
+  }));
 }
 
 /** x: [K, B, in] → [K, B, out]; ReLU between layers, none after the last. */
@@ -166,33 +191,23 @@ function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
   return h;
 }
 
-const vars = (layers: Layer[]) => layers.flatMap((l) => [l.W, l.b]);
-
-function adamInit(vs: tf.Variable[]): AdamState {
-  const K = vs[0]?.shape[0] as number;
-  const sizes = vs.map((v) => v.size / K);
-  const P = sizes.reduce((a, b) => a + b, 0);
-  return tf.tidy(() => ({ m: tf.variable(tf.zeros([K, P])), v: tf.variable(tf.zeros([K, P])), sizes }));
-}
-
-/**
- * PyTorch's Adam, in PyTorch's own order of float operations (torch.optim.Adam, single-tensor path):
- * m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; denom = √v/√(1−β₂ᵗ) + ε; p ← p − (lr/(1−β₁ᵗ))·m/denom.
- * All of a network's parameters are updated as one flattened [K, P] tensor (each member's entries
- * side by side, so the elementwise arithmetic is exactly the per-parameter one), which takes a
- * quarter of the kernel launches of one update per parameter.
- */
-function adamStep(vs: tf.Variable[], grads: tf.NamedTensorMap, st: AdamState, t: number, lr: number, c: TrainConfig): void {
-  const stepSize = lr / (1 - c.beta1 ** t);
-  const bc2Sqrt = Math.sqrt(1 - c.beta2 ** t);
+/** PyTorch's Adam as TF.js ops on [K, P] (members whose `active` entry is false keep their values). */
+function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { lr: number; beta1: number; beta2: number; eps: number; t: number }, active: boolean[]): void {
+  const stepSize = s.lr / (1 - s.beta1 ** s.t);
+  const bc2Sqrt = Math.sqrt(1 - s.beta2 ** s.t);
   tf.tidy(() => {
-    const K = st.m.shape[0] as number;
-    const g = tf.concat(vs.map((p) => tf.reshape(grads[p.name] as tf.Tensor, [K, -1])), 1);
-    st.m.assign(tf.add(tf.mul(st.m, c.beta1), tf.mul(g, 1 - c.beta1)));
-    st.v.assign(tf.add(tf.mul(st.v, c.beta2), tf.mul(tf.mul(g, g), 1 - c.beta2)));
-    const denom = tf.add(tf.div(tf.sqrt(st.v), bc2Sqrt), c.eps);
-    const parts = tf.split(tf.mul(tf.div(st.m, denom), stepSize), st.sizes, 1);
-    vs.forEach((p, i) => p.assign(tf.sub(p, tf.reshape(parts[i] as tf.Tensor, p.shape))));
+    let m1 = tf.add(tf.mul(m, s.beta1), tf.mul(g, 1 - s.beta1));
+    let v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
+    let p1 = tf.sub(p, tf.mul(tf.div(m1, tf.add(tf.div(tf.sqrt(v1), bc2Sqrt), s.eps)), stepSize));
+    if (active.includes(false)) {
+      const keep = tf.tensor2d(active, [active.length, 1], 'bool');
+      m1 = tf.where(keep, m1, m);
+      v1 = tf.where(keep, v1, v);
+      p1 = tf.where(keep, p1, p);
+    }
+    m.assign(m1);
+    v.assign(v1);
+    p.assign(p1);
   });
 }
 
@@ -241,25 +256,150 @@ function draw(rngs: Rng[], n: number, f: (r: Rng) => number): Float32Array {
   return out;
 }
 
-function restoreLayers(values: number[][], sizes: number[], K: number): Layer[] {
-  const layers: Layer[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const fin = sizes[l] as number;
-    const fout = sizes[l + 1] as number;
-    layers.push(
-      tf.tidy(() => ({
-        W: tf.variable(tf.tensor3d(Float32Array.from(values[2 * l] as number[]), [K, fin, fout])),
-        b: tf.variable(tf.tensor3d(Float32Array.from(values[2 * l + 1] as number[]), [K, 1, fout])),
-      })),
-    );
-  }
-  return layers;
+/** The state of a population: flat parameters and Adam moments, [K, P] each. */
+interface Net {
+  sizes: number[];
+  p: tf.Variable;
+  m: tf.Variable;
+  v: tf.Variable;
 }
 
-const snapshot = (vs: tf.Variable[]) => vs.map((v) => Array.from(v.dataSync()));
+function makeNet(sizes: number[], K: number, p: ArrayLike<number>, m?: ArrayLike<number>, v?: ArrayLike<number>): Net {
+  const P = layout(sizes).P;
+  const t = (x: ArrayLike<number> | undefined) => tf.tidy(() => tf.variable(x === undefined ? tf.zeros([K, P]) : tf.tensor2d(Float32Array.from(x), [K, P])));
+  return { sizes, p: t(p), m: t(m), v: t(v) };
+}
 
-function restoreInto(vs: tf.Variable[], values: number[][]): void {
-  vs.forEach((v, i) => tf.tidy(() => v.assign(tf.tensor(Float32Array.from(values[i] as number[]), v.shape))));
+/** What one training step did to each member: its last D loss, its G loss, and a STEP_* status. */
+interface StepOutcome {
+  dLoss: Float32Array;
+  gLoss: Float32Array;
+  status: Float32Array;
+}
+
+/** One step's random inputs, member-major: per D step, real data [K·B·dim], noise [K·B·n_z], and WGAN-GP's ε [K·B]. */
+interface StepBatch {
+  real: Float32Array[];
+  z: Float32Array[];
+  eps: Float32Array[] | null;
+}
+
+/** The two ways of computing a step (see {@link Engine}). */
+interface StepEngine {
+  /** `dSteps` D updates then one G update, for the members whose `active` entry is true. */
+  step(batch: StepBatch, tD: number, tG: number, active: boolean[]): StepOutcome;
+  /** G's output on z and D's raw output on x, read back. */
+  evaluate(z: tf.Tensor3D, x: tf.Tensor3D): { samples: Float32Array; logits: Float32Array };
+}
+
+const stack = (parts: Float32Array[], shape: number[]) => {
+  const all = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const part of parts) {
+    all.set(part, o);
+    o += part.length;
+  }
+  return tf.tensor(all, shape);
+};
+
+const read = (t: tf.Tensor) => Float32Array.from(t.dataSync() as Float32Array);
+
+function fusedEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
+  const dim = D.sizes[0] as number;
+  return {
+    step(batch, tD, tG, active) {
+      const S = batch.real.length;
+      const B = c.batch;
+      const real = stack(batch.real, [S, K, B, dim]) as tf.Tensor4D;
+      const z = stack(batch.z, [S, K, B, c.noiseDim]) as tf.Tensor4D;
+      const eps = batch.eps === null ? null : (stack(batch.eps, [S, K, B]) as tf.Tensor3D);
+      const r = fusedStep(
+        { real, z, eps },
+        { gp: G.p, gm: G.m, gv: G.v, dp: D.p, dm: D.m, dv: D.v },
+        { gSizes: G.sizes, dSizes: D.sizes, loss: c.loss, label: 1 - c.labelSmoothing, gpWeight: c.gpWeight, clip: c.clip, lrD: c.lrD, lrG: c.lrG, beta1: c.beta1, beta2: c.beta2, eps: c.eps, tD, tG, active },
+      );
+      G.p.assign(r.gp as tf.Tensor2D);
+      G.m.assign(r.gm as tf.Tensor2D);
+      G.v.assign(r.gv as tf.Tensor2D);
+      D.p.assign(r.dp as tf.Tensor2D);
+      D.m.assign(r.dm as tf.Tensor2D);
+      D.v.assign(r.dv as tf.Tensor2D);
+      const outcome = { dLoss: read(r.dLoss), gLoss: read(r.gLoss), status: read(r.status) };
+      tf.dispose([real, z, ...(eps === null ? [] : [eps]), ...Object.values(r)]);
+      return outcome;
+    },
+    evaluate(z, x) {
+      const a = fusedForward(z, G.p, G.sizes);
+      const b = fusedForward(x, D.p, D.sizes);
+      const out = { samples: read(a), logits: read(b) };
+      tf.dispose([a, b]);
+      return out;
+    },
+  };
+}
+
+function autodiffEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
+  const dim = D.sizes[0] as number;
+  const grads = (loss: () => tf.Tensor1D, net: Net) => {
+    const r = memberGrads(loss, [net.p]);
+    const grad = tf.clone(r.grads[net.p.name] as tf.Tensor); // shares the data; outlives r.dispose()
+    r.dispose();
+    return { losses: Float32Array.from(r.losses), grad };
+  };
+  const opt = (lr: number, t: number) => ({ lr, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t });
+  return {
+    step(batch, tD, tG, active0) {
+      const active = [...active0];
+      const B = c.batch;
+      const status = new Float32Array(K);
+      const dLoss = new Float32Array(K).fill(NaN);
+      const gLoss = new Float32Array(K).fill(NaN);
+      /** Members whose loss is not finite stop here: status set, no update from now on. */
+      const screen = (losses: Float32Array, code: number, into: Float32Array) => {
+        for (let k = 0; k < K; k++) {
+          if (active[k] !== true) continue;
+          into[k] = losses[k] as number;
+          if (!Number.isFinite(losses[k] as number)) {
+            status[k] = code;
+            active[k] = false;
+          }
+        }
+      };
+      let z: tf.Tensor3D | null = null;
+      batch.real.forEach((realData, s) => {
+        const real = tf.tensor3d(realData, [K, B, dim]);
+        z?.dispose();
+        z = tf.tensor3d(batch.z[s] as Float32Array, [K, B, c.noiseDim]);
+        const zz = z;
+        const eps = batch.eps === null ? null : tf.tensor3d(batch.eps[s] as Float32Array, [K, B, 1]);
+        const r = grads(() => {
+          const fake = forward(layersOf(G.p, G.sizes), zz); // G's parameters are not differentiated: a constant here
+          const layers = layersOf(D.p, D.sizes);
+          const l = dLossOf(c, forward(layers, real), forward(layers, fake));
+          return eps === null ? l : (tf.add(l, tf.mul(gradientPenalty(layers, real, fake, eps), c.gpWeight)) as tf.Tensor1D);
+        }, D);
+        tf.dispose(eps === null ? [real] : [real, eps]);
+        screen(r.losses, STEP_STOPPED_D, dLoss);
+        adamOps(D.p, D.m, D.v, r.grad, opt(c.lrD, tD + s + 1), active);
+        r.grad.dispose();
+        if (c.loss === 'wgan') tf.tidy(() => D.p.assign(tf.clipByValue(D.p, -c.clip, c.clip))); // wgan-gp needs no clipping
+      });
+      // G step on the same noise as the last D step, through the updated D
+      const zz = z as unknown as tf.Tensor3D;
+      const r = grads(() => gLossOf(c, forward(layersOf(D.p, D.sizes), forward(layersOf(G.p, G.sizes), zz))), G);
+      zz.dispose();
+      screen(r.losses, STEP_STOPPED_G, gLoss);
+      adamOps(G.p, G.m, G.v, r.grad, opt(c.lrG, tG + 1), active);
+      r.grad.dispose();
+      return { dLoss, gLoss, status };
+    },
+    evaluate(z, x) {
+      return tf.tidy(() => ({
+        samples: read(forward(layersOf(G.p, G.sizes), z)),
+        logits: read(forward(layersOf(D.p, D.sizes), x)),
+      }));
+    },
+  };
 }
 
 /**
@@ -268,18 +408,25 @@ function restoreInto(vs: tf.Variable[], values: number[][]): void {
  */
 export async function train(config: TrainConfig, options: TrainOptions = {}): Promise<TrainResult> {
   const ck = options.resume;
-  if (ck !== undefined && ck.format !== 'gan-verify-checkpoint-2') throw new TrainError('train', 'resume', `is not a gan-verify checkpoint; got format ${JSON.stringify((ck as { format?: unknown }).format)}`);
+  if (ck !== undefined && ck.format !== FORMAT) {
+    throw new TrainError('train', 'resume', `is not a checkpoint of this version (${FORMAT}); got format ${JSON.stringify((ck as { format?: unknown }).format)}`);
+  }
   const c = ck?.config ?? config;
   const seed = checkSeed('train', ck?.seed ?? options.seed ?? 0);
   const K = ck?.population ?? options.population ?? 1;
   if (!Number.isSafeInteger(K) || K < 1 || K > 4096) throw new TrainError('train', 'population', `must be an integer from 1 to 4096; got ${JSON.stringify(K)}`);
   if (seed + K - 1 > 0xffff_ffff) throw new TrainError('train', 'seed', `+ population − 1 must stay below 2^32; got ${seed} + ${K} − 1`);
+  const backend = tf.getBackend();
+  const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' ? 'fused' : 'autodiff');
+  if (engineName !== 'fused' && engineName !== 'autodiff') throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);
+  if (engineName === 'fused' && backend !== 'cpu') throw new TrainError('train', 'engine', `"fused" runs on the cpu backend only; the backend is ${JSON.stringify(backend)}`);
+  if (engineName === 'fused') registerFusedKernels();
   const base = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k));
   const initR = base.map((r) => r.stream(0));
   const dataR = ck ? ck.rng.data.map((st) => Rng.restore(st)) : base.map((r) => r.stream(1));
   const noiseR = ck ? ck.rng.noise.map((st) => Rng.restore(st)) : base.map((r) => r.stream(2));
   const evalR = base.map((r) => r.stream(3));
-  const gpR = ck ? (ck.rng.gp ?? []).map((st) => Rng.restore(st)) : base.map((r) => r.stream(4));
+  const gpR = ck ? ck.rng.gp.map((st) => Rng.restore(st)) : base.map((r) => r.stream(4));
   const parsed = parseDistribution(c.target, 'train', 'target');
   if ('kind' in parsed) throw new TrainError('train', 'target', `must be a distribution, not a file of samples; got ${JSON.stringify(c.target)}`);
   const target: Distribution = parsed;
@@ -287,99 +434,87 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
 
   const gSizes = [c.noiseDim, ...c.gHidden, dim];
   const dSizes = [dim, ...c.dHidden, 1];
-  const G = ck ? restoreLayers(ck.g, gSizes, K) : initLayers(initR, gSizes);
-  const D = ck ? restoreLayers(ck.d, dSizes, K) : initLayers(initR, dSizes);
-  const gVars = vars(G);
-  const dVars = vars(D);
-  const gAdam = adamInit(gVars);
-  const dAdam = adamInit(dVars);
-  if (ck) {
-    restoreInto([gAdam.m], ck.gm);
-    restoreInto([gAdam.v], ck.gv);
-    restoreInto([dAdam.m], ck.dm);
-    restoreInto([dAdam.v], ck.dv);
-  }
+  const G = ck ? makeNet(gSizes, K, ck.g, ck.gm, ck.gv) : makeNet(gSizes, K, initParams(initR, gSizes));
+  const D = ck ? makeNet(dSizes, K, ck.d, ck.dm, ck.dv) : makeNet(dSizes, K, initParams(initR, dSizes));
+  const engine = engineName === 'fused' ? fusedEngine(c, G, D, K) : autodiffEngine(c, G, D, K);
   const evalZ = tf.tensor3d(draw(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()), [K, c.evalSamples, c.noiseDim]);
   const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
+  const stopped: (MemberStop | null)[] = ck ? [...ck.stopped] : new Array<MemberStop | null>(K).fill(null);
+  const active = stopped.map((s) => s === null);
   const B = c.batch;
   let tD = ck?.tD ?? 0;
   let tG = ck?.tG ?? 0;
+  const flat = (v: tf.Variable) => Array.from(v.dataSync());
   const checkpoint = (next: number): Checkpoint => ({
-    format: 'gan-verify-checkpoint-2',
+    format: FORMAT,
     config: c,
     seed,
     population: K,
+    engine: engineName,
     step: next,
     tD,
     tG,
-    g: snapshot(gVars),
-    d: snapshot(dVars),
-    gm: snapshot([gAdam.m]),
-    gv: snapshot([gAdam.v]),
-    dm: snapshot([dAdam.m]),
-    dv: snapshot([dAdam.v]),
+    g: flat(G.p),
+    d: flat(D.p),
+    gm: flat(G.m),
+    gv: flat(G.v),
+    dm: flat(D.m),
+    dv: flat(D.v),
     rng: { data: dataR.map((r) => r.save()), noise: noiseR.map((r) => r.save()), gp: gpR.map((r) => r.save()) },
+    stopped: [...stopped],
     logs,
   });
-  let final: MemberLog[] = [];
-  const clip = () => {
-    if (c.loss !== 'wgan') return; // wgan-gp needs no clipping
-    tf.tidy(() => dVars.forEach((v) => v.assign(tf.clipByValue(v, -c.clip, c.clip))));
+  const measureNow = (step: number, dLoss: Float32Array, gLoss: Float32Array) => {
+    const ev = engine.evaluate(evalZ, grid);
+    return measure(c, ev, G.p.dataSync() as Float32Array, grid.dataSync() as Float32Array, K, seed, step, dLoss, gLoss, target, stopped);
   };
+  let final: MemberLog[] = [];
 
   try {
-    for (let step = ck?.step ?? 0; step < c.steps; step++) {
+    let step = ck?.step ?? 0;
+    let dLoss: Float32Array = new Float32Array(K).fill(NaN);
+    let gLoss: Float32Array = new Float32Array(K).fill(NaN);
+    for (; step < c.steps && active.includes(true); step++) {
       // let signal handlers run between steps; stop cleanly with a checkpoint when asked
       await new Promise<void>((resolve) => setImmediate(resolve));
       if (options.shouldStop?.() === true) {
         options.onCheckpoint?.(checkpoint(step));
         throw new TrainInterrupted(step);
       }
-      let dLoss: Float32Array = new Float32Array(K);
-      let z: tf.Tensor3D | null = null;
+      const batch: StepBatch = { real: [], z: [], eps: c.loss === 'wgan-gp' ? [] : null };
       for (let d = 0; d < c.dSteps; d++) {
-        const real = tf.tensor3d(sampleData(target, dataR, B), [K, B, dim]);
-        z?.dispose();
-        z = tf.tensor3d(draw(noiseR, B * c.noiseDim, (r) => r.normal()), [K, B, c.noiseDim]);
-        const zz = z;
-        const eps = c.loss === 'wgan-gp' ? tf.tensor3d(draw(gpR, B, (r) => r.uniform()), [K, B, 1]) : null;
-        const r = memberGrads(() => {
-          const fake = forward(G, zz); // G's variables are not in the list: fake is a constant here
-          const l = dLossOf(c, forward(D, real), forward(D, fake));
-          return eps === null ? l : (tf.add(l, tf.mul(gradientPenalty(D, real, fake, eps), c.gpWeight)) as tf.Tensor1D);
-        }, dVars);
-        eps?.dispose();
-        tD++;
-        adamStep(dVars, r.grads, dAdam, tD, c.lrD, c);
-        clip();
-        dLoss = r.losses;
-        r.dispose();
-        real.dispose();
+        batch.real.push(sampleData(target, dataR, B));
+        batch.z.push(draw(noiseR, B * c.noiseDim, (r) => r.normal()));
+        batch.eps?.push(draw(gpR, B, (r) => r.uniform()));
       }
-      // G step on the same fake batch as the last D step (z), through the updated D
-      const zz = z as tf.Tensor3D;
-      const r = memberGrads(() => gLossOf(c, forward(D, forward(G, zz))), gVars);
-      tG++;
-      adamStep(gVars, r.grads, gAdam, tG, c.lrG, c);
-      const gLoss = r.losses;
-      r.dispose();
-      zz.dispose();
-      for (const [i, l] of [...dLoss.entries(), ...gLoss.entries()]) {
-        if (!Number.isFinite(l)) throw new TrainError('train', 'loss', `became ${l} at step ${step} for member ${seed + (i % K)}; stopped`);
+      const o = engine.step(batch, tD, tG, active);
+      tD += c.dSteps;
+      tG += 1;
+      for (let k = 0; k < K; k++) {
+        const st = o.status[k] as number;
+        if (active[k] !== true || st === STEP_OK) continue;
+        active[k] = false;
+        const stop: MemberStop = st === STEP_STOPPED_D ? { seed: seed + k, step, quantity: 'D loss', value: o.dLoss[k] as number } : { seed: seed + k, step, quantity: 'G loss', value: o.gLoss[k] as number };
+        stopped[k] = stop;
+        options.onStop?.(stop);
       }
+      dLoss = o.dLoss;
+      gLoss = o.gLoss;
+      const last = step === c.steps - 1 || !active.includes(true);
       if (step % c.logEvery === 0) {
-        const entry = measure(c, G, D, evalZ, grid, K, seed, step, dLoss, gLoss, target);
+        const entry = measureNow(step, dLoss, gLoss);
         logs.push(entry);
         options.onLog?.(entry);
       }
-      if (step === c.steps - 1) final = step % c.logEvery === 0 ? (logs[logs.length - 1] as MemberLog[]) : measure(c, G, D, evalZ, grid, K, seed, step, dLoss, gLoss, target);
-      if (options.checkpointEvery !== undefined && (step + 1) % options.checkpointEvery === 0 && step + 1 < c.steps) options.onCheckpoint?.(checkpoint(step + 1));
+      if (last) final = step % c.logEvery === 0 ? (logs[logs.length - 1] as MemberLog[]) : measureNow(step, dLoss, gLoss);
+      if (options.checkpointEvery !== undefined && (step + 1) % options.checkpointEvery === 0 && !last) options.onCheckpoint?.(checkpoint(step + 1));
     }
-    if (options.onFinal) options.onFinal(probe(c, G, D, evalZ, grid, K, target));
-    return { config: c, seed, population: K, logs, final };
+    if (final.length === 0) final = logs[logs.length - 1] ?? measureNow(step - 1, dLoss, gLoss);
+    if (options.onFinal) options.onFinal(probe(c, engine, G, grid, evalZ, K, target));
+    return { config: c, seed, population: K, engine: engineName, logs, final, stopped };
   } finally {
-    tf.dispose([evalZ, grid, ...gVars, ...dVars, gAdam.m, gAdam.v, dAdam.m, dAdam.v]);
+    tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v]);
   }
 }
 
@@ -454,27 +589,30 @@ export function modeMetrics(points: Float32Array, target: Dist2D): { modesCovere
 
 function measure(
   c: TrainConfig,
-  G: Layer[],
-  D: Layer[],
-  evalZ: tf.Tensor3D,
-  grid: tf.Tensor3D,
+  ev: { samples: Float32Array; logits: Float32Array },
+  gFlat: Float32Array,
+  gridX: Float32Array,
   K: number,
   seed: number,
   step: number,
   dLoss: Float32Array,
   gLoss: Float32Array,
   target: Distribution,
+  stopped: (MemberStop | null)[],
 ): MemberLog[] {
-  const [xs, dGrid, gridX] = tf.tidy(() => [forward(G, evalZ).dataSync(), tf.sigmoid(forward(D, grid)).dataSync(), grid.dataSync()]) as [Float32Array, Float32Array, Float32Array];
+  const xs = ev.samples;
+  const dGrid = ev.logits.map(sigmoid);
   const n = c.evalSamples;
   const dim = target.dim;
   const gridN = dGrid.length / K;
-  const dStar = dStarOnGrid(c, G, K, target, gridX, gridN);
+  const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN);
   return Array.from({ length: K }, (_, k) => {
     const sample = xs.subarray(k * n * dim, (k + 1) * n * dim);
     let gap = 0;
     for (let i = 0; i < gridN; i++) gap = Math.max(gap, Math.abs((dGrid[k * gridN + i] as number) - 0.5));
-    const common = { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number };
+    const stop = stopped[k] ?? null;
+    const common: Pick<MemberLog, 'step' | 'seed' | 'dLoss' | 'gLoss' | 'stopped'> =
+      stop === null ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number } : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
     if (target.dim === 2) return { ...common, ...modeMetrics(sample, target), dHalfGap: gap };
     let mean = 0;
     for (const v of sample) mean += v;
@@ -498,12 +636,13 @@ function measure(
  * 1-D targets with scalar noise: D*(x) = p_data/(p_data + p_G) on the grid for every member ([K·gridN],
  * NaN where both densities vanish), p_G the exact density of G's piecewise-linear pushforward; else null.
  */
-function dStarOnGrid(c: TrainConfig, G: Layer[], K: number, target: Distribution, gridX: Float32Array, gridN: number): Float64Array | null {
+function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Distribution, gridX: Float32Array, gridN: number): Float64Array | null {
   if (c.noiseDim !== 1 || target.dim !== 1) return null;
-  const layers = G.map((l) => ({ W: l.W.dataSync(), b: l.b.dataSync(), fin: l.W.shape[1] as number, fout: l.W.shape[2] as number }));
+  const net = layout([c.noiseDim, ...c.gHidden, 1]);
   const dStar = new Float64Array(K * gridN);
   for (let k = 0; k < K; k++) {
-    const member: DenseLayer[] = layers.map((l) => ({ W: l.W.subarray(k * l.fin * l.fout, (k + 1) * l.fin * l.fout), b: l.b.subarray(k * l.fout, (k + 1) * l.fout), fin: l.fin, fout: l.fout }));
+    const o = k * net.P;
+    const member: DenseLayer[] = net.layers.map((L) => ({ W: gFlat.subarray(o + L.w, o + L.b), b: gFlat.subarray(o + L.b, o + L.b + L.fout), fin: L.fin, fout: L.fout }));
     const pG = pushforwardDensity(generatorPieces(member));
     for (let i = 0; i < gridN; i++) {
       const x = gridX[i] as number;
@@ -515,15 +654,13 @@ function dStarOnGrid(c: TrainConfig, G: Layer[], K: number, target: Distribution
   return dStar;
 }
 
-function probe(c: TrainConfig, G: Layer[], D: Layer[], evalZ: tf.Tensor3D, grid: tf.Tensor3D, K: number, target: Distribution): FinalProbe {
+function probe(c: TrainConfig, engine: StepEngine, G: Net, grid: tf.Tensor3D, evalZ: tf.Tensor3D, K: number, target: Distribution): FinalProbe {
   const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
-  const [samples, d, gridAll] = tf.tidy(() => {
-    const logits = forward(D, grid);
-    return [forward(G, evalZ).dataSync(), (critic ? logits : tf.sigmoid(logits)).dataSync(), grid.dataSync()];
-  }) as [Float32Array, Float32Array, Float32Array];
+  const ev = engine.evaluate(evalZ, grid);
+  const d = critic ? ev.logits : ev.logits.map(sigmoid);
   const gridN = d.length / K;
-  const out: FinalProbe = { grid: gridAll.slice(0, gridN * target.dim), d, samples };
-  const dStar = dStarOnGrid(c, G, K, target, out.grid, gridN);
+  const out: FinalProbe = { grid: (grid.dataSync() as Float32Array).slice(0, gridN * target.dim), d, samples: ev.samples };
+  const dStar = dStarOnGrid(c, G.p.dataSync() as Float32Array, K, target, out.grid, gridN);
   if (dStar !== null) out.dStar = dStar;
   return out;
 }

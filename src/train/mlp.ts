@@ -1,0 +1,467 @@
+/**
+ * The trainer's fused step, as plain arithmetic on typed arrays: the forward pass of a ReLU MLP, its
+ * backward pass, the GAN losses in their stable logit forms with their derivatives, the WGAN-GP
+ * penalty with its second-order term, and Adam. `kernels.ts` registers these as TensorFlow.js
+ * kernels of the cpu backend; the other backends run the same step as TF.js ops with autodiff, and
+ * the tests hold the two to each other.
+ *
+ * Parameters of a population are one [K, P] float32 array: member k's row holds, layer by layer,
+ * W (fan_in × fan_out, row-major [in][out]) then b (fan_out). Members never touch each other's rows
+ * and every member runs the same code in the same order, so member k of a population computes
+ * exactly what the single run with its seed computes. Sums accumulate in float64; what is stored
+ * between steps (parameters, Adam's moments) is float32.
+ */
+import type { GanLoss } from './config.js';
+
+export interface LayerSpan {
+  fin: number;
+  fout: number;
+  /** Offsets of W and b within a member's row. */
+  w: number;
+  b: number;
+}
+
+/** The layout of an MLP with widths sizes = [n₀, …, n_L] inside a member's row of P parameters. */
+export function layout(sizes: readonly number[]): { layers: LayerSpan[]; P: number } {
+  const layers: LayerSpan[] = [];
+  let off = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const fin = sizes[l] as number;
+    const fout = sizes[l + 1] as number;
+    layers.push({ fin, fout, w: off, b: off + fin * fout });
+    off += (fin + 1) * fout;
+  }
+  return { layers, P: off };
+}
+
+/**
+ * Scratch space for one member's passes over up to `rows` rows, reused across members and steps:
+ * the input, each layer's output (post-ReLU for hidden layers), the backward vectors, and the
+ * penalty's per-row vectors. Every array is a Float64Array, so the loops see one element kind.
+ */
+export class Workspace {
+  readonly x: Float64Array;
+  readonly acts: Float64Array[];
+  /** back[l]: ∂loss/∂(input of layer l), per row. */
+  readonly back: Float64Array[];
+  readonly delta: Float64Array;
+  readonly g: Float64Array[];
+  readonly h: Float64Array[];
+  readonly hb: Float64Array[];
+  constructor(
+    readonly net: { layers: LayerSpan[]; P: number },
+    readonly rows: number,
+  ) {
+    const first = net.layers[0] as LayerSpan;
+    const last = net.layers[net.layers.length - 1] as LayerSpan;
+    this.x = new Float64Array(rows * first.fin);
+    this.acts = net.layers.map((L) => new Float64Array(rows * L.fout));
+    this.back = net.layers.map((L) => new Float64Array(rows * L.fin));
+    this.delta = new Float64Array(rows * last.fout);
+    this.g = net.layers.map((L) => new Float64Array(L.fout));
+    this.h = net.layers.map((L) => new Float64Array(L.fin));
+    this.hb = net.layers.map((L) => new Float64Array(L.fin));
+  }
+}
+
+/**
+ * Forward pass of one member (parameters p[po …]) over the first n rows of ws.x; fills ws.acts and
+ * returns the last layer's output (no activation), ws.acts[L−1].
+ */
+export function forward(p: Float32Array, po: number, ws: Workspace, n: number): Float64Array {
+  const layers = ws.net.layers;
+  let input = ws.x;
+  for (let l = 0; l < layers.length; l++) {
+    const L = layers[l] as LayerSpan;
+    const out = ws.acts[l] as Float64Array;
+    const relu = l + 1 < layers.length;
+    const { fin, fout } = L;
+    const w = po + L.w;
+    const b = po + L.b;
+    if (fin === 1) {
+      // scalar input (the first layer of a 1-D net): out = b + a·W, one pass
+      for (let r = 0; r < n; r++) {
+        const a = input[r] as number;
+        const or = r * fout;
+        for (let j = 0; j < fout; j++) {
+          const s = (p[b + j] as number) + a * (p[w + j] as number);
+          out[or + j] = relu && !(s > 0) ? 0 : s;
+        }
+      }
+    } else if (fin <= 4) {
+      // narrow input (the first layer of a 1-D or 2-D net, or a scalar output): one pass per output
+      for (let r = 0; r < n; r++) {
+        const ir = r * fin;
+        const or = r * fout;
+        for (let j = 0; j < fout; j++) {
+          let s = p[b + j] as number;
+          for (let i = 0; i < fin; i++) s += (input[ir + i] as number) * (p[w + i * fout + j] as number);
+          out[or + j] = relu && !(s > 0) ? 0 : s;
+        }
+      }
+    } else if (fout === 1) {
+      // one output: a dot product per row
+      const bias = p[b] as number;
+      for (let r = 0; r < n; r++) {
+        const ir = r * fin;
+        let s = bias;
+        for (let i = 0; i < fin; i++) s += (input[ir + i] as number) * (p[w + i] as number);
+        out[r] = relu && !(s > 0) ? 0 : s;
+      }
+    } else {
+      // wide: rows of W scaled by the inputs (contiguous, and ReLU's zeros skipped)
+      for (let r = 0; r < n; r++) {
+        const ir = r * fin;
+        const or = r * fout;
+        for (let j = 0; j < fout; j++) out[or + j] = p[b + j] as number;
+        for (let i = 0; i < fin; i++) {
+          const a = input[ir + i] as number;
+          if (a === 0) continue;
+          const wr = w + i * fout;
+          for (let j = 0; j < fout; j++) out[or + j] = (out[or + j] as number) + a * (p[wr + j] as number);
+        }
+        if (relu) for (let j = 0; j < fout; j++) if (!((out[or + j] as number) > 0)) out[or + j] = 0;
+      }
+    }
+    input = out;
+  }
+  return ws.acts[layers.length - 1] as Float64Array;
+}
+
+/**
+ * Backward pass of one member over the first n rows of the last forward, from ws.delta (∂loss/∂output,
+ * [n·n_L]). Adds the parameter gradients into grad (when not null) and leaves ∂loss/∂x in ws.back[0]
+ * (when wantDx). A hidden input a is a ReLU output, so a = 0 is exactly where the mask is 0: such a
+ * unit gets no gradient and passes none back.
+ */
+export function backward(p: Float32Array, po: number, ws: Workspace, n: number, grad: Float64Array | null, wantDx: boolean): void {
+  const layers = ws.net.layers;
+  let d = ws.delta;
+  for (let l = layers.length - 1; l >= 0; l--) {
+    const L = layers[l] as LayerSpan;
+    const { fin, fout } = L;
+    const w = po + L.w;
+    const input = l === 0 ? ws.x : (ws.acts[l - 1] as Float64Array);
+    const masked = l > 0;
+    const wantPrev = l > 0 || wantDx;
+    const prev = ws.back[l] as Float64Array;
+    if (fout === 1) {
+      // one output: the weight gradient and the vector passed back in one pass
+      let gb = 0;
+      for (let r = 0; r < n; r++) {
+        const dr = d[r] as number;
+        const ir = r * fin;
+        gb += dr;
+        for (let i = 0; i < fin; i++) {
+          const a = input[ir + i] as number;
+          if (masked && !(a > 0)) {
+            prev[ir + i] = 0;
+            continue;
+          }
+          if (grad !== null) grad[L.w + i] = (grad[L.w + i] as number) + a * dr;
+          prev[ir + i] = (p[w + i] as number) * dr;
+        }
+      }
+      if (grad !== null) grad[L.b] = (grad[L.b] as number) + gb;
+      d = prev;
+      continue;
+    }
+    for (let r = 0; r < n; r++) {
+      const dr = r * fout;
+      const ir = r * fin;
+      if (grad !== null) for (let j = 0; j < fout; j++) grad[L.b + j] = (grad[L.b + j] as number) + (d[dr + j] as number);
+      for (let i = 0; i < fin; i++) {
+        const a = input[ir + i] as number;
+        if (masked && !(a > 0)) {
+          prev[ir + i] = 0;
+          continue;
+        }
+        const wr = w + i * fout;
+        const gr = L.w + i * fout;
+        let s = 0;
+        if (grad !== null && wantPrev) {
+          for (let j = 0; j < fout; j++) {
+            const dj = d[dr + j] as number;
+            grad[gr + j] = (grad[gr + j] as number) + a * dj;
+            s += (p[wr + j] as number) * dj;
+          }
+        } else if (grad !== null) {
+          for (let j = 0; j < fout; j++) grad[gr + j] = (grad[gr + j] as number) + a * (d[dr + j] as number);
+        } else {
+          for (let j = 0; j < fout; j++) s += (p[wr + j] as number) * (d[dr + j] as number);
+        }
+        prev[ir + i] = s;
+      }
+    }
+    d = prev;
+  }
+}
+
+/** softplus(x) = ln(1 + eˣ), stably. */
+export function softplus(x: number): number {
+  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
+/** σ(x), stably. */
+export function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+const critic = (loss: GanLoss) => loss === 'wgan' || loss === 'wgan-gp';
+
+/** The derivative left by the last {@link dRow} or {@link gRow} call (a slot, so rows allocate nothing). */
+let slope = 0;
+
+/** softplus(l) and σ(l) from one exponential: returns softplus(l) and leaves σ(l) in `sig`. */
+let sig = 0;
+function softplusSig(l: number): number {
+  const e = Math.exp(-Math.abs(l));
+  sig = l >= 0 ? 1 / (1 + e) : e / (1 + e);
+  return Math.max(l, 0) + Math.log1p(e);
+}
+
+/**
+ * D's loss on one row of its output l, real rows (with the smoothed label y) or fake rows; leaves its
+ * derivative with respect to l in `slope`.
+ */
+function dRow(loss: GanLoss, real: boolean, l: number, y: number): number {
+  if (critic(loss)) {
+    slope = real ? -1 : 1;
+    return real ? -l : l;
+  }
+  if (loss === 'lsgan') {
+    slope = real ? 2 * (l - y) : 2 * l;
+    return real ? (l - y) * (l - y) : l * l;
+  }
+  // BCE on σ(l): −y ln σ(l) − (1 − y) ln(1 − σ(l)) = softplus(l) − y·l, derivative σ(l) − y
+  const sp = softplusSig(l);
+  slope = real ? sig - y : sig;
+  return real ? sp - y * l : sp;
+}
+
+/** G's loss on one row of D's output l on a fake; leaves its derivative in `slope`. */
+function gRow(loss: GanLoss, l: number): number {
+  switch (loss) {
+    case 'wgan':
+    case 'wgan-gp':
+      slope = -1;
+      return -l;
+    case 'lsgan':
+      slope = 2 * (l - 1);
+      return (l - 1) * (l - 1);
+    case 'saturating': {
+      // E[ln(1 − D(G(z)))] = −E[softplus(l)], minimised by G
+      const sp = softplusSig(l);
+      slope = -sig;
+      return -sp;
+    }
+    default: {
+      // non-saturating −E[ln D(G(z))] = E[softplus(−l)] = softplus(l) − l, derivative σ(l) − 1
+      const sp = softplusSig(l);
+      slope = sig - 1;
+      return sp - l;
+    }
+  }
+}
+
+export interface DiscSpec {
+  dSizes: number[];
+  loss: GanLoss;
+  /** The real label, 1 − label smoothing. */
+  label: number;
+  /** λ of WGAN-GP (used when loss is wgan-gp). */
+  gpWeight: number;
+  batch: number;
+}
+
+/**
+ * One member's D loss and its gradient (added into grad[0 … P_D)): real and fake are [B·dim] rows at
+ * ro and fo; for WGAN-GP, eps [B] at eo gives the interpolates x̂ = εx + (1−ε)x̃ and the penalty
+ * λ·mean (‖∇ₓD(x̂)‖ − 1)² (per-sample norms, √(Σ g² + 1e-12) as in the autodiff path) is added with
+ * its gradient through D's weights (ReLU masks are locally constant, so the biases receive none of
+ * it). ws must have room for 3B rows.
+ */
+export function discLossGrad(
+  s: DiscSpec,
+  p: Float32Array,
+  po: number,
+  ws: Workspace,
+  real: Float32Array,
+  ro: number,
+  fake: Float64Array,
+  fo: number,
+  eps: Float32Array | null,
+  eo: number,
+  grad: Float64Array,
+): number {
+  const B = s.batch;
+  const dim = s.dSizes[0] as number;
+  const gp = s.loss === 'wgan-gp' && eps !== null;
+  const X = ws.x;
+  for (let i = 0; i < B * dim; i++) {
+    X[i] = real[ro + i] as number;
+    X[B * dim + i] = fake[fo + i] as number;
+  }
+  if (gp) {
+    for (let r = 0; r < B; r++) {
+      const e = eps[eo + r] as number;
+      for (let i = 0; i < dim; i++) X[(2 * B + r) * dim + i] = e * (real[ro + r * dim + i] as number) + (1 - e) * (fake[fo + r * dim + i] as number);
+    }
+  }
+  const out = forward(p, po, ws, gp ? 3 * B : 2 * B);
+  const delta = ws.delta;
+  const { loss: kind, label } = s;
+  let lr = 0;
+  let lf = 0;
+  for (let r = 0; r < B; r++) {
+    const a = out[r] as number;
+    const b = out[B + r] as number;
+    lr += dRow(kind, true, a, label);
+    delta[r] = slope / B;
+    lf += dRow(kind, false, b, label);
+    delta[B + r] = slope / B;
+  }
+  let loss = lr / B + lf / B;
+  if (gp) loss += s.gpWeight * penalty(p, po, ws, 2 * B, B, s.gpWeight / B, grad);
+  backward(p, po, ws, 2 * B, grad, false);
+  return loss;
+}
+
+/**
+ * mean over rows [r0, r0 + n) of (‖∇ₓD‖ − 1)², from the masks of the last forward pass; adds
+ * scale·∂Σ(‖∇ₓD‖ − 1)²/∂W into grad. The input gradient of a ReLU MLP with one output is
+ * u = W₀ g₁ with g_L = 1 and g_l = (W_l g_{l+1}) ⊙ m_l; its adjoint runs the other way.
+ */
+function penalty(p: Float32Array, po: number, ws: Workspace, r0: number, n: number, scale: number, grad: Float64Array): number {
+  const layers = ws.net.layers;
+  const L = layers.length;
+  // g[l]: the backward vector at layer l's output; h[l] = W_l g[l] at its input; hb[l]: the adjoint of h[l]
+  const { g, h, hb } = ws;
+  let total = 0;
+  for (let r = r0; r < r0 + n; r++) {
+    (g[L - 1] as Float64Array)[0] = 1;
+    for (let l = L - 1; l >= 0; l--) {
+      const S = layers[l] as LayerSpan;
+      const gl = g[l] as Float64Array;
+      const hl = h[l] as Float64Array;
+      for (let i = 0; i < S.fin; i++) {
+        let v = 0;
+        const wr = po + S.w + i * S.fout;
+        for (let j = 0; j < S.fout; j++) v += (p[wr + j] as number) * (gl[j] as number);
+        hl[i] = v;
+      }
+      if (l > 0) {
+        const mask = ws.acts[l - 1] as Float64Array;
+        const gPrev = g[l - 1] as Float64Array;
+        for (let i = 0; i < S.fin; i++) gPrev[i] = (mask[r * S.fin + i] as number) > 0 ? (hl[i] as number) : 0;
+      }
+    }
+    const u = h[0] as Float64Array;
+    let ss = 0;
+    for (let i = 0; i < u.length; i++) ss += (u[i] as number) * (u[i] as number);
+    const norm = Math.sqrt(ss + 1e-12);
+    total += (norm - 1) ** 2;
+    const c = (scale * 2 * (norm - 1)) / norm;
+    // adjoint: h̄₀ = c·u; dW_l[i][j] += h̄_l[i]·g_l[j]; h̄_{l+1} = (W_lᵀ h̄_l) ⊙ m_l
+    const hb0 = hb[0] as Float64Array;
+    for (let i = 0; i < u.length; i++) hb0[i] = c * (u[i] as number);
+    for (let l = 0; l < L; l++) {
+      const S = layers[l] as LayerSpan;
+      const gl = g[l] as Float64Array;
+      const hbl = hb[l] as Float64Array;
+      for (let i = 0; i < S.fin; i++) {
+        const a = hbl[i] as number;
+        if (a === 0) continue;
+        const gr = S.w + i * S.fout;
+        for (let j = 0; j < S.fout; j++) grad[gr + j] = (grad[gr + j] as number) + a * (gl[j] as number);
+      }
+      if (l + 1 < L) {
+        const next = hb[l + 1] as Float64Array;
+        const mask = ws.acts[l] as Float64Array;
+        for (let j = 0; j < S.fout; j++) {
+          if (!((mask[r * S.fout + j] as number) > 0)) {
+            next[j] = 0;
+            continue;
+          }
+          let v = 0;
+          for (let i = 0; i < S.fin; i++) v += (p[po + S.w + i * S.fout + j] as number) * (hbl[i] as number);
+          next[j] = v;
+        }
+      }
+    }
+  }
+  return total / n;
+}
+
+export interface GenSpec {
+  gSizes: number[];
+  dSizes: number[];
+  loss: GanLoss;
+  batch: number;
+}
+
+/**
+ * One member's G loss on noise z [B·n_z] at zo through D, and its gradient (added into grad[0 … P_G)).
+ * With z null, gws already holds G's forward pass on the noise (G has not changed since).
+ */
+export function genLossGrad(
+  s: GenSpec,
+  gp: Float32Array,
+  gpo: number,
+  dp: Float32Array,
+  dpo: number,
+  gws: Workspace,
+  dws: Workspace,
+  z: Float32Array | null,
+  zo: number,
+  grad: Float64Array,
+): number {
+  const B = s.batch;
+  const nz = s.gSizes[0] as number;
+  if (z !== null) {
+    for (let i = 0; i < B * nz; i++) gws.x[i] = z[zo + i] as number;
+    forward(gp, gpo, gws, B);
+  }
+  const fake = gws.acts[gws.acts.length - 1] as Float64Array;
+  dws.x.set(fake.subarray(0, B * (s.dSizes[0] as number)));
+  const out = forward(dp, dpo, dws, B);
+  const kind = s.loss;
+  let loss = 0;
+  for (let r = 0; r < B; r++) {
+    const l = out[r] as number;
+    loss += gRow(kind, l);
+    dws.delta[r] = slope / B;
+  }
+  backward(dp, dpo, dws, B, null, true);
+  gws.delta.set((dws.back[0] as Float64Array).subarray(0, B * (s.dSizes[0] as number)));
+  backward(gp, gpo, gws, B, grad, false);
+  return loss / B;
+}
+
+export interface AdamSpec {
+  lr: number;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  /** The step number, from 1. */
+  t: number;
+}
+
+/**
+ * PyTorch's Adam (torch.optim.Adam) on one member's row [o, o + P): m ← β₁m + (1−β₁)g;
+ * v ← β₂v + (1−β₂)g²; p ← p − (lr/(1−β₁ᵗ))·m/(√v/√(1−β₂ᵗ) + ε).
+ */
+export function adam(s: AdamSpec, p: Float32Array, m: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number): void {
+  const { beta1, beta2, eps } = s;
+  const stepSize = s.lr / (1 - beta1 ** s.t);
+  const bc2Sqrt = Math.sqrt(1 - beta2 ** s.t);
+  for (let i = 0; i < P; i++) {
+    const gi = g[i] as number;
+    m[o + i] = beta1 * (m[o + i] as number) + (1 - beta1) * gi;
+    v[o + i] = beta2 * (v[o + i] as number) + (1 - beta2) * gi * gi;
+    // the update reads the stored (float32) moments
+    p[o + i] = (p[o + i] as number) - (stepSize * (m[o + i] as number)) / (Math.sqrt(v[o + i] as number) / bc2Sqrt + eps);
+  }
+}
