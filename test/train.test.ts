@@ -248,10 +248,12 @@ describe('the installed command under SIGINT', () => {
     const { join } = await import('node:path');
     const bin = new URL('../bin/gan-verify.js', import.meta.url).pathname;
     const dir = mkdtempSync(join(tmpdir(), 'gan-verify-sig-'));
-    const child = spawn(process.execPath, [bin, 'train', '--steps', '3000', '--log-every', '500', '--checkpoint', dir, '--checkpoint-every', '100000']);
+    const args = ['train', '--steps', '3000', '--log-every', '500', '--population', '32'];
+    const child = spawn(process.execPath, [bin, ...args, '--checkpoint', dir, '--checkpoint-every', '100']);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    await new Promise((r) => setTimeout(r, 1500));
+    // the first periodic checkpoint shows that training is under way; interrupt it then
+    while (!existsSync(join(dir, 'checkpoint.json'))) await new Promise((r) => setTimeout(r, 20));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(code).toBe(130);
@@ -259,7 +261,7 @@ describe('the installed command under SIGINT', () => {
     expect(existsSync(join(dir, 'checkpoint.json'))).toBe(true);
     const resumed = spawnSync(process.execPath, [bin, 'train', '--resume', dir], { encoding: 'utf8' });
     expect(resumed.status).toBe(0);
-    const full = spawnSync(process.execPath, [bin, 'train', '--steps', '3000', '--log-every', '500'], { encoding: 'utf8' });
+    const full = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
     expect(resumed.stdout).toBe(full.stdout);
   }, 60_000);
 });

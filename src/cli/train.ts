@@ -19,9 +19,11 @@ Trains the reference GAN on TensorFlow.js. Presets: ${[...Object.keys(PRESETS), 
   grid25     25 Gaussians at {-4,...,4}^2 (sigma 0.05), same networks; both report modes covered,
              the high-quality share and the reverse KL of the mode histogram
   tabular    data p = (0.1, 0.2, 0.3, 0.4) on 4 points, G = softmax over 4 logits, D = a sigmoid per
-             point, trained on exact expectations; each log line adds the exact V(D,G) and
-             JSD(p_data||p_G) from the theory module (accepts --seed --population --steps
-             --log-every --loss ns|saturating --lr-d --lr-g --d-steps --json)
+             point, trained on exact expectations (or, with --batch B, on minibatches of B
+             real and B fake points, G by the score-function gradient); each log line adds
+             the exact V(D,G) and JSD(p_data||p_G) from the theory module (accepts --seed
+             --population --steps --log-every --loss ns|saturating --lr-d --lr-g --d-steps
+             --batch --json)
 
 Output: the documents' log format, "Step 0: D_loss=1.6131, G_loss=0.8809", every --log-every steps;
 for a population (--population K trains seeds S..S+K-1 at once), the median and [5%, 95%] band.
@@ -223,12 +225,12 @@ function runTabular(
   int: (name: string) => number | undefined,
   num: (name: string) => number | undefined,
 ): Promise<string> {
-  const allowed = new Set(['preset', 'seed', 'population', 'steps', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps']);
+  const allowed = new Set(['preset', 'seed', 'population', 'steps', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps', 'batch']);
   const extra = [...args.values.keys()].find((k) => !allowed.has(k));
   if (extra !== undefined) throw new CliError(`${cmd}: --${extra} does not apply to the tabular preset`);
   const loss = args.values.get('loss') ?? 'ns';
   if (loss !== 'ns' && loss !== 'saturating') throw new CliError(`${cmd}: --loss must be ns or saturating for the tabular preset; got ${JSON.stringify(loss)}`);
-  const over = { steps: int('steps'), logEvery: int('log-every'), dSteps: int('d-steps'), lrD: num('lr-d'), lrG: num('lr-g'), loss: loss as 'ns' | 'saturating' };
+  const over = { steps: int('steps'), logEvery: int('log-every'), dSteps: int('d-steps'), lrD: num('lr-d'), lrG: num('lr-g'), batch: int('batch'), loss: loss as 'ns' | 'saturating' };
   const clean = Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined));
   for (const k of ['steps', 'logEvery', 'dSteps'] as const) {
     if (clean[k] !== undefined && (clean[k] as number) < 1) throw new CliError(`${cmd}: --${k === 'logEvery' ? 'log-every' : k === 'dSteps' ? 'd-steps' : 'steps'} must be ≥ 1`);

@@ -26,6 +26,13 @@ export interface TabularConfig {
   logEvery: number;
   /** Keep G fixed (train D alone), e.g. to watch D converge to D*. */
   freezeG: boolean;
+  /**
+   * 0: train on exact expectations. B > 0: train on minibatches of B real points drawn from p and B
+   * fakes drawn from q = softmax(g): D's loss is −V with p, q replaced by the two batches'
+   * histograms; G, whose samples are discrete, gets the score-function (REINFORCE) gradient
+   * (1/B) Σⱼ f(yⱼ)(e_{yⱼ} − q), an unbiased estimate of ∇ E_q f.
+   */
+  batch: number;
 }
 
 export const TABULAR: TabularConfig = {
@@ -40,6 +47,7 @@ export const TABULAR: TabularConfig = {
   dSteps: 1,
   logEvery: 200,
   freezeG: false,
+  batch: 0,
 };
 
 /** One logged step of one tabular member, with exact quantities from the theory module. */
@@ -76,6 +84,50 @@ export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, 
   return { dLoss: tf.neg(V) as tf.Tensor1D, gLoss: gLoss as tf.Tensor1D };
 }
 
+/**
+ * The minibatch losses for histograms pHat (of B real points) and qHat (of B fakes), [K, n] each:
+ * D's loss −V(D; p̂, q̂); G's loss estimate Σ q̂ᵢ f(dᵢ) with f = −ln σ (ns) or ln(1 − σ)
+ * (saturating); and G's surrogate Σ (q̂ᵢ f(dᵢ)) ln qᵢ, whose gradient in g, Σ q̂ᵢ fᵢ (eᵢ − q), is the
+ * score-function estimate (the weights q̂ᵢ fᵢ are constants: no gradient flows through them). With
+ * q̂ = q the surrogate's gradient is the exact ∇_g of the G loss.
+ */
+export function tabularBatchLosses(
+  c: TabularConfig,
+  pHat: tf.Tensor2D,
+  qHat: tf.Tensor2D,
+  d: tf.Tensor2D,
+  g: tf.Tensor2D,
+): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D; gSurrogate: tf.Tensor1D } {
+  const logD = tf.neg(tf.softplus(tf.neg(d)));
+  const log1mD = tf.neg(tf.softplus(d));
+  const dLoss = tf.neg(tf.add(tf.sum(tf.mul(pHat, logD), 1), tf.sum(tf.mul(qHat, log1mD), 1))) as tf.Tensor1D;
+  const f = c.loss === 'ns' ? tf.neg(logD) : log1mD;
+  const w = tf.mul(qHat, f); // depends on d and the draws only: constants for G's gradient
+  const gLoss = tf.sum(w, 1) as tf.Tensor1D;
+  const gSurrogate = tf.sum(tf.mul(w, tf.logSoftmax(g)), 1) as tf.Tensor1D;
+  return { dLoss, gLoss, gSurrogate };
+}
+
+/** Histograms [K·n] of B draws per member from the cumulative masses cum [K·n] (member-major). */
+function histograms(rngs: Rng[], cum: Float64Array, n: number, B: number): Float32Array {
+  const out = new Float32Array(rngs.length * n);
+  rngs.forEach((r, k) => {
+    const c = cum.subarray(k * n, (k + 1) * n);
+    for (let b = 0; b < B; b++) {
+      const i = k * n + r.categorical(c);
+      out[i] = (out[i] as number) + 1 / B;
+    }
+  });
+  return out;
+}
+
+const cumulative = (x: ArrayLike<number>) => {
+  const out = new Float64Array(x.length);
+  let s = 0;
+  for (let i = 0; i < x.length; i++) out[i] = s += x[i] as number;
+  return out;
+};
+
 function adam(c: TabularConfig, p: tf.Variable, g: tf.Tensor, m: tf.Variable, v: tf.Variable, t: number, lr: number): void {
   tf.tidy(() => {
     m.assign(tf.add(tf.mul(m, c.beta1), tf.mul(g, 1 - c.beta1)));
@@ -110,6 +162,13 @@ export function trainTabular(config: Partial<TabularConfig> = {}, options: { see
     }
     return out;
   };
+  if (!Number.isSafeInteger(c.batch) || c.batch < 0) throw new TrainError(fn, 'batch', `must be 0 (exact expectations) or a positive integer; got ${JSON.stringify(c.batch)}`);
+  const B = c.batch;
+  // minibatch mode: member k draws its real points from stream 2 and its fakes from stream 3
+  const realR = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k).stream(2));
+  const fakeR = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k).stream(3));
+  const pCum = new Float64Array(K * n);
+  for (let k = 0; k < K; k++) pCum.set(cumulative(pArr), k * n);
   const p = tf.tensor2d(Float32Array.from({ length: K * n }, (_, i) => pArr[i % n] as number), [K, n]);
   const d = tf.variable(tf.tensor2d(init('d', 0), [K, n]));
   const g = tf.variable(tf.tensor2d(init('g', 1), [K, n]));
@@ -122,15 +181,38 @@ export function trainTabular(config: Partial<TabularConfig> = {}, options: { see
     for (let step = 0; step < c.steps; step++) {
       let dLoss: Float32Array = new Float32Array(K);
       const losses = () => tabularLosses(c, p, d as unknown as tf.Tensor2D, g as unknown as tf.Tensor2D);
+      let batch: { pHat: tf.Tensor2D; qHat: tf.Tensor2D } | null = null;
+      const batchLosses = () => {
+        const b = batch as { pHat: tf.Tensor2D; qHat: tf.Tensor2D };
+        return tabularBatchLosses(c, b.pHat, b.qHat, d as unknown as tf.Tensor2D, g as unknown as tf.Tensor2D);
+      };
       for (let s = 0; s < c.dSteps; s++) {
-        const r = memberGrads(() => losses().dLoss, [d]);
+        if (B > 0) {
+          // a fresh minibatch per D step: B real points from p, B fakes from the current q
+          const qNow = tf.tidy(() => tf.softmax(g).dataSync()) as Float32Array;
+          const qCum = new Float64Array(K * n);
+          for (let k = 0; k < K; k++) qCum.set(cumulative(qNow.subarray(k * n, (k + 1) * n)), k * n);
+          if (batch !== null) tf.dispose([batch.pHat, batch.qHat]);
+          batch = { pHat: tf.tensor2d(histograms(realR, pCum, n, B), [K, n]), qHat: tf.tensor2d(histograms(fakeR, qCum, n, B), [K, n]) };
+        }
+        const r = memberGrads(() => (B > 0 ? batchLosses().dLoss : losses().dLoss), [d]);
         tD++;
         adam(c, d, r.grads[d.name] as tf.Tensor, dm as tf.Variable, dv as tf.Variable, tD, c.lrD);
         dLoss = r.losses;
         r.dispose();
       }
-      const r = memberGrads(() => losses().gLoss, [g]);
-      const gLoss = r.losses;
+      // G on the fakes of the last D step (as the MLP trainer reuses its noise), through the updated D
+      let gLoss: Float32Array;
+      let r: ReturnType<typeof memberGrads>;
+      if (B > 0) {
+        r = memberGrads(() => batchLosses().gSurrogate, [g]);
+        gLoss = tf.tidy(() => Float32Array.from(batchLosses().gLoss.dataSync()));
+        const b = batch as unknown as { pHat: tf.Tensor2D; qHat: tf.Tensor2D };
+        tf.dispose([b.pHat, b.qHat]);
+      } else {
+        r = memberGrads(() => losses().gLoss, [g]);
+        gLoss = r.losses;
+      }
       if (!c.freezeG) {
         tG++;
         adam(c, g, r.grads[g.name] as tf.Tensor, gm as tf.Variable, gv as tf.Variable, tG, c.lrG);
