@@ -146,23 +146,52 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
     const wantPrev = l > 0 || wantDx;
     const prev = ws.back[l] as Float64Array;
     if (fout === 1) {
-      // one output: the weight gradient and the vector passed back in one pass
-      let gb = 0;
-      for (let r = 0; r < n; r++) {
-        const dr = d[r] as number;
-        const ir = r * fin;
-        gb += dr;
-        for (let i = 0; i < fin; i++) {
-          const a = input[ir + i] as number;
+      // one output: per input unit, its weight gradient (summed over rows in a register) and the
+      // vector passed back, in one pass down the column
+      if (grad !== null) {
+        let gb = 0;
+        for (let r = 0; r < n; r++) gb += d[r] as number;
+        grad[L.b] = (grad[L.b] as number) + gb;
+      }
+      for (let i = 0; i < fin; i++) {
+        const wi = p[w + i] as number;
+        let gw = 0;
+        for (let r = 0; r < n; r++) {
+          const a = input[r * fin + i] as number;
           if (masked && !(a > 0)) {
-            prev[ir + i] = 0;
+            prev[r * fin + i] = 0;
             continue;
           }
-          if (grad !== null) grad[L.w + i] = (grad[L.w + i] as number) + a * dr;
-          prev[ir + i] = (p[w + i] as number) * dr;
+          const dr = d[r] as number;
+          gw += a * dr;
+          prev[r * fin + i] = wi * dr;
+        }
+        if (grad !== null) grad[L.w + i] = (grad[L.w + i] as number) + gw;
+      }
+      d = prev;
+      continue;
+    }
+    if (fin === 1 && !masked && grad !== null) {
+      // scalar input (the first layer of a 1-D net): per output unit, its weight and bias gradients
+      // summed over rows in registers
+      for (let j = 0; j < fout; j++) {
+        let gw = 0;
+        let gb = 0;
+        for (let r = 0; r < n; r++) {
+          const dj = d[r * fout + j] as number;
+          gw += (input[r] as number) * dj;
+          gb += dj;
+        }
+        grad[L.w + j] = (grad[L.w + j] as number) + gw;
+        grad[L.b + j] = (grad[L.b + j] as number) + gb;
+      }
+      if (wantPrev) {
+        for (let r = 0; r < n; r++) {
+          let s = 0;
+          for (let j = 0; j < fout; j++) s += (p[w + j] as number) * (d[r * fout + j] as number);
+          prev[r] = s;
         }
       }
-      if (grad !== null) grad[L.b] = (grad[L.b] as number) + gb;
       d = prev;
       continue;
     }
