@@ -1,6 +1,6 @@
 import type { GanLoss } from './config.js';
 import { tf } from './backend.js';
-import { adam, discLossGrad, forward, genLossGrad, layout, Workspace } from './mlp.js';
+import { adam, discLossGrad, forwardFrom, genLossGrad, layout, Workspace, type AdamSpec } from './mlp.js';
 
 /**
  * The fused trainer as TensorFlow.js kernels of the cpu backend (the arithmetic is in mlp.ts).
@@ -70,10 +70,7 @@ export function registerFusedKernels(): void {
       const nL = sizes[sizes.length - 1] as number;
       const ws = new Workspace(net, N);
       const res = new Float32Array(K * N * nL);
-      for (let k = 0; k < K; k++) {
-        for (let i = 0; i < N * n0; i++) ws.x[i] = x[k * N * n0 + i] as number;
-        res.set(forward(p, k * net.P, ws, N).subarray(0, N * nL), k * N * nL);
-      }
+      for (let k = 0; k < K; k++) res.set(forwardFrom(p, k * net.P, ws, x, k * N * n0, N).subarray(0, N * nL), k * N * nL);
       return out(backend, [K, N, nL], res);
     },
   });
@@ -106,6 +103,9 @@ export function registerFusedKernels(): void {
       const disc = { dSizes: a.dSizes, loss: a.loss, label: a.label, gpWeight: a.gpWeight, batch: B };
       const gen = { gSizes: a.gSizes, dSizes: a.dSizes, loss: a.loss, batch: B };
       const opt = (lr: number, t: number) => ({ lr, beta1: a.beta1, beta2: a.beta2, eps: a.eps, t });
+      // the step counts are the same for every member
+      const optD = Array.from({ length: S }, (_, s) => opt(a.lrD, a.tD + s + 1));
+      const optG = opt(a.lrG, a.tG + 1);
       const fakeRows = gws.acts[gNet.layers.length - 1] as Float64Array;
       for (let k = 0; k < K; k++) {
         if (a.active[k] === false) continue;
@@ -113,10 +113,8 @@ export function registerFusedKernels(): void {
         const dOff = k * dNet.P;
         let ok = true;
         for (let s = 0; s < S && ok; s++) {
-          // G's fake batch for this D step (G is a constant here); the last one is reused by the G step
-          const zo = (s * K + k) * B * nz;
-          for (let i = 0; i < B * nz; i++) gws.x[i] = z[zo + i] as number;
-          forward(gp, go, gws, B);
+          // G's fake batch for this D step (G is a constant here); gws keeps the last one for the G step
+          forwardFrom(gp, go, gws, z, (s * K + k) * B * nz, B);
           dGrad.fill(0);
           const l = discLossGrad(disc, dp, dOff, dws, real, (s * K + k) * B * dim, fakeRows, 0, eps, (s * K + k) * B, dGrad);
           dLoss[k] = l;
@@ -126,18 +124,18 @@ export function registerFusedKernels(): void {
             ok = false;
             break;
           }
-          adam(opt(a.lrD, a.tD + s + 1), dp, dm, dv, dGrad, dOff, dNet.P);
+          adam(optD[s] as AdamSpec, dp, dm, dv, dGrad, dOff, dNet.P);
           if (a.loss === 'wgan') for (let i = dOff; i < dOff + dNet.P; i++) dp[i] = Math.min(a.clip, Math.max(-a.clip, dp[i] as number));
         }
         if (!ok) continue;
         gGrad.fill(0);
-        const l = genLossGrad(gen, gp, go, dp, dOff, gws, dws, null, 0, gGrad);
+        const l = genLossGrad(gen, gp, go, dp, dOff, gws, dws, gGrad);
         gLoss[k] = l;
         if (!Number.isFinite(gLoss[k] as number)) {
           status[k] = STEP_STOPPED_G;
           continue;
         }
-        adam(opt(a.lrG, a.tG + 1), gp, gm, gv, gGrad, go, gNet.P);
+        adam(optG, gp, gm, gv, gGrad, go, gNet.P);
       }
       const G = [K, gNet.P];
       const D = [K, dNet.P];

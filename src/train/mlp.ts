@@ -128,6 +128,13 @@ export function forward(p: Float32Array, po: number, ws: Workspace, n: number): 
   return ws.acts[layers.length - 1] as Float64Array;
 }
 
+/** Copies n rows of a member's input (x[xo …], n·n₀ values) into ws.x and runs {@link forward}. */
+export function forwardFrom(p: Float32Array, po: number, ws: Workspace, x: Float32Array, xo: number, n: number): Float64Array {
+  const m = n * ((ws.net.layers[0] as LayerSpan).fin);
+  for (let i = 0; i < m; i++) ws.x[i] = x[xo + i] as number;
+  return forward(p, po, ws, n);
+}
+
 /**
  * Backward pass of one member over the first n rows of the last forward, from ws.delta (∂loss/∂output,
  * [n·n_L]). Adds the parameter gradients into grad (when not null) and leaves ∂loss/∂x in ws.back[0]
@@ -432,27 +439,11 @@ export interface GenSpec {
 }
 
 /**
- * One member's G loss on noise z [B·n_z] at zo through D, and its gradient (added into grad[0 … P_G)).
- * With z null, gws already holds G's forward pass on the noise (G has not changed since).
+ * One member's G loss through D, and its gradient (added into grad[0 … P_G)), on the batch of G's
+ * last forward pass in gws (the fakes of the last D step: G has not changed since).
  */
-export function genLossGrad(
-  s: GenSpec,
-  gp: Float32Array,
-  gpo: number,
-  dp: Float32Array,
-  dpo: number,
-  gws: Workspace,
-  dws: Workspace,
-  z: Float32Array | null,
-  zo: number,
-  grad: Float64Array,
-): number {
+export function genLossGrad(s: GenSpec, gp: Float32Array, gpo: number, dp: Float32Array, dpo: number, gws: Workspace, dws: Workspace, grad: Float64Array): number {
   const B = s.batch;
-  const nz = s.gSizes[0] as number;
-  if (z !== null) {
-    for (let i = 0; i < B * nz; i++) gws.x[i] = z[zo + i] as number;
-    forward(gp, gpo, gws, B);
-  }
   const fake = gws.acts[gws.acts.length - 1] as Float64Array;
   dws.x.set(fake.subarray(0, B * (s.dSizes[0] as number)));
   const out = forward(dp, dpo, dws, B);

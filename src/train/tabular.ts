@@ -73,23 +73,31 @@ export interface TabularState {
 /** The exact rational of a float, as a fraction string the theory module reads. */
 export const floatFraction = exactFloat;
 
-/** D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n]. */
-export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, g: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
-  const q = tf.softmax(g);
+/**
+ * D's loss −V(D; p, q) and G's loss Σ qᵢ fᵢ, f = −ln σ(d) (ns) or ln(1 − σ(d)) (saturating), per
+ * member, for [K, n] tables; also the weights qᵢ fᵢ.
+ */
+function lossesOn(c: TabularConfig, p: tf.Tensor2D, q: tf.Tensor2D, d: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D; w: tf.Tensor2D } {
   // ln σ(d) = −softplus(−d), ln(1 − σ(d)) = −softplus(d): stable for any logit
   const logD = tf.neg(tf.softplus(tf.neg(d)));
   const log1mD = tf.neg(tf.softplus(d));
-  const V = tf.add(tf.sum(tf.mul(p, logD), 1), tf.sum(tf.mul(q, log1mD), 1));
-  const gLoss = c.loss === 'ns' ? tf.neg(tf.sum(tf.mul(q, logD), 1)) : tf.sum(tf.mul(q, log1mD), 1);
-  return { dLoss: tf.neg(V) as tf.Tensor1D, gLoss: gLoss as tf.Tensor1D };
+  const dLoss = tf.neg(tf.add(tf.sum(tf.mul(p, logD), 1), tf.sum(tf.mul(q, log1mD), 1))) as tf.Tensor1D;
+  const w = tf.mul(q, c.loss === 'ns' ? tf.neg(logD) : log1mD) as tf.Tensor2D;
+  return { dLoss, gLoss: tf.sum(w, 1) as tf.Tensor1D, w };
+}
+
+/** D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n] (exact expectations, q = softmax(g)). */
+export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, g: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
+  const { dLoss, gLoss } = lossesOn(c, p, tf.softmax(g), d);
+  return { dLoss, gLoss };
 }
 
 /**
  * The minibatch losses for histograms pHat (of B real points) and qHat (of B fakes), [K, n] each:
  * D's loss −V(D; p̂, q̂); G's loss estimate Σ q̂ᵢ f(dᵢ) with f = −ln σ (ns) or ln(1 − σ)
  * (saturating); and G's surrogate Σ (q̂ᵢ f(dᵢ)) ln qᵢ, whose gradient in g, Σ q̂ᵢ fᵢ (eᵢ − q), is the
- * score-function estimate (the weights q̂ᵢ fᵢ are constants: no gradient flows through them). With
- * q̂ = q the surrogate's gradient is the exact ∇_g of the G loss.
+ * score-function estimate (the weights q̂ᵢ fᵢ do not depend on g). With q̂ = q the surrogate's
+ * gradient is the exact ∇_g of the G loss.
  */
 export function tabularBatchLosses(
   c: TabularConfig,
@@ -98,14 +106,8 @@ export function tabularBatchLosses(
   d: tf.Tensor2D,
   g: tf.Tensor2D,
 ): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D; gSurrogate: tf.Tensor1D } {
-  const logD = tf.neg(tf.softplus(tf.neg(d)));
-  const log1mD = tf.neg(tf.softplus(d));
-  const dLoss = tf.neg(tf.add(tf.sum(tf.mul(pHat, logD), 1), tf.sum(tf.mul(qHat, log1mD), 1))) as tf.Tensor1D;
-  const f = c.loss === 'ns' ? tf.neg(logD) : log1mD;
-  const w = tf.mul(qHat, f); // depends on d and the draws only: constants for G's gradient
-  const gLoss = tf.sum(w, 1) as tf.Tensor1D;
-  const gSurrogate = tf.sum(tf.mul(w, tf.logSoftmax(g)), 1) as tf.Tensor1D;
-  return { dLoss, gLoss, gSurrogate };
+  const { dLoss, gLoss, w } = lossesOn(c, pHat, qHat, d);
+  return { dLoss, gLoss, gSurrogate: tf.sum(tf.mul(w, tf.logSoftmax(g)), 1) as tf.Tensor1D };
 }
 
 /** Histograms [K·n] of B draws per member from the cumulative masses cum [K·n] (member-major). */
