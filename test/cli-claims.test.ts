@@ -3,14 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainAsync } from '../src/cli/main.js';
-
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await mainAsync(argv, (s) => (out += s), (s) => (err += s));
-  return { code, out, err };
-}
+import { cliAsync as run } from './cli-helpers.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'gan-verify-cli-claims-'));
 const hasChromium = ['chromium', 'chromium-browser'].some((b) => spawnSync('which', [b]).status === 0);
 
@@ -19,7 +12,7 @@ describe('gan-verify claims', () => {
     const dir = tmp();
     const r = await run(['claims', '--only', 'optimal-discriminator,jsd-saturates-w1-does-not,diffusion-replaced-gans', '--quick', '--json', '--junit', join(dir, 'j.xml'), '--out', join(dir, 'report')]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = JSON.parse(r.stdout);
     expect(j.claims.map((c: { id: string }) => c.id)).toEqual(['optimal-discriminator', 'jsd-saturates-w1-does-not', 'diffusion-replaced-gans']);
     expect(j.claims.map((c: { verdict: string }) => c.verdict)).toEqual(['holds', 'holds', 'not-checkable']);
     expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toContain('tests="3" failures="0"');
@@ -31,20 +24,20 @@ describe('gan-verify claims', () => {
   it('the table, and exit 1 naming the claims whose verdict differs (an author claim with a wrong expectation)', async () => {
     const r = await run(['claims', 'test/fixtures/wrong-claim.ts', '--only', 'wrong-expectation,optimal-discriminator', '--quick', '--no-report']);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^id\s+verdict\s+evidence/);
-    expect(r.out).toMatch(/wrong-expectation\s+✗refuted/);
-    expect(r.out).toContain('2 claims: 1 verdicts as expected, 1 differ (wrong-expectation: refuted, expected holds)');
+    expect(r.stdout).toMatch(/^id\s+verdict\s+evidence/);
+    expect(r.stdout).toMatch(/wrong-expectation\s+✗refuted/);
+    expect(r.stdout).toContain('2 claims: 1 verdicts as expected, 1 differ (wrong-expectation: refuted, expected holds)');
   });
 
   it("loads an author's claims written with defineClaim (examples/my-claims.ts) and runs them beside the built-in ones", async () => {
     const r = await run(['claims', 'examples/my-claims.ts', '--only', 'my-dstar-half,my-jsd-bits-bound,optimal-discriminator', '--json', '--no-report']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).claims.map((c: { id: string; verdict: string }) => `${c.id}:${c.verdict}`)).toEqual(['optimal-discriminator:holds', 'my-dstar-half:holds', 'my-jsd-bits-bound:holds']);
+    expect(JSON.parse(r.stdout).claims.map((c: { id: string; verdict: string }) => `${c.id}:${c.verdict}`)).toEqual(['optimal-discriminator:holds', 'my-dstar-half:holds', 'my-jsd-bits-bound:holds']);
   });
 
   it('--shard splits the list; --list prints it', async () => {
-    const all = (await run(['claims', '--list'])).out.trim().split('\n');
-    const parts = await Promise.all([1, 2].map(async (i) => (await run(['claims', '--list', '--shard', `${i}/2`])).out.trim().split('\n')));
+    const all = (await run(['claims', '--list'])).stdout.trim().split('\n');
+    const parts = await Promise.all([1, 2].map(async (i) => (await run(['claims', '--list', '--shard', `${i}/2`])).stdout.trim().split('\n')));
     expect([...(parts[0] ?? []), ...(parts[1] ?? [])].sort()).toEqual([...all].sort());
     expect(all.length).toBeGreaterThanOrEqual(40);
   });
@@ -59,8 +52,8 @@ describe('gan-verify claims', () => {
   ])('bad input %j: one line, exit 2', async (argv, message) => {
     const r = await run(argv as string[]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(message);
-    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it.skipIf(!hasChromium)('the report renders in headless Chromium with every plot present', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { dLossOf, formatFixed, gLossOf, logLine, makeConfig, train, useBackend, TrainError, TrainInterrupted, type Checkpoint } from '../src/train/index.js';
-import { mainAsync } from '../src/cli/main.js';
+import { cliAsync } from './cli-helpers.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -173,12 +173,7 @@ describe('the trainer', () => {
 });
 
 describe('gan-verify train', () => {
-  const run = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await mainAsync(['train', ...argv], (s) => (stdout += s), (s) => (stderr += s));
-    return { code, stdout, stderr };
-  };
+  const run = (...argv: string[]) => cliAsync(['train', ...argv]);
   it('prints the documents’ log format, the same bytes for the same seed', async () => {
     const a = await run('--preset', 'seed-toy', '--seed', '0', '--steps', '401');
     expect(a.code).toBe(0);
@@ -267,12 +262,7 @@ describe('the installed command under SIGINT', () => {
 });
 
 describe('gan-verify regenerate (golden logs change only on request)', () => {
-  const regen = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await mainAsync(['regenerate', ...argv], (s) => (stdout += s), (s) => (stderr += s));
-    return { code, stdout, stderr };
-  };
+  const regen = (...argv: string[]) => cliAsync(['regenerate', ...argv]);
   it('the committed fixture logs are reproduced byte for byte, and the documents’ log is placed in the band', async () => {
     const r = await regen('--population', '2');
     expect(r.code).toBe(0);
