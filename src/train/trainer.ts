@@ -439,6 +439,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const engine = engineName === 'fused' ? fusedEngine(c, G, D, K) : autodiffEngine(c, G, D, K);
   const evalZ = tf.tensor3d(draw(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()), [K, c.evalSamples, c.noiseDim]);
   const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
+  // the grid's points (one member's copy), read back once
+  const gridX = (grid.dataSync() as Float32Array).slice(0, (grid.shape[1] as number) * dim);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
   const stopped: (MemberStop | null)[] = ck ? [...ck.stopped] : new Array<MemberStop | null>(K).fill(null);
   const active = stopped.map((s) => s === null);
@@ -467,7 +469,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   });
   const measureNow = (step: number, dLoss: Float32Array, gLoss: Float32Array) => {
     const ev = engine.evaluate(evalZ, grid);
-    return measure(c, ev, G.p.dataSync() as Float32Array, grid.dataSync() as Float32Array, K, seed, step, dLoss, gLoss, target, stopped);
+    return measure(c, ev, G.p.dataSync() as Float32Array, gridX, K, seed, step, dLoss, gLoss, target, stopped);
   };
   let final: MemberLog[] = [];
 
@@ -511,7 +513,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       if (options.checkpointEvery !== undefined && (step + 1) % options.checkpointEvery === 0 && !last) options.onCheckpoint?.(checkpoint(step + 1));
     }
     if (final.length === 0) final = logs[logs.length - 1] ?? measureNow(step - 1, dLoss, gLoss);
-    if (options.onFinal) options.onFinal(probe(c, engine, G, grid, evalZ, K, target));
+    if (options.onFinal) options.onFinal(probe(c, engine, G, grid, gridX, evalZ, K, target));
     return { config: c, seed, population: K, engine: engineName, logs, final, stopped };
   } finally {
     tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v]);
@@ -654,12 +656,12 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
   return dStar;
 }
 
-function probe(c: TrainConfig, engine: StepEngine, G: Net, grid: tf.Tensor3D, evalZ: tf.Tensor3D, K: number, target: Distribution): FinalProbe {
+function probe(c: TrainConfig, engine: StepEngine, G: Net, grid: tf.Tensor3D, gridX: Float32Array, evalZ: tf.Tensor3D, K: number, target: Distribution): FinalProbe {
   const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
   const ev = engine.evaluate(evalZ, grid);
   const d = critic ? ev.logits : ev.logits.map(sigmoid);
   const gridN = d.length / K;
-  const out: FinalProbe = { grid: (grid.dataSync() as Float32Array).slice(0, gridN * target.dim), d, samples: ev.samples };
+  const out: FinalProbe = { grid: gridX.slice(), d, samples: ev.samples };
   const dStar = dStarOnGrid(c, G.p.dataSync() as Float32Array, K, target, out.grid, gridN);
   if (dStar !== null) out.dStar = dStar;
   return out;
