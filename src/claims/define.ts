@@ -8,7 +8,7 @@
  */
 import { Rng } from '../numeric/rng.js';
 
-export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'not-checkable'] as const;
+export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const METHODS = ['exact', 'monte-carlo', 'trainer', 'population', 'none'] as const;
@@ -29,6 +29,31 @@ export interface Plot {
   spec: Record<string, unknown>;
 }
 
+/**
+ * The statistic a population verdict is decided on, with its confidence interval: a share of
+ * members (Clopper–Pearson), a median (order statistics) or a rank correlation (Fisher z).
+ */
+export interface IntervalEvidence {
+  /** What the estimate is, in words: "share of seeds with W1 < 0.25". */
+  statistic: string;
+  estimate: number;
+  low: number;
+  high: number;
+  /** Two-sided level of this interval (after any adjustment for repeated looks). */
+  level: number;
+  /** Members (or pairs, or points) behind the interval. */
+  n: number;
+  /** The value the claim is decided against. */
+  threshold?: number;
+}
+
+/** One setting of a robustness grid and the verdict the check reached there. */
+export interface GridCell {
+  settings: Record<string, number | string>;
+  verdict: Verdict;
+  interval?: IntervalEvidence;
+}
+
 export interface Outcome {
   verdict: Verdict;
   /** One line a reader can take in at a glance. */
@@ -42,6 +67,10 @@ export interface Outcome {
   /** For refuted (or the failing half of another verdict): the counterexample. */
   counterexample?: string;
   plots?: Plot[];
+  /** Population claims: the statistic and its interval that decided the verdict. */
+  interval?: IntervalEvidence;
+  /** Training claims: the verdict over a grid of settings (the conditions are computed from it). */
+  grid?: GridCell[];
 }
 
 export interface CheckContext {
@@ -69,8 +98,14 @@ export interface ClaimSpec<S = unknown> {
   /** The document's formula or setup under test. */
   subject: S;
   check: (subject: S, ctx: CheckContext) => Outcome | Promise<Outcome>;
-  /** A deliberately wrong subject; the check must then reach a different verdict. */
+  /** A deliberately wrong subject (a wrong claim or setup, not a moved threshold); the check must then reach a different verdict. */
   mutant?: { description: string; subject: S };
+  /**
+   * A positive control: a subject for which the claim is known to hold (a setup where it is true,
+   * or a correct formula); the check must say `holds` on it. Required in spirit for `trainer` and
+   * `population` claims, run by `gan-verify claims --controls`.
+   */
+  positive?: { description: string; subject: S };
   /** Why the claim cannot be checked (method `none`, verdict not-checkable). */
   why?: string;
 }
@@ -118,6 +153,12 @@ export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
   if (!(METHODS as readonly string[]).includes(spec.method)) throw new ClaimError(fn, `method ${where}`, `must be one of ${METHODS.join(', ')}; got ${JSON.stringify(spec.method)}`);
   if (!(VERDICTS as readonly string[]).includes(spec.expected)) throw new ClaimError(fn, `expected ${where}`, `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(spec.expected)}`);
   if (typeof spec.check !== 'function') throw new ClaimError(fn, `check ${where}`, `must be a function; got ${typeof spec.check}`);
+  for (const key of ['mutant', 'positive'] as const) {
+    const c = spec[key];
+    if (c !== undefined && (typeof c !== 'object' || c === null || typeof c.description !== 'string' || c.description === '' || !('subject' in c))) {
+      throw new ClaimError(fn, `${key} ${where}`, `must be { description: non-empty string, subject }; got ${JSON.stringify(c)}`);
+    }
+  }
   if ((spec.method === 'none') !== (spec.expected === 'not-checkable')) throw new ClaimError(fn, `method ${where}`, `'none' goes with expected 'not-checkable' and only with it; got ${spec.method} / ${spec.expected}`);
   return { ...spec, kind: 'gan-verify-claim' };
 }
@@ -134,6 +175,23 @@ export function verdictOf(found: { asStated: boolean; underConditions?: boolean;
   if (found.underConditions === true) return 'holds-under-conditions';
   if (found.corrected === true) return 'imprecise';
   return 'refuted';
+}
+
+/**
+ * The verdict from an interval against the claim's threshold: `holds` when the whole interval is on
+ * the claimed side (`above`: low > threshold; `below`: high < threshold), `refuted` when the whole
+ * interval is on the other side, `inconclusive` when it straddles the threshold.
+ */
+export function verdictOfInterval(iv: { low: number; high: number }, threshold: number, side: 'above' | 'below'): 'holds' | 'refuted' | 'inconclusive' {
+  const fn = 'verdictOfInterval';
+  if (typeof iv?.low !== 'number' || typeof iv?.high !== 'number' || Number.isNaN(iv.low) || Number.isNaN(iv.high) || iv.low > iv.high) {
+    throw new ClaimError(fn, 'interval', `must be { low ≤ high } without NaN; got ${JSON.stringify(iv)}`);
+  }
+  if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new ClaimError(fn, 'threshold', `must be a number; got ${String(threshold)}`);
+  if (side !== 'above' && side !== 'below') throw new ClaimError(fn, 'side', `must be above or below; got ${JSON.stringify(side)}`);
+  const claimed = side === 'above' ? iv.low > threshold : iv.high < threshold;
+  const opposite = side === 'above' ? iv.high < threshold : iv.low > threshold;
+  return claimed ? 'holds' : opposite ? 'refuted' : 'inconclusive';
 }
 
 /** Verdict from the share of a population that satisfied a training claim. */

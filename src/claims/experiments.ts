@@ -1,18 +1,30 @@
 /**
- * Training experiments shared by several claims: each runs once per ledger (keyed by its setup)
- * through {@link CheckContext.shared}, on the trainer's current backend.
+ * Training experiments shared by several claims: each runs once per ledger (keyed by its setup and
+ * its seeds) through {@link CheckContext.shared}, on the trainer's current backend.
+ *
+ * A population of n members has seeds ctx.seed, ctx.seed + 1, …, ctx.seed + n − 1. Since a member
+ * is bit-identical to its single run, a population can grow: the members n₁ … n₂ − 1 are trained as
+ * a block of their own and appended, and every claim that asks for the first n members of a setup
+ * gets the same members whatever size was asked for before.
  */
 import { makeConfig, train, type FinalProbe, type MemberLog, type TrainConfig } from '../train/index.js';
-import type { CheckContext } from './define.js';
+import { ClaimError, verdictOfInterval, type CheckContext, type IntervalEvidence, type Verdict } from './define.js';
+
+export { quantile, median, spearman } from '../numeric/intervals.js';
 
 /** A population experiment: a preset, overrides, the population size and the steps. */
 export interface Setup {
   preset: string;
   overrides?: Partial<TrainConfig>;
-  /** Population in quick and full mode. */
+  /** Population in quick and full mode (for sequential checks: the first stage). */
   population: [number, number];
   /** Steps in quick and full mode (default: the preset's). */
   steps?: [number, number];
+  /**
+   * Sequential checks: the population sizes to grow to while the interval straddles the
+   * threshold, in quick and full mode (the last one is the cap).
+   */
+  stages?: [number[], number[]];
 }
 
 export interface Population {
@@ -23,57 +35,106 @@ export interface Population {
   probe: FinalProbe;
 }
 
-/** Runs (or reuses) the setup's population with seeds ctx.seed, ctx.seed + 1, …. */
-export function population(ctx: CheckContext, setup: Setup): Promise<Population> {
-  const K = ctx.size(setup.population[0], setup.population[1]);
+/** The setup's trainer configuration at the context's size. */
+export function configOf(ctx: CheckContext, setup: Setup): TrainConfig {
   const steps = setup.steps ? ctx.size(setup.steps[0], setup.steps[1]) : undefined;
   const overrides: Partial<TrainConfig> = { ...setup.overrides, ...(steps !== undefined ? { steps } : {}) };
-  const config = makeConfig(setup.preset, overrides as Record<string, unknown>);
-  const key = JSON.stringify({ config, K, seed: ctx.seed });
+  return makeConfig(setup.preset, overrides as Record<string, unknown>);
+}
+
+/** Members seed + offset … seed + offset + K − 1 of a configuration, trained once per ledger. */
+function block(ctx: CheckContext, config: TrainConfig, offset: number, K: number): Promise<Population> {
+  const key = JSON.stringify({ config, K, seed: ctx.seed + offset });
   return ctx.shared(key, async () => {
     let probe: FinalProbe | null = null;
-    const r = await train(config, { seed: ctx.seed, population: K, onFinal: (p) => (probe = p) });
-    return { config, seed: ctx.seed, logs: r.logs, final: r.final, probe: probe as unknown as FinalProbe };
+    const r = await train(config, { seed: ctx.seed + offset, population: K, onFinal: (p) => (probe = p) });
+    return { config, seed: ctx.seed + offset, logs: r.logs, final: r.final, probe: probe as unknown as FinalProbe };
   });
 }
 
-/** Quantile of a list by linear interpolation (type 7, as numpy's default). */
-export function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const h = (s.length - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return (s[lo] as number) + ((s[hi] as number) - (s[lo] as number)) * (h - lo);
+function concatF32(a: Float32Array, b: Float32Array): Float32Array {
+  const o = new Float32Array(a.length + b.length);
+  o.set(a);
+  o.set(b, a.length);
+  return o;
 }
 
-export const median = (xs: readonly number[]) => quantile(xs, 0.5);
-export const share = (xs: readonly unknown[], ok: (x: never) => boolean) => xs.filter((x) => ok(x as never)).length / xs.length;
-
-/** Spearman's rank correlation (average ranks for ties). */
-export function spearman(a: readonly number[], b: readonly number[]): number {
-  const rank = (xs: readonly number[]) => {
-    const idx = xs.map((x, i) => [x, i] as const).sort((u, v) => u[0] - v[0]);
-    const r = new Array<number>(xs.length);
-    for (let i = 0; i < idx.length; ) {
-      let j = i;
-      while (j + 1 < idx.length && (idx[j + 1] as readonly [number, number])[0] === (idx[i] as readonly [number, number])[0]) j++;
-      for (let k = i; k <= j; k++) r[(idx[k] as readonly [number, number])[1]] = (i + j) / 2;
-      i = j + 1;
-    }
-    return r;
-  };
-  const ra = rank(a);
-  const rb = rank(b);
-  const n = a.length;
-  const ma = ra.reduce((s, x) => s + x, 0) / n;
-  const mb = rb.reduce((s, x) => s + x, 0) / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += ((ra[i] as number) - ma) * ((rb[i] as number) - mb);
-    saa += ((ra[i] as number) - ma) ** 2;
-    sbb += ((rb[i] as number) - mb) ** 2;
+/** Two populations of one configuration, the second's members after the first's. */
+function append(a: Population, b: Population): Population {
+  const probe: FinalProbe = { grid: a.probe.grid, d: concatF32(a.probe.d, b.probe.d), samples: concatF32(a.probe.samples, b.probe.samples) };
+  if (a.probe.dStar && b.probe.dStar) {
+    const o = new Float64Array(a.probe.dStar.length + b.probe.dStar.length);
+    o.set(a.probe.dStar);
+    o.set(b.probe.dStar, a.probe.dStar.length);
+    probe.dStar = o;
   }
-  return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
+  return { config: a.config, seed: a.seed, logs: a.logs.map((l, i) => [...l, ...(b.logs[i] ?? [])]), final: [...a.final, ...b.final], probe };
+}
+
+/**
+ * The first `n` members of the setup (`n` defaults to its population size), grown from blocks at
+ * the setup's stage boundaries so that every size reuses the members already trained.
+ */
+export async function population(ctx: CheckContext, setup: Setup, n?: number): Promise<Population> {
+  const config = configOf(ctx, setup);
+  const first = ctx.size(setup.population[0], setup.population[1]);
+  const want = n ?? first;
+  const cuts = [...new Set([first, ...(setup.stages ? ctx.size(setup.stages[0], setup.stages[1]) : [])])].sort((a, b) => a - b);
+  if (!cuts.includes(want)) cuts.push(want);
+  cuts.sort((a, b) => a - b);
+  let pop: Population | null = null;
+  let done = 0;
+  for (const c of cuts) {
+    if (c > want) break;
+    const b = await block(ctx, config, done, c - done);
+    pop = pop === null ? b : append(pop, b);
+    done = c;
+  }
+  return pop as Population;
+}
+
+/** The share of xs that satisfy ok (refuses an empty list, which has no share). */
+export function share<T>(xs: readonly T[], ok: (x: T) => boolean): number {
+  if (xs.length === 0) throw new ClaimError('share', 'xs', 'must not be empty: a share of nothing is undefined');
+  return xs.filter(ok).length / xs.length;
+}
+
+/** What a sequential check computes at one population size: its interval and what it says. */
+export interface Look {
+  interval: IntervalEvidence;
+  /** The decision on this interval (inconclusive: grow the population). */
+  verdict: Verdict;
+}
+
+/**
+ * A sequential test: evaluates the population at each stage size and stops at the first decisive
+ * look (verdict other than `inconclusive`); at the cap the last look stands, inconclusive or not.
+ * Each of the m looks is made at level 1 − (1 − level)/m (Bonferroni), so the chance that any
+ * look errs stays below 1 − level.
+ */
+export async function sequential<T extends Look>(
+  ctx: CheckContext,
+  setup: Setup,
+  look: (pop: Population, level: number) => T | Promise<T>,
+  level = 0.95,
+): Promise<T & { pop: Population; looks: number; stages: number[] }> {
+  const first = ctx.size(setup.population[0], setup.population[1]);
+  const stages = [...new Set([first, ...(setup.stages ? ctx.size(setup.stages[0], setup.stages[1]) : [])])].sort((a, b) => a - b);
+  const each = 1 - (1 - level) / stages.length;
+  let last: (T & { pop: Population }) | null = null;
+  let looks = 0;
+  for (const n of stages) {
+    const pop = await population(ctx, setup, n);
+    const r = await look(pop, each);
+    looks++;
+    last = { ...r, pop };
+    if (r.verdict !== 'inconclusive') break;
+  }
+  const out = last as T & { pop: Population };
+  return { ...out, looks, stages };
+}
+
+/** An interval's decision against a threshold (see {@link verdictOfInterval}), as a {@link Look}. */
+export function lookAt(interval: IntervalEvidence, side: 'above' | 'below'): Look {
+  return { interval, verdict: verdictOfInterval(interval, interval.threshold as number, side) };
 }

@@ -2,7 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg } from './plots.js';
-import type { LedgerEntry } from './runner.js';
+import { controlProblems, type LedgerEntry } from './runner.js';
+import type { IntervalEvidence } from './define.js';
 
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
 
@@ -23,17 +24,45 @@ export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): s
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
+const pc = (x: number) => {
+  const v = 100 * x;
+  return v === 0 || v === 100 ? `${v}%` : `${Number(v.toPrecision(v < 1 ? 2 : 3))}%`;
+};
+/** An interval as the report prints it: "0.0312 (95% CI 0.0038–0.108, n = 64)". */
+export function showInterval(iv: IntervalEvidence): string {
+  const f = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
+  return `${iv.statistic} = ${f(iv.estimate)} (${pc(iv.level)} CI ${f(iv.low)} to ${f(iv.high)}, n = ${iv.n}${iv.threshold !== undefined ? `; threshold ${f(iv.threshold)}` : ''})`;
+}
+
+/** The controls in one short cell: "mutant refuted ✓ · positive holds ✓". */
+function showControls(e: LedgerEntry): string {
+  const c = e.controls;
+  if (!c) return '';
+  const parts = [];
+  if (c.mutant) parts.push(`mutant ${c.mutant.verdict} ${c.mutant.ok ? '✓' : '✗'}`);
+  if (c.positive) parts.push(`positive ${c.positive.verdict} ${c.positive.ok ? '✓' : '✗'}`);
+  const bad = controlProblems(e);
+  return `${parts.join(' · ')}${bad.length ? ` ⚠ ${bad.join('; ')}` : ''}`;
+}
+
 /** The terminal table: id, verdict (with ✗ where it differs from the expected one), one-line evidence. */
 export function ledgerTable(entries: readonly LedgerEntry[], width = 160): string {
   const idW = Math.max(2, ...entries.map((e) => e.id.length));
   const vW = 24;
-  const lines = [`${'id'.padEnd(idW)}  ${'verdict'.padEnd(vW)}  evidence`];
+  const withControls = entries.some((e) => e.controls);
+  const cW = 44;
+  const lines = [`${'id'.padEnd(idW)}  ${'verdict'.padEnd(vW)}  ${withControls ? `${'controls'.padEnd(cW)}  ` : ''}evidence`];
   for (const e of entries) {
     const mark = e.agrees ? ' ' : '✗';
-    lines.push(`${e.id.padEnd(idW)} ${mark}${e.verdict.padEnd(vW)}  ${clip(e.evidence, Math.max(30, width - idW - vW - 5))}`);
+    const ctl = withControls ? `${showControls(e).padEnd(cW)}  ` : '';
+    lines.push(`${e.id.padEnd(idW)} ${mark}${e.verdict.padEnd(vW)}  ${ctl}${clip(e.evidence, Math.max(30, width - idW - vW - 5 - (withControls ? cW + 2 : 0)))}`);
   }
   const bad = entries.filter((e) => !e.agrees);
   lines.push('', `${entries.length} claims: ${entries.length - bad.length} verdicts as expected, ${bad.length} differ${bad.length ? ` (${bad.map((e) => `${e.id}: ${e.verdict}, expected ${e.expected}`).join('; ')})` : ''}`);
+  if (withControls) {
+    const weak = entries.filter((e) => controlProblems(e).length > 0);
+    lines.push(`controls: ${entries.length - weak.length} of ${entries.length} claims discriminate${weak.length ? `; ⚠ ${weak.map((e) => `${e.id} (${controlProblems(e).join('; ')})`).join(', ')}` : ''}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -42,7 +71,9 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
   const failures = entries.filter((e) => !e.agrees).length;
   const cases = entries.map((e) => {
-    const body = e.agrees ? '' : `\n    <failure message="${xml(`verdict ${e.verdict}, expected ${e.expected}`)}">${xml(e.evidence)}</failure>\n  `;
+    const props = [['verdict', e.verdict], ['expected', e.expected], ['evidence', e.evidence], ...(e.interval ? [['interval', showInterval(e.interval)]] : []), ...(e.controls ? [['controls', showControls(e)]] : [])];
+    const properties = `\n    <properties>${props.map(([k, v]) => `<property name="${xml(k as string)}" value="${xml(v as string)}"/>`).join('')}</properties>`;
+    const body = e.agrees ? `${properties}${e.verdict === 'not-checkable' ? '\n    <skipped/>' : ''}\n  ` : `${properties}\n    <failure message="${xml(`verdict ${e.verdict}, expected ${e.expected}`)}">${xml(e.evidence)}</failure>\n  `;
     return `  <testcase classname="gan-verify.claims.${xml(e.doc)}" name="${xml(e.id)}" time="${e.seconds.toFixed(3)}">${body}</testcase>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="gan-verify claims${meta.shard ? ` shard ${meta.shard}` : ''}" tests="${entries.length}" failures="${failures}" errors="0" time="${meta.seconds.toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`;
@@ -74,6 +105,9 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
   for (const e of entries) mdLines.push(`| [${e.id}](#${e.id}) | ${e.doc} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected} | ${md(e.evidence)} |`);
   for (const e of entries) {
     mdLines.push('', `## ${e.id}`, '', `**${e.verdict}**${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${e.doc} · ${e.seconds.toFixed(2)} s`, '', `> ${md(e.quote)}`, '', `Checked: ${e.statement}`, '', `Evidence: ${e.evidence}`);
+    if (e.interval) mdLines.push('', `Interval: ${showInterval(e.interval)}`);
+    if (e.grid) mdLines.push('', `Robustness grid: ${e.grid.map((g) => `${Object.entries(g.settings).map(([k, v]) => `${k} ${v}`).join(', ')} → ${g.verdict}`).join('; ')}`);
+    if (e.controls) mdLines.push('', `Controls: ${showControls(e)}${e.controls.mutant ? ` (mutant: ${e.controls.mutant.description})` : ''}${e.controls.positive ? ` (positive: ${e.controls.positive.description})` : ''}`);
     if (e.conditions) mdLines.push('', `Conditions: ${e.conditions}`);
     if (e.correction) mdLines.push('', `What is right: ${e.correction}`);
     if (e.counterexample) mdLines.push('', `Counterexample: ${e.counterexample}`);
@@ -86,14 +120,18 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
 
   const rows = entries.map((e) => `<tr class="${e.agrees ? 'agree' : 'differ'}"><td><a href="#${e.id}">${html(e.id)}</a></td><td>${html(e.doc)}</td><td class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected}</td><td>${html(e.evidence)}</td></tr>`);
   const sections = entries.map((e) => {
-    const extra = [e.conditions ? `<p><b>Conditions:</b> ${html(e.conditions)}</p>` : '', e.correction ? `<p><b>What is right:</b> ${html(e.correction)}</p>` : '', e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : ''].join('');
+    const grid = e.grid
+      ? `<table class="grid"><thead><tr>${Object.keys(e.grid[0]?.settings ?? {}).map((k) => `<th>${html(k)}</th>`).join('')}<th>verdict</th><th>interval</th></tr></thead><tbody>${e.grid.map((g) => `<tr>${Object.values(g.settings).map((v) => `<td>${html(String(v))}</td>`).join('')}<td class="v-${g.verdict}">${g.verdict}</td><td>${g.interval ? html(showInterval(g.interval)) : ''}</td></tr>`).join('')}</tbody></table>`
+      : '';
+    const ctl = e.controls ? `<p><b>Controls:</b> ${html(showControls(e))}${e.controls.mutant ? `<br>mutant: ${html(e.controls.mutant.description)}: ${html(e.controls.mutant.evidence)}` : ''}${e.controls.positive ? `<br>positive: ${html(e.controls.positive.description)}: ${html(e.controls.positive.evidence)}` : ''}</p>` : '';
+    const extra = [e.interval ? `<p><b>Interval:</b> ${html(showInterval(e.interval))}</p>` : '', grid, ctl, e.conditions ? `<p><b>Conditions:</b> ${html(e.conditions)}</p>` : '', e.correction ? `<p><b>What is right:</b> ${html(e.correction)}</p>` : '', e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : ''].join('');
     const nums = Object.entries(e.numbers).map(([k, v]) => `<code>${html(k)}</code> = ${html(String(v))}`).join(' · ');
     const figs = (e.plots ?? []).map((p) => `<figure class="plot" data-plot="${html(p.id)}">${svgs.get(p.id) ?? ''}<figcaption>${html(p.title)}</figcaption></figure>`).join('');
     return `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${html(e.quote)}</blockquote><p><b>Checked:</b> ${html(e.statement)}</p><p><b>Evidence:</b> ${html(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`;
   });
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>gan-verify claims ledger</title>
-<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}tr.differ{background:#fee}.v-holds{color:#1a7f37}.v-refuted{color:#cf222e}.v-imprecise{color:#9a6700}.v-holds-under-conditions{color:#0969da}.v-not-checkable{color:#6e7781}blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}figure{margin:1em 0}section{border-top:1px solid #eee;margin-top:1.5em}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}tr.differ{background:#fee}.v-holds{color:#1a7f37}.v-refuted{color:#cf222e}.v-imprecise{color:#9a6700}.v-holds-under-conditions{color:#0969da}.v-not-checkable{color:#6e7781}.v-inconclusive{color:#8250df}table.grid{width:auto}blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}figure{margin:1em 0}section{border-top:1px solid #eee;margin-top:1.5em}</style>
 </head><body><h1>gan-verify claims ledger</h1><p id="summary">${html(summary)}</p>
 <table><thead><tr><th>id</th><th>document</th><th>verdict</th><th>expected</th><th>evidence</th></tr></thead><tbody>
 ${rows.join('\n')}

@@ -18,10 +18,26 @@ export interface LedgerEntry {
   conditions?: string;
   correction?: string;
   counterexample?: string;
+  interval?: Outcome['interval'];
+  grid?: Outcome['grid'];
+  /** With `controls`: the verdicts of the mutant and of the positive control, and whether they discriminate. */
+  controls?: Controls;
   /** The check threw: its message (the verdict is then `refuted` and agrees is false). */
   error?: string;
   seconds: number;
   plots: Outcome['plots'];
+}
+
+export interface ControlResult {
+  description: string;
+  verdict: Verdict;
+  evidence: string;
+  /** mutant: its verdict differs from the claim's; positive: it says `holds`. */
+  ok: boolean;
+}
+export interface Controls {
+  mutant?: ControlResult;
+  positive?: ControlResult;
 }
 
 export interface RunOptions {
@@ -31,6 +47,8 @@ export interface RunOptions {
   onProgress?: (done: number, total: number, id: string) => void;
   /** Replace each claim's subject by its mutant (used by the tests that show a check can fail). */
   mutants?: boolean;
+  /** Also run every claim's mutant and positive control and record their verdicts (`--controls`). */
+  controls?: boolean;
 }
 
 /** A claim's own stream: the ledger seed's generator, jumped to a stream derived from the claim id. */
@@ -64,11 +82,12 @@ function checkNumbers(id: string, numbers: Record<string, unknown>): void {
 }
 
 /** Runs one claim and turns its outcome (or its error) into a ledger entry. */
-export async function runClaim(claim: AnyClaim, ctx: CheckContext, mutant = false): Promise<LedgerEntry> {
+export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: boolean | 'mutant' | 'positive' = false): Promise<LedgerEntry> {
   const t0 = performance.now();
   const base = { id: claim.id, doc: claim.source.doc, quote: claim.source.quote, statement: claim.statement, method: claim.method, expected: claim.expected };
   try {
-    const subject = mutant && claim.mutant ? claim.mutant.subject : claim.subject;
+    const which = variant === true ? 'mutant' : variant === false ? 'subject' : variant;
+    const subject = which === 'mutant' && claim.mutant ? claim.mutant.subject : which === 'positive' && claim.positive ? claim.positive.subject : claim.subject;
     const out = await claim.check(subject, ctx);
     if (!(VERDICTS as readonly string[]).includes(out?.verdict)) throw new ClaimError(`claim ${claim.id}`, 'verdict', `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(out?.verdict)}`);
     checkNumbers(claim.id, out.numbers ?? {});
@@ -77,6 +96,8 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, mutant = fals
     if (out.verdict === 'holds-under-conditions' && out.conditions) entry.conditions = out.conditions;
     if (out.verdict === 'imprecise' && out.correction) entry.correction = out.correction;
     if (out.verdict !== 'holds' && out.counterexample) entry.counterexample = out.counterexample;
+    if (out.interval) entry.interval = out.interval;
+    if (out.grid) entry.grid = out.grid;
     return entry;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
@@ -91,9 +112,39 @@ export async function runLedger(claims: readonly AnyClaim[], options: RunOptions
   const out: LedgerEntry[] = [];
   for (const [i, claim] of claims.entries()) {
     options.onProgress?.(i, claims.length, claim.id);
-    out.push(await runClaim(claim, makeContext(claim.id, { quick, seed, cache }), options.mutants));
+    const entry = await runClaim(claim, makeContext(claim.id, { quick, seed, cache }), options.mutants);
+    if (options.controls) entry.controls = await runControls(claim, entry, { quick, seed, cache });
+    out.push(entry);
   }
   options.onProgress?.(claims.length, claims.length, '');
+  return out;
+}
+
+/** Runs the claim's mutant and positive control (each on the claim's own stream, as the claim itself). */
+export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>> }): Promise<Controls> {
+  const out: Controls = {};
+  if (claim.mutant) {
+    const m = await runClaim(claim, makeContext(claim.id, options), 'mutant');
+    out.mutant = { description: claim.mutant.description, verdict: m.verdict, evidence: m.evidence, ok: m.error === undefined && m.verdict !== entry.verdict };
+  }
+  if (claim.positive) {
+    const p = await runClaim(claim, makeContext(claim.id, options), 'positive');
+    out.positive = { description: claim.positive.description, verdict: p.verdict, evidence: p.evidence, ok: p.error === undefined && p.verdict === 'holds' };
+  }
+  return out;
+}
+
+/** A check that cannot fail, or cannot succeed: what the table flags under --controls. */
+export function controlProblems(entry: LedgerEntry): string[] {
+  const c = entry.controls;
+  if (c === undefined || entry.verdict === 'not-checkable') return [];
+  const out: string[] = [];
+  if (!c.mutant) out.push('no mutant');
+  else if (!c.mutant.ok) out.push(`mutant also ${c.mutant.verdict}`);
+  if (entry.method === 'trainer' || entry.method === 'population') {
+    if (!c.positive) out.push('no positive control');
+    else if (!c.positive.ok) out.push(`positive control ${c.positive.verdict}`);
+  } else if (c.positive && !c.positive.ok) out.push(`positive control ${c.positive.verdict}`);
   return out;
 }
 

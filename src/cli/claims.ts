@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { CATALOGUE } from '../claims/catalogue/index.js';
 import type { AnyClaim, Claim } from '../claims/define.js';
 import { ledgerJson, ledgerTable, junitXml, writeReport, type LedgerMeta } from '../claims/report.js';
-import { runLedger, shard } from '../claims/runner.js';
+import { controlProblems, runLedger, shard } from '../claims/runner.js';
 import { checkSeed } from '../numeric/rng.js';
 import { useBackend, BACKENDS, type BackendName } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
@@ -14,7 +14,8 @@ export const CLAIMS_HELP = `Usage: gan-verify claims [FILE…] [options]
 
 Runs a check for every claim of the five seed documents (and the claims in FILE…, modules that
 export claims made with defineClaim) and gives each a verdict: holds, holds-under-conditions,
-imprecise, refuted or not-checkable. Prints a table, writes report/index.html and report/README.md
+imprecise, refuted, inconclusive (the interval straddles the claim's threshold even at the largest
+population) or not-checkable. Prints a table, writes report/index.html and report/README.md
 with SVG plots.
 
 Options:
@@ -26,12 +27,14 @@ Options:
   --seed N          base seed of every random thing (default 0)
   --out DIR         report folder (default report); --no-report writes none
   --backend NAME    TensorFlow.js backend for the training claims: cpu (default), wasm, tensorflow, tensorflow-gpu
+  --controls        also run each claim's mutant (must give another verdict) and positive control
+                    (must say holds); the table and JSON show both and flag a check that fails to discriminate
   --list            list the claims (id, document, method, expected verdict) and exit
 
-Exit codes: 0 every verdict is the expected one, 1 some differ (the report says which), 2 bad input.
+Exit codes: 0 every verdict is the expected one (and, with --controls, every check discriminates), 1 some differ (the report says which), 2 bad input.
 `;
 
-const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag' } as const;
+const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag' } as const;
 
 /** Loads the claims a module exports (default export, named exports, or arrays of claims). */
 export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
@@ -116,9 +119,10 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   const quick = args.flags.has('quick');
   process.stderr.write(`gan-verify claims: ${claims.length} claims, seed ${seed}${quick ? ', quick' : ''}, backend ${backend}\n`);
   const t0 = performance.now();
-  const entries = await runLedger(claims, { quick, seed, onProgress: progress });
+  const controls = args.flags.has('controls');
+  const entries = await runLedger(claims, { quick, seed, onProgress: progress, controls });
   const meta: LedgerMeta = { seed, quick, shard: shardRaw ?? null, backend, seconds: (performance.now() - t0) / 1000 };
-  const code = entries.every((e) => e.agrees) ? 0 : 1;
+  const code = entries.every((e) => e.agrees) && (!controls || entries.every((e) => controlProblems(e).length === 0)) ? 0 : 1;
   if (junit !== undefined) writeFileSync(junit, junitXml(entries, meta));
   let tail = '';
   if (!args.flags.has('no-report')) {

@@ -28,6 +28,11 @@ export interface TrainConfig {
   gpWeight: number;
   lrD: number;
   lrG: number;
+  /**
+   * `adam` (PyTorch's Adam, the default) or `rmsprop` (PyTorch's RMSprop without momentum, the
+   * optimizer of the WGAN paper; β₂ is then its smoothing constant α, 0.99 in PyTorch, and β₁ is unused).
+   */
+  optimizer?: 'adam' | 'rmsprop';
   beta1: number;
   beta2: number;
   eps: number;
@@ -135,6 +140,9 @@ export function makeConfig(preset: string, overrides: Partial<Record<string, unk
         throw new TrainError(fn, 'loss', `must be ns, saturating, lsgan, wgan or wgan-gp; got ${JSON.stringify(value)}`);
       }
       c.loss = value;
+    } else if (key === 'optimizer') {
+      if (value !== 'adam' && value !== 'rmsprop') throw new TrainError(fn, 'optimizer', `must be adam or rmsprop; got ${JSON.stringify(value)}`);
+      c.optimizer = value;
     } else if (key === 'gHidden' || key === 'dHidden') {
       if (!Array.isArray(value) || value.length === 0 || !value.every((v) => Number.isSafeInteger(v) && v >= 1 && v <= 4096)) {
         throw new TrainError(fn, key, `must be a nonempty list of widths from 1 to 4096; got ${JSON.stringify(value)}`);
@@ -144,7 +152,7 @@ export function makeConfig(preset: string, overrides: Partial<Record<string, unk
       if (typeof value !== 'string') throw new TrainError(fn, 'target', `must be a distribution spec such as normal:3,1 or ring8; got ${JSON.stringify(value)}`);
       c.target = value;
     } else {
-      throw new TrainError(fn, key, `is not a setting of the trainer (settings: ${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${JSON.stringify(value)}`);
+      throw new TrainError(fn, key, `is not a setting of the trainer (settings: ${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${JSON.stringify(value)}`);
     }
   }
   if (c.beta1 >= 1) throw new TrainError(fn, 'beta1', `must be below 1; got ${c.beta1}`);

@@ -39,6 +39,7 @@ export interface StepAttrs {
   beta1: number;
   beta2: number;
   eps: number;
+  optimizer: 'adam' | 'rmsprop';
   /** Adam step counts before this step. */
   tD: number;
   tG: number;
@@ -102,7 +103,7 @@ export function registerFusedKernels(): void {
       const status = new Float32Array(K);
       const disc = { dSizes: a.dSizes, loss: a.loss, label: a.label, gpWeight: a.gpWeight, batch: B };
       const gen = { gSizes: a.gSizes, dSizes: a.dSizes, loss: a.loss, batch: B };
-      const opt = (lr: number, t: number) => ({ lr, beta1: a.beta1, beta2: a.beta2, eps: a.eps, t });
+      const opt = (lr: number, t: number) => ({ optimizer: a.optimizer, lr, beta1: a.beta1, beta2: a.beta2, eps: a.eps, t });
       // the step counts are the same for every member
       const optD = Array.from({ length: S }, (_, s) => opt(a.lrD, a.tD + s + 1));
       const optG = opt(a.lrG, a.tG + 1);

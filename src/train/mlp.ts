@@ -461,6 +461,8 @@ export function genLossGrad(s: GenSpec, gp: Float32Array, gpo: number, dp: Float
 }
 
 export interface AdamSpec {
+  /** `adam` (the default) or `rmsprop` (then beta2 is RMSProp's smoothing constant α and beta1 is unused). */
+  optimizer?: 'adam' | 'rmsprop';
   lr: number;
   beta1: number;
   beta2: number;
@@ -474,6 +476,7 @@ export interface AdamSpec {
  * v ← β₂v + (1−β₂)g²; p ← p − (lr/(1−β₁ᵗ))·m/(√v/√(1−β₂ᵗ) + ε).
  */
 export function adam(s: AdamSpec, p: Float32Array, m: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number): void {
+  if (s.optimizer === 'rmsprop') return rmsprop(s, p, v, g, o, P);
   const { beta1, beta2, eps } = s;
   const stepSize = s.lr / (1 - beta1 ** s.t);
   const bc2Sqrt = Math.sqrt(1 - beta2 ** s.t);
@@ -483,5 +486,19 @@ export function adam(s: AdamSpec, p: Float32Array, m: Float32Array, v: Float32Ar
     v[o + i] = beta2 * (v[o + i] as number) + (1 - beta2) * gi * gi;
     // the update reads the stored (float32) moments
     p[o + i] = (p[o + i] as number) - (stepSize * (m[o + i] as number)) / (Math.sqrt(v[o + i] as number) / bc2Sqrt + eps);
+  }
+}
+
+/**
+ * PyTorch's RMSprop (torch.optim.RMSprop, no momentum, not centred) on one member's row:
+ * v ← αv + (1−α)g²; p ← p − lr·g/(√v + ε), with α = s.beta2. The optimizer of the WGAN paper
+ * (Arjovsky, Chintala & Bottou 2017, Algorithm 1: RMSProp, α = 5·10⁻⁵ learning rate).
+ */
+function rmsprop(s: AdamSpec, p: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number): void {
+  const { lr, beta2: alpha, eps } = s;
+  for (let i = 0; i < P; i++) {
+    const gi = g[i] as number;
+    v[o + i] = alpha * (v[o + i] as number) + (1 - alpha) * gi * gi;
+    p[o + i] = (p[o + i] as number) - (lr * gi) / (Math.sqrt(v[o + i] as number) + eps);
   }
 }

@@ -64,6 +64,12 @@ export interface MemberLog {
    * with p_G the exact density of G's piecewise-linear pushforward of N(0, 1) (see pushforward.ts).
    */
   dStarGap?: number;
+  /**
+   * Critic losses (wgan, wgan-gp): the critic's estimate of W1 on held-out samples, without any
+   * penalty: mean f(x) over `evalSamples` fresh data points minus mean f(G(z)) over the evaluation
+   * noise (Kantorovich–Rubinstein: W1 = sup over 1-Lipschitz f of that difference).
+   */
+  criticEstimate?: number;
   /** Present once the member has stopped on a non-finite loss; its metrics are then those of its last good state. */
   stopped?: MemberStop;
 }
@@ -192,7 +198,8 @@ function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
 }
 
 /** PyTorch's Adam as TF.js ops on [K, P] (members whose `active` entry is false keep their values). */
-function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { lr: number; beta1: number; beta2: number; eps: number; t: number }, active: boolean[]): void {
+function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { optimizer: 'adam' | 'rmsprop'; lr: number; beta1: number; beta2: number; eps: number; t: number }, active: boolean[]): void {
+  if (s.optimizer === 'rmsprop') return rmspropOps(p, v, g, s, active);
   const stepSize = s.lr / (1 - s.beta1 ** s.t);
   const bc2Sqrt = Math.sqrt(1 - s.beta2 ** s.t);
   tf.tidy(() => {
@@ -206,6 +213,21 @@ function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s
       p1 = tf.where(keep, p1, p);
     }
     m.assign(m1);
+    v.assign(v1);
+    p.assign(p1);
+  });
+}
+
+/** PyTorch's RMSprop as TF.js ops (α = s.beta2; see mlp.ts `rmsprop`). */
+function rmspropOps(p: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { lr: number; beta2: number; eps: number }, active: boolean[]): void {
+  tf.tidy(() => {
+    let v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
+    let p1 = tf.sub(p, tf.mul(tf.div(g, tf.add(tf.sqrt(v1), s.eps)), s.lr));
+    if (active.includes(false)) {
+      const keep = tf.tensor2d(active, [active.length, 1], 'bool');
+      v1 = tf.where(keep, v1, v);
+      p1 = tf.where(keep, p1, p);
+    }
     v.assign(v1);
     p.assign(p1);
   });
@@ -316,7 +338,7 @@ function fusedEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
       const r = fusedStep(
         { real, z, eps },
         { gp: G.p, gm: G.m, gv: G.v, dp: D.p, dm: D.m, dv: D.v },
-        { gSizes: G.sizes, dSizes: D.sizes, loss: c.loss, label: 1 - c.labelSmoothing, gpWeight: c.gpWeight, clip: c.clip, lrD: c.lrD, lrG: c.lrG, beta1: c.beta1, beta2: c.beta2, eps: c.eps, tD, tG, active },
+        { gSizes: G.sizes, dSizes: D.sizes, loss: c.loss, label: 1 - c.labelSmoothing, gpWeight: c.gpWeight, clip: c.clip, lrD: c.lrD, lrG: c.lrG, beta1: c.beta1, beta2: c.beta2, eps: c.eps, optimizer: c.optimizer ?? 'adam', tD, tG, active },
       );
       G.p.assign(r.gp as tf.Tensor2D);
       G.m.assign(r.gm as tf.Tensor2D);
@@ -346,7 +368,7 @@ function autodiffEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
     r.dispose();
     return { losses: Float32Array.from(r.losses), grad };
   };
-  const opt = (lr: number, t: number) => ({ lr, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t });
+  const opt = (lr: number, t: number) => ({ optimizer: c.optimizer ?? 'adam', lr, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t });
   return {
     step(batch, tD, tG, active0) {
       const active = [...active0];
@@ -439,6 +461,9 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const engine = engineName === 'fused' ? fusedEngine(c, G, D, K) : autodiffEngine(c, G, D, K);
   const evalZ = tf.tensor3d(draw(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()), [K, c.evalSamples, c.noiseDim]);
   const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
+  const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
+  // held-out data for the critic's estimate (its own stream 5: the other streams are untouched)
+  const heldOut = critic ? tf.tensor3d(sampleData(target, base.map((r) => r.stream(5)), c.evalSamples), [K, c.evalSamples, dim]) : null;
   // the grid's points (one member's copy), read back once
   const gridX = (grid.dataSync() as Float32Array).slice(0, (grid.shape[1] as number) * dim);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
@@ -469,7 +494,20 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   });
   const measureNow = (step: number, dLoss: Float32Array, gLoss: Float32Array) => {
     const ev = engine.evaluate(evalZ, grid);
-    return measure(c, ev, G.p.dataSync() as Float32Array, gridX, K, seed, step, dLoss, gLoss, target, stopped);
+    const logs = measure(c, ev, G.p.dataSync() as Float32Array, gridX, K, seed, step, dLoss, gLoss, target, stopped);
+    if (heldOut !== null) {
+      const fake = tf.tensor3d(ev.samples, [K, c.evalSamples, dim]);
+      const fReal = engine.evaluate(evalZ, heldOut).logits;
+      const fFake = engine.evaluate(evalZ, fake).logits;
+      fake.dispose();
+      const n = c.evalSamples;
+      logs.forEach((m, k) => {
+        let s = 0;
+        for (let i = k * n; i < (k + 1) * n; i++) s += (fReal[i] as number) - (fFake[i] as number);
+        m.criticEstimate = s / n;
+      });
+    }
+    return logs;
   };
   let final: MemberLog[] = [];
 
@@ -516,7 +554,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     if (options.onFinal) options.onFinal(probe(c, engine, G, grid, gridX, evalZ, K, target));
     return { config: c, seed, population: K, engine: engineName, logs, final, stopped };
   } finally {
-    tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v]);
+    tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v, ...(heldOut ? [heldOut] : [])]);
   }
 }
 
