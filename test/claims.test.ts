@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../src/claims/catalogue/index.js';
-import { ClaimError, defineClaim, verdictOf, verdictOfShare, type AnyClaim } from '../src/claims/define.js';
+import { ClaimError, defineClaim, verdictOf, verdictOfInterval, type AnyClaim, type Verdict } from '../src/claims/define.js';
+import { conditionsFrom, gridOf, gridVerdict } from '../src/claims/checks/robustness.js';
+import { sequential } from '../src/claims/experiments.js';
 import { guarantees, pureSaddles, solveMixed } from '../src/claims/games.js';
 import { ledgerJson, junitXml, LEDGER_SCHEMA } from '../src/claims/report.js';
 import { makeContext, runClaim, runLedger, shard } from '../src/claims/runner.js';
@@ -18,7 +20,7 @@ describe('the catalogue', () => {
     expect(checkable.length).toBeGreaterThanOrEqual(30);
     for (const doc of DOCS) expect(checkable.filter((c) => c.source.doc === doc).length).toBeGreaterThanOrEqual(3);
     expect(new Set(CATALOGUE.map((c) => c.id)).size).toBe(CATALOGUE.length);
-    expect(new Set(CATALOGUE.map((c) => c.expected))).toEqual(new Set(['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'not-checkable']));
+    expect(new Set(CATALOGUE.map((c) => c.expected))).toEqual(new Set(['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable']));
     // every checkable claim comes with a deliberately wrong subject
     for (const c of checkable) expect(c.mutant, c.id).toBeDefined();
   });
@@ -40,23 +42,57 @@ describe('every exact, Monte Carlo and trainer check can fail', () => {
       const good = await runClaim(claim, quickCtx(claim.id));
       expect(good.error).toBeUndefined();
       expect(good.verdict).toBe(claim.expected);
-      const bad = await runClaim(claim, quickCtx(claim.id), true);
+      const bad = await runClaim(claim, quickCtx(claim.id), 'mutant');
       expect(bad.error).toBeUndefined();
       expect(bad.verdict).not.toBe(claim.expected);
+      if (claim.method === 'trainer') expect(claim.positive, 'trainer claims have a positive control').toBeDefined();
+      if (claim.positive) expect((await runClaim(claim, quickCtx(claim.id), 'positive')).verdict, 'the positive control says holds').toBe('holds');
     });
   }
 });
 
+describe('interval verdicts', () => {
+  it('verdictOfInterval decides from the interval alone', () => {
+    expect(verdictOfInterval({ low: 0.6, high: 0.9 }, 0.5, 'above')).toBe('holds');
+    expect(verdictOfInterval({ low: 0.1, high: 0.4 }, 0.5, 'above')).toBe('refuted');
+    expect(verdictOfInterval({ low: 0.4, high: 0.6 }, 0.5, 'above')).toBe('inconclusive');
+    expect(verdictOfInterval({ low: -0.3, high: -0.1 }, 0, 'below')).toBe('holds');
+    expect(verdictOfInterval({ low: 0.1, high: 0.3 }, 0, 'below')).toBe('refuted');
+    expect(() => verdictOfInterval({ low: 1, high: 0 }, 0, 'below')).toThrow(/verdictOfInterval: interval must be \{ low ≤ high \}/);
+    expect(() => verdictOfInterval({ low: 0, high: 1 }, Number.NaN, 'below')).toThrow(/threshold must be a number/);
+  });
+  it('the robustness grid computes its conditions from the cells', () => {
+    const cells = gridOf({ lr: [0.01, 0.001], steps: [1000, 3000] }).map((settings) => ({ settings, verdict: (settings.lr === 0.001 ? 'holds' : 'refuted') as Verdict }));
+    expect(gridVerdict(cells)).toBe('holds-under-conditions');
+    expect(conditionsFrom(cells)).toBe('holds for lr = 0.001; not for (lr 0.01, steps 1000: refuted), (lr 0.01, steps 3000: refuted)');
+    const one = cells.map((c, i) => ({ ...c, verdict: (i === 3 ? 'holds' : 'refuted') as Verdict }));
+    expect(conditionsFrom(one)).toBe('holds for lr = 0.001 and steps = 3000; not for (lr 0.01, steps 1000: refuted), (lr 0.01, steps 3000: refuted), (lr 0.001, steps 1000: refuted)');
+    expect(gridVerdict(cells.map((c) => ({ ...c, verdict: 'refuted' as Verdict })))).toBe('refuted');
+  });
+  it('sequential looks grow the population only while the interval straddles, at a Bonferroni-adjusted level', async () => {
+    const ctx = makeContext('seq', { quick: false, seed: 0, cache: new Map() });
+    const sizes: number[] = [];
+    const levels: number[] = [];
+    // a fake population: its "members" are the sizes asked for; the look is inconclusive below 100
+    const fake = { preset: 'seed-toy', population: [8, 32] as [number, number], stages: [[8], [32, 100, 400]] as [number[], number[]], steps: [1, 1] as [number, number] };
+    const r = await sequential(ctx, fake, (pop, level) => {
+      sizes.push(pop.final.length);
+      levels.push(level);
+      return { verdict: pop.final.length >= 100 ? 'holds' : 'inconclusive', interval: { statistic: 's', estimate: 0, low: 0, high: 0, level, n: pop.final.length } };
+    });
+    expect(sizes).toEqual([32, 100]);
+    expect(levels.every((l) => Math.abs(l - (1 - 0.05 / 3)) < 1e-15)).toBe(true);
+    expect(r.verdict).toBe('holds');
+    expect(r.looks).toBe(2);
+  }, 60_000);
+});
+
 describe('verdict rules', () => {
-  it('verdictOf and verdictOfShare', () => {
+  it('verdictOf', () => {
     expect(verdictOf({ asStated: true })).toBe('holds');
     expect(verdictOf({ asStated: false, underConditions: true })).toBe('holds-under-conditions');
     expect(verdictOf({ asStated: false, corrected: true })).toBe('imprecise');
     expect(verdictOf({ asStated: false })).toBe('refuted');
-    expect(verdictOfShare(0.95)).toBe('holds');
-    expect(verdictOfShare(0.6)).toBe('holds-under-conditions');
-    expect(verdictOfShare(0.1)).toBe('refuted');
-    expect(() => verdictOfShare(Number.NaN)).toThrow(/verdictOfShare: share must be in \[0, 1\]; got NaN/);
   });
 
   it('defineClaim names the bad field', () => {

@@ -194,14 +194,6 @@ export function verdictOfInterval(iv: { low: number; high: number }, threshold: 
   return claimed ? 'holds' : opposite ? 'refuted' : 'inconclusive';
 }
 
-/** Verdict from the share of a population that satisfied a training claim. */
-export function verdictOfShare(share: number, bars: { holds: number; conditional: number } = { holds: 0.9, conditional: 0.5 }): Verdict {
-  if (!(share >= 0 && share <= 1)) throw new ClaimError('verdictOfShare', 'share', `must be in [0, 1]; got ${share}`);
-  if (share >= bars.holds) return 'holds';
-  if (share >= bars.conditional) return 'holds-under-conditions';
-  return 'refuted';
-}
-
 /** The not-checkable check: says why (the verdict is the claim's nature, not a computation). */
 export function notCheckable(why: string): (subject: unknown) => Outcome {
   return () => ({ verdict: 'not-checkable', evidence: why, numbers: {} });

@@ -91,6 +91,14 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     const out = await claim.check(subject, ctx);
     if (!(VERDICTS as readonly string[]).includes(out?.verdict)) throw new ClaimError(`claim ${claim.id}`, 'verdict', `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(out?.verdict)}`);
     checkNumbers(claim.id, out.numbers ?? {});
+    if (claim.method === 'population' && out.verdict !== 'not-checkable' && out.interval === undefined) {
+      throw new ClaimError(`claim ${claim.id}`, 'interval', 'must be reported by a population check: its verdict is decided from a statistic and its confidence interval');
+    }
+    if (out.interval !== undefined) {
+      const iv = out.interval;
+      const bad = [iv.estimate, iv.low, iv.high, iv.level, iv.n].some((x) => typeof x !== 'number' || Number.isNaN(x)) || !(iv.low <= iv.high) || typeof iv.statistic !== 'string';
+      if (bad) throw new ClaimError(`claim ${claim.id}`, 'interval', `must be { statistic, estimate, low ≤ high, level, n } without NaN; got ${JSON.stringify(iv)}`);
+    }
     const entry: LedgerEntry = { ...base, verdict: out.verdict, agrees: out.verdict === claim.expected, evidence: out.evidence, numbers: out.numbers ?? {}, seconds: (performance.now() - t0) / 1000, plots: out.plots ?? [] };
     // the conditions / correction / counterexample that go with the verdict found
     if (out.verdict === 'holds-under-conditions' && out.conditions) entry.conditions = out.conditions;

@@ -332,12 +332,19 @@ const orderOfPlay = defineClaim({
     const argmax = d.indexOf(Math.max(...d));
     const pointMass = p.map((_, i) => (i === argmax ? 1 : 0));
     const vOf = (q: number[]) => p.reduce((a, pi, i) => a + pi * Math.log(d[i] as number) + (q[i] as number) * Math.log(1 - (d[i] as number)), 0);
-    const generator = s.order === 'max-min' ? pointMass : p; // inner min_G (max-min) vs outer min_G max_D (min-max: G = p_data)
+    // The generator each order produces, computed, not assumed: with D first (max-min), G best-replies
+    // to the fixed D by minimising V(D, q) over the simplex; with G first (min-max), D best-replies
+    // with D*_q and G minimises C(q) = V(D*_q, q). Both searched over the vertices, p_data and
+    // random interior candidates.
+    const C = (q: number[]) => p.reduce((a, pi, i) => { const qi = q[i] as number; const ds = pi / (pi + qi); return a + (pi > 0 ? pi * Math.log(ds) : 0) + (qi > 0 ? qi * Math.log(1 - ds) : 0); }, 0);
+    const candidates = [p, ...p.map((_, j) => p.map((_, i) => (i === j ? 1 : 0))), ...Array.from({ length: ctx.size(200, 2000) }, () => randomDist(ctx.rng, p.length).map(frac))];
+    const argmin = (f: (q: number[]) => number) => candidates.reduce((best, q) => (f(q) < f(best) ? q : best));
+    const generator = s.order === 'max-min' ? argmin(vOf) : argmin(C);
     const generatorIsData = generator.every((g, i) => Math.abs(g - (p[i] as number)) < 1e-12);
     const pointMassBetter = vOf(pointMass) < vOf(p);
     return {
       verdict: verdictOf({ asStated: generatorIsData && valuesEqual, corrected: valuesEqual && pointMassBetter }),
-      evidence: `max_D min_G V = ${fmt(best, 6)}, min_G max_D V = ${fmt(minmax, 6)}; G's best reply to a non-constant D is a point mass (V ${fmt(vOf(pointMass), 5)} < ${fmt(vOf(p), 5)} at p_data)`,
+      evidence: `max_D min_G V = ${fmt(best, 6)}, min_G max_D V = ${fmt(minmax, 6)}; under ${s.order} the generator found is ${generatorIsData ? 'p_data' : `(${generator.map((g) => fmt(g, 2)).join(', ')})`}; G's best reply to a non-constant D is a point mass (V ${fmt(vOf(pointMass), 5)} < ${fmt(vOf(p), 5)} at p_data)`,
       numbers: { maxMin: best, minMax: minmax, vPointMass: vOf(pointMass), vData: vOf(p) },
       correction: 'the GAN objective is min_G max_D V (as the document writes later); the two orders have the same value here, but with D moving first the generator best-responds with a single point (mode collapse)',
     };
@@ -370,8 +377,8 @@ const genDropsTerm = defineClaim({
 /** The toy of 000 with DCGAN-style Adam (lr 1e-3, β₁ ½), batch 64, 3000 steps, on N(0, 1): a target the same networks reach in most seeds (the positive control). */
 export const TOY_REACHABLE: Setup = { preset: 'seed-toy', overrides: { target: 'normal:0,1', lrD: 1e-3, lrG: 1e-3, beta1: 0.5, batch: 64 }, population: [16, 32], steps: [3000, 3000], stages: [[16, 32], [32, 64]] };
 
-/** The document's toy, grown while the interval straddles the threshold: 64, then 128, then 256 seeds. */
-export const TOY_SEQ: Setup = { ...TOY, stages: [[16, 32, 128], [64, 128, 256]] };
+/** The document's toy, grown while the interval straddles the threshold: 64, 128, 256, then 512 seeds. */
+export const TOY_SEQ: Setup = { ...TOY, stages: [[16, 32, 128], [64, 128, 256, 512]] };
 
 type Reading = 'within' | 'improves';
 /** Mean and standard deviation of a `normal:μ,σ` target. */

@@ -11,6 +11,7 @@ import { conditionsFrom } from '../checks/robustness.js';
 import type { MemberLog } from '../../train/index.js';
 import { convergencePlot, shiftPlot } from '../plots.js';
 import { checkCg, checkModeCollapse, documentCg, wrongCg, type FailureKind } from './shared.js';
+import { GRID } from './doc004.js';
 import { contains, D, DOC2, fmt, frac, LN2, linspace, pct, randomDist, sigmoid, type Dec } from '../util.js';
 
 const src = (quote: string) => ({ doc: DOC2, quote });
@@ -381,7 +382,7 @@ type Sampler = 'independent' | 'optimal-coupling';
 const gpUnitNorm = defineClaim({
   id: 'gradient-penalty-unit-norm',
   source: src('the optimal transport function has $|\\nabla f|_2 = 1$ along transport paths. So we penalize deviations from norm 1 along straight lines between real and generated samples'),
-  statement: "P = ½U[0,1] + ½U[5,6], Q = ½U[0,1] + ½U[7,8]: the optimal critic's slope f′ = −sign(F_P − F_Q); share of interpolates x̂ = εx + (1−ε)y with |f′(x̂)| = 1, for pairs drawn as the subject says, and along the optimal coupling's transport paths",
+  statement: "P = ½U[0,1] + ½U[5,6], Q = ½U[0,1] + ½U[7,8]: every optimal critic has f′ = −sign(F_P − F_Q) where F_P ≠ F_Q and is free (any slope in [−1, 1]) where F_P = F_Q; share of interpolates x̂ = εx + (1−ε)y at which optimality forces |f′(x̂)| = 1, for pairs drawn as the subject says, and along the optimal coupling's transport paths",
   method: 'monte-carlo',
   expected: 'holds-under-conditions',
   subject: 'independent' as Sampler,
@@ -389,7 +390,10 @@ const gpUnitNorm = defineClaim({
   check: (sampler, ctx) => {
     const FP = (x: number) => 0.5 * clamp01(x) + 0.5 * clamp01(x - 5);
     const FQ = (x: number) => 0.5 * clamp01(x) + 0.5 * clamp01(x - 7);
-    const slope = (x: number) => Math.abs(Math.sign(FP(x) - FQ(x)));
+    // Every optimal critic has f′ = −sign(F_P − F_Q) wherever F_P ≠ F_Q (the transport moves mass
+    // across x there); where F_P = F_Q nothing crosses x and any slope in [−1, 1] is optimal (f(x) = −x
+    // is one optimal critic). So |∇f| = 1 is forced by optimality exactly where F_P ≠ F_Q.
+    const slope = (x: number) => (FP(x) !== FQ(x) ? 1 : 0);
     const invP = (u: number) => (u < 0.5 ? 2 * u : 5 + 2 * (u - 0.5));
     const invQ = (u: number) => (u < 0.5 ? 2 * u : 7 + 2 * (u - 0.5));
     const n = ctx.size(20_000, 200_000);
@@ -411,10 +415,10 @@ const gpUnitNorm = defineClaim({
     const onPaths = shareFor('optimal-coupling');
     return {
       verdict: verdictOf({ asStated: stated > 0.99, underConditions: onPaths > 0.99 }),
-      evidence: `|∇f| = 1 at ${pct(stated)} of ${sampler} interpolates, at ${pct(onPaths)} of points on the optimal coupling's transport paths (${n} draws)`,
+      evidence: `|∇f| = 1 forced for every optimal critic at ${pct(stated)} of ${sampler} interpolates, at ${pct(onPaths)} of points on the optimal coupling's transport paths (${n} draws)`,
       numbers: { draws: n, shareUnitStated: stated, shareUnitOnPaths: onPaths },
-      conditions: "on the optimal coupling's transport paths; between independently drawn real and generated samples the optimal critic's gradient is often 0 (here where P and Q already agree)",
-      counterexample: `x̂ in (1, 5), between a real point in [0,1] and a generated one in [0,1] or [7,8]: f′ = 0 there`,
+      conditions: "on the optimal coupling's transport paths; between independently drawn real and generated samples optimality does not force a unit norm where P and Q already agree (any slope in [−1, 1] is optimal there), so the penalty constrains the critic beyond what the theory says",
+      counterexample: `x̂ in (1, 5), between a real point in [0,1] and a generated one in [0,1] or [7,8]: both f′ = 0 and f′ = −1 give optimal critics there`,
     };
   },
 });
@@ -441,7 +445,8 @@ const floatPrecision = defineClaim({
     const logitLost = logitForm.filter((e) => e > 1e-3).length;
     const first = logits[stated.findIndex((e) => e > 1e-3)];
     return {
-      verdict: verdictOf({ asStated: false, underConditions: lost > 0 && logitLost === 0 }),
+      // as stated, the loss itself loses precision, however it is computed: then the logit form would lose it too
+      verdict: verdictOf({ asStated: lost > 0 && logitLost > 0, underConditions: lost > 0 && logitLost === 0 }),
       evidence: `probability form: precision lost at ${lost}/${logits.length} logits${first !== undefined ? ` (from l = ${first})` : ''}; logit form: at ${logitLost}`,
       numbers: { logits: logits.length, lostStated: lost, lostLogitForm: logitLost },
       conditions: 'only when the loss is computed from the probability D = σ(l) in float32 (σ underflows near l = −88 and the log is −∞); the logit form softplus(−l), used by the trainer and by BCEWithLogits, keeps full precision',
@@ -449,7 +454,7 @@ const floatPrecision = defineClaim({
   },
 });
 
-const RING: Setup = { preset: 'ring8', overrides: { gHidden: [32, 32], dHidden: [32, 32], batch: 64, logEvery: 500 }, population: [4, 8], steps: [1000, 3000], stages: [[4], [8, 16]] };
+const RING: Setup = { preset: 'ring8', overrides: { gHidden: [32, 32], dHidden: [32, 32], batch: 64, logEvery: 500 }, population: [8, 8], steps: [1000, 3000], stages: [[8], [8, 16]] };
 /** A generator with one hidden ReLU unit: its outputs lie on a ray, so it can reach at most two of the ring's modes. */
 const RING_NARROW_G: Setup = { ...RING, overrides: { ...RING.overrides, gHidden: [1] } };
 const RING_MODES = Array.from({ length: 8 }, (_, i) => [Math.cos((2 * Math.PI * i) / 8), Math.sin((2 * Math.PI * i) / 8)]).flat();
@@ -462,9 +467,9 @@ const modeCollapse = defineClaim({
   method: 'population',
   expected: 'inconclusive',
   subject: { setup: RING, kind: 'collapse' as FailureKind },
-  mutant: { description: 'the competing claim: a diffuse (undertrained, wide) output is the most common failure', subject: { setup: RING, kind: 'diffuse' as FailureKind } },
+  mutant: { description: "a wrong setup: the statistic on grid25's GAN (same networks and training), whose failing seeds are diffuse, not collapsed", subject: { setup: GRID, kind: 'collapse' as FailureKind } },
   positive: { description: 'a generator with a single hidden ReLU unit (outputs on a ray), which cannot cover the ring', subject: { setup: RING_NARROW_G, kind: 'collapse' as FailureKind } },
-  check: (subject, ctx) => checkModeCollapse(subject, ctx, RING_MODES, 0.01, 'ring8-modes'),
+  check: (subject, ctx) => checkModeCollapse(subject, ctx, subject.setup.preset === 'ring8' ? 'ring8-modes' : 'ring8-mutant-modes'),
 });
 
 type LrPair = { lrD: number; lrG: number };
@@ -503,10 +508,12 @@ const separateLr = defineClaim({
 });
 
 /** Arjovsky, Chintala & Bottou (2017), Algorithm 1: RMSProp, α = 5·10⁻⁵, clipping c = 0.01, n_critic = 5, m = 64. */
-const WGAN_CLIP: Setup = { preset: 'seed-toy', overrides: { loss: 'wgan', optimizer: 'rmsprop', beta2: 0.99, lrD: 5e-5, lrG: 5e-5, clip: 0.01, dSteps: 5, batch: 64, logEvery: 100 }, population: [4, 8], steps: [1000, 2000], stages: [[4], [8, 16]] };
+const WGAN_CLIP: Setup = { preset: 'seed-toy', overrides: { loss: 'wgan', optimizer: 'rmsprop', beta2: 0.99, lrD: 5e-5, lrG: 5e-5, clip: 0.01, dSteps: 5, batch: 64, logEvery: 100 }, population: [4, 8], steps: [1000, 2000], stages: [[4, 8], [8, 16]] };
 /** Gulrajani et al. (2017), Algorithm 1: Adam α = 10⁻⁴, β = (0, 0.9), λ = 10, n_critic = 5, m = 64. */
-const WGAN_GP: Setup = { preset: 'seed-toy', overrides: { loss: 'wgan-gp', lrD: 1e-4, lrG: 1e-4, beta1: 0, beta2: 0.9, gpWeight: 10, dSteps: 5, batch: 64, logEvery: 100 }, population: [4, 8], steps: [1000, 2000], stages: [[4], [8, 16]] };
-type Estimate = 'held-out' | 'minibatch' | 'optimal';
+const WGAN_GP: Setup = { preset: 'seed-toy', overrides: { loss: 'wgan-gp', lrD: 1e-4, lrG: 1e-4, beta1: 0, beta2: 0.9, gpWeight: 10, dSteps: 5, batch: 64, logEvery: 100 }, population: [4, 8], steps: [1000, 2000], stages: [[4, 8], [8, 16]] };
+/** The document's toy GAN logged every 100 steps for 2000 steps: the "standard GAN discriminator loss" the sentence contrasts. */
+const GAN_TOY: Setup = { preset: 'seed-toy', overrides: { logEvery: 100 }, population: [4, 8], steps: [1000, 2000], stages: [[4, 8], [8, 16]] };
+type Estimate = 'held-out' | 'gan-loss' | 'optimal';
 const criticTracks = defineClaim({
   id: 'wgan-critic-tracks-w1',
   source: src('The critic loss $\\mathbb{E}{p{\\text{data}}}[f] - \\mathbb{E}{p_z}[f(G(z))]$ estimates $W_1(p{\\text{data}}, p_G)$ and decreases monotonically with sample quality'),
@@ -515,13 +522,13 @@ const criticTracks = defineClaim({
   method: 'population',
   expected: 'imprecise',
   subject: { estimate: 'held-out' as Estimate },
-  mutant: { description: "a wrong measurement: minus the last minibatch critic loss, penalty included (16 + 16 samples' worth of noise)", subject: { estimate: 'minibatch' as Estimate } },
+  mutant: { description: 'the wrong loss: the standard GAN discriminator loss (ln 4 − L_D of the toy GAN), which the sentence itself says is uninterpretable', subject: { estimate: 'gan-loss' as Estimate } },
   positive: { description: "a critic at optimality: the Kantorovich potential of each logged generator, whose value is W1 exactly (duality)", subject: { estimate: 'optimal' as Estimate } },
   check: async ({ estimate }, ctx) => {
     const judge = (pop: Population, level: number) => {
       const perSeed = pop.final.map((f, k) => {
         const ls = pop.logs.slice(1);
-        const est = (m: MemberLog | undefined) => (estimate === 'held-out' ? (m?.criticEstimate as number) : estimate === 'minibatch' ? -(m?.dLoss as number) : (m?.w1 as number));
+        const est = (m: MemberLog | undefined) => (estimate === 'held-out' ? (m?.criticEstimate as number) : estimate === 'gan-loss' ? Math.log(4) - (m?.dLoss as number) : (m?.w1 as number));
         const w = ls.map((l) => l[k]?.w1 as number);
         const e = ls.map((l) => est(l[k]));
         const rho = new Set(e).size > 1 ? spearman(e, w).estimate : 0;
@@ -536,7 +543,8 @@ const criticTracks = defineClaim({
       return { verdict, interval: both, tracks, perSeed };
     };
     const runs: { name: string; r: Awaited<ReturnType<typeof sequential<ReturnType<typeof judge>>>> }[] = [];
-    for (const [name, setup] of [['wgan', WGAN_CLIP], ['wgan-gp', WGAN_GP]] as const) runs.push({ name, r: await sequential(ctx, setup, judge) });
+    const setups = estimate === 'gan-loss' ? ([['gan (ns)', GAN_TOY]] as const) : ([['wgan', WGAN_CLIP], ['wgan-gp', WGAN_GP]] as const);
+    for (const [name, setup] of setups) runs.push({ name, r: await sequential(ctx, setup, judge) });
     const cells: GridCell[] = runs.map(({ name, r }) => ({ settings: { loss: name }, verdict: r.verdict, interval: r.interval }));
     const verdicts = new Set(cells.map((c) => c.verdict));
     const verdict: Verdict = verdicts.has('holds') ? (verdicts.size === 1 ? 'holds' : 'holds-under-conditions') : verdicts.has('imprecise') ? 'imprecise' : verdicts.has('inconclusive') ? 'inconclusive' : 'refuted';
@@ -552,7 +560,7 @@ const criticTracks = defineClaim({
       conditions: conditionsFrom(cells),
       correction:
         "with weight clipping the critic's value tracks W1 but only up to a scale K ≪ 1 (the clipped critic is K-Lipschitz, as Arjovsky et al. note: it estimates K·W1); with the gradient penalty it is on scale but, in 1-D, the critic can settle with the wrong sign of slope and then moves against W1",
-      plots: [convergencePlot(runs[0]?.r.pop as Population, 'convergence-wgan'), convergencePlot(runs[1]?.r.pop as Population, 'convergence-wgan-gp')],
+      plots: runs.map((x) => convergencePlot(x.r.pop, `convergence-${x.name.replace(/\W+/g, '-')}`)),
     };
   },
 });

@@ -20,6 +20,7 @@ const dLossCode = defineClaim({
   expected: 'holds',
   subject: (dr: number[], df: number[]) => -dr.reduce((s, d, i) => s + Math.log(d) + Math.log(1 - (df[i] as number)), 0) / dr.length,
   mutant: { description: '−mean(log D(real) − log(1 − D(fake)))', subject: (dr: number[], df: number[]) => -dr.reduce((s, d, i) => s + Math.log(d) - Math.log(1 - (df[i] as number)), 0) / dr.length },
+  positive: { description: 'the BCE of the two batches written term by term with log1p, −(Σ log d_r + Σ log1p(−d_f))/n', subject: (dr: number[], df: number[]) => -(dr.reduce((s, d) => s + Math.log(d), 0) + df.reduce((s, d) => s + Math.log1p(-d), 0)) / dr.length },
   check: (loss, ctx) => {
     const c = makeConfig('seed-toy');
     let worst = 0;
@@ -153,9 +154,8 @@ const smoother = defineClaim({
   },
 });
 
-const GRID: Setup = { preset: 'grid25', overrides: { gHidden: [32, 32], dHidden: [32, 32], batch: 64, logEvery: 500 }, population: [4, 8], steps: [1000, 3000], stages: [[4], [8]] };
+export const GRID: Setup = { preset: 'grid25', overrides: { gHidden: [32, 32], dHidden: [32, 32], batch: 64, logEvery: 500 }, population: [8, 8], steps: [1000, 3000], stages: [[8], [8, 16]] };
 const GRID_NARROW_G: Setup = { ...GRID, overrides: { ...GRID.overrides, gHidden: [1] } };
-const GRID_MODES = [-4, -2, 0, 2, 4].flatMap((x) => [-4, -2, 0, 2, 4].flatMap((y) => [x, y]));
 const collapse = defineClaim({
   id: 'mode-collapse-grid25',
   source: src('Mode Collapse Generator produces limited variety, ignoring modes of the data distribution.'),
@@ -166,7 +166,7 @@ const collapse = defineClaim({
   subject: { setup: GRID, kind: 'collapse' as FailureKind },
   mutant: { description: 'the competing claim: seeds that miss modes produce a wide, diffuse output', subject: { setup: GRID, kind: 'diffuse' as FailureKind } },
   positive: { description: 'a generator with a single hidden ReLU unit (outputs on a ray through the grid)', subject: { setup: GRID_NARROW_G, kind: 'collapse' as FailureKind } },
-  check: (subject, ctx) => checkModeCollapse(subject, ctx, GRID_MODES, 0.05, 'grid25-modes'),
+  check: (subject, ctx) => checkModeCollapse(subject, ctx, 'grid25-modes'),
 });
 
 const photoreal = defineClaim({

@@ -4,7 +4,8 @@ import { valueAtOptimum, jsd, type Enclosure } from '../../theory/index.js';
 import { mixtureJsd, mixtureValueAtOptimum, type ComponentLike } from '../../theory/gaussian.js';
 import { makeConfig, gLossOf } from '../../train/index.js';
 import { verdictOf, type CheckContext, type Outcome } from '../define.js';
-import { lookAt, median, sequential, type Setup } from '../experiments.js';
+import { configOf, lookAt, median, sequential, type Setup } from '../experiments.js';
+import { parseDistribution } from '../../numeric/distributions.js';
 import { shareEvidence, showShare } from '../checks/statistics.js';
 import { modesPlot } from '../plots.js';
 import { contains, D, fmt, LN4, randomDist, type Dec } from '../util.js';
@@ -114,7 +115,11 @@ export type FailureKind = 'collapse' | 'diffuse';
  * the setup's stages while it straddles ½. The high-quality share (points within 3σ of a mode) is
  * reported beside the modes.
  */
-export async function checkModeCollapse(subject: { setup: Setup; kind: FailureKind }, ctx: CheckContext, modes: readonly number[], sigma: number, plotId: string): Promise<Outcome> {
+export async function checkModeCollapse(subject: { setup: Setup; kind: FailureKind }, ctx: CheckContext, plotId: string): Promise<Outcome> {
+  const target = parseDistribution(configOf(ctx, subject.setup).target, 'checkModeCollapse', 'target');
+  if (!('modes' in target)) throw new Error(`checkModeCollapse: the setup's target must be a 2-D mixture; got ${subject.setup.preset}`);
+  const modes = Array.from(target.modes);
+  const sigma = target.sigma;
   const M = modes.length / 2;
   const data = dataSpread(modes, sigma);
   const r = await sequential(ctx, subject.setup, (pop, level) => {
