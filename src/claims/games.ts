@@ -113,3 +113,15 @@ export function pureValues(A: Game): { maximin: Rational; minimax: Rational } {
   const minimax = colMaxes.reduce((a, b) => (cmp(a, b) <= 0 ? a : b));
   return { maximin, minimax };
 }
+
+/** A random m×n game with integer payoffs in [−10, 10]. */
+export function randomGame(ctx: { rng: { uniform(): number } }, m: number, n: number): Game {
+  return Array.from({ length: m }, () => Array.from({ length: n }, () => rational(BigInt(Math.floor(ctx.rng.uniform() * 21) - 10))));
+}
+
+/** A random mixed strategy with weights 1…9 (exact). */
+export function randomMixed(ctx: { rng: { uniform(): number } }, n: number): Rational[] {
+  const a = Array.from({ length: n }, () => BigInt(1 + Math.floor(ctx.rng.uniform() * 9)));
+  const s = a.reduce((x, y) => x + y, 0n);
+  return a.map((v) => rational(v, s));
+}

@@ -1,0 +1,17 @@
+/** Claims of seed document 000 (the toy-GAN tutorial: losses, D*, C(G), Nash, the PyTorch toy). */
+import type { AnyClaim } from '../../define.js';
+import { bceReal } from './bce-real-fake-terms.js';
+import { lossIsMinusV } from './discriminator-loss-is-minus-v.js';
+import { dstarClaim } from './optimal-discriminator.js';
+import { concavity } from './pointwise-strict-concavity.js';
+import { cg } from './c-of-g-is-2jsd-minus-log4.js';
+import { globalMin } from './global-minimum-minus-log4.js';
+import { nash } from './equilibrium-half-is-nash.js';
+import { zeroSum } from './zero-sum-accounting-000.js';
+import { vonNeumann } from './von-neumann-minimax.js';
+import { orderOfPlay } from './max-min-order-of-play.js';
+import { genDropsTerm } from './generator-loss-drops-constant.js';
+import { toyConverges } from './toy-generates-target.js';
+import { printedLog } from './toy-printed-log.js';
+
+export const DOC000: AnyClaim[] = [bceReal, lossIsMinusV, dstarClaim, concavity, cg, globalMin, nash, zeroSum, vonNeumann, orderOfPlay, genDropsTerm, toyConverges, printedLog];

@@ -1,0 +1,8 @@
+/** Claims of seed document 001 (the short deep-learning primer) and its not-checkable sentences. */
+import type { AnyClaim } from '../../define.js';
+import { zeroSum } from './zero-sum-accounting-001.js';
+import { argminG } from './optimal-generator-is-data.js';
+import { halfAtConvergence } from './discriminator-half-at-convergence.js';
+import { impact } from './most-impactful-of-decade.js';
+
+export const DOC001: AnyClaim[] = [zeroSum, argminG, halfAtConvergence, impact];

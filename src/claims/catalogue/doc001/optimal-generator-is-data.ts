@@ -1,0 +1,28 @@
+/** Claim `optimal-generator-is-data` of seed document 001. */
+import { shiftSeries } from '../../../theory/gaussian.js';
+import { defineClaim, verdictOf } from '../../define.js';
+import { fmt, LN4 } from '../../util.js';
+import { src } from './setup.js';
+
+export const argminG = defineClaim({
+  id: 'optimal-generator-is-data',
+  source: src('Therefore, at convergence, the final generator \\( \\star{g} \\) is … \\begin{equation} \\star{g} = \\argmin_{g} \\left[ \\maxunder{d} v(g,d) \\right]'),
+  statement: 'over the family p_model = N(t, 1) against p_data = N(0, 1): max_d v = 2·JSD(t) − ln 4 (certified) is smallest at the claimed t and strictly larger elsewhere, so argmin_g max_d v reproduces p_data',
+  method: 'exact',
+  expected: 'holds',
+  subject: { claimedArgmin: '0' },
+  mutant: { description: 'claimed minimiser t = 1/2', subject: { claimedArgmin: '1/2' } },
+  check: (s, ctx) => {
+    const ts = ctx.quick ? ['-1', '-1/2', '0', '1/2', '1'] : ['-2', '-1', '-1/2', '-1/4', '0', '1/4', '1/2', '1', '2'];
+    const rows = shiftSeries('gaussian', 1, ts, { digits: 20 });
+    const c = rows.map((r) => ({ t: r.t, v: 2 * Number(r.jsd.value) - LN4.toNumber(), lower: Number(r.jsd.lower) }));
+    const claimed = c.find((r) => r.t === s.claimedArgmin);
+    const others = c.filter((r) => r.t !== s.claimedArgmin);
+    const ok = claimed !== undefined && others.every((r) => r.lower * 2 - LN4.toNumber() > claimed.v);
+    return {
+      verdict: verdictOf({ asStated: ok }),
+      evidence: `max_d v over t: ${c.map((r) => `${r.t}: ${fmt(r.v, 4)}`).join(', ')}`,
+      numbers: Object.fromEntries(c.map((r) => [`t=${r.t}`, r.v])),
+    };
+  },
+});

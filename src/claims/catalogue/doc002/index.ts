@@ -1,0 +1,19 @@
+/** Claims of seed document 002 (the long tutorial: BCE, Bayes D*, KL/JSD, gradients, WGAN, stabilisers). */
+import type { AnyClaim } from '../../define.js';
+import { vIsBce } from './value-is-cross-entropy.js';
+import { bayes } from './optimal-discriminator-is-bayes-posterior.js';
+import { cgContinuous } from './c-of-g-continuous.js';
+import { klJsd } from './kl-asymmetric-infinite-jsd-bounded.js';
+import { saturatingGradient } from './saturating-gradient-small-in-d.js';
+import { nsGradient } from './non-saturating-gradient-strong.js';
+import { sameFixedPoint } from './same-fixed-point-both-losses.js';
+import { labelSmoothing } from './label-smoothing-caps-d.js';
+import { jsdSaturates } from './jsd-saturates-w1-does-not.js';
+import { krDuality } from './kantorovich-rubinstein-duality.js';
+import { gpUnitNorm } from './gradient-penalty-unit-norm.js';
+import { floatPrecision } from './non-saturating-float-precision.js';
+import { modeCollapse } from './mode-collapse-ring8.js';
+import { separateLr } from './separate-learning-rates.js';
+import { criticTracks } from './wgan-critic-tracks-w1.js';
+
+export const DOC002: AnyClaim[] = [vIsBce, bayes, cgContinuous, klJsd, saturatingGradient, nsGradient, sameFixedPoint, labelSmoothing, jsdSaturates, krDuality, gpUnitNorm, floatPrecision, modeCollapse, separateLr, criticTracks];

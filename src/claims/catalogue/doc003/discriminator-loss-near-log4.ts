@@ -1,0 +1,45 @@
+/** Claim `discriminator-loss-near-log4` of seed document 003. */
+import { defineClaim, type Verdict } from '../../define.js';
+import { lookAt, sequential } from '../../experiments.js';
+import { shareEvidence, showShare } from '../../checks/statistics.js';
+import { convergedToy, tabularNash, type ConvergedMember } from '../../checks/converged.js';
+import { fmt } from '../../util.js';
+import { TOY_SEQ } from '../doc000/setup.js';
+import { src, Hover } from './setup.js';
+
+export const dLossHover = defineClaim({
+  id: 'discriminator-loss-near-log4',
+  source: src('Good GAN training has the discriminator loss hovering near (random guessing).'),
+  statement:
+    "as stated (good training ⇒ D loss near ln 4, the loss of D ≡ ½): among the toy's seeds whose training was good (final W1 < 0.5 to N(3,1)), the share whose D loss, averaged over the last 40% of training, is within 0.1 of ln 4 exceeds ½ (Clopper–Pearson, 64 → 128 → 256 seeds). The converse (near ln 4 ⇒ good) is reported, not judged",
+  method: 'population',
+  expected: 'holds',
+  subject: { kind: 'toy', level: Math.log(4) } as Hover,
+  mutant: { description: 'a wrong level: the loss hovers near ln 2', subject: { kind: 'toy', level: Math.log(2) } as Hover },
+  positive: { description: 'the tabular GAN at its Nash point (G frozen at p_data, D trained alone): L_D → ln 4 by the theory', subject: { kind: 'tabular-nash', level: Math.log(4) } as Hover },
+  check: async (s, ctx) => {
+    const band = 0.1;
+    const near = (m: ConvergedMember) => Math.abs(m.lateDLoss - s.level) <= band;
+    const what = `share of good seeds with late D loss within ${band} of ${fmt(s.level, 4)}`;
+    let converse = '';
+    const r =
+      s.kind === 'toy'
+        ? await sequential(ctx, TOY_SEQ, (pop, level) => {
+            const good = convergedToy(pop, 0.5, [1, 5]);
+            const all = convergedToy(pop, Infinity, [1, 5]);
+            const hovering = all.filter(near);
+            const goodSeeds = new Set(good.map((m) => m.seed));
+            converse = `; conversely only ${hovering.filter((m) => goodSeeds.has(m.seed)).length} of the ${hovering.length} seeds near ${fmt(s.level, 4)} are good`;
+            if (good.length === 0) return { verdict: 'inconclusive' as Verdict, interval: { statistic: 'no good seed', estimate: 0, low: 0, high: 1, level, n: 0, threshold: 0.5 } };
+            return lookAt(shareEvidence(good.filter(near).length, good.length, level, what, 0.5), 'above');
+          })
+        : { ...lookAt(shareEvidence((await tabularNash(ctx, ctx.size(8, 16))).filter(near).length, ctx.size(8, 16), 0.95, what, 0.5), 'above'), pop: null };
+    const seeds = r.pop ? `${r.pop.final.length} seeds` : `${ctx.size(8, 16)} tabular members`;
+    return {
+      verdict: r.verdict,
+      evidence: `${r.interval.n ? showShare(r.interval, 'good seeds') : 'no good seed'} hover within ${band} of ${fmt(s.level, 4)} (${seeds})${converse}`,
+      numbers: { good: r.interval.n, share: r.interval.estimate, low: r.interval.low, high: r.interval.high },
+      interval: r.interval,
+    };
+  },
+});

@@ -1,0 +1,11 @@
+/** Claims of seed document 003 (ML-methods notes: failure modes, maximin, heuristics, exercises). */
+import type { AnyClaim } from '../../define.js';
+import { jsdGradient } from './jsd-zero-gradient-disjoint.js';
+import { maximin } from './maximin-generator-single-mode.js';
+import { dLossHover } from './discriminator-loss-near-log4.js';
+import { noDensity } from './gans-have-no-density.js';
+import { exerciseGradient } from './saturating-gradient-vanishes-exercise.js';
+import { diffusion } from './diffusion-replaced-gans.js';
+import { fid } from './fid-measures-distributions.js';
+
+export const DOC003: AnyClaim[] = [jsdGradient, maximin, dLossHover, noDensity, exerciseGradient, diffusion, fid];

@@ -1,0 +1,9 @@
+/** Data and helpers shared by the claims of seed document 003: quotes' source, setups, transcribed formulas. */
+import { type DenseLayer } from '../../../train/pushforward.js';
+import { DOC3 } from '../../util.js';
+
+export const src = (quote: string) => ({ doc: DOC3, quote });
+export type Hover = { kind: 'toy'; level: number } | { kind: 'tabular-nash'; level: number };
+/** A density claim about a generator: the density it says p_G has (a function of x), or null for "none can be evaluated". */
+export type DensityClaim = (layers: DenseLayer[]) => ((x: number) => number) | null;
+

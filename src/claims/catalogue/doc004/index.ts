@@ -1,0 +1,11 @@
+/** Claims of seed document 004 (the overview: training-loop pseudo-code, equilibrium, JSD vs W1). */
+import type { AnyClaim } from '../../define.js';
+import { dLossCode } from './pseudo-code-discriminator-loss.js';
+import { gLossOptions } from './pseudo-code-generator-losses.js';
+import { halfContinuous } from './equal-distributions-half-everywhere.js';
+import { minimisesJsd } from './objective-minimises-jsd.js';
+import { smoother } from './wasserstein-smoother-gradients.js';
+import { collapse } from './mode-collapse-grid25.js';
+import { photoreal } from './photorealistic-faces.js';
+
+export const DOC004: AnyClaim[] = [dLossCode, gLossOptions, halfContinuous, minimisesJsd, smoother, collapse, photoreal];
