@@ -35,6 +35,34 @@ describe('gan-verify claims', () => {
     expect(JSON.parse(r.stdout).claims.map((c: { id: string; verdict: string }) => `${c.id}:${c.verdict}`)).toEqual(['optimal-discriminator:holds', 'my-dstar-half:holds', 'my-jsd-bits-bound:holds']);
   });
 
+  it('--controls: each claim carries its mutant and positive control; the table has a controls column', async () => {
+    const ids = 'optimal-discriminator,pseudo-code-discriminator-loss,discriminator-loss-near-log4';
+    const r = await run(['claims', '--only', ids, '--quick', '--controls', '--json', '--no-report']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as { claims: { id: string; verdict: string; method: string; interval?: { low: number; high: number; n: number }; controls: { mutant: { verdict: string; ok: boolean }; positive?: { verdict: string; ok: boolean } } }[] };
+    for (const c of j.claims) {
+      expect(c.controls.mutant.ok, c.id).toBe(true);
+      expect(c.controls.mutant.verdict).not.toBe(c.verdict);
+    }
+    const by = (id: string) => j.claims.find((c) => c.id === id);
+    const [exact, trainer, population] = [by('optimal-discriminator'), by('pseudo-code-discriminator-loss'), by('discriminator-loss-near-log4')];
+    expect(exact?.controls.positive).toBeUndefined();
+    expect(trainer?.controls.positive).toMatchObject({ verdict: 'holds', ok: true });
+    expect(population?.controls.positive).toMatchObject({ verdict: 'holds', ok: true });
+    expect(population?.interval?.n).toBeGreaterThan(0);
+    const t = await run(['claims', '--only', ids, '--quick', '--controls', '--no-report']);
+    expect(t.stdout).toMatch(/^id\s+verdict\s+controls\s+evidence/);
+    expect(t.stdout).toMatch(/pseudo-code-discriminator-loss\s+holds\s+mutant refuted ✓ · positive holds ✓/);
+    expect(t.stdout).toContain('controls: 3 of 3 claims discriminate');
+  }, 120_000);
+
+  it('--controls flags a check that cannot fail, with exit 1', async () => {
+    const r = await run(['claims', 'test/fixtures/constant-claim.ts', '--only', 'always-holds', '--controls', '--no-report']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/always-holds\s+holds\s+mutant holds ✗ ⚠ mutant also holds/);
+    expect(r.stdout).toContain('controls: 0 of 1 claims discriminate; ⚠ always-holds (mutant also holds)');
+  });
+
   it('--shard splits the list; --list prints it', async () => {
     const all = (await run(['claims', '--list'])).stdout.trim().split('\n');
     const parts = await Promise.all([1, 2].map(async (i) => (await run(['claims', '--list', '--shard', `${i}/2`])).stdout.trim().split('\n')));
