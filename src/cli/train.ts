@@ -107,23 +107,33 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
     }
     if (fileOverrides === null || typeof fileOverrides !== 'object' || Array.isArray(fileOverrides)) throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)} must hold a JSON object`);
   }
-  if (args.values.get('preset') === 'tabular') return [await runTabular(cmd, args, int, num), 0];
+  // the file may name the preset; a --preset flag wins
+  const { preset: filePreset, ...fileSettings } = fileOverrides;
+  if (filePreset !== undefined && typeof filePreset !== 'string') throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)}: preset must be a string; got ${JSON.stringify(filePreset)}`);
+  const preset = args.values.get('preset') ?? (filePreset as string | undefined) ?? 'seed-toy';
+  if (preset !== 'tabular' && !(preset in PRESETS)) {
+    throw new CliError(`${cmd}: ${args.values.has('preset') ? '--preset' : `--config ${JSON.stringify(configPath)}: preset`} must be one of ${[...Object.keys(PRESETS), 'tabular'].join(', ')}; got ${JSON.stringify(preset)}`);
+  }
+  if (preset === 'tabular') {
+    if (configPath !== undefined) throw new CliError(`${cmd}: --config does not apply to the tabular preset (give its settings as flags)`);
+    return [await runTabular(cmd, args, int, num), 0];
+  }
   const backend = (args.values.get('backend') ?? 'cpu') as BackendName;
   if (!BACKENDS.includes(backend)) throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
   const engine = args.values.get('engine') as Engine | undefined;
   if (engine !== undefined && engine !== 'fused' && engine !== 'autodiff') throw new CliError(`${cmd}: --engine must be fused or autodiff; got ${JSON.stringify(engine)}`);
   if (engine === 'fused' && backend !== 'cpu') throw new CliError(`${cmd}: --engine fused runs on the cpu backend only; got --backend ${backend}`);
-  const config = makeConfig(args.values.get('preset') ?? 'seed-toy', {
-    ...fileOverrides,
-    steps: int('steps'),
-    batch: int('batch'),
-    logEvery: int('log-every'),
-    dSteps: int('d-steps'),
-    lrD: num('lr-d'),
-    lrG: num('lr-g'),
-    labelSmoothing: num('label-smoothing'),
-    loss: args.values.get('loss'),
-  });
+  // flags override the file's settings only where a flag was given
+  const flags: Record<string, unknown> = { steps: int('steps'), batch: int('batch'), logEvery: int('log-every'), dSteps: int('d-steps'), lrD: num('lr-d'), lrG: num('lr-g'), labelSmoothing: num('label-smoothing'), loss: args.values.get('loss') };
+  const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+  try {
+    makeConfig(preset, fileSettings);
+  } catch (e) {
+    // name the file for a bad setting in it (the flags are checked below, by their own names)
+    if (configPath !== undefined && e instanceof Error) throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)}: ${e.message.replace(/^train: /, '')}`);
+    throw e;
+  }
+  const config = makeConfig(preset, { ...fileSettings, ...given });
   const resumeDir = args.values.get('resume');
   let resume: Checkpoint | undefined;
   if (resumeDir !== undefined) {

@@ -1,4 +1,5 @@
 import { TrainError } from './backend.js';
+import { show } from '../theory/errors.js';
 
 export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan' | 'wgan-gp';
 
@@ -125,34 +126,34 @@ const NUMBER_FIELDS = ['lrD', 'lrG', 'beta1', 'beta2', 'eps', 'clip', 'gpWeight'
 export function makeConfig(preset: string, overrides: Partial<Record<string, unknown>> = {}): TrainConfig {
   const fn = 'train';
   const base = PRESETS[preset];
-  if (base === undefined) throw new TrainError(fn, 'preset', `must be one of ${Object.keys(PRESETS).join(', ')}; got ${JSON.stringify(preset)}`);
+  if (base === undefined) throw new TrainError(fn, 'preset', `must be one of ${Object.keys(PRESETS).join(', ')} (tabular: trainTabular); got ${show(preset)}`);
   const c: TrainConfig = structuredClone(base);
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
     if ((INTEGER_FIELDS as readonly string[]).includes(key)) {
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new TrainError(fn, key, `must be a positive integer; got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new TrainError(fn, key, `must be a positive integer; got ${show(value)}`);
       (c as unknown as Record<string, number>)[key] = value;
     } else if ((NUMBER_FIELDS as readonly string[]).includes(key)) {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TrainError(fn, key, `must be a finite number ≥ 0; got ${JSON.stringify(value)}`);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TrainError(fn, key, `must be a finite number ≥ 0; got ${show(value)}`);
       (c as unknown as Record<string, number>)[key] = value;
     } else if (key === 'loss') {
       if (value !== 'ns' && value !== 'saturating' && value !== 'lsgan' && value !== 'wgan' && value !== 'wgan-gp') {
-        throw new TrainError(fn, 'loss', `must be ns, saturating, lsgan, wgan or wgan-gp; got ${JSON.stringify(value)}`);
+        throw new TrainError(fn, 'loss', `must be ns, saturating, lsgan, wgan or wgan-gp; got ${show(value)}`);
       }
       c.loss = value;
     } else if (key === 'optimizer') {
-      if (value !== 'adam' && value !== 'rmsprop') throw new TrainError(fn, 'optimizer', `must be adam or rmsprop; got ${JSON.stringify(value)}`);
+      if (value !== 'adam' && value !== 'rmsprop') throw new TrainError(fn, 'optimizer', `must be adam or rmsprop; got ${show(value)}`);
       c.optimizer = value;
     } else if (key === 'gHidden' || key === 'dHidden') {
       if (!Array.isArray(value) || value.length === 0 || !value.every((v) => Number.isSafeInteger(v) && v >= 1 && v <= 4096)) {
-        throw new TrainError(fn, key, `must be a nonempty list of widths from 1 to 4096; got ${JSON.stringify(value)}`);
+        throw new TrainError(fn, key, `must be a nonempty list of widths from 1 to 4096; got ${show(value)}`);
       }
       c[key] = [...(value as number[])];
     } else if (key === 'target') {
-      if (typeof value !== 'string') throw new TrainError(fn, 'target', `must be a distribution spec such as normal:3,1 or ring8; got ${JSON.stringify(value)}`);
+      if (typeof value !== 'string') throw new TrainError(fn, 'target', `must be a distribution spec such as normal:3,1 or ring8; got ${show(value)}`);
       c.target = value;
     } else {
-      throw new TrainError(fn, key, `is not a setting of the trainer (settings: ${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${JSON.stringify(value)}`);
+      throw new TrainError(fn, key, `is not a setting of the trainer (settings: ${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${show(value)}`);
     }
   }
   if (c.beta1 >= 1) throw new TrainError(fn, 'beta1', `must be below 1; got ${c.beta1}`);
