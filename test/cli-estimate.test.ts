@@ -18,6 +18,31 @@ const file = (name: string, text: string) => {
   return f;
 };
 
+describe('gan-verify estimate: limits, not NaN', () => {
+  it.each([['const:0'], ['const:1']])('value with --d %s is −∞ (ln 0 at a draw), exit 0, never NaN', (d) => {
+    const r = run('estimate', 'value', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', d, '--samples', '500');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^value ~ -inf \+\/- 0 \(stderr\)/);
+    expect(r.stdout).toMatch(/caveat: D = [01] at a draw from [PQ]/);
+    expect(r.stdout).not.toContain('NaN');
+    const j = JSON.parse(run('estimate', 'value', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', d, '--samples', '500', '--json').stdout) as { estimate: unknown; ci: unknown[] };
+    expect(j.estimate).toBe('-inf');
+    expect(j.ci).toEqual(['-inf', '-inf']);
+  });
+  it('a saturated logistic D is evaluated in log form: --d logistic:100,0 covers the quadrature value −148.236', () => {
+    // truth by scipy quad: E_N(0,1)[−softplus(−100x)] + E_N(1,1)[−softplus(100x)] = −148.2363169398443
+    const j = JSON.parse(run('estimate', 'value', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', 'logistic:100,0', '--samples', '20000', '--json').stdout) as { estimate: number; ci: [number, number] };
+    expect(Number.isFinite(j.estimate)).toBe(true);
+    expect(j.ci[0]).toBeLessThanOrEqual(-148.2363169398443);
+    expect(j.ci[1]).toBeGreaterThanOrEqual(-148.2363169398443);
+  });
+  it('jsd-lower with --d const:0 is the trivial bound −∞, not NaN', () => {
+    const r = run('estimate', 'jsd-lower', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', 'const:0', '--samples', '500');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^jsd-lower ~ -inf/);
+  });
+});
+
 describe('gan-verify estimate', () => {
   it('prints the documented JSON and the same seed prints the same bytes', () => {
     const argv = ['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '2000', '--seed', '7', '--json'];

@@ -54,7 +54,7 @@ export function relGap(a: readonly number[], b: readonly number[]): number {
 }
 
 export const linspace = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
-export const sigmoid = (l: number) => 1 / (1 + Math.exp(-l));
+export { sigmoid } from '../numeric/logistic.js';
 
 /** d/dt of f at t by a central difference. */
 export const deriv = (f: (t: number) => number, t: number, h = 1e-6) => (f(t + h) - f(t - h)) / (2 * h);

@@ -84,23 +84,26 @@ function parseDiscriminator(cmd: string, raw: string): Discriminator {
     if (!(c >= 0 && c <= 1)) throw new CliError(`${cmd}: --d const:C needs C in [0, 1]; got ${JSON.stringify(raw)}`);
     return () => c;
   }
+  // logistic discriminators go in as logits, so ln D and ln(1 − D) are computed in log form
   if (head === 'logistic' && nums.length === 2) {
     const [a, b] = nums as [number, number];
-    return (x) => 1 / (1 + Math.exp(-(a * x + b)));
+    return { logit: (x) => a * x + b };
   }
   if (head === 'logistic' && nums.length === 3) {
     const [a, b, c] = nums as [number, number, number];
-    return (x, y) => 1 / (1 + Math.exp(-(a * x + b * y + c)));
+    return { logit: (x, y) => a * x + b * y + c };
   }
   throw bad();
 }
+
+const showEnd = (x: number) => (x === -Infinity ? '-inf' : x === Infinity ? 'inf' : String(x));
 
 function readable(e: Estimate): string {
   const pct = `${+(e.level * 100).toFixed(6)}%`;
   const n = e.samples.q > 0 && e.samples.p > 0 ? `${e.samples.p} + ${e.samples.q} samples` : `${e.samples.p + e.samples.q} samples`;
   const lines = [
-    `${e.quantity} ~ ${e.estimate} +/- ${e.stderr} (stderr)`,
-    `  ${pct} CI [${e.ci[0]}, ${e.ci[1]}]; ${n}, seed ${e.seed}`,
+    `${e.quantity} ~ ${e.estimate === -Infinity ? '-inf' : e.estimate === Infinity ? 'inf' : e.estimate} +/- ${e.stderr} (stderr)`,
+    `  ${pct} CI [${showEnd(e.ci[0])}, ${showEnd(e.ci[1])}]; ${n}, seed ${e.seed}`,
     `  method: ${e.method}`,
   ];
   if (e.caveat !== undefined) lines.push(`  caveat: ${e.caveat}`);
@@ -162,5 +165,7 @@ export function runEstimate(argv: readonly string[]): string {
       if (dRaw === undefined) throw new CliError(`${c}: --d <disc> is required (the bound is about a given discriminator)`);
       e = estimateJsdLowerBound(p, q, parseDiscriminator(c, dRaw), opts);
   }
-  return args.flags.has('json') ? `${JSON.stringify(e)}\n` : readable(e);
+  // JSON has no infinities: they are written as the strings "inf" and "-inf"
+  const inf = (_: string, v: unknown) => (v === Infinity ? 'inf' : v === -Infinity ? '-inf' : v);
+  return args.flags.has('json') ? `${JSON.stringify(e, inf)}\n` : readable(e);
 }

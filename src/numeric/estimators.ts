@@ -2,6 +2,7 @@ import type { Dist1D, Distribution, SampleSet } from './distributions.js';
 import { NumericError, showValue } from './errors.js';
 import { checkSeed, Rng } from './rng.js';
 import { normalQuantile } from './special.js';
+import { logOneMinusSigmoid, logSigmoid, softplus } from './logistic.js';
 import { meanVariance } from './sum.js';
 import { w1Sweep, w1ToDistribution } from './wasserstein.js';
 
@@ -45,7 +46,12 @@ export interface EstimateOptions {
 }
 
 /** A discriminator: `'optimal'` (D* = p/(p+q), from the densities) or a function of the point. */
-export type Discriminator = 'optimal' | ((x: number, y: number) => number);
+/**
+ * A discriminator: `'optimal'` (D*, from the two densities), a function returning D(x) in [0, 1],
+ * or `{ logit }`, a function returning the logit l(x) with D = σ(l) — then ln D and ln(1 − D) are
+ * evaluated in log form (−softplus(∓l)), exact where σ(l) itself rounds to 0 or 1.
+ */
+export type Discriminator = 'optimal' | ((x: number, y: number) => number) | { logit: (x: number, y: number) => number };
 
 export type Source = Distribution | SampleSet;
 
@@ -104,10 +110,6 @@ function point(data: Float64Array, dim: 1 | 2, i: number): [number, number] {
   return dim === 1 ? [data[i] as number, 0] : [data[2 * i] as number, data[2 * i + 1] as number];
 }
 
-/** softplus(t) = ln(1 + eᵗ), without overflow. */
-function softplus(t: number): number {
-  return t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t));
-}
 
 function finish(quantity: string, estimate: number, stderr: number, s: Settings, samples: { p: number; q: number }, method: string, caveat?: string): Estimate {
   const half = s.z * stderr;
@@ -133,16 +135,33 @@ export function estimateValue(p: Source, q: Source, discriminator: Discriminator
     const Q = needDensity(fn, 'q', q);
     for (let i = 0; i < X.n; i++) a[i] = -softplus(logDensityAt(Q, X.data, i) - logDensityAt(P, X.data, i));
     for (let j = 0; j < Y.n; j++) b[j] = -softplus(logDensityAt(P, Y.data, j) - logDensityAt(Q, Y.data, j));
+  } else if (typeof discriminator === 'object' && discriminator !== null && typeof (discriminator as { logit?: unknown }).logit === 'function') {
+    const logit = (discriminator as { logit: (x: number, y: number) => number }).logit;
+    const at = (data: Float64Array, dim: 1 | 2, i: number) => {
+      const [x, y] = point(data, dim, i);
+      const l = logit(x, y);
+      if (typeof l !== 'number' || Number.isNaN(l)) throw new NumericError(fn, 'discriminator.logit', `must return numbers (±Infinity allowed); got ${showValue(l)} at x = ${x}`);
+      return l;
+    };
+    for (let i = 0; i < X.n; i++) a[i] = logSigmoid(at(X.data, X.dim, i));
+    for (let j = 0; j < Y.n; j++) b[j] = logOneMinusSigmoid(at(Y.data, Y.dim, j));
   } else {
-    if (typeof discriminator !== 'function') throw new NumericError(fn, 'discriminator', `must be 'optimal' or a function; got ${showValue(discriminator)}`);
+    if (typeof discriminator !== 'function') throw new NumericError(fn, 'discriminator', `must be 'optimal', a function or { logit }; got ${showValue(discriminator)}`);
     const at = (data: Float64Array, dim: 1 | 2, i: number) => {
       const [x, y] = point(data, dim, i);
       const d = discriminator(x, y);
-      if (!(d >= 0 && d <= 1)) throw new NumericError(fn, 'discriminator', `must return values in [0, 1]; got ${showValue(d)} at x = ${x}`);
+      if (typeof d !== 'number' || !(d >= 0 && d <= 1)) throw new NumericError(fn, 'discriminator', `must return values in [0, 1]; got ${showValue(d)} at x = ${x}`);
       return d;
     };
     for (let i = 0; i < X.n; i++) a[i] = Math.log(at(X.data, X.dim, i));
     for (let j = 0; j < Y.n; j++) b[j] = Math.log1p(-at(Y.data, Y.dim, j));
+  }
+  // D = 0 at a draw from P (or D = 1 at a draw from Q): ln 0 = −∞, so the estimate of V is −∞ exactly
+  const atP = a.indexOf(-Infinity);
+  const atQ = b.indexOf(-Infinity);
+  if (atP >= 0 || atQ >= 0) {
+    const where = atP >= 0 ? `D = 0 at a draw from P (x = ${point(X.data, X.dim, atP)[0]})` : `D = 1 at a draw from Q (x = ${point(Y.data, Y.dim, atQ)[0]})`;
+    return finish('value', -Infinity, 0, s, { p: X.n, q: Y.n }, 'mean of ln D over P plus mean of ln(1 − D) over Q', `${where}: ln 0 = −∞, so V = −∞`);
   }
   const A = meanVariance(a);
   const B = meanVariance(b);

@@ -233,17 +233,7 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
   }
 }
 
-/** softplus(x) = ln(1 + eˣ), stably. */
-export function softplus(x: number): number {
-  return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-}
-
-/** σ(x), stably. */
-export function sigmoid(x: number): number {
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
-  return e / (1 + e);
-}
+export { softplus, sigmoid } from '../numeric/logistic.js';
 
 const critic = (loss: GanLoss) => loss === 'wgan' || loss === 'wgan-gp';
 
