@@ -36,12 +36,17 @@ describe('special functions against mpmath (correctly rounded binary64)', () => 
     expect(w.ulps, `worst at u = ${w.at}`).toBeLessThanOrEqual(4);
   });
   it('special cases', () => {
-    expect(erfc(Number.NaN)).toBeNaN();
     expect(erfc(-Infinity)).toBe(2);
     expect(erfc(Infinity)).toBe(0);
+    expect(normalCdf(-Infinity)).toBe(0);
+    expect(normalCdf(Infinity)).toBe(1);
     expect(normalQuantile(0)).toBe(-Infinity);
     expect(normalQuantile(1)).toBe(Infinity);
-    expect(normalQuantile(1.5)).toBeNaN();
-    expect(normalCdf(Number.NaN)).toBeNaN();
+    // NaN and out-of-range arguments are refused, naming the function and the argument
+    expect(() => erfc(Number.NaN)).toThrow(/^erfc: x must be a number \(not NaN\); got NaN$/);
+    expect(() => normalCdf(Number.NaN)).toThrow(/^normalCdf: x must be a number \(not NaN\); got NaN$/);
+    expect(() => normalQuantile(1.5)).toThrow(/^normalQuantile: u must be a probability in \[0, 1\]; got 1.5$/);
+    expect(() => normalQuantile(Number.NaN)).toThrow(/^normalQuantile: u must be a probability/);
+    expect(() => normalQuantile('0.5' as never)).toThrow(/got "0.5"/);
   });
 });

@@ -87,6 +87,11 @@ function atanhMinusIdentity(u: number): number {
  * parts have the same sign for u > 0 and lose at most a factor 3 for u < 0.
  */
 export function klTerm(p: number, q: number): number {
+  checkTerm('klTerm', p, q);
+  return klTermOf(p, q);
+}
+
+function klTermOf(p: number, q: number): number {
   if (p === 0) return q;
   if (q === 0) return Infinity;
   const s = p + q;
@@ -121,6 +126,18 @@ function padeK(y: number): number {
  *   y = v/2: one logarithm, and the two parts cancel by at most a factor 2.3.
  */
 export function jsdTerm(p: number, q: number): number {
+  checkTerm('jsdTerm', p, q);
+  return jsdTermOf(p, q);
+}
+
+/** A term's arguments: finite nonnegative numbers (masses). */
+function checkTerm(fn: string, p: unknown, q: unknown): void {
+  for (const [arg, v] of [['p', p], ['q', q]] as const) {
+    if (typeof v !== 'number' || !(v >= 0 && v < Infinity)) throw new NumericError(fn, arg, `must be a finite nonnegative number; got ${showValue(v)}`);
+  }
+}
+
+function jsdTermOf(p: number, q: number): number {
   const s = p + q;
   if (s === 0) return 0;
   if (p === 0 || q === 0) return (s * Math.LN2) / 2;
@@ -153,7 +170,7 @@ function checkSums(fn: string, sp: number, sq: number, n: number): void {
 
 /** The slow path of the loops' one-comparison entry check: says which entry is bad and why. */
 function rejectEntry(fn: string, p: ArrayLike<number>, q: ArrayLike<number>, a: number): never {
-  const ok = a >= 0 && a < Infinity;
+  const ok = typeof a === 'number' && a >= 0 && a < Infinity;
   toProbabilities(fn, ok ? 'q' : 'p', ok ? q : p);
   throw new NumericError(fn, ok ? 'q' : 'p', 'holds an invalid entry');
 }
@@ -174,10 +191,10 @@ function sumKl(p: ArrayLike<number>, q: ArrayLike<number>): number {
   for (let i = 0; i < p.length; i++) {
     const a = p[i] as number;
     const b = q[i] as number;
-    if (!(a >= 0 && a < Infinity && b >= 0 && b < Infinity)) rejectEntry('kl', p, q, a);
+    if (typeof a !== 'number' || typeof b !== 'number' || !(a >= 0 && a < Infinity && b >= 0 && b < Infinity)) rejectEntry('kl', p, q, a);
     sp += a;
     sq += b;
-    const t = klTerm(a, b);
+    const t = klTermOf(a, b);
     if (t === Infinity) infinite = true;
     block += t;
     if ((i & 255) === 255) {
@@ -221,7 +238,7 @@ function sumJsd(p: ArrayLike<number>, q: ArrayLike<number>): number {
     for (let i = start; i < end; i++) {
       const a = p[i] as number;
       const b = q[i] as number;
-      if (!(a >= 0 && a < Infinity && b >= 0 && b < Infinity)) rejectEntry('jsd', p, q, a);
+      if (typeof a !== 'number' || typeof b !== 'number' || !(a >= 0 && a < Infinity && b >= 0 && b < Infinity)) rejectEntry('jsd', p, q, a);
       sp += a;
       sq += b;
       const inner = +(a > 0 && b > 0 && Math.abs(a - b) <= 0.5 * (a + b));
@@ -240,7 +257,7 @@ function sumJsd(p: ArrayLike<number>, q: ArrayLike<number>): number {
       const t = d * d;
       block += (s * t * padeH(t)) / 4;
     }
-    for (let k = 0; k < nOut; k++) block += jsdTerm(p[outerIdx[k] as number] as number, q[outerIdx[k] as number] as number);
+    for (let k = 0; k < nOut; k++) block += jsdTermOf(p[outerIdx[k] as number] as number, q[outerIdx[k] as number] as number);
     total.add(block);
   }
   checkSums('jsd', sp, sq, n);

@@ -10,8 +10,10 @@
  * takes one Halley step on Φ(x) − u, which brings it to a few ulps.
  *
  * ## Special cases
- * erfc(−∞) = 2, erfc(+∞) = 0, erfc(NaN) = NaN; Φ⁻¹(0) = −∞, Φ⁻¹(1) = +∞, NaN outside [0, 1].
+ * erfc(−∞) = 2, erfc(+∞) = 0; Φ⁻¹(0) = −∞, Φ⁻¹(1) = +∞. NaN, a non-number, or u outside [0, 1]
+ * for Φ⁻¹ is refused with a NumericError naming the function and the argument.
  */
+import { NumericError, showValue } from './errors.js';
 
 const A = [3.1611237438705656, 113.864154151050156, 377.485237685302021, 3209.37758913846947, 0.185777706184603153];
 const B = [23.6012909523441209, 244.024637934444173, 1282.61652607737228, 2844.23683343917062];
@@ -73,9 +75,14 @@ function erfSmall(x: number): number {
   return (x * (num + (A[3] as number))) / (den + (B[3] as number));
 }
 
+/** A real argument: a number, not NaN (±∞ are limits the functions define). */
+function checkArg(fn: string, arg: string, x: unknown): void {
+  if (typeof x !== 'number' || Number.isNaN(x)) throw new NumericError(fn, arg, `must be a number (not NaN); got ${showValue(x)}`);
+}
+
 /** Complementary error function erfc(x) = (2/√π)∫ₓ^∞ e^(−t²) dt. */
 export function erfc(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN;
+  checkArg('erfc', 'x', x);
   const y = Math.abs(x);
   if (y <= 0.46875) return 1 - erfSmall(x);
   const r = y < 27.3 ? erfcScaledTail(y) * expMinusSquare(y) : 0;
@@ -87,7 +94,7 @@ export function erfc(x: number): number {
  * the rounded x/√2, so Φ(−10) keeps full relative accuracy.
  */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN;
+  checkArg('normalCdf', 'x', x);
   const y = Math.abs(x) * Math.SQRT1_2;
   if (y <= 0.46875) return 0.5 - 0.5 * erfSmall(-x * Math.SQRT1_2);
   const tail = y < 27.3 ? 0.5 * erfcScaledTail(y) * expMinusHalfSquare(Math.abs(x)) : 0;
@@ -96,11 +103,15 @@ export function normalCdf(x: number): number {
 
 /** Standard normal survival function 1 − Φ(x) = Φ(−x), accurate for large x. */
 export function normalSf(x: number): number {
+  checkArg('normalSf', 'x', x);
   return normalCdf(-x);
 }
 
 /** log φ(x) for the N(μ, σ²) density. */
 export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
+  checkArg('normalLogPdf', 'x', x);
+  if (typeof mu !== 'number' || !Number.isFinite(mu)) throw new NumericError('normalLogPdf', 'mu', `must be a finite number; got ${showValue(mu)}`);
+  if (typeof sigma !== 'number' || !(sigma > 0 && sigma < Infinity)) throw new NumericError('normalLogPdf', 'sigma', `must be a finite number > 0; got ${showValue(sigma)}`);
   const z = (x - mu) / sigma;
   return -0.5 * z * z - Math.log(sigma) - 0.9189385332046727; // ½·ln(2π)
 }
@@ -112,7 +123,7 @@ const DQ = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.75440
 
 /** Standard normal quantile Φ⁻¹(u). */
 export function normalQuantile(u: number): number {
-  if (!(u >= 0 && u <= 1)) return Number.NaN;
+  if (typeof u !== 'number' || !(u >= 0 && u <= 1)) throw new NumericError('normalQuantile', 'u', `must be a probability in [0, 1]; got ${showValue(u)}`);
   if (u === 0) return -Infinity;
   if (u === 1) return Infinity;
   let x: number;
