@@ -167,7 +167,7 @@ describe('the trainer', () => {
   it('rejects bad settings with the argument named', async () => {
     expect(() => makeConfig('seed-toy', { steps: 0 })).toThrow('train: steps must be a positive integer; got 0');
     expect(() => makeConfig('seed-toy', { widths: 3 })).toThrow(TrainError);
-    expect(() => makeConfig("nope")).toThrow(/train: preset must be one of seed-toy, mixture-1d, ring8, grid25; got "nope"/);
+    expect(() => makeConfig("nope")).toThrow(/train: preset must be one of seed-toy, mixture-1d, ring8, grid25 \(tabular: trainTabular\); got "nope"/);
     await expect(train(short(), { seed: 1, population: 0 })).rejects.toThrow(/population must be an integer from 1 to 4096; got 0/);
   });
 });

@@ -9,6 +9,7 @@ import { controlProblems, runLedger, shard } from '../claims/runner.js';
 import { checkSeed } from '../numeric/rng.js';
 import { useBackend, BACKENDS, type BackendName } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
+import { ensureOutputDir, ensureOutputFile } from './files.js';
 
 export const CLAIMS_HELP = `Usage: gan-verify claims [FILE…] [options]
 
@@ -115,6 +116,9 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   const junit = args.values.get('junit');
   if (junit !== undefined && junit === '') throw new CliError(`${cmd}: --junit needs a file name`);
 
+  // outputs are checked before any claim runs
+  if (junit !== undefined) ensureOutputFile(cmd, '--junit', junit);
+  if (!args.flags.has('no-report')) ensureOutputDir(cmd, '--out', args.values.get('out') ?? 'report');
   await useBackend(backend);
   const quick = args.flags.has('quick');
   process.stderr.write(`gan-verify claims: ${claims.length} claims, seed ${seed}${quick ? ', quick' : ''}, backend ${backend}\n`);

@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { ensureOutputDir, removeStaleTemp, writeFileDurable } from './files.js';
 import { join } from 'node:path';
 import { BACKENDS, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type Engine, type MemberLog } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
+import { validateCheckpoint } from '../train/checkpoint.js';
 
 export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] [--population K] [--steps N] [--batch N]
                        [--log-every N] [--loss ns|saturating|lsgan|wgan|wgan-gp] [--lr-d X] [--lr-g X]
@@ -140,10 +142,16 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
     const clash = ['preset', 'seed', 'population', 'steps', 'batch', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps', 'label-smoothing', 'config', 'engine'].find((k) => args.values.has(k));
     if (clash !== undefined) throw new CliError(`${cmd}: --resume takes the run's settings from its checkpoint; got --${clash} too`);
     const file = join(resumeDir, 'checkpoint.json');
+    let raw: unknown;
     try {
-      resume = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
+      raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
       throw new CliError(`${cmd}: --resume ${JSON.stringify(resumeDir)} has no readable checkpoint.json (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`);
+    }
+    try {
+      resume = validateCheckpoint(raw);
+    } catch (e) {
+      throw new CliError(`${cmd}: --resume ${JSON.stringify(resumeDir)}: checkpoint.json is not usable: ${(e as Error).message.replace(/^checkpoint: /, '')}`);
     }
   }
   const checkpointDir = args.values.get('checkpoint') ?? resumeDir;
@@ -162,13 +170,17 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
     records.push(...logs);
     lines.push(lineOf(logs));
   }
+  // outputs are checked before the work starts; a temp file left by an interrupted write is removed
+  if (checkpointDir !== undefined) {
+    ensureOutputDir(cmd, args.values.has('checkpoint') ? '--checkpoint' : '--resume', checkpointDir);
+    removeStaleTemp(join(checkpointDir, 'checkpoint.json'));
+  }
+  const outDirEarly = args.values.get('out');
+  if (outDirEarly !== undefined) ensureOutputDir(cmd, '--out', outDirEarly);
   const save = (ck: Checkpoint) => {
     if (checkpointDir === undefined) return;
-    mkdirSync(checkpointDir, { recursive: true });
-    // write then rename, so an interruption mid-write never leaves a torn checkpoint
-    const file = join(checkpointDir, 'checkpoint.json');
-    writeFileSync(`${file}.tmp`, JSON.stringify(ck));
-    renameSync(`${file}.tmp`, file);
+    // temp file, fsync, rename: an interruption mid-write never leaves a torn checkpoint
+    writeFileDurable(join(checkpointDir, 'checkpoint.json'), JSON.stringify(ck));
   };
   let stop = false;
   const onSignal = () => {
@@ -222,8 +234,8 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   const outDir = args.values.get('out');
   if (outDir !== undefined) {
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(join(outDir, 'log.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
+    writeFileDurable(join(outDir, 'log.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileDurable(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   }
   const code = result.stopped.some((x) => x !== null) ? 1 : 0;
   return [args.flags.has('json') ? `${JSON.stringify(summary)}\n` : `${lines.join('\n')}\n`, code];

@@ -1,3 +1,4 @@
+import { CHECKPOINT_FORMAT, validateCheckpoint } from './checkpoint.js';
 import { parseDistribution, Rng, w1ToDistribution, type Dist1D, type Dist2D, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
 import { tf, TrainError } from './backend.js';
@@ -113,7 +114,7 @@ export interface FinalProbe {
   dStar?: Float64Array;
 }
 
-const FORMAT = 'gan-verify-checkpoint-3';
+const FORMAT = CHECKPOINT_FORMAT;
 
 /** Everything needed to continue a run bit-identically; plain JSON. */
 export interface Checkpoint {
@@ -429,10 +430,8 @@ function autodiffEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
  * heard between steps (the work itself is synchronous and deterministic).
  */
 export async function train(config: TrainConfig, options: TrainOptions = {}): Promise<TrainResult> {
-  const ck = options.resume;
-  if (ck !== undefined && ck.format !== FORMAT) {
-    throw new TrainError('train', 'resume', `is not a checkpoint of this version (${FORMAT}); got format ${JSON.stringify((ck as { format?: unknown }).format)}`);
-  }
+  // a checkpoint is checked completely (every field and their consistency) before any work starts
+  const ck = options.resume === undefined ? undefined : validateCheckpoint(options.resume);
   const c = ck?.config ?? config;
   const seed = checkSeed('train', ck?.seed ?? options.seed ?? 0);
   const K = ck?.population ?? options.population ?? 1;

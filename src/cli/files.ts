@@ -1,0 +1,67 @@
+/**
+ * Files the CLI writes: checked before any work starts, and written durably (a temporary file,
+ * fsync, rename, then fsync of the folder), so an interruption never leaves a torn file and a
+ * finished write survives a crash.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CliError } from './args.js';
+
+const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0];
+
+/** Writes `data` to `path` durably (temp + fsync + rename + fsync of the folder). */
+export function writeFileDurable(path: string, data: string): void {
+  const tmp = `${path}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  try {
+    const dfd = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(dfd);
+    } finally {
+      closeSync(dfd);
+    }
+  } catch {
+    // some file systems cannot fsync a folder; the rename itself is atomic
+  }
+}
+
+/** A folder the command will write into: created now, or a one-line error naming the flag. */
+export function ensureOutputDir(cmd: string, flag: string, dir: string): void {
+  try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`${cmd}: ${flag} ${JSON.stringify(dir)} exists and is not a folder`);
+    mkdirSync(dir, { recursive: true });
+    // writable? (a probe file, removed at once)
+    const probe = join(dir, `.gan-verify-probe-${process.pid}`);
+    closeSync(openSync(probe, 'w'));
+    rmSync(probe);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(dir)} cannot be written (${reason(e)})`);
+  }
+}
+
+/** A file the command will write at the end: its folder must exist and be writable now. */
+export function ensureOutputFile(cmd: string, flag: string, file: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) throw new CliError(`${cmd}: ${flag} ${JSON.stringify(file)} is a folder, not a file`);
+  const dir = dirname(file);
+  try {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error('ENOENT: its folder does not exist');
+    const probe = join(dir, `.gan-verify-probe-${process.pid}`);
+    closeSync(openSync(probe, 'w'));
+    rmSync(probe);
+  } catch (e) {
+    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(file)} cannot be written (${reason(e)})`);
+  }
+}
+
+/** Removes a temporary file left by an interrupted durable write. */
+export function removeStaleTemp(path: string): void {
+  rmSync(`${path}.tmp`, { force: true });
+}

@@ -1,0 +1,138 @@
+/**
+ * Validation of a checkpoint before any work starts: every field, its type, its range, and the
+ * consistency between fields (weights of the right length for the configuration and population,
+ * all finite; the step within the run; Adam's step counts matching the step; one generator state
+ * per member; the logs that the step implies). A zod schema checks the shape; the cross-field
+ * checks follow it. Errors name the field and the value: `g has 31 values; expected 49`.
+ */
+import { z } from 'zod';
+import { parseDistribution } from '../numeric/distributions.js';
+import { Rng } from '../numeric/rng.js';
+import { show } from '../theory/errors.js';
+import { TrainError } from './backend.js';
+import { makeConfig, PRESETS, type TrainConfig } from './config.js';
+import type { Checkpoint } from './trainer.js';
+
+export const CHECKPOINT_FORMAT = 'gan-verify-checkpoint-3';
+
+const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max);
+const finite = z.number().finite();
+/** NaN and ±∞ are written as null by JSON: allowed where a stopped member has no loss. */
+const lossValue = z.number().nullable();
+const rngState = z.object({ algorithm: z.literal('xoroshiro128+'), seed: z.number(), stream: z.number(), state: z.array(z.number().int()).length(4) }).passthrough();
+const memberStop = z.object({ seed: int(0), step: int(0), quantity: z.enum(['D loss', 'G loss']), value: lossValue });
+const memberLog = z
+  .object({ step: int(0), seed: int(0), dLoss: lossValue, gLoss: lossValue, dHalfGap: finite })
+  .catchall(z.union([z.number(), z.null(), memberStop]));
+
+const SHAPE = z.object({
+  format: z.literal(CHECKPOINT_FORMAT),
+  config: z.record(z.string(), z.unknown()),
+  seed: int(0, 0xffff_ffff),
+  population: int(1, 4096),
+  engine: z.enum(['fused', 'autodiff']),
+  step: int(0),
+  tD: int(0),
+  tG: int(0),
+  g: z.array(finite),
+  d: z.array(finite),
+  gm: z.array(finite),
+  gv: z.array(finite),
+  dm: z.array(finite),
+  dv: z.array(finite),
+  rng: z.object({ data: z.array(rngState), noise: z.array(rngState), gp: z.array(rngState) }),
+  stopped: z.array(memberStop.nullable()),
+  logs: z.array(z.array(memberLog)),
+});
+
+/** Parameters of an MLP with these layer sizes: Σ (nᵢ·nᵢ₊₁ + nᵢ₊₁). */
+export function parameterCount(sizes: readonly number[]): number {
+  let p = 0;
+  for (let i = 0; i + 1 < sizes.length; i++) p += (sizes[i] as number) * (sizes[i + 1] as number) + (sizes[i + 1] as number);
+  return p;
+}
+
+/** What a zod issue expected, in the words of the other messages ("must be a number"). */
+function describe(issue: z.core.$ZodIssue): string {
+  const i = issue as z.core.$ZodIssue & { expected?: string; minimum?: number | bigint; maximum?: number | bigint; values?: unknown[] };
+  if (i.code === 'invalid_type') return i.expected === 'int' ? 'must be an integer' : `must be ${i.expected === 'array' || i.expected === 'object' ? 'an' : 'a'} ${i.expected}`;
+  if (i.code === 'too_small') return `must be ≥ ${i.minimum}`;
+  if (i.code === 'too_big') return `must be ≤ ${i.maximum}`;
+  if (i.code === 'invalid_value') return `must be ${(i.values ?? []).map((v) => JSON.stringify(v)).join(' or ')}`;
+  return issue.message;
+}
+
+function fail(where: string, message: string): never {
+  if (message === '') throw new TrainError('checkpoint', where.replace(/ .*/, ''), where.slice(where.indexOf(' ') + 1));
+  throw new TrainError('checkpoint', where, message);
+}
+
+/** Checks a parsed checkpoint completely; returns it typed, or throws a TrainError naming the field. */
+export function validateCheckpoint(raw: unknown): Checkpoint {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail('file', `must hold a JSON object; got ${show(raw)}`);
+  const format = (raw as { format?: unknown }).format;
+  if (format !== CHECKPOINT_FORMAT) fail('format', `must be ${CHECKPOINT_FORMAT} (a checkpoint of this version); got ${show(format)}`);
+  const r = SHAPE.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0] as z.core.$ZodIssue;
+    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    let value: unknown = raw;
+    for (const p of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey];
+    fail(path || 'file', `${describe(issue)}; got ${show(value)}`);
+  }
+  // the checked object itself is returned (zod's copy would reorder keys, and a resumed run must
+  // write the same bytes as one never interrupted)
+  const ck = raw as Checkpoint;
+  // the configuration: every field of a preset, each valid (makeConfig checks them)
+  const cfg = ck.config as unknown as Record<string, unknown>;
+  const preset = cfg.preset;
+  if (typeof preset !== 'string' || !(preset in PRESETS)) fail('config.preset', `must be one of ${Object.keys(PRESETS).join(', ')}; got ${show(preset)}`);
+  const base = PRESETS[preset as string] as TrainConfig;
+  const missing = Object.keys(base).find((k) => !(k in cfg));
+  if (missing !== undefined) fail(`config.${missing}`, 'is missing');
+  const { preset: _p, ...settings } = cfg;
+  let config: TrainConfig;
+  try {
+    config = makeConfig(preset as string, settings);
+  } catch (e) {
+    fail(`config.${(e as Error).message.replace(/^train: /, '')}`, '');
+  }
+  const K = ck.population;
+  const target = parseDistribution(config.target, 'checkpoint', 'config.target');
+  if ('kind' in target) fail('config.target', `must be a distribution; got ${show(config.target)}`);
+  const dim = target.dim;
+  const PG = parameterCount([config.noiseDim, ...config.gHidden, dim]);
+  const PD = parameterCount([dim, ...config.dHidden, 1]);
+  for (const [key, per, net] of [['g', PG, 'G'], ['gm', PG, 'G'], ['gv', PG, 'G'], ['d', PD, 'D'], ['dm', PD, 'D'], ['dv', PD, 'D']] as const) {
+    const n = ck[key].length;
+    if (n !== K * per) fail(key, `has ${n} values; expected ${K * per} (population ${K} × ${per} parameters of ${net})`);
+  }
+  for (const key of ['gv', 'dv'] as const) {
+    const i = ck[key].findIndex((v) => v < 0);
+    if (i >= 0) fail(`${key}[${i}]`, `must be ≥ 0 (a second moment); got ${ck[key][i]}`);
+  }
+  if (ck.step > config.steps) fail('step', `must be at most config.steps = ${config.steps}; got ${ck.step}`);
+  if (ck.tG !== ck.step) fail('tG', `must equal step (${ck.step}: one G update per step); got ${ck.tG}`);
+  if (ck.tD !== ck.step * config.dSteps) fail('tD', `must equal step × dSteps (${ck.step * config.dSteps}); got ${ck.tD}`);
+  for (const key of ['data', 'noise', 'gp'] as const) {
+    if (ck.rng[key].length !== K) fail(`rng.${key}`, `must hold one generator state per member (${K}); got ${ck.rng[key].length}`);
+    ck.rng[key].forEach((st, i) => {
+      try {
+        Rng.restore(st);
+      } catch (e) {
+        fail(`rng.${key}[${i}]`, (e as Error).message.replace(/^Rng.restore: state /, ''));
+      }
+    });
+  }
+  if (ck.stopped.length !== K) fail('stopped', `must have one entry per member (${K}); got ${ck.stopped.length}`);
+  const logged = Math.ceil(ck.step / config.logEvery);
+  if (ck.logs.length !== logged) fail('logs', `must hold the logged steps before step ${ck.step} (${logged}, one every ${config.logEvery}); got ${ck.logs.length}`);
+  ck.logs.forEach((members, i) => {
+    if (members.length !== K) fail(`logs[${i}]`, `must have one entry per member (${K}); got ${members.length}`);
+    members.forEach((m, k) => {
+      if (m.step !== i * config.logEvery) fail(`logs[${i}][${k}].step`, `must be ${i * config.logEvery}; got ${m.step}`);
+      if (m.seed !== ck.seed + k) fail(`logs[${i}][${k}].seed`, `must be ${ck.seed + k}; got ${m.seed}`);
+    });
+  });
+  return ck;
+}

@@ -1,0 +1,78 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliAsync as run } from './cli-helpers.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'gan-verify-files-'));
+
+// A corrupt checkpoint is refused before any work, naming the field and the value.
+describe('gan-verify train --resume validates the checkpoint completely', () => {
+  let good: Record<string, unknown>;
+  beforeAll(async () => {
+    const dir = tmp();
+    const r = await run(['train', '--steps', '400', '--population', '2', '--checkpoint', dir, '--checkpoint-every', '200']);
+    expect(r.code, r.stderr).toBe(0);
+    good = JSON.parse(readFileSync(join(dir, 'checkpoint.json'), 'utf8')) as Record<string, unknown>;
+  }, 60_000);
+  const cases: [string, (c: Record<string, any>) => void, RegExp][] = [
+    ['g all null', (c) => (c.g = c.g.map(() => null)), /g\[0\] must be a number; got null/],
+    ['step −3', (c) => (c.step = -3), /step must be ≥ 0; got -3/],
+    ['step 1e9', (c) => (c.step = 1e9), /step must be at most config.steps = 400; got 1000000000/],
+    ['config.loss bogus', (c) => (c.config.loss = 'bogus'), /config.loss must be ns, saturating, lsgan, wgan or wgan-gp; got "bogus"/],
+    ['config.lrD −1', (c) => (c.config.lrD = -1), /config.lrD must be a finite number ≥ 0; got -1/],
+    ['config.steps −5', (c) => (c.config.steps = -5), /config.steps must be a positive integer; got -5/],
+    ['g[0] "zzz"', (c) => (c.g[0] = 'zzz'), /g\[0\] must be a number; got "zzz"/],
+    ['a short weight array', (c) => (c.d = c.d.slice(1)), /d has 97 values; expected 98 \(population 2 × 49 parameters of D\)/],
+    ['no rng', (c) => delete c.rng, /rng must be an object; got undefined/],
+    ['no logs', (c) => delete c.logs, /logs must be an array; got undefined/],
+    ['a log missing', (c) => c.logs.pop(), /logs must hold the logged steps before step 200 \(1, one every 200\); got 0/],
+    ['one rng state too few', (c) => c.rng.noise.pop(), /rng.noise must hold one generator state per member \(2\); got 1/],
+    ['Adam step count off', (c) => (c.tD = 7), /tD must equal step × dSteps \(200\); got 7/],
+    ['another format', (c) => (c.format = 'gan-verify-checkpoint-2'), /format must be gan-verify-checkpoint-3/],
+    ['a missing config field', (c) => delete c.config.batch, /config.batch is missing/],
+  ];
+  it.each(cases)('%s: one line naming the field, exit 2', async (_, mutate, message) => {
+    const dir = tmp();
+    const c = structuredClone(good);
+    mutate(c);
+    writeFileSync(join(dir, 'checkpoint.json'), JSON.stringify(c));
+    const r = await run(['train', '--resume', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^gan-verify train: --resume "[^"]+": checkpoint.json is not usable: /);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+  it('a torn checkpoint.json.tmp left by a kill is removed on start, and the run resumes', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'checkpoint.json'), JSON.stringify(good));
+    writeFileSync(join(dir, 'checkpoint.json.tmp'), '{"format": "gan-verify-check');
+    const r = await run(['train', '--resume', dir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'checkpoint.json.tmp'))).toBe(false);
+    expect(r.stdout).toContain('Step 200:');
+  }, 60_000);
+});
+
+// Outputs are checked before the work starts: one line, exit 2, nothing run.
+describe('output paths are checked first', () => {
+  const dir = tmp();
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'x');
+  mkdirSync(join(dir, 'a-folder'));
+  it.each([
+    [['train', '--out', '/dev/null/x'], /train: --out "\/dev\/null\/x" cannot be written \(ENOTDIR\)/],
+    [['train', '--checkpoint', file], /train: --checkpoint "[^"]+a-file" exists and is not a folder/],
+    [['claims', '--junit', '/dev/null/x.xml'], /claims: --junit "\/dev\/null\/x.xml" cannot be written/],
+    [['claims', '--junit', join(dir, 'a-folder')], /claims: --junit "[^"]+a-folder" is a folder, not a file/],
+    [['claims', '--out', '/dev/null/rep'], /claims: --out "\/dev\/null\/rep" cannot be written \(ENOTDIR\)/],
+    [['claims', '--out', file], /claims: --out "[^"]+a-file" exists and is not a folder/],
+  ])('%j', async (argv, message) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\[1\//); // no claim started
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
