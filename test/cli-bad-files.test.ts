@@ -76,3 +76,13 @@ describe('output paths are checked first', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+// Divergence that stays finite stops the member, as a non-finite loss does.
+describe('a diverging member stops at the loss bound', () => {
+  it('--lr-d 1e6 --lr-g 1e6: the member stops with the bound named, exit 1', async () => {
+    const r = await run(['train', '--lr-d', '1e6', '--lr-g', '1e6', '--steps', '400']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/member seed 0 stopped at step \d+: its [DG] loss became [\d.e+]+ \(beyond the bound \|loss\| ≤ 1000000: diverged\); its last good state is kept/);
+    expect(r.stdout).not.toMatch(/G_loss=\d{7,}/);
+  });
+});

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { ensureOutputDir, removeStaleTemp, writeFileDurable } from './files.js';
 import { join } from 'node:path';
-import { BACKENDS, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type Engine, type MemberLog } from '../train/index.js';
+import { BACKENDS, LOSS_BOUND, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type Engine, type MemberLog } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
 import { validateCheckpoint } from '../train/checkpoint.js';
 
@@ -195,7 +195,7 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
       population,
       resume,
       engine,
-      onStop: (st) => err(`${cmd}: member seed ${st.seed} stopped at step ${st.step}: its ${st.quantity} became ${st.value}; its last good state is kept\n`),
+      onStop: (st) => err(`${cmd}: member seed ${st.seed} stopped at step ${st.step}: its ${st.quantity} became ${st.value}${Number.isFinite(st.value) ? ` (beyond the bound |loss| ≤ ${LOSS_BOUND}: diverged)` : ''}; its last good state is kept\n`),
       checkpointEvery: every,
       onCheckpoint: save,
       shouldStop: () => stop,

@@ -52,6 +52,14 @@ export const STEP_OK = 0;
 export const STEP_STOPPED_D = 1;
 export const STEP_STOPPED_G = 2;
 
+/**
+ * A member stops when a loss is not finite or beyond ±LOSS_BOUND: a run whose loss reaches 10⁶
+ * (the BCE losses are a few nats; ln 4 at equilibrium) has diverged even while it stays finite.
+ */
+export const LOSS_BOUND = 1e6;
+/** Within the bound (false for NaN and ±∞). */
+export const lossOk = (x: number) => Math.abs(x) <= LOSS_BOUND;
+
 let registered = false;
 
 /** Registers the fused kernels with the cpu backend (once). */
@@ -120,7 +128,7 @@ export function registerFusedKernels(): void {
           const l = discLossGrad(disc, dp, dOff, dws, real, (s * K + k) * B * dim, fakeRows, 0, eps, (s * K + k) * B, dGrad);
           dLoss[k] = l;
           // the loss is reported in float32: one that overflows it stops the member too
-          if (!Number.isFinite(dLoss[k] as number)) {
+          if (!lossOk(dLoss[k] as number)) {
             status[k] = STEP_STOPPED_D;
             ok = false;
             break;
@@ -132,7 +140,7 @@ export function registerFusedKernels(): void {
         gGrad.fill(0);
         const l = genLossGrad(gen, gp, go, dp, dOff, gws, dws, gGrad);
         gLoss[k] = l;
-        if (!Number.isFinite(gLoss[k] as number)) {
+        if (!lossOk(gLoss[k] as number)) {
           status[k] = STEP_STOPPED_G;
           continue;
         }

@@ -3,7 +3,7 @@ import { parseDistribution, Rng, w1ToDistribution, type Dist1D, type Dist2D, typ
 import { checkSeed } from '../numeric/rng.js';
 import { tf, TrainError } from './backend.js';
 import { memberGrads } from './grads.js';
-import { fusedForward, fusedStep, registerFusedKernels, STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G } from './kernels.js';
+import { fusedForward, fusedStep, registerFusedKernels, STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, lossOk } from './kernels.js';
 import { layout, sigmoid } from './mlp.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
 import type { TrainConfig } from './config.js';
@@ -382,7 +382,7 @@ function autodiffEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
         for (let k = 0; k < K; k++) {
           if (active[k] !== true) continue;
           into[k] = losses[k] as number;
-          if (!Number.isFinite(losses[k] as number)) {
+          if (!lossOk(losses[k] as number)) {
             status[k] = code;
             active[k] = false;
           }
