@@ -7,6 +7,7 @@
  * claim's `mutant`) must change the verdict: that is how we know the check can fail.
  */
 import { Rng } from '../numeric/rng.js';
+import { InputError, show } from '../theory/errors.js';
 
 export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -118,11 +119,9 @@ export interface Claim<S = unknown> extends ClaimSpec<S> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyClaim = Claim<any>;
 
-export class ClaimError extends Error {
+/** The error class of the claims layer (an InputError: the message names the function, the argument and the value). */
+export class ClaimError extends InputError {
   override readonly name = 'ClaimError';
-  constructor(fn: string, arg: string, message: string) {
-    super(`${fn}: ${arg} ${message}`);
-  }
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -171,6 +170,10 @@ export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
  * Anything else is `refuted`.
  */
 export function verdictOf(found: { asStated: boolean; underConditions?: boolean; corrected?: boolean }): Verdict {
+  if (found === null || typeof found !== 'object' || typeof found.asStated !== 'boolean') throw new ClaimError('verdictOf', 'found.asStated', `must be a boolean (what the check established); got ${show((found as { asStated?: unknown } | null)?.asStated)}`);
+  for (const k of ['underConditions', 'corrected'] as const) {
+    if (found[k] !== undefined && typeof found[k] !== 'boolean') throw new ClaimError('verdictOf', `found.${k}`, `must be a boolean when given; got ${show(found[k])}`);
+  }
   if (found.asStated) return 'holds';
   if (found.underConditions === true) return 'holds-under-conditions';
   if (found.corrected === true) return 'imprecise';
@@ -184,8 +187,8 @@ export function verdictOf(found: { asStated: boolean; underConditions?: boolean;
  */
 export function verdictOfInterval(iv: { low: number; high: number }, threshold: number, side: 'above' | 'below'): 'holds' | 'refuted' | 'inconclusive' {
   const fn = 'verdictOfInterval';
-  if (typeof iv?.low !== 'number' || typeof iv?.high !== 'number' || Number.isNaN(iv.low) || Number.isNaN(iv.high) || iv.low > iv.high) {
-    throw new ClaimError(fn, 'interval', `must be { low ≤ high } without NaN; got ${JSON.stringify(iv)}`);
+  if (iv === null || typeof iv !== 'object' || typeof iv.low !== 'number' || typeof iv.high !== 'number' || Number.isNaN(iv.low) || Number.isNaN(iv.high) || iv.low > iv.high) {
+    throw new ClaimError(fn, 'interval', `must be { low ≤ high } without NaN; got ${show(iv)}`);
   }
   if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new ClaimError(fn, 'threshold', `must be a number; got ${String(threshold)}`);
   if (side !== 'above' && side !== 'below') throw new ClaimError(fn, 'side', `must be above or below; got ${JSON.stringify(side)}`);

@@ -8,6 +8,7 @@
  * gets the same members whatever size was asked for before.
  */
 import { makeConfig, train, type FinalProbe, type MemberLog, type TrainConfig } from '../train/index.js';
+import { show } from '../theory/errors.js';
 import { ClaimError, verdictOfInterval, type CheckContext, type IntervalEvidence, type Verdict } from './define.js';
 
 export { quantile, median, spearman } from '../numeric/intervals.js';
@@ -37,6 +38,8 @@ export interface Population {
 
 /** The setup's trainer configuration at the context's size. */
 export function configOf(ctx: CheckContext, setup: Setup): TrainConfig {
+  checkContext('configOf', ctx);
+  checkSetup('configOf', setup);
   const steps = setup.steps ? ctx.size(setup.steps[0], setup.steps[1]) : undefined;
   const overrides: Partial<TrainConfig> = { ...setup.overrides, ...(steps !== undefined ? { steps } : {}) };
   return makeConfig(setup.preset, overrides as Record<string, unknown>);
@@ -71,6 +74,19 @@ function append(a: Population, b: Population): Population {
   return { config: a.config, seed: a.seed, logs: a.logs.map((l, i) => [...l, ...(b.logs[i] ?? [])]), final: [...a.final, ...b.final], probe };
 }
 
+function checkContext(fn: string, ctx: unknown): void {
+  const c = ctx as CheckContext;
+  if (c === null || typeof c !== 'object' || typeof c.size !== 'function' || typeof c.shared !== 'function') throw new ClaimError(fn, 'ctx', `must be a CheckContext (makeContext); got ${show(ctx)}`);
+}
+
+function checkSetup(fn: string, setup: unknown): void {
+  const s = setup as Setup;
+  const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((x) => Number.isSafeInteger(x) && (x as number) >= 1);
+  if (s === null || typeof s !== 'object' || typeof s.preset !== 'string' || !pair(s.population) || (s.steps !== undefined && !pair(s.steps))) {
+    throw new ClaimError(fn, 'setup', `must be { preset, population: [quick, full], steps?: [quick, full] }; got ${show(setup)}`);
+  }
+}
+
 /**
  * The first `n` members of the setup (`n` defaults to its population size), grown from blocks at
  * the setup's stage boundaries so that every size reuses the members already trained.
@@ -95,6 +111,8 @@ export async function population(ctx: CheckContext, setup: Setup, n?: number): P
 
 /** The share of xs that satisfy ok (refuses an empty list, which has no share). */
 export function share<T>(xs: readonly T[], ok: (x: T) => boolean): number {
+  if (!Array.isArray(xs)) throw new ClaimError('share', 'xs', `must be an array; got ${show(xs)}`);
+  if (typeof ok !== 'function') throw new ClaimError('share', 'ok', `must be a predicate function; got ${show(ok)}`);
   if (xs.length === 0) throw new ClaimError('share', 'xs', 'must not be empty: a share of nothing is undefined');
   return xs.filter(ok).length / xs.length;
 }
@@ -136,5 +154,6 @@ export async function sequential<T extends Look>(
 
 /** An interval's decision against a threshold (see {@link verdictOfInterval}), as a {@link Look}. */
 export function lookAt(interval: IntervalEvidence, side: 'above' | 'below'): Look {
+  if (interval === null || typeof interval !== 'object' || typeof interval.threshold !== 'number') throw new ClaimError('lookAt', 'interval', `must be an interval with a threshold; got ${show(interval)}`);
   return { interval, verdict: verdictOfInterval(interval, interval.threshold as number, side) };
 }

@@ -2,6 +2,7 @@
  * Finite two-player zero-sum games, exactly: mixed-strategy solutions by the simplex method over
  * rationals (BigInt), and pure saddle points.
  */
+import { checkGame, checkStrategy } from './check-args.js';
 import { add, cmp, div, mul, rational, sub, ONE, ZERO, type Rational } from '../theory/rational.js';
 
 /** Payoff matrix to the row player (who maximises); the column player minimises. */
@@ -15,6 +16,9 @@ export interface MixedSolution {
 
 /** Σ xᵢ A[i][j] yⱼ. */
 export function payoff(A: Game, x: readonly Rational[], y: readonly Rational[]): Rational {
+  checkGame('payoff', A);
+  checkStrategy('payoff', 'x', x, A.length);
+  checkStrategy('payoff', 'y', y, (A[0] as Rational[]).length);
   let s = ZERO;
   A.forEach((r, i) => r.forEach((a, j) => (s = add(s, mul(mul(x[i] as Rational, a), y[j] as Rational)))));
   return s;
@@ -22,6 +26,9 @@ export function payoff(A: Game, x: readonly Rational[], y: readonly Rational[]):
 
 /** min over columns of the row strategy's payoff (what x guarantees) and max over rows against y. */
 export function guarantees(A: Game, x: readonly Rational[], y: readonly Rational[]): { rowFloor: Rational; colCeiling: Rational } {
+  checkGame('guarantees', A);
+  checkStrategy('guarantees', 'x', x, A.length);
+  checkStrategy('guarantees', 'y', y, (A[0] as Rational[]).length);
   const m = A.length;
   const n = (A[0] as Rational[]).length;
   let rowFloor: Rational | null = null;
@@ -45,6 +52,7 @@ export function guarantees(A: Game, x: readonly Rational[], y: readonly Rational
  * the final tableau) is the row player's. Bland's rule, so no cycling; exact arithmetic throughout.
  */
 export function solveMixed(A: Game): MixedSolution {
+  checkGame('solveMixed', A);
   const m = A.length;
   const n = (A[0] as Rational[]).length;
   let lo = (A[0] as Rational[])[0] as Rational;
@@ -93,6 +101,7 @@ export function solveMixed(A: Game): MixedSolution {
 
 /** The pure saddle points (i, j): A[i][j] is the minimum of its row and the maximum of its column. */
 export function pureSaddles(A: Game): [number, number][] {
+  checkGame('pureSaddles', A);
   const out: [number, number][] = [];
   A.forEach((r, i) =>
     r.forEach((a, j) => {
@@ -106,6 +115,7 @@ export function pureSaddles(A: Game): [number, number][] {
 
 /** maxᵢ minⱼ and minⱼ maxᵢ over pure strategies. */
 export function pureValues(A: Game): { maximin: Rational; minimax: Rational } {
+  checkGame('pureValues', A);
   const rowMins = A.map((r) => r.reduce((a, b) => (cmp(a, b) <= 0 ? a : b)));
   const maximin = rowMins.reduce((a, b) => (cmp(a, b) >= 0 ? a : b));
   const n = (A[0] as Rational[]).length;

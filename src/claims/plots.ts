@@ -1,4 +1,6 @@
 /** Vega-Lite specs (data inline) for the report's plots, and their rendering to SVG with Vega. */
+import { checkArray, checkPopulation } from './check-args.js';
+import { ClaimError } from './define.js';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { normalLogPdf } from '../numeric/special.js';
@@ -11,6 +13,7 @@ const LN2 = Math.log(2);
 
 /** Losses per logged step: population median with a 5–95% band, against ln 4 (D) and ln 2 (G). */
 export function convergencePlot(pop: Population, id = 'convergence'): Plot {
+  checkPopulation('convergencePlot', pop);
   const rows: Record<string, number | string>[] = [];
   for (const members of pop.logs) {
     const step = members[0]?.step ?? 0;
@@ -40,6 +43,7 @@ export function convergencePlot(pop: Population, id = 'convergence'): Plot {
 
 /** First seed's generated histogram (density scale) against the target density (1-D Gaussian targets). */
 export function histogramPlot(pop: Population, id = 'histogram'): Plot {
+  checkPopulation('histogramPlot', pop);
   const n = pop.config.evalSamples;
   const xs = Array.from(pop.probe.samples.subarray(0, n));
   const [mu, sigma] = pop.config.target.replace(/^normal:/, '').split(',').map(Number) as [number, number];
@@ -73,6 +77,7 @@ export function histogramPlot(pop: Population, id = 'histogram'): Plot {
 
 /** First seed's D(x) on the grid against D*(x) (exact pushforward density of G) and 1/2. */
 export function dPlot(pop: Population, id = 'discriminator'): Plot {
+  checkPopulation('dPlot', pop);
   const grid = Array.from(pop.probe.grid);
   const rows: Record<string, number | string>[] = [];
   grid.forEach((x, i) => {
@@ -96,6 +101,12 @@ export function dPlot(pop: Population, id = 'discriminator'): Plot {
 
 /** JSD and W1 as P shifts past Q. */
 export function shiftPlot(rows: { t: number; jsd: number; w1: number }[], family: string, id = 'shift'): Plot {
+  family = String(family);
+  id = String(id);
+  checkArray('shiftPlot', 'rows', rows, 'shift rows { t, jsd, w1 }');
+  rows.forEach((r, i) => {
+    if (r === null || typeof r !== 'object' || !['t', 'jsd', 'w1'].every((k) => typeof (r as Record<string, unknown>)[k] === 'number')) throw new ClaimError('shiftPlot', `rows[${i}]`, 'must be { t, jsd, w1 } numbers');
+  });
   const values = rows.flatMap((r) => [
     { t: r.t, quantity: 'JSD (nats)', y: r.jsd },
     { t: r.t, quantity: 'W1', y: r.w1 },
@@ -116,6 +127,7 @@ export function shiftPlot(rows: { t: number; jsd: number; w1: number }[], family
 
 /** Generated points of the first seeds against the modes (2-D targets), and modes covered per seed. */
 export function modesPlot(pop: Population, modes: readonly number[], id: string): Plot {
+  checkPopulation('modesPlot', pop);
   const n = pop.config.evalSamples;
   const pts: Record<string, number | string>[] = [];
   const show = Math.min(4, pop.final.length);

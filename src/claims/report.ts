@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
 import type { IntervalEvidence } from './define.js';
+import { checkEntries, checkInterval, checkObject } from './check-args.js';
 
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
 
@@ -17,6 +18,8 @@ export interface LedgerMeta {
 
 /** The machine-readable ledger (documented in README, "The --json ledger"). */
 export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
+  checkEntries('ledgerJson', entries);
+  checkObject('ledgerJson', 'meta', meta, ['seed', 'quick', 'shard', 'backend', 'seconds'], 'the ledger meta');
   const claims = entries.map(({ plots, ...e }) => ({ ...e, plots: (plots ?? []).map((p) => p.id) }));
   const disagree = entries.filter((e) => !e.agrees).map((e) => e.id);
   return `${JSON.stringify({ schema: LEDGER_SCHEMA, ...meta, total: entries.length, agree: entries.length - disagree.length, disagree, claims }, null, 2)}\n`;
@@ -30,6 +33,7 @@ const pc = (x: number) => {
 };
 /** An interval as the report prints it: "0.0312 (95% CI 0.0038–0.108, n = 64)". */
 export function showInterval(iv: IntervalEvidence): string {
+  checkInterval('showInterval', 'iv', iv);
   const f = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
   return `${iv.statistic} = ${f(iv.estimate)} (${pc(iv.level)} CI ${f(iv.low)} to ${f(iv.high)}, n = ${iv.n}${iv.threshold !== undefined ? `; threshold ${f(iv.threshold)}` : ''})`;
 }
@@ -47,6 +51,8 @@ function showControls(e: LedgerEntry): string {
 
 /** The terminal table: id, verdict (with ✗ where it differs from the expected one), one-line evidence. */
 export function ledgerTable(entries: readonly LedgerEntry[], width = 160): string {
+  checkEntries('ledgerTable', entries);
+  if (typeof width !== 'number' || !Number.isFinite(width)) width = 160;
   const idW = Math.max(2, ...entries.map((e) => e.id.length));
   const vW = 24;
   const withControls = entries.some((e) => e.controls);
@@ -69,6 +75,8 @@ export function ledgerTable(entries: readonly LedgerEntry[], width = 160): strin
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
+  checkEntries('junitXml', entries);
+  checkObject('junitXml', 'meta', meta, ['shard', 'seconds'], 'the ledger meta');
   const failures = entries.filter((e) => !e.agrees).length;
   const cases = entries.map((e) => {
     const props = [['verdict', e.verdict], ['expected', e.expected], ['evidence', e.evidence], ...(e.interval ? [['interval', showInterval(e.interval)]] : []), ...(e.controls ? [['controls', showControls(e)]] : [])];

@@ -1,6 +1,7 @@
 /** Runs claims: one context per claim (its own seeded stream), shared experiments, timings. */
 import { createHash } from 'node:crypto';
-import { Rng } from '../numeric/rng.js';
+import { checkSeed, Rng } from '../numeric/rng.js';
+import { show } from '../theory/errors.js';
 import { ClaimError, VERDICTS, type AnyClaim, type CheckContext, type Outcome, type Verdict } from './define.js';
 
 export interface LedgerEntry {
@@ -58,6 +59,9 @@ export function claimRng(seed: number, id: string): Rng {
 }
 
 export function makeContext(id: string, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>> }): CheckContext {
+  if (typeof id !== 'string' || id === '') throw new ClaimError('makeContext', 'id', `must be a claim id; got ${show(id)}`);
+  if (options === null || typeof options !== 'object' || typeof options.quick !== 'boolean' || !(options.cache instanceof Map)) throw new ClaimError('makeContext', 'options', `must be { quick: boolean, seed, cache: Map }; got ${show(options)}`);
+  checkSeed('makeContext', options.seed);
   return {
     quick: options.quick,
     seed: options.seed,
@@ -144,6 +148,7 @@ export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: 
 
 /** A check that cannot fail, or cannot succeed: what the table flags under --controls. */
 export function controlProblems(entry: LedgerEntry): string[] {
+  if (entry === null || typeof entry !== 'object' || typeof entry.verdict !== 'string') throw new ClaimError('controlProblems', 'entry', `must be a ledger entry; got ${show(entry)}`);
   const c = entry.controls;
   if (c === undefined || entry.verdict === 'not-checkable') return [];
   const out: string[] = [];
@@ -158,5 +163,8 @@ export function controlProblems(entry: LedgerEntry): string[] {
 
 /** The claims of shard i of n (1-based): every n-th claim, so heavy and light claims spread evenly. */
 export function shard<T>(claims: readonly T[], i: number, n: number): T[] {
+  if (!Array.isArray(claims)) throw new ClaimError('shard', 'claims', `must be an array; got ${show(claims)}`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new ClaimError('shard', 'n', `must be an integer ≥ 1; got ${show(n)}`);
+  if (!Number.isSafeInteger(i) || i < 1 || i > n) throw new ClaimError('shard', 'i', `must be an integer from 1 to n = ${n}; got ${show(i)}`);
   return claims.filter((_, k) => k % n === i - 1);
 }

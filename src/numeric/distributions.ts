@@ -141,6 +141,10 @@ function invert(F: (x: number) => number, u: number, lo: number, hi: number): nu
 /** A finite mixture of normals Σ wᵢ N(μᵢ, σᵢ²) (weights summing to 1). */
 export function mixture(components: readonly { weight: number; mu: number; sigma: number }[]): Dist1D {
   const fn = 'mixture';
+  if (!Array.isArray(components)) throw new NumericError(fn, 'components', `must be an array of { weight, mu, sigma }; got ${showValue(components)}`);
+  components.forEach((c, i) => {
+    if (c === null || typeof c !== 'object') throw new NumericError(fn, `components[${i}]`, `must be { weight, mu, sigma }; got ${showValue(c)}`);
+  });
   if (components.length === 0) throw new NumericError(fn, 'components', 'must not be empty; got []');
   const parts = components.map((c) => normal(c.mu, c.sigma));
   const w = components.map((c) => c.weight);
@@ -177,6 +181,11 @@ export function mixture(components: readonly { weight: number; mu: number; sigma
 /** A discrete distribution: mass wᵢ at the point xᵢ (points distinct). */
 export function categorical(points: readonly number[], weights: readonly number[]): Dist1D {
   const fn = 'categorical';
+  if (!Array.isArray(points) && !ArrayBuffer.isView(points)) throw new NumericError(fn, 'points', `must be an array of numbers; got ${showValue(points)}`);
+  if (!Array.isArray(weights) && !ArrayBuffer.isView(weights)) throw new NumericError(fn, 'weights', `must be an array of numbers; got ${showValue(weights)}`);
+  Array.from(points as ArrayLike<unknown>).forEach((x, i) => {
+    if (typeof x !== 'number' || !Number.isFinite(x)) throw new NumericError(fn, `points[${i}]`, `must be a finite number; got ${showValue(x)}`);
+  });
   if (points.length !== weights.length) {
     throw new NumericError(fn, 'weights', `must have one weight per point (${points.length}); got ${weights.length}`);
   }
@@ -235,6 +244,10 @@ export function categorical(points: readonly number[], weights: readonly number[
 
 /** Equal-weight isotropic Gaussian mixture in the plane. */
 export function gaussianMixture2D(spec: string, modes: Float64Array, sigma: number): Dist2D {
+  const fn = 'gaussianMixture2D';
+  if (typeof spec !== 'string') throw new NumericError(fn, 'spec', `must be a string naming the distribution; got ${showValue(spec)}`);
+  if (!(modes instanceof Float64Array) || modes.length === 0 || modes.length % 2 !== 0 || !modes.every(Number.isFinite)) throw new NumericError(fn, 'modes', `must be a Float64Array of finite x, y pairs; got ${showValue(modes)}`);
+  if (typeof sigma !== 'number' || !(sigma > 0 && sigma < Infinity)) throw new NumericError(fn, 'sigma', `must be a finite number > 0; got ${showValue(sigma)}`);
   const k = modes.length / 2;
   const logK = Math.log(k);
   const scratch = new Float64Array(k);
@@ -303,7 +316,8 @@ function num(fn: string, arg: string, s: string | undefined, spec: string): numb
  * `categorical:X:W,…`, `ring8`, `grid25`, or the path of a file of samples (one number, or one
  * `x,y` pair, per line; `#` comments and blank lines skipped). `arg` names the option in errors.
  */
-export function parseDistribution(spec: string, fn: string, arg: string): Distribution | SampleSet {
+export function parseDistribution(spec: string, fn = 'parseDistribution', arg = 'spec'): Distribution | SampleSet {
+  if (typeof spec !== 'string') throw new NumericError(String(fn), String(arg), `must be a distribution spec such as normal:0,1; got ${showValue(spec)}`);
   const s = spec.trim();
   const colon = s.indexOf(':');
   const head = colon < 0 ? s : s.slice(0, colon);
@@ -353,7 +367,11 @@ export function parseDistribution(spec: string, fn: string, arg: string): Distri
 }
 
 /** Reads a file of samples: one number or one `x,y` pair per line. */
-export function readSampleFile(path: string, fn: string, arg: string): SampleSet {
+export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'): SampleSet {
+  fn = String(fn);
+  arg = String(arg);
+  // a number would be read as a file descriptor (0 is stdin): only a path string is a file here
+  if (typeof path !== 'string' || path === '') throw new NumericError(fn, arg, `must be the path of a sample file; got ${showValue(path)}`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -381,4 +399,11 @@ export function readSampleFile(path: string, fn: string, arg: string): SampleSet
   });
   if (dim === undefined) throw new NumericError(fn, arg, `file ${showValue(path)} holds no samples`);
   return { dim, spec: path, kind: 'samples', data: Float64Array.from(values) };
+}
+
+/** A source for the estimators: a distribution (with `sample`) or a sample set, of dimension 1 or 2. */
+export function checkSource(fn: string, arg: string, v: unknown): void {
+  const o = v as { dim?: unknown; kind?: unknown; sample?: unknown; data?: unknown };
+  const ok = v !== null && typeof v === 'object' && (o.dim === 1 || o.dim === 2) && (o.kind === 'samples' ? ArrayBuffer.isView(o.data) : typeof o.sample === 'function');
+  if (!ok) throw new NumericError(fn, arg, `must be a distribution (parseDistribution, normal, mixture, …) or a sample set; got ${showValue(v)}`);
 }

@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { NumericError, showValue } from './errors.js';
 import { CompensatedSum } from './sum.js';
 
@@ -270,6 +271,7 @@ function sumJsd(p: ArrayLike<number>, q: ArrayLike<number>): number {
  * Σ [pᵢ ln(pᵢ/qᵢ) − pᵢ + qᵢ] (the generalised KL), which differs from the textbook sum by Σq − Σp.
  */
 export function kl(p: ArrayLike<number>, q: ArrayLike<number>, options: FloatOptions = {}): number {
+  options = checkOptions('kl', options);
   const scale = scaleFor('kl', options.base);
   if (options.normalize === true) return sumKl(...pairOf('kl', p, q, true)) * scale;
   checkPairShape('kl', p, q);
@@ -282,6 +284,7 @@ export function kl(p: ArrayLike<number>, q: ArrayLike<number>, options: FloatOpt
  * its square root, the Jensen–Shannon distance, is {@link jsDistance}.
  */
 export function jsd(p: ArrayLike<number>, q: ArrayLike<number>, options: FloatOptions = {}): number {
+  options = checkOptions('jsd', options);
   const scale = scaleFor('jsd', options.base);
   let v: number;
   if (options.normalize === true) v = sumJsd(...pairOf('jsd', p, q, true));
@@ -297,11 +300,13 @@ export function jsd(p: ArrayLike<number>, q: ArrayLike<number>, options: FloatOp
  * divergence). In bits it lies in [0, 1].
  */
 export function jsDistance(p: ArrayLike<number>, q: ArrayLike<number>, options: FloatOptions = {}): number {
+  options = checkOptions('jsDistance', options);
   return Math.sqrt(jsd(p, q, options));
 }
 
 /** Shannon entropy H(P) = −Σ pᵢ ln pᵢ, 0·log 0 = 0; never negative. */
 export function entropy(p: ArrayLike<number>, options: FloatOptions = {}): number {
+  options = checkOptions('entropy', options);
   const P = toProbabilities('entropy', 'p', p, options.normalize === true);
   const scale = scaleFor('entropy', options.base);
   const acc = new CompensatedSum();
@@ -327,6 +332,7 @@ function log1mOf(d: number): number {
  * meets positive mass. V ≤ 0.
  */
 export function value(p: ArrayLike<number>, q: ArrayLike<number>, d: ArrayLike<number>, options: FloatOptions = {}): number {
+  options = checkOptions('value', options);
   const fn = 'value';
   const [P, Q] = pairOf(fn, p, q, options.normalize === true);
   const scale = scaleFor(fn, options.base);
@@ -353,6 +359,7 @@ export function value(p: ArrayLike<number>, q: ArrayLike<number>, d: ArrayLike<n
 
 /** D*(xᵢ) = pᵢ/(pᵢ + qᵢ); null where pᵢ = qᵢ = 0. */
 export function dstar(p: ArrayLike<number>, q: ArrayLike<number>, options: FloatOptions = {}): (number | null)[] {
+  options = checkOptions('dstar', options);
   const [P, Q] = pairOf('dstar', p, q, options.normalize === true);
   return Array.from(P, (pi, i) => {
     const s = pi + (Q[i] as number);

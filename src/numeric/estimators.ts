@@ -1,4 +1,5 @@
-import type { Dist1D, Distribution, SampleSet } from './distributions.js';
+import { checkOptions } from './errors.js';
+import { checkSource, type Dist1D, type Distribution, type SampleSet } from './distributions.js';
 import { NumericError, showValue } from './errors.js';
 import { checkSeed, Rng } from './rng.js';
 import { normalQuantile } from './special.js';
@@ -94,6 +95,8 @@ function needDensity(fn: string, arg: string, src: Source): Distribution {
 }
 
 function sameKind(fn: string, p: Source, q: Source): void {
+  checkSource(fn, 'p', p);
+  checkSource(fn, 'q', q);
   if (p.dim !== q.dim) throw new NumericError(fn, 'q', `must have the dimension of p (${p.dim}); got ${q.dim}`);
   const dp = !isSampleSet(p) && p.discrete;
   const dq = !isSampleSet(q) && q.discrete;
@@ -123,6 +126,7 @@ function finish(quantity: string, estimate: number, stderr: number, s: Settings,
  * −softplus(ln q − ln p), never ln of a rounded ratio). Interval: CLT for the two sample means.
  */
 export function estimateValue(p: Source, q: Source, discriminator: Discriminator, options: EstimateOptions = {}): Estimate {
+  options = checkOptions('estimateValue', options);
   const fn = 'estimateValue';
   const s = settings(fn, options);
   sameKind(fn, p, q);
@@ -173,6 +177,7 @@ export function estimateValue(p: Source, q: Source, discriminator: Discriminator
  * lands where q = 0 (Q drops a mode of P). Interval: CLT for the mean of the log-ratios.
  */
 export function estimateKl(p: Source, q: Source, options: EstimateOptions = {}): Estimate {
+  options = checkOptions('estimateKl', options);
   const fn = 'estimateKl';
   const s = settings(fn, options);
   sameKind(fn, p, q);
@@ -197,6 +202,7 @@ export function estimateKl(p: Source, q: Source, options: EstimateOptions = {}):
  * Interval: CLT for the two sample means.
  */
 export function estimateJsd(p: Source, q: Source, options: EstimateOptions = {}): Estimate {
+  options = checkOptions('estimateJsd', options);
   const fn = 'estimateJsd';
   const s = settings(fn, options);
   sameKind(fn, p, q);
@@ -231,8 +237,10 @@ export interface W1EstimateOptions extends EstimateOptions {
  * P = Q the empirical W1 is biased upward by O(1/√n) and the interval does not cover 0.
  */
 export function estimateW1(p: Source, q: Source, options: W1EstimateOptions = {}): Estimate {
+  options = checkOptions('estimateW1', options);
   const fn = 'estimateW1';
   const s = settings(fn, options);
+  checkSource(fn, 'p', p);
   if (p.dim !== 1) throw new NumericError(fn, 'p', `must be one-dimensional (W1 here is on the line); got ${showValue(p.spec)}`);
   sameKind(fn, p, q);
   const caveat = 'the interval assumes F_P ≠ F_Q almost everywhere; for P = Q the estimate is biased upward';
@@ -328,6 +336,7 @@ function kthDistances2D(query: Float64Array, ref: Float64Array, k: number, skipS
  * 1-D in O(n log n), 2-D by direct search in O(n·(n + m)).
  */
 export function estimateKlKnn(p: Source, q: Source, options: KnnOptions = {}): Estimate {
+  options = checkOptions('estimateKlKnn', options);
   const fn = 'estimateKlKnn';
   const s = settings(fn, options);
   const k = options.k ?? 1;
@@ -378,6 +387,7 @@ export function estimateKlKnn(p: Source, q: Source, options: KnnOptions = {}): E
  * side with its interval (from {@link estimateValue}).
  */
 export function estimateJsdLowerBound(p: Source, q: Source, discriminator: Discriminator, options: EstimateOptions = {}): Estimate {
+  options = checkOptions('estimateJsdLowerBound', options);
   const v = estimateValue(p, q, discriminator, options);
   const s = settings('estimateJsdLowerBound', options);
   return finish(

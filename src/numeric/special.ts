@@ -150,6 +150,8 @@ export function normalQuantile(u: number): number {
       : u > 0.5
         ? -(normalSf(x) - (1 - u))
         : normalCdf(x) - u;
-  const g = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+  // e/φ(x); beyond x² > 1418 exp(x²/2) overflows (u below ~1e-308): take the product in log form there
+  const ex = Math.exp((x * x) / 2);
+  const g = e === 0 ? 0 : Number.isFinite(ex) ? e * Math.sqrt(2 * Math.PI) * ex : Math.sign(e) * Math.exp(Math.log(Math.abs(e)) + (x * x) / 2 + 0.9189385332046727);
   return x - g / (1 + (x * g) / 2);
 }

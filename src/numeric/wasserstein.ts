@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import type { Dist1D } from './distributions.js';
 import { NumericError, showValue } from './errors.js';
 import { CompensatedSum } from './sum.js';
@@ -66,6 +67,7 @@ function sortedWithWeights(fn: string, arg: string, x: ArrayLike<number>, w: Arr
  * With uniform weights the CDFs are exact ratios i/n at every step, so there is no drift over 10⁶ points.
  */
 export function w1Sweep(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatOptions = {}, fn = 'w1'): W1Sweep {
+  options = checkOptions('w1Sweep', options);
   checkFinite(fn, 'x', x, 1);
   checkFinite(fn, 'y', y, 1);
   const X = sortedWithWeights(fn, 'x', x, options.xWeights);
@@ -111,6 +113,7 @@ export function w1Sweep(x: ArrayLike<number>, y: ArrayLike<number>, options: W1F
  * Equals scipy.stats.wasserstein_distance(x, y, xWeights, yWeights).
  */
 export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatOptions = {}): number {
+  options = checkOptions('w1', options);
   return w1Sweep(x, y, options).distance;
 }
 
@@ -121,7 +124,9 @@ export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatO
  * Also returns S(x₍ᵢ₎) = ∫ sign(F_n − F) up to each point (the influence function, for the stderr).
  */
 export function w1ToDistribution(sample: ArrayLike<number>, dist: Dist1D, fn = 'w1ToDistribution'): { distance: number; xs: Float64Array; s: Float64Array } {
+  fn = String(fn);
   checkFinite(fn, 'sample', sample, 1);
+  if (dist === null || typeof dist !== 'object' || dist.dim !== 1 || typeof dist.cdfIntegral !== 'function') throw new NumericError(fn, 'dist', `must be a 1-D distribution (normal, mixture, parseDistribution); got ${showValue(dist)}`);
   const xs = Float64Array.from(sample);
   xs.sort();
   const n = xs.length;

@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { roundToString } from './_internals/round.js';
 import { TheoryError, show } from './errors.js';
 import { cmp, div, eq, formatRational, ONE, sub, sum, toRational, type Rational, type RationalLike } from './rational.js';
@@ -31,6 +32,7 @@ export function toDistribution(
   masses: readonly RationalLike[],
   options: MassOptions = {},
 ): Rational[] {
+  options = checkOptions(String(fn), options);
   if (!Array.isArray(masses)) throw new TheoryError(fn, arg, `must be an array of masses; got ${show(masses)}`);
   if (masses.length === 0) throw new TheoryError(fn, arg, 'must not be empty; got []');
   const out = masses.map((m, i) => {
@@ -58,6 +60,7 @@ export function toPair(
   q: readonly RationalLike[],
   options: MassOptions = {},
 ): { p: Rational[]; q: Rational[] } {
+  options = checkOptions(String(fn), options);
   const P = toDistribution(fn, 'p', p, options);
   const Q = toDistribution(fn, 'q', q, options);
   if (P.length !== Q.length) {
@@ -68,6 +71,7 @@ export function toPair(
 
 /** Reads support points x: as many as masses, exact, strictly increasing. */
 export function toSupport(fn: string, x: readonly RationalLike[], n: number): Rational[] {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw new TheoryError(String(fn), 'n', `must be a count of masses; got ${show(n)}`);
   if (!Array.isArray(x)) throw new TheoryError(fn, 'x', `must be an array of support points; got ${show(x)}`);
   if (x.length !== n) throw new TheoryError(fn, 'x', `must have one point per mass (${n}); got ${x.length}`);
   const out = x.map((v, i) => toRational(v as RationalLike, fn, `x[${i}]`));

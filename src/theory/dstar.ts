@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { crossTerms, toPair, type MassOptions } from './distribution.js';
 import { checkDigits, exactEnclosure, type Enclosure } from './enclosure.js';
 import { rational, type Rational, type RationalLike } from './rational.js';
@@ -23,11 +24,13 @@ export function dstar(
   q: readonly RationalLike[],
   options: DStarOptions = {},
 ): (Enclosure | null)[] {
+  options = checkOptions('dstar', options);
   const digits = checkDigits('dstar', options.digits);
   return dstarExact(p, q, options).map((v) => (v === null ? null : exactEnclosure(v, digits)));
 }
 
 /** {@link dstar} as exact rationals (null where undefined). */
 export function dstarExact(p: readonly RationalLike[], q: readonly RationalLike[], options: MassOptions = {}): (Rational | null)[] {
+  options = checkOptions('dstarExact', options);
   return crossTerms(toPair('dstar', p, q, options)).map((t) => (t.pq + t.qp === 0n ? null : rational(t.pq, t.pq + t.qp)));
 }

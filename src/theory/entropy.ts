@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { toDistribution } from './distribution.js';
 import { certifyLog, LogSum, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
 import type { RationalLike } from './rational.js';
@@ -13,6 +14,7 @@ import type { RationalLike } from './rational.js';
  * of {@link weightedJsd} is H(mixture) minus the mixed entropies.
  */
 export function entropy(p: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('entropy', options);
   const P = toDistribution('entropy', 'p', p, options);
   return certifyLog('entropy', options, P.length, (prec) => {
     const s = new LogSum(prec);

@@ -12,9 +12,10 @@ export class InputError extends Error {
   readonly arg: string;
 
   constructor(fn: string, arg: string, detail: string) {
-    super(`${fn}: ${arg} ${detail}`);
-    this.fn = fn;
-    this.arg = arg;
+    // String(): the names may come from a caller's arguments (a Symbol must not break the message)
+    super(`${String(fn)}: ${String(arg)} ${String(detail)}`);
+    this.fn = String(fn);
+    this.arg = String(arg);
   }
 }
 
@@ -39,3 +40,16 @@ export function show(value: unknown): string {
   }
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
+
+/**
+ * An options argument: undefined (the defaults) or a plain object; anything else (null, an array,
+ * a number, a string) is refused with the layer's error, naming the function and `options`.
+ */
+export function checkOptionsWith<T>(fn: string, options: T, error: new (fn: string, arg: string, detail: string) => InputError): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new error(fn, 'options', `must be an object of settings; got ${show(options)}`);
+  return options;
+}
+
+/** {@link checkOptionsWith} for the theory layer. */
+export const checkOptions = <T>(fn: string, options: T): T => checkOptionsWith(fn, options, TheoryError);

@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import * as B from './_internals/elementary.js';
 import { certify, checkDigits, type Enclosure } from './enclosure.js';
 import { TheoryError, show } from './errors.js';
@@ -89,6 +90,7 @@ const ball = (r: Rational, prec: number) => B.fromRatio(r.num, r.den, prec);
  * Source: e.g. Bishop, Pattern Recognition and Machine Learning (2006), exercise 1.30.
  */
 export function gaussianKl(p: GaussianLike, q: GaussianLike, options: LogOptions = {}): LogQuantity {
+  options = checkOptions('gaussianKl', options);
   const fn = 'gaussianKl';
   const a = toGaussian(fn, 'p', p);
   const b = toGaussian(fn, 'q', q);
@@ -106,6 +108,7 @@ export function gaussianKl(p: GaussianLike, q: GaussianLike, options: LogOptions
  * exact when the radicand is the square of a rational.
  */
 export function gaussianW2(p: GaussianLike, q: GaussianLike, options: ContinuousOptions = {}): Enclosure {
+  options = checkOptions('gaussianW2', options);
   const fn = 'gaussianW2';
   const digits = checkDigits(fn, options.digits);
   const a = toGaussian(fn, 'p', p);
@@ -137,6 +140,7 @@ function PhiBall(c: Rational, prec: number): B.BigBall {
  * W1 = Δμ·(2Φ(c) − 1) + 2s·φ(c) (the quantile difference changes sign once).
  */
 export function gaussianW1(p: GaussianLike, q: GaussianLike, options: ContinuousOptions = {}): Enclosure {
+  options = checkOptions('gaussianW1', options);
   const fn = 'gaussianW1';
   const digits = checkDigits(fn, options.digits);
   const a = toGaussian(fn, 'p', p);
@@ -161,6 +165,7 @@ export function gaussianW1(p: GaussianLike, q: GaussianLike, options: Continuous
  * exponentiating, so far in the tails (D* ≈ 1e-300) the value keeps its relative accuracy.
  */
 export function mixtureDstar(p: readonly ComponentLike[], q: readonly ComponentLike[], x: RationalLike, options: ContinuousOptions = {}): Enclosure {
+  options = checkOptions('mixtureDstar', options);
   const fn = 'mixtureDstar';
   const digits = checkDigits(fn, options.digits);
   const P = toMixture(fn, 'p', p);
@@ -190,6 +195,8 @@ export function mixtureDstar(p: readonly ComponentLike[], q: readonly ComponentL
 
 /** {@link mixtureDstar} on a grid of points (the trainer compares its D with this). */
 export function mixtureDstarGrid(p: readonly ComponentLike[], q: readonly ComponentLike[], xs: readonly RationalLike[], options: ContinuousOptions = {}): Enclosure[] {
+  options = checkOptions('mixtureDstarGrid', options);
+  if (!Array.isArray(xs)) throw new TheoryError('mixtureDstarGrid', 'xs', `must be an array of points; got ${show(xs)}`);
   return xs.map((x) => mixtureDstar(p, q, x, options));
 }
 
@@ -225,6 +232,7 @@ function cdfAt(mix: Component[], x: Rational, prec: number, withG: boolean): Cdf
  * W1 = 0 exactly when the canonical mixtures are equal.
  */
 export function mixtureW1(p: readonly ComponentLike[], q: readonly ComponentLike[], options: ContinuousOptions = {}): Enclosure {
+  options = checkOptions('mixtureW1', options);
   const fn = 'mixtureW1';
   const digits = checkDigits(fn, options.digits);
   const P = toMixture(fn, 'p', p);
@@ -337,11 +345,13 @@ function mixtureIntegral(fn: string, kind: Integrand, p: readonly ComponentLike[
  * JSD = ½∫ p ln(2p/(p+q)) + q ln(2q/(p+q)).
  */
 export function mixtureJsd(p: readonly ComponentLike[], q: readonly ComponentLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('mixtureJsd', options);
   return mixtureIntegral('mixtureJsd', 'jsd', p, q, options);
 }
 
 /** KL(P‖Q) = ∫ p ln(p/q) between Gaussian mixtures, certified (see {@link mixtureJsd}). */
 export function mixtureKl(p: readonly ComponentLike[], q: readonly ComponentLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('mixtureKl', options);
   return mixtureIntegral('mixtureKl', 'kl', p, q, options);
 }
 
@@ -350,11 +360,13 @@ export function mixtureKl(p: readonly ComponentLike[], q: readonly ComponentLike
  * computed directly (not from the JSD), so C(G) = 2·JSD − ln 4 can be checked.
  */
 export function mixtureValueAtOptimum(p: readonly ComponentLike[], q: readonly ComponentLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('mixtureValueAtOptimum', options);
   return mixtureIntegral('mixtureValueAtOptimum', 'cg', p, q, options);
 }
 
 /** JSD between two Gaussians: {@link mixtureJsd} of one-component mixtures. */
 export function gaussianJsd(p: GaussianLike, q: GaussianLike, options: LogOptions = {}): LogQuantity {
+  options = checkOptions('gaussianJsd', options);
   return mixtureIntegral('gaussianJsd', 'jsd', [{ weight: '1', ...p }], [{ weight: '1', ...q }], options);
 }
 
@@ -375,6 +387,7 @@ export interface ShiftRow {
  * W1 keeps growing like |t|: the reason the seed documents give for WGAN's critic.
  */
 export function shiftSeries(family: 'uniform' | 'gaussian', scale: RationalLike, shifts: readonly RationalLike[], options: LogOptions = {}): ShiftRow[] {
+  options = checkOptions('shiftSeries', options);
   const fn = 'shiftSeries';
   if (family !== 'uniform' && family !== 'gaussian') throw new TheoryError(fn, 'family', `must be 'uniform' or 'gaussian'; got ${show(family)}`);
   const w = toRational(scale, fn, 'scale');

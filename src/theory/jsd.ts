@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { crossTerms, toDistribution, toPair } from './distribution.js';
 import { TheoryError, show } from './errors.js';
 import { certifyLog, LogSum, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
@@ -19,6 +20,7 @@ import { mul, sum, type Rational, type RationalLike } from './rational.js';
  * divergence == 0 so that p_G = p_data").
  */
 export function jsd(p: readonly RationalLike[], q: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('jsd', options);
   const fn = 'jsd';
   const terms = crossTerms(toPair(fn, p, q, options));
   return certifyLog(fn, options, 2 * terms.length, (prec) => {

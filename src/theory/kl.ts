@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { toPair } from './distribution.js';
 import { certifyLog, LogSum, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
 import type { Rational, RationalLike } from './rational.js';
@@ -27,6 +28,7 @@ function klOf(fn: string, from: Rational[], to: Rational[], options: LogOptions)
  * 002_1e9b12e68fa134a2.txt on the asymmetry of KL and its infinity under mode dropping.
  */
 export function kl(p: readonly RationalLike[], q: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('kl', options);
   const pair = toPair('kl', p, q, options);
   return klOf('kl', pair.p, pair.q, options);
 }
@@ -37,6 +39,7 @@ export function kl(p: readonly RationalLike[], q: readonly RationalLike[], optio
  * Same special cases as {@link kl} with the roles of P and Q exchanged.
  */
 export function klReverse(p: readonly RationalLike[], q: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('klReverse', options);
   const pair = toPair('klReverse', p, q, options);
   return klOf('klReverse', pair.q, pair.p, options);
 }

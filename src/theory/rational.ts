@@ -79,7 +79,7 @@ function parseDecimal(s: string, fn: string, arg: string, original: string): Rat
  * `fn` and `arg`. A JS number is accepted only when it is a safe integer (a float such as 0.1 is not
  * the decimal it looks like: pass a string).
  */
-export function toRational(value: RationalLike, fn: string, arg: string): Rational {
+export function toRational(value: RationalLike, fn = 'toRational', arg = 'value'): Rational {
   if (typeof value === 'bigint') return rational(value, 1n);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
@@ -151,12 +151,15 @@ export function sum(xs: readonly Rational[]): Rational {
 
 /** `a/b` or `a` when the denominator is 1. */
 export function formatRational(r: Rational): string {
+  if (r === null || typeof r !== 'object' || typeof r.num !== 'bigint' || typeof r.den !== 'bigint' || r.den <= 0n) {
+    throw new TheoryError('formatRational', 'r', `must be a rational { num: bigint, den: bigint > 0 }; got ${show(r)}`);
+  }
   return r.den === 1n ? `${r.num}` : `${r.num}/${r.den}`;
 }
 
 /** The exact value of a finite double as a fraction string `a/2^k` (or an integer), for the exact module. */
 export function exactFloat(v: number): string {
-  if (!Number.isFinite(v)) throw new RangeError(`exactFloat: ${v} is not finite`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new TheoryError('exactFloat', 'v', `must be a finite number; got ${show(v)}`);
   if (v === 0) return '0';
   let m = v;
   let e = 0n;

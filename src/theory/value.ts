@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { crossTerms, toDiscriminator, toPair } from './distribution.js';
 import { certifyLog, LogSum, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
 import type { Rational, RationalLike } from './rational.js';
@@ -54,6 +55,7 @@ export function value(
  * 000_3ee4abfec5abb774.txt.
  */
 export function valueAtOptimum(p: readonly RationalLike[], q: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
+  options = checkOptions('valueAtOptimum', options);
   const fn = 'valueAtOptimum';
   const terms = crossTerms(toPair(fn, p, q, options));
   return certifyLog(fn, options, 2 * terms.length, (prec) => {

@@ -1,3 +1,4 @@
+import { checkOptions } from './errors.js';
 import { toPair, toSupport, type MassOptions } from './distribution.js';
 import { checkDigits, exactEnclosure, type Enclosure } from './enclosure.js';
 import { abs, add, mul, sub, ZERO, type Rational, type RationalLike } from './rational.js';
@@ -43,6 +44,7 @@ export function w1(
   options: W1Options = {},
 ): W1Result {
   const fn = 'w1';
+  options = checkOptions(fn, options);
   const digits = checkDigits(fn, options.digits);
   const pair = toPair(fn, p, q, options);
   const X = toSupport(fn, x, pair.p.length);

@@ -47,6 +47,7 @@ const SHAPE = z.object({
 
 /** Parameters of an MLP with these layer sizes: Σ (nᵢ·nᵢ₊₁ + nᵢ₊₁). */
 export function parameterCount(sizes: readonly number[]): number {
+  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1)) throw new TrainError('parameterCount', 'sizes', `must be two or more layer widths ≥ 1; got ${show(sizes)}`);
   let p = 0;
   for (let i = 0; i + 1 < sizes.length; i++) p += (sizes[i] as number) * (sizes[i + 1] as number) + (sizes[i + 1] as number);
   return p;

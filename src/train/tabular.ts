@@ -1,3 +1,5 @@
+import { show } from '../theory/errors.js';
+import { checkFields, checkTensor } from './check.js';
 import { checkSeed, Rng } from '../numeric/rng.js';
 import { exactFloat, jsd as exactJsd, value as exactValue } from '../theory/index.js';
 import { tf, TrainError } from './backend.js';
@@ -88,6 +90,8 @@ function lossesOn(c: TabularConfig, p: tf.Tensor2D, q: tf.Tensor2D, d: tf.Tensor
 
 /** D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n] (exact expectations, q = softmax(g)). */
 export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, g: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
+  checkFields('tabularLosses', 'c', c, { loss: 'string' });
+  for (const [arg, t] of [['p', p], ['d', d], ['g', g]] as const) checkTensor('tabularLosses', arg, t, 2);
   const { dLoss, gLoss } = lossesOn(c, p, tf.softmax(g), d);
   return { dLoss, gLoss };
 }
@@ -106,6 +110,8 @@ export function tabularBatchLosses(
   d: tf.Tensor2D,
   g: tf.Tensor2D,
 ): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D; gSurrogate: tf.Tensor1D } {
+  checkFields('tabularBatchLosses', 'c', c, { loss: 'string' });
+  for (const [arg, t] of [['pHat', pHat], ['qHat', qHat], ['d', d], ['g', g]] as const) checkTensor('tabularBatchLosses', arg, t, 2);
   const { dLoss, gLoss, w } = lossesOn(c, pHat, qHat, d);
   return { dLoss, gLoss, gSurrogate: tf.sum(tf.mul(w, tf.logSoftmax(g)), 1) as tf.Tensor1D };
 }
@@ -142,8 +148,11 @@ function adam(c: TabularConfig, p: tf.Variable, g: tf.Tensor, m: tf.Variable, v:
 
 /** Trains a population of tabular GANs on exact expectations; returns the logs (with exact V, JSD). */
 export function trainTabular(config: Partial<TabularConfig> = {}, options: { seed?: number; population?: number; init?: { d?: number[]; g?: number[] } } = {}): TabularLog[][] {
-  const c: TabularConfig = { ...TABULAR, ...config };
   const fn = 'trainTabular';
+  for (const [arg, v] of [['config', config], ['options', options]] as const) {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new TrainError(fn, arg, `must be an object of settings; got ${show(v)}`);
+  }
+  const c: TabularConfig = { ...TABULAR, ...config };
   const n = c.target.length;
   if (n < 1 || !c.target.every((x) => Number.isFinite(x) && x > 0)) throw new TrainError(fn, 'target', `must be positive masses; got ${JSON.stringify(c.target)}`);
   const total = c.target.reduce((a, b) => a + b, 0);

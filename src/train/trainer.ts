@@ -1,3 +1,5 @@
+import { checkFields, checkNumber, checkTensor } from './check.js';
+import { show } from '../theory/errors.js';
 import { CHECKPOINT_FORMAT, validateCheckpoint } from './checkpoint.js';
 import { parseDistribution, Rng, w1ToDistribution, type Dist1D, type Dist2D, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
@@ -239,6 +241,9 @@ const memberMean = (x: tf.Tensor) => tf.mean(x, [1, 2]);
 
 /** D's per-member loss from logits on real and fake batches (stable logit forms). */
 export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): tf.Tensor1D {
+  checkFields('dLossOf', 'c', c, { loss: 'string', labelSmoothing: 'number' });
+  checkTensor('dLossOf', 'real', real, 3);
+  checkTensor('dLossOf', 'fake', fake, 3);
   const label = 1 - c.labelSmoothing;
   switch (c.loss) {
     case 'wgan':
@@ -256,6 +261,8 @@ export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): t
 
 /** G's per-member loss from D's logits on the fake batch. */
 export function gLossOf(c: TrainConfig, fake: tf.Tensor3D): tf.Tensor1D {
+  checkFields('gLossOf', 'c', c, { loss: 'string' });
+  checkTensor('gLossOf', 'fake', fake, 3);
   switch (c.loss) {
     case 'wgan':
     case 'wgan-gp':
@@ -571,6 +578,15 @@ function sampleData(target: Distribution, rngs: Rng[], B: number): Float32Array 
  * sample, not one norm over the batch.
  */
 export function gradientPenalty(D: Layer[], real: tf.Tensor3D, fake: tf.Tensor3D, eps: tf.Tensor3D): tf.Tensor1D {
+  const fn = 'gradientPenalty';
+  if (!Array.isArray(D) || D.length === 0) throw new TrainError(fn, 'D', `must be the critic's layers [{ W, b }, …]; got ${show(D)}`);
+  D.forEach((l, i) => {
+    checkTensor(fn, `D[${i}].W`, (l as Layer | undefined)?.W, 3);
+    checkTensor(fn, `D[${i}].b`, (l as Layer | undefined)?.b, 3);
+  });
+  checkTensor(fn, 'real', real, 3);
+  checkTensor(fn, 'fake', fake, 3);
+  checkTensor(fn, 'eps', eps, 3);
   const xhat = tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as tf.Tensor3D;
   const g = tf.grad((x: tf.Tensor) => tf.sum(forward(D, x as tf.Tensor3D)))(xhat);
   const norms = tf.sqrt(tf.add(tf.sum(tf.square(g), 2), 1e-12));
@@ -600,6 +616,9 @@ function gridFor(target: Distribution): tf.Tensor3D {
 
 /** Mode metrics of one member's generated points against a 2-D target. */
 export function modeMetrics(points: Float32Array, target: Dist2D): { modesCovered: number; modes: number; hqShare: number; reverseKl: number } {
+  if (!ArrayBuffer.isView(points) || (points as Float32Array).length % 2 !== 0) throw new TrainError('modeMetrics', 'points', `must be a Float32Array of x, y pairs; got ${show(points)}`);
+  if (target === null || typeof target !== 'object' || target.dim !== 2 || !(target.modes instanceof Float64Array) || !(target.sigma > 0)) throw new TrainError('modeMetrics', 'target', `must be a 2-D mixture (ring8, grid25); got ${show(target)}`);
+  if (!Array.from(points).every(Number.isFinite)) throw new TrainError('modeMetrics', 'points', 'must be finite');
   const M = target.modes.length / 2;
   const hist = new Array<number>(M).fill(0);
   const n = points.length / 2;
@@ -706,6 +725,8 @@ function probe(c: TrainConfig, engine: StepEngine, G: Net, grid: tf.Tensor3D, gr
 
 /** Python's `f"{x:.4f}"`: the exact binary value rounded half to even (JS toFixed rounds ties up). */
 export function formatFixed(x: number, places: number): string {
+  checkNumber('formatFixed', 'x', x, { nanOk: true });
+  checkNumber('formatFixed', 'places', places, { integer: true, min: 0, max: 100 });
   if (!Number.isFinite(x)) return String(x);
   const neg = x < 0 || Object.is(x, -0);
   let a = Math.abs(x);
@@ -727,5 +748,6 @@ export function formatFixed(x: number, places: number): string {
 
 /** The documents' log line: `Step 0: D_loss=1.6131, G_loss=0.8809`. */
 export function logLine(step: number, dLoss: number, gLoss: number): string {
+  checkNumber('logLine', 'step', step, { integer: true, min: 0 });
   return `Step ${step}: D_loss=${formatFixed(dLoss, 4)}, G_loss=${formatFixed(gLoss, 4)}`;
 }

@@ -4,10 +4,24 @@
  * it changes, the verdict is `holds-under-conditions` and the conditions are computed from the
  * cells, never written by hand.
  */
-import type { GridCell, Verdict } from '../define.js';
+import { ClaimError, VERDICTS, type GridCell, type Verdict } from '../define.js';
+import { show } from '../../theory/errors.js';
+
+function checkCells(fn: string, cells: unknown): void {
+  if (!Array.isArray(cells) || cells.length === 0) throw new ClaimError(fn, 'cells', `must be a non-empty array of { settings, verdict }; got ${show(cells)}`);
+  cells.forEach((c, i) => {
+    if (c === null || typeof c !== 'object' || typeof (c as GridCell).settings !== 'object' || (c as GridCell).settings === null || !(VERDICTS as readonly unknown[]).includes((c as GridCell).verdict)) {
+      throw new ClaimError(fn, `cells[${i}]`, `must be { settings, verdict }; got ${show(c)}`);
+    }
+  });
+}
 
 /** Every combination of the axes' values, in order (the first axis varies slowest). */
 export function gridOf(axes: Record<string, readonly (number | string)[]>): Record<string, number | string>[] {
+  if (axes === null || typeof axes !== 'object' || Array.isArray(axes)) throw new ClaimError('gridOf', 'axes', `must be { name: [values…] }; got ${show(axes)}`);
+  for (const [k, vs] of Object.entries(axes)) {
+    if (!Array.isArray(vs) || vs.length === 0 || !vs.every((v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string')) throw new ClaimError('gridOf', `axes.${k}`, `must be a non-empty list of numbers or strings; got ${show(vs)}`);
+  }
   let out: Record<string, number | string>[] = [{}];
   for (const [k, vs] of Object.entries(axes)) out = out.flatMap((c) => vs.map((v) => ({ ...c, [k]: v })));
   return out;
@@ -21,6 +35,7 @@ const cellText = (s: Record<string, number | string>) => Object.entries(s).map((
  * {3000}"); otherwise the holding cells are listed.
  */
 export function conditionsFrom(cells: readonly GridCell[]): string {
+  checkCells('conditionsFrom', cells);
   const holds = cells.filter((c) => c.verdict === 'holds');
   const fails = cells.filter((c) => c.verdict !== 'holds');
   if (holds.length === 0) return 'in no cell of the grid';
@@ -39,6 +54,7 @@ export function conditionsFrom(cells: readonly GridCell[]): string {
 
 /** The verdict over a grid: the common verdict, or holds-under-conditions when it holds somewhere but not everywhere. */
 export function gridVerdict(cells: readonly GridCell[]): Verdict {
+  checkCells('gridVerdict', cells);
   const vs = new Set(cells.map((c) => c.verdict));
   if (vs.size === 1) return cells[0]?.verdict as Verdict;
   if (vs.has('holds')) return 'holds-under-conditions';

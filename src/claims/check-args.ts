@@ -1,0 +1,46 @@
+/** Argument checks for the claims layer's exported functions (a ClaimError naming the argument). */
+import { show } from '../theory/errors.js';
+import { ClaimError } from './define.js';
+
+export function checkArray(fn: string, arg: string, v: unknown, what: string): void {
+  if (!Array.isArray(v)) throw new ClaimError(fn, arg, `must be an array of ${what}; got ${show(v)}`);
+}
+
+export function checkObject(fn: string, arg: string, v: unknown, fields: readonly string[], what: string): void {
+  if (v === null || typeof v !== 'object' || fields.some((f) => !(f in (v as object)))) throw new ClaimError(fn, arg, `must be ${what} (with ${fields.join(', ')}); got ${show(v)}`);
+}
+
+/** Ledger entries (runLedger's output) for the report writers. */
+export function checkEntries(fn: string, entries: unknown): void {
+  checkArray(fn, 'entries', entries, 'ledger entries (runLedger)');
+  (entries as unknown[]).forEach((e, i) => checkObject(fn, `entries[${i}]`, e, ['id', 'doc', 'verdict', 'expected', 'evidence', 'seconds'], 'a ledger entry'));
+}
+
+/** A population (experiments.population) for the plots. */
+export function checkPopulation(fn: string, pop: unknown): void {
+  checkObject(fn, 'pop', pop, ['config', 'seed', 'logs', 'final', 'probe'], 'a population (population())');
+  const p = pop as { logs: unknown; final: unknown; probe: unknown };
+  if (!Array.isArray(p.logs) || !Array.isArray(p.final) || p.probe === null || typeof p.probe !== 'object') throw new ClaimError(fn, 'pop', `must be a population (population()); got ${show(pop)}`);
+}
+
+/** A matrix game: a non-empty rectangular array of rationals { num, den }. */
+export function checkGame(fn: string, A: unknown): void {
+  const ok =
+    Array.isArray(A) &&
+    A.length > 0 &&
+    A.every((row) => Array.isArray(row) && row.length > 0 && row.length === (A[0] as unknown[]).length && row.every((a) => a !== null && typeof a === 'object' && typeof (a as { num?: unknown }).num === 'bigint' && typeof (a as { den?: unknown }).den === 'bigint' && (a as { den: bigint }).den > 0n));
+  if (!ok) throw new ClaimError(fn, 'A', `must be a non-empty rectangular matrix of rationals { num: bigint, den: bigint }; got ${show(A)}`);
+}
+
+/** A strategy: rationals, one per row (or column) of the game. */
+export function checkStrategy(fn: string, arg: string, v: unknown, n: number): void {
+  const ok = Array.isArray(v) && v.length === n && v.every((a) => a !== null && typeof a === 'object' && typeof (a as { num?: unknown }).num === 'bigint' && typeof (a as { den?: unknown }).den === 'bigint');
+  if (!ok) throw new ClaimError(fn, arg, `must be ${n} rationals { num, den }; got ${show(v)}`);
+}
+
+/** An interval (IntervalEvidence). */
+export function checkInterval(fn: string, arg: string, v: unknown): void {
+  checkObject(fn, arg, v, ['statistic', 'estimate', 'low', 'high', 'level', 'n'], 'an interval');
+  const iv = v as Record<string, unknown>;
+  for (const k of ['estimate', 'low', 'high', 'level', 'n']) if (typeof iv[k] !== 'number' || Number.isNaN(iv[k])) throw new ClaimError(fn, `${arg}.${k}`, `must be a number (not NaN); got ${show(iv[k])}`);
+}
