@@ -86,3 +86,26 @@ describe('a diverging member stops at the loss bound', () => {
     expect(r.stdout).not.toMatch(/G_loss=\d{7,}/);
   });
 });
+
+// Messages that name the cause and the right party, and sizes refused with the figure, at once.
+describe('clear messages and resources checked first', () => {
+  it.each([
+    [['train', '--batch', '100000000'], /train: batch 100000000 needs about 76 GiB \(population 1, batch 100000000, 1 D steps, widest layer 16\), beyond the memory limit of 8 GiB/],
+    [['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '10000000000'], /estimateJsd: samples 10000000000 needs about 447 GiB \(48 bytes per draw\), beyond the memory limit of 8 GiB/],
+    [['theory', 'mixture-kl', '--p-mix', '1:0:0.001', '--q-mix', '1:0:1000'], /mixtureKl: p and q have scales too far apart .*σ 0.001 in p against a span of 2000 set by σ 1000 in q/],
+    [['regenerate', '--dir', mkdtempSync(join(tmpdir(), 'gan-verify-empty-'))], /regenerate: --dir "[^"]+" holds no seed-N.log or document.log: nothing to regenerate/],
+  ])('%j: one line, exit 2', async (argv, message) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  it('a claims file that fails to transform shows the cause, on one line', async () => {
+    const f = join(tmp(), 'bad.ts');
+    writeFileSync(f, 'export const x = {;\n');
+    const r = await run(['claims', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/could not be loaded: Transform failed with 1 error: \| .*bad.ts:1:18: ERROR: Expected identifier but found ";"/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

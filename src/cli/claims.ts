@@ -50,7 +50,9 @@ export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
       mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     }
   } catch (e) {
-    throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} could not be loaded: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    // the whole cause on one line (a transform error's first line says only that it failed)
+    const cause = e instanceof Error ? e.message.split('\n').map((l) => l.trim()).filter(Boolean).join(' | ') : String(e);
+    throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} could not be loaded: ${cause.length > 600 ? `${cause.slice(0, 597)}...` : cause}`);
   }
   const found: Claim<unknown>[] = [];
   const visit = (v: unknown) => {

@@ -29,6 +29,7 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
   const out: string[] = [];
   let failed = false;
   const files = readdirSync(dir).filter((f) => /^seed-\d+\.log$/.test(f)).sort();
+  if (files.length === 0 && !existsSync(join(dir, 'document.log'))) throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} holds no seed-N.log or document.log: nothing to regenerate`);
   for (const f of files) {
     const seed = Number(f.slice(5, -4));
     const lines: string[] = [];

@@ -3,6 +3,7 @@ import { checkSource, type Dist1D, type Distribution, type SampleSet } from './d
 import { NumericError, showValue } from './errors.js';
 import { checkSeed, Rng } from './rng.js';
 import { normalQuantile } from './special.js';
+import { checkMemory } from './memory.js';
 import { logOneMinusSigmoid, logSigmoid, softplus } from './logistic.js';
 import { meanVariance } from './sum.js';
 import { w1Sweep, w1ToDistribution } from './wasserstein.js';
@@ -66,6 +67,8 @@ interface Settings {
 function settings(fn: string, o: EstimateOptions): Settings {
   const n = o.samples ?? 10_000;
   if (!Number.isSafeInteger(n) || n < 2) throw new NumericError(fn, 'samples', `must be an integer ≥ 2; got ${showValue(n)}`);
+  // two float64 samples, their sorted copies and the per-draw terms: about 48 bytes a draw
+  checkMemory(fn, 'samples', n, 48 * n, '48 bytes per draw');
   const seed = checkSeed(fn, o.seed ?? 0);
   const level = o.level ?? 0.95;
   if (!(typeof level === 'number' && level > 0 && level < 1)) throw new NumericError(fn, 'level', `must lie strictly between 0 and 1; got ${showValue(level)}`);

@@ -224,7 +224,14 @@ function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string): Strip {
     const hi = Math.max(...[P, Q, U].map((g) => dominanceEdge(g, 1, a).edge));
     const width = smin / 4;
     const n = Math.ceil((hi - lo) / width);
-    if (n > 200_000) throw new TheoryError(fn, 'p', `has scales too far apart for the certified quadrature (σ from ${smin} over a span of ${hi - lo})`);
+    if (n > 200_000) {
+      // name the narrow distribution and the one whose spread sets the span
+      const narrow = P.some((c) => c.s === smin) ? 'p' : 'q';
+      const smax = Math.max(...U.map((c) => c.s));
+      const wide = P.some((c) => c.s === smax) ? 'p' : 'q';
+      const arg = narrow === wide ? narrow : `${narrow} and ${wide}`;
+      throw new TheoryError(fn, arg, `${narrow === wide ? 'has' : 'have'} scales too far apart for the certified quadrature (σ ${smin} in ${narrow} against a span of ${hi - lo} set by σ ${smax} in ${wide}: more than 200000 nodes)`);
+    }
     let M = 0;
     let ok = true;
     for (let i = 0; i < n && ok; i++) {

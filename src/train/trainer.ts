@@ -1,6 +1,7 @@
 import { checkFields, checkNumber, checkTensor } from './check.js';
 import { show } from '../theory/errors.js';
-import { CHECKPOINT_FORMAT, validateCheckpoint } from './checkpoint.js';
+import { CHECKPOINT_FORMAT, parameterCount, validateCheckpoint } from './checkpoint.js';
+import { checkMemory } from '../numeric/memory.js';
 import { parseDistribution, Rng, w1ToDistribution, type Dist1D, type Dist2D, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
 import { tf, TrainError } from './backend.js';
@@ -444,6 +445,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const K = ck?.population ?? options.population ?? 1;
   if (!Number.isSafeInteger(K) || K < 1 || K > 4096) throw new TrainError('train', 'population', `must be an integer from 1 to 4096; got ${JSON.stringify(K)}`);
   if (seed + K - 1 > 0xffff_ffff) throw new TrainError('train', 'seed', `+ population − 1 must stay below 2^32; got ${seed} + ${K} − 1`);
+  checkTrainMemory(c, K);
   const backend = tf.getBackend();
   const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' ? 'fused' : 'autodiff');
   if (engineName !== 'fused' && engineName !== 'autodiff') throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);
@@ -750,4 +752,18 @@ export function formatFixed(x: number, places: number): string {
 export function logLine(step: number, dLoss: number, gLoss: number): string {
   checkNumber('logLine', 'step', step, { integer: true, min: 0 });
   return `Step ${step}: D_loss=${formatFixed(dLoss, 4)}, G_loss=${formatFixed(gLoss, 4)}`;
+}
+
+/**
+ * Refuses, before any allocation, a run whose step would not fit in memory. Per step: the real
+ * batches and noise of every D step (float32, [dSteps, K, B, dim + noiseDim + 1]) with the copies the
+ * engines make; the activations of the widest layer for a batch (float64 in the fused kernels, per
+ * member in TF.js ops); parameters and Adam moments; G's evaluation samples.
+ */
+export function checkTrainMemory(c: TrainConfig, K: number): void {
+  const dim = c.target === 'ring8' || c.target === 'grid25' ? 2 : 1;
+  const width = Math.max(dim, c.noiseDim, ...c.gHidden, ...c.dHidden);
+  const P = parameterCount([c.noiseDim, ...c.gHidden, dim]) + parameterCount([dim, ...c.dHidden, 1]);
+  const bytes = 16 * c.dSteps * K * c.batch * (dim + c.noiseDim + 1) + 48 * K * c.batch * width + 24 * K * P + 16 * K * c.evalSamples * dim;
+  checkMemory('train', 'batch', c.batch, bytes, `population ${K}, batch ${c.batch}, ${c.dSteps} D steps, widest layer ${width}`, (f, a, d) => new TrainError(f, a, d));
 }
