@@ -109,3 +109,22 @@ describe('clear messages and resources checked first', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+// Long exact computations stop at a stated budget with a clear message.
+describe('theory --max-seconds', () => {
+  it('stops the certified quadrature of widely spread scales at its budget, exit 2', async () => {
+    const r = await run(['theory', 'mixture-jsd', '--p-mix', '1:0:1', '--q-mix', '1:0:0.001,0:0:1000', '--max-seconds', '0.5']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^gan-verify: mixtureJsd: maxSeconds \(0.5 s\) was exceeded (at node \d+ of \d+ \(\d+ bits\)|while bounding the integrand on its strip \(box \d+ of \d+\)); raise it, ask for fewer digits, or bring the scales closer\n$/);
+  }, 60_000);
+  it('a computation within its budget is unchanged', async () => {
+    const r = await run(['theory', 'gaussian-jsd', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--max-seconds', '60', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).value).toBe('0.11142148218473617971723681221756024425559116016309');
+  });
+  it.each([['0'], ['-1'], ['soon']])('--max-seconds %s is refused', async (v) => {
+    const r = await run(['theory', 'gaussian-jsd', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--max-seconds', v]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--max-seconds must be a positive number of seconds/);
+  });
+});

@@ -102,6 +102,7 @@ const SPEC = {
   scale: 'value',
   t: 'value',
   digits: 'value',
+  'max-seconds': 'value',
   base: 'value',
 } as const;
 
@@ -135,7 +136,19 @@ export function runContinuous(argv: readonly string[]): string {
   const baseRaw = args.values.get('base');
   if (baseRaw !== undefined && !q.log) throw new CliError(`${c}: --base applies only to logarithmic quantities; got --base ${baseRaw}`);
   const base = parseBase(c, baseRaw);
-  const opts = { ...(digits === undefined ? {} : { digits }), ...(base === 2 ? { base: 2 as const } : {}) };
+  const maxRaw = args.values.get('max-seconds');
+  if (maxRaw !== undefined && !(/^\d+(\.\d+)?$/.test(maxRaw) && Number(maxRaw) > 0)) throw new CliError(`${c}: --max-seconds must be a positive number of seconds; got ${JSON.stringify(maxRaw)}`);
+  // a progress line on a terminal for the certified quadrature (it can take minutes on spread-out scales)
+  let shown = 0;
+  const onProgress = process.stderr.isTTY
+    ? (done: number, total: number, bits: number) => {
+        const now = performance.now();
+        if (now - shown < 250 && done !== 0) return;
+        shown = now;
+        process.stderr.write(`\r${c}: ${bits} bits, node ${done} of ${total} (${Math.round((100 * done) / total)}%)   `);
+      }
+    : undefined;
+  const opts = { ...(digits === undefined ? {} : { digits }), ...(base === 2 ? { base: 2 as const } : {}), ...(maxRaw === undefined ? {} : { maxSeconds: Number(maxRaw) }), ...(onProgress ? { onProgress } : {}) };
   if (name === 'shift-series') return runShiftSeries(c, args, opts);
   const need = (k: string) => {
     const v = args.values.get(k);
@@ -146,15 +159,20 @@ export function runContinuous(argv: readonly string[]): string {
     for (const k of keys) if (args.values.has(k)) throw new CliError(`${c}: --${k} does not apply here`);
   };
   let r: Enclosure | LogQuantity;
-  if (q.mixture) {
-    forbid(['mu1', 'sigma1', 'mu2', 'sigma2']);
-    const [lib, f] = MIXTURE_FNS[name] as (typeof MIXTURE_FNS)[string] & {};
-    r = f(parseMixtureSpec(need('p-mix'), lib, 'p'), parseMixtureSpec(need('q-mix'), lib, 'q'), opts);
-  } else {
-    forbid(['p-mix', 'q-mix']);
-    const p = { mu: need('mu1'), sigma: need('sigma1') };
-    const g = { mu: need('mu2'), sigma: need('sigma2') };
-    r = (GAUSSIAN_FNS[name] as (typeof GAUSSIAN_FNS)[string] & {})(p, g, opts);
+  try {
+    if (q.mixture) {
+      forbid(['mu1', 'sigma1', 'mu2', 'sigma2']);
+      const [lib, f] = MIXTURE_FNS[name] as (typeof MIXTURE_FNS)[string] & {};
+      r = f(parseMixtureSpec(need('p-mix'), lib, 'p'), parseMixtureSpec(need('q-mix'), lib, 'q'), opts);
+    } else {
+      forbid(['p-mix', 'q-mix']);
+      const p = { mu: need('mu1'), sigma: need('sigma1') };
+      const g = { mu: need('mu2'), sigma: need('sigma2') };
+      r = (GAUSSIAN_FNS[name] as (typeof GAUSSIAN_FNS)[string] & {})(p, g, opts);
+    }
+  } finally {
+    // clear the progress line, whether the result or an error follows
+    if (onProgress !== undefined && shown > 0) process.stderr.write('\r\x1b[K');
   }
   const unit = 'unit' in r ? r.unit : 'distance';
   const out = { quantity: name, unit, digits: r.digits, value: r.value, lower: r.lower, upper: r.upper, ...(r.exact === undefined ? {} : { exact: r.exact }) };

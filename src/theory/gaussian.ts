@@ -4,7 +4,7 @@ import { certify, checkDigits, type Enclosure } from './enclosure.js';
 import { TheoryError, show } from './errors.js';
 import { certifyLog, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
 import { lnRatio } from './_internals/fixed.js';
-import { exponents, integrate, logSumExp, type Integrand } from './quadrature.js';
+import { budgetOf, exponents, integrate, logSumExp, type Integrand } from './quadrature.js';
 import { add, cmp, div, eq, mul, rational, sub, sum, toRational, ONE, ZERO, type Rational, type RationalLike } from './rational.js';
 
 /** A 1-D Gaussian N(μ, σ²) with exact parameters. */
@@ -327,6 +327,7 @@ function mixtureIntegral(fn: string, kind: Integrand, p: readonly ComponentLike[
   const Q = toMixture(fn, 'q', q);
   const same = sameMixture(P, Q);
   let atPrecision: ((prec: number) => B.BigBall) | null = null; // planned on first use, then reused by the Ziv loop
+  const budget = budgetOf(fn, options);
   return certifyLog(fn, options, 64, (prec) => {
     if (same) {
       // JSD = KL = 0; C(G) = −ln 4
@@ -334,7 +335,7 @@ function mixtureIntegral(fn: string, kind: Integrand, p: readonly ComponentLike[
       const l = lnRatio(1n, 4n, prec);
       return { kind: 'ball', ball: l };
     }
-    atPrecision ??= integrate(kind, P, Q, fn);
+    atPrecision ??= integrate(kind, P, Q, fn, budget);
     return { kind: 'ball', ball: atPrecision(prec) };
   });
 }

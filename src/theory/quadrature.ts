@@ -214,7 +214,7 @@ interface Strip {
 }
 
 /** Finds a strip half-width a and M = sup_y ∫|f(x + iy)| dx, preferring the fewest nodes. */
-function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string): Strip {
+function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string, budget?: Budget): Strip {
   const U = [...P, ...Q];
   const smin = Math.min(...U.map((c) => c.s));
   let best: Strip | null = null;
@@ -235,6 +235,7 @@ function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string): Strip {
     let M = 0;
     let ok = true;
     for (let i = 0; i < n && ok; i++) {
+      if (i % 1024 === 0) overBudget(budget, fn, `while bounding the integrand on its strip (box ${i} of ${n})`);
       const x0 = lo + i * width;
       const x1 = x0 + width;
       const bp = boxBounds(P, x0, x1, a);
@@ -287,15 +288,39 @@ function logAddExp(x: B.BigBall, y: B.BigBall, prec: number): B.BigBall {
  * relative accuracy). The strip, its bound M and the real-line tail edges do not depend on the
  * precision, so they are found once, here.
  */
-export function integrate(kind: Integrand, P: Comp[], Q: Comp[], fn: string): (prec: number) => B.BigBall {
+/** A time budget and a progress callback for the long loops of the quadrature. */
+export interface Budget {
+  /** performance.now() after which the computation stops, or Infinity. */
+  deadline: number;
+  maxSeconds?: number;
+  started: number;
+  onProgress?: (done: number, total: number, bits: number) => void;
+}
+
+/** The budget of a call from its options (maxSeconds must be a positive finite number). */
+export function budgetOf(fn: string, options: { maxSeconds?: unknown; onProgress?: unknown }): Budget {
+  const started = performance.now();
+  const s = options.maxSeconds;
+  if (s !== undefined && !(typeof s === 'number' && s > 0 && s < Infinity)) throw new TheoryError(fn, 'maxSeconds', `must be a positive number of seconds; got ${String(s)}`);
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TheoryError(fn, 'onProgress', 'must be a function');
+  return { deadline: s === undefined ? Infinity : started + 1000 * s, ...(s === undefined ? {} : { maxSeconds: s }), started, ...(options.onProgress ? { onProgress: options.onProgress as Budget['onProgress'] } : {}) };
+}
+
+function overBudget(budget: Budget | undefined, fn: string, where: string): void {
+  if (budget !== undefined && performance.now() > budget.deadline) {
+    throw new TheoryError(fn, 'maxSeconds', `(${budget.maxSeconds} s) was exceeded ${where}; raise it, ask for fewer digits, or bring the scales closer`);
+  }
+}
+
+export function integrate(kind: Integrand, P: Comp[], Q: Comp[], fn: string, budget?: Budget): (prec: number) => B.BigBall {
   const fP = fcomps(P);
   const fQ = fcomps(Q);
   const U = [...fP, ...fQ];
-  const { a, M } = strip(kind, fP, fQ, fn);
+  const { a, M } = strip(kind, fP, fQ, fn, budget);
   const centre = Math.round((Math.min(...U.map((c) => c.mu)) + Math.max(...U.map((c) => c.mu))) / 2);
   const edgeLo = Math.min(...[fP, fQ, U].map((g) => dominanceEdge(g, -1, 0).edge));
   const edgeHi = Math.max(...[fP, fQ, U].map((g) => dominanceEdge(g, 1, 0).edge));
-  const plan: Plan = { kind, P, Q, fP, fQ, U, a, M, centre, edgeLo, edgeHi, fn };
+  const plan: Plan = { kind, P, Q, fP, fQ, U, a, M, centre, edgeLo, edgeHi, fn, ...(budget ? { budget } : {}) };
   return (prec) => integrateAt(plan, prec);
 }
 
@@ -313,10 +338,11 @@ interface Plan {
   edgeLo: number;
   edgeHi: number;
   fn: string;
+  budget?: Budget;
 }
 
 function integrateAt(plan: Plan, prec: number): B.BigBall {
-  const { kind, P, Q, fP, fQ, U, a, M, centre, edgeLo, edgeHi, fn } = plan;
+  const { kind, P, Q, fP, fQ, U, a, M, centre, edgeLo, edgeHi, fn, budget } = plan;
   // discretisation: 2M/(e^{2πa/h} − 1) ≤ 4M·e^{−2πa/h} ≤ 2^−(prec+3)
   const t = Math.log(4 * M) + (prec + 3) * Math.LN2;
   const hf = (2 * Math.PI * a) / t;
@@ -343,6 +369,10 @@ function integrateAt(plan: Plan, prec: number): B.BigBall {
   const ln2 = B.lnExact(2n, 1n, w);
   let acc = B.fromInt(0n, w);
   for (let k = kLo; k <= kHi; k++) {
+    if (budget !== undefined && (k - kLo) % 256 === 0) {
+      overBudget(budget, fn, `at node ${k - kLo} of ${kHi - kLo + 1} (${prec} bits)`);
+      budget.onProgress?.(k - kLo, kHi - kLo + 1, prec);
+    }
     const x = rational(BigInt(centre) * hDen + BigInt(k), hDen);
     const lp = logSumExp(exponents(P, x, w, lnSqrt2pi), w);
     const lq = logSumExp(exponents(Q, x, w, lnSqrt2pi), w);

@@ -16,6 +16,13 @@ export interface LogOptions extends MassOptions {
    * @defaultValue 'e'
    */
   base?: 'e' | 2 | '2';
+  /**
+   * The certified quadrature only (mixtures and Gaussians): stop with a TheoryError naming
+   * `maxSeconds` once this many seconds have passed. @defaultValue no limit
+   */
+  maxSeconds?: number;
+  /** The certified quadrature only: called now and then with the nodes done and the nodes planned at the current precision. */
+  onProgress?: (done: number, total: number, bits: number) => void;
 }
 
 export type LogUnit = 'nats' | 'bits';
