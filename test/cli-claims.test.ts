@@ -63,6 +63,15 @@ describe('gan-verify claims', () => {
     expect(r.stdout).toContain('controls: 0 of 1 claims discriminate; ⚠ always-holds (mutant also holds)');
   });
 
+  it('a check past its --time-limit gets an error and the ledger goes on', async () => {
+    const r = await run(['claims', 'test/fixtures/slow-claim.ts', '--only', 'never-returns,after-the-slow-one', '--time-limit', '0.5', '--json', '--no-report']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { claims: { id: string; verdict: string; error?: string }[] };
+    const by = (id: string) => j.claims.find((c) => c.id === id);
+    expect(by('never-returns')).toMatchObject({ error: 'claim never-returns: check exceeded its time limit of 0.5 s' });
+    expect(by('after-the-slow-one')).toMatchObject({ verdict: 'holds' });
+  });
+
   it('--shard splits the list; --list prints it', async () => {
     const all = (await run(['claims', '--list'])).stdout.trim().split('\n');
     const parts = await Promise.all([1, 2].map(async (i) => (await run(['claims', '--list', '--shard', `${i}/2`])).stdout.trim().split('\n')));

@@ -85,6 +85,13 @@ export interface CheckContext {
   size<T>(quick: T, full: T): T;
   /** Runs `make` once per key for the whole ledger (experiments shared by several claims). */
   shared<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /**
+   * performance.now() by which the check must be done (its time limit); training started by the
+   * check stops there. Infinity for no limit.
+   */
+  deadline?: number;
+  /** The time limit in seconds that set `deadline`. */
+  timeLimit?: number;
 }
 
 export interface ClaimSpec<S = unknown> {

@@ -50,7 +50,9 @@ function block(ctx: CheckContext, config: TrainConfig, offset: number, K: number
   const key = JSON.stringify({ config, K, seed: ctx.seed + offset });
   return ctx.shared(key, async () => {
     let probe: FinalProbe | null = null;
-    const r = await train(config, { seed: ctx.seed + offset, population: K, onFinal: (p) => (probe = p) });
+    // training stops at the check's time limit (the claim then reports the limit as its error)
+    const deadline = ctx.deadline ?? Infinity;
+    const r = await train(config, { seed: ctx.seed + offset, population: K, onFinal: (p) => (probe = p), ...(Number.isFinite(deadline) ? { shouldStop: () => performance.now() > deadline } : {}) });
     return { config, seed: ctx.seed + offset, logs: r.logs, final: r.final, probe: probe as unknown as FinalProbe };
   });
 }

@@ -50,6 +50,12 @@ export interface RunOptions {
   mutants?: boolean;
   /** Also run every claim's mutant and positive control and record their verdicts (`--controls`). */
   controls?: boolean;
+  /**
+   * Seconds a claim's check may take; past it the claim gets an `error` ("exceeded its time limit")
+   * and the ledger goes on. Training stops at the limit; a synchronous computation is stopped when
+   * it next yields. @defaultValue 600
+   */
+  timeLimit?: number;
 }
 
 /** A claim's own stream: the ledger seed's generator, jumped to a stream derived from the claim id. */
@@ -58,11 +64,14 @@ export function claimRng(seed: number, id: string): Rng {
   return Rng.fromSeed(seed).stream(h.readUInt32BE(0) % 1_000_000);
 }
 
-export function makeContext(id: string, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>> }): CheckContext {
+export function makeContext(id: string, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number }): CheckContext {
   if (typeof id !== 'string' || id === '') throw new ClaimError('makeContext', 'id', `must be a claim id; got ${show(id)}`);
   if (options === null || typeof options !== 'object' || typeof options.quick !== 'boolean' || !(options.cache instanceof Map)) throw new ClaimError('makeContext', 'options', `must be { quick: boolean, seed, cache: Map }; got ${show(options)}`);
   checkSeed('makeContext', options.seed);
+  const limit = options.timeLimit ?? Infinity;
   return {
+    deadline: performance.now() + 1000 * limit,
+    timeLimit: limit,
     quick: options.quick,
     seed: options.seed,
     rng: claimRng(options.seed, id),
@@ -72,6 +81,8 @@ export function makeContext(id: string, options: { quick: boolean; seed: number;
       if (p === undefined) {
         p = make();
         options.cache.set(key, p);
+        // a failed experiment (e.g. stopped at a time limit) is not reused by the next claim
+        p.catch(() => options.cache.delete(key));
       }
       return p;
     },
@@ -92,7 +103,19 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
   try {
     const which = variant === true ? 'mutant' : variant === false ? 'subject' : variant;
     const subject = which === 'mutant' && claim.mutant ? claim.mutant.subject : which === 'positive' && claim.positive ? claim.positive.subject : claim.subject;
-    const out = await claim.check(subject, ctx);
+    const deadline = ctx.deadline ?? Infinity;
+    let timer: NodeJS.Timeout | undefined;
+    const limit = Number.isFinite(deadline)
+      ? new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new ClaimError(`claim ${claim.id}`, 'check', `exceeded its time limit of ${ctx.timeLimit} s`)), Math.max(0, deadline - performance.now()));
+        })
+      : null;
+    let out: Outcome;
+    try {
+      out = await (limit ? Promise.race([Promise.resolve(claim.check(subject, ctx)), limit]) : claim.check(subject, ctx));
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
     if (!(VERDICTS as readonly string[]).includes(out?.verdict)) throw new ClaimError(`claim ${claim.id}`, 'verdict', `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(out?.verdict)}`);
     checkNumbers(claim.id, out.numbers ?? {});
     if (claim.method === 'population' && out.verdict !== 'not-checkable' && out.interval === undefined) {
@@ -112,7 +135,8 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     if (out.grid) entry.grid = out.grid;
     return entry;
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const over = performance.now() > (ctx.deadline ?? Infinity);
+    const message = over && !(e instanceof ClaimError) ? `claim ${claim.id}: check exceeded its time limit of ${ctx.timeLimit} s` : e instanceof Error ? e.message : String(e);
     return { ...base, verdict: 'refuted', agrees: false, evidence: `check failed: ${message}`, numbers: {}, error: message, seconds: (performance.now() - t0) / 1000, plots: [] };
   }
 }
@@ -120,12 +144,14 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
 export async function runLedger(claims: readonly AnyClaim[], options: RunOptions = {}): Promise<LedgerEntry[]> {
   const quick = options.quick ?? false;
   const seed = options.seed ?? 0;
+  const timeLimit = options.timeLimit ?? 600;
+  if (!(typeof timeLimit === 'number' && timeLimit > 0)) throw new ClaimError('runLedger', 'options.timeLimit', `must be a positive number of seconds; got ${show(timeLimit)}`);
   const cache = new Map<string, Promise<unknown>>();
   const out: LedgerEntry[] = [];
   for (const [i, claim] of claims.entries()) {
     options.onProgress?.(i, claims.length, claim.id);
-    const entry = await runClaim(claim, makeContext(claim.id, { quick, seed, cache }), options.mutants);
-    if (options.controls) entry.controls = await runControls(claim, entry, { quick, seed, cache });
+    const entry = await runClaim(claim, makeContext(claim.id, { quick, seed, cache, timeLimit }), options.mutants);
+    if (options.controls) entry.controls = await runControls(claim, entry, { quick, seed, cache, timeLimit });
     out.push(entry);
   }
   options.onProgress?.(claims.length, claims.length, '');
@@ -133,7 +159,7 @@ export async function runLedger(claims: readonly AnyClaim[], options: RunOptions
 }
 
 /** Runs the claim's mutant and positive control (each on the claim's own stream, as the claim itself). */
-export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>> }): Promise<Controls> {
+export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number }): Promise<Controls> {
   const out: Controls = {};
   if (claim.mutant) {
     const m = await runClaim(claim, makeContext(claim.id, options), 'mutant');

@@ -30,12 +30,14 @@ Options:
   --backend NAME    TensorFlow.js backend for the training claims: cpu (default), wasm, tensorflow, tensorflow-gpu
   --controls        also run each claim's mutant (must give another verdict) and positive control
                     (must say holds); the table and JSON show both and flag a check that fails to discriminate
+  --time-limit S    seconds one claim's check may take (default 600); past it the claim reports the
+                    limit as its error and the ledger goes on
   --list            list the claims (id, document, method, expected verdict) and exit
 
 Exit codes: 0 every verdict is the expected one (and, with --controls, every check discriminates), 1 some differ (the report says which), 2 bad input.
 `;
 
-const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag' } as const;
+const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag', 'time-limit': 'value' } as const;
 
 /** Loads the claims a module exports (default export, named exports, or arrays of claims). */
 export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
@@ -115,6 +117,9 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   if (args.flags.has('list')) {
     return [`${claims.map((c) => `${c.id.padEnd(42)} ${c.source.doc.padEnd(26)} ${c.method.padEnd(11)} ${c.expected}`).join('\n')}\n`, 0];
   }
+  const limitRaw = args.values.get('time-limit') ?? '600';
+  if (!/^\d+(\.\d+)?$/.test(limitRaw) || !(Number(limitRaw) > 0)) throw new CliError(`${cmd}: --time-limit must be a positive number of seconds; got ${JSON.stringify(limitRaw)}`);
+  const timeLimit = Number(limitRaw);
   const junit = args.values.get('junit');
   if (junit !== undefined && junit === '') throw new CliError(`${cmd}: --junit needs a file name`);
 
@@ -126,7 +131,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   process.stderr.write(`gan-verify claims: ${claims.length} claims, seed ${seed}${quick ? ', quick' : ''}, backend ${backend}\n`);
   const t0 = performance.now();
   const controls = args.flags.has('controls');
-  const entries = await runLedger(claims, { quick, seed, onProgress: progress, controls });
+  const entries = await runLedger(claims, { quick, seed, onProgress: progress, controls, timeLimit });
   const meta: LedgerMeta = { seed, quick, shard: shardRaw ?? null, backend, seconds: (performance.now() - t0) / 1000 };
   const code = entries.every((e) => e.agrees) && (!controls || entries.every((e) => controlProblems(e).length === 0)) ? 0 : 1;
   if (junit !== undefined) writeFileSync(junit, junitXml(entries, meta));
