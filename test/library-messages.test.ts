@@ -16,3 +16,20 @@ describe('library messages name the function, the argument and the value', () =>
     expect(() => makeConfig('seed-toy', { steps: Infinity })).toThrow(/got Infinity$/);
   });
 });
+
+describe('the report writer checks everything before writing', () => {
+  it('writeReport refuses bad entries and writes nothing', async () => {
+    const { mkdtempSync, existsSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeReport } = await import('../src/claims/report.js');
+    const dir = join(mkdtempSync(join(tmpdir(), 'gan-verify-report-')), 'r');
+    await expect(writeReport(dir, [{ id: 'x' }] as never, { seed: 0, quick: true, shard: null, backend: 'cpu', seconds: 0 })).rejects.toThrow(/^writeReport: entries\[0\] must be a ledger entry/);
+    await expect(writeReport('' as never, [], { seed: 0, quick: true, shard: null, backend: 'cpu', seconds: 0 })).rejects.toThrow(/writeReport: dir must be a folder path/);
+    expect(existsSync(dir)).toBe(false);
+  });
+  it('share of nothing is refused', async () => {
+    const { share } = await import('../src/claims/experiments.js');
+    expect(() => share([], () => true)).toThrow(/^share: xs must not be empty/);
+  });
+});

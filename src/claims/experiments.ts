@@ -94,6 +94,9 @@ function checkSetup(fn: string, setup: unknown): void {
  * the setup's stage boundaries so that every size reuses the members already trained.
  */
 export async function population(ctx: CheckContext, setup: Setup, n?: number): Promise<Population> {
+  checkContext('population', ctx);
+  checkSetup('population', setup);
+  if (n !== undefined && !(Number.isSafeInteger(n) && n >= 1 && n <= 4096)) throw new ClaimError('population', 'n', `must be an integer from 1 to 4096; got ${show(n)}`);
   const config = configOf(ctx, setup);
   const first = ctx.size(setup.population[0], setup.population[1]);
   const want = n ?? first;
@@ -138,6 +141,10 @@ export async function sequential<T extends Look>(
   look: (pop: Population, level: number) => T | Promise<T>,
   level = 0.95,
 ): Promise<T & { pop: Population; looks: number; stages: number[] }> {
+  checkContext('sequential', ctx);
+  checkSetup('sequential', setup);
+  if (typeof look !== 'function') throw new ClaimError('sequential', 'look', `must be a function (pop, level) => Look; got ${show(look)}`);
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) throw new ClaimError('sequential', 'level', `must be in (0, 1); got ${show(level)}`);
   const first = ctx.size(setup.population[0], setup.population[1]);
   const stages = [...new Set([first, ...(setup.stages ? ctx.size(setup.stages[0], setup.stages[1]) : [])])].sort((a, b) => a - b);
   const each = 1 - (1 - level) / stages.length;

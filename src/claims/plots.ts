@@ -1,4 +1,5 @@
 /** Vega-Lite specs (data inline) for the report's plots, and their rendering to SVG with Vega. */
+import { show } from '../theory/errors.js';
 import { checkArray, checkPopulation } from './check-args.js';
 import { ClaimError } from './define.js';
 import * as vega from 'vega';
@@ -158,8 +159,14 @@ export function modesPlot(pop: Population, modes: readonly number[], id: string)
 
 /** Renders a plot to an SVG string (headless: Vega's SVG renderer needs no canvas). */
 export async function renderSvg(plot: Plot): Promise<string> {
+  if (plot === null || typeof plot !== 'object' || typeof plot.id !== 'string' || plot.spec === null || typeof plot.spec !== 'object') throw new ClaimError('renderSvg', 'plot', `must be { id, title, spec } with a Vega-Lite spec; got ${show(plot)}`);
   const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...plot.spec } as vl.TopLevelSpec;
-  const compiled = vl.compile(spec).spec;
+  let compiled;
+  try {
+    compiled = vl.compile(spec).spec;
+  } catch (e) {
+    throw new ClaimError('renderSvg', `plot ${plot.id}`, `is not a valid Vega-Lite spec: ${(e as Error).message.split('\n')[0]?.slice(0, 200)}`);
+  }
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();

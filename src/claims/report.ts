@@ -1,4 +1,6 @@
 /** The ledger's outputs: the terminal table, JSON, JUnit XML, and the HTML + Markdown report with SVG plots. */
+import { show } from '../theory/errors.js';
+import { ClaimError } from './define.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg } from './plots.js';
@@ -92,6 +94,10 @@ const html = xml;
 
 /** Writes report/index.html, report/README.md and report/plots/*.svg; returns the paths written. */
 export async function writeReport(dir: string, entries: readonly LedgerEntry[], meta: LedgerMeta): Promise<string[]> {
+  // everything is checked before the first file is written
+  if (typeof dir !== 'string' || dir === '') throw new ClaimError('writeReport', 'dir', `must be a folder path; got ${show(dir)}`);
+  checkEntries('writeReport', entries);
+  checkObject('writeReport', 'meta', meta, ['seed', 'quick', 'shard', 'backend', 'seconds'], 'the ledger meta');
   mkdirSync(join(dir, 'plots'), { recursive: true });
   const svgs = new Map<string, string>();
   const written: string[] = [];

@@ -1,3 +1,8 @@
+/** A claim made with defineClaim. */
+function checkClaim(fn: string, arg: string, c: unknown): void {
+  if (c === null || typeof c !== 'object' || (c as { kind?: unknown }).kind !== 'gan-verify-claim') throw new ClaimError(fn, arg, `must be a claim made with defineClaim; got ${show(c)}`);
+}
+
 /** Runs claims: one context per claim (its own seeded stream), shared experiments, timings. */
 import { createHash } from 'node:crypto';
 import { checkSeed, Rng } from '../numeric/rng.js';
@@ -98,6 +103,9 @@ function checkNumbers(id: string, numbers: Record<string, unknown>): void {
 
 /** Runs one claim and turns its outcome (or its error) into a ledger entry. */
 export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: boolean | 'mutant' | 'positive' = false): Promise<LedgerEntry> {
+  checkClaim('runClaim', 'claim', claim);
+  if (ctx === null || typeof ctx !== 'object' || typeof (ctx as CheckContext).size !== 'function') throw new ClaimError('runClaim', 'ctx', `must be a CheckContext (makeContext); got ${show(ctx)}`);
+  if (![true, false, 'mutant', 'positive'].includes(variant as never)) throw new ClaimError('runClaim', 'variant', `must be false, true, 'mutant' or 'positive'; got ${show(variant)}`);
   const t0 = performance.now();
   const base = { id: claim.id, doc: claim.source.doc, quote: claim.source.quote, statement: claim.statement, method: claim.method, expected: claim.expected };
   try {
@@ -142,6 +150,9 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
 }
 
 export async function runLedger(claims: readonly AnyClaim[], options: RunOptions = {}): Promise<LedgerEntry[]> {
+  if (!Array.isArray(claims)) throw new ClaimError('runLedger', 'claims', `must be an array of claims (defineClaim); got ${show(claims)}`);
+  claims.forEach((c, i) => checkClaim('runLedger', `claims[${i}]`, c));
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new ClaimError('runLedger', 'options', `must be an object of settings; got ${show(options)}`);
   const quick = options.quick ?? false;
   const seed = options.seed ?? 0;
   const timeLimit = options.timeLimit ?? 600;
@@ -160,6 +171,8 @@ export async function runLedger(claims: readonly AnyClaim[], options: RunOptions
 
 /** Runs the claim's mutant and positive control (each on the claim's own stream, as the claim itself). */
 export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number }): Promise<Controls> {
+  checkClaim('runControls', 'claim', claim);
+  if (entry === null || typeof entry !== 'object' || typeof entry.verdict !== 'string') throw new ClaimError('runControls', 'entry', `must be a ledger entry; got ${show(entry)}`);
   const out: Controls = {};
   if (claim.mutant) {
     const m = await runClaim(claim, makeContext(claim.id, options), 'mutant');

@@ -18,7 +18,7 @@ const NATIVE: Record<string, string> = { tensorflow: '@tensorflow/tfjs-node', 't
  * libtensorflow, so they are never dependencies of gan-verify).
  */
 export async function useBackend(name: BackendName = 'cpu'): Promise<void> {
-  if (!BACKENDS.includes(name)) throw new TrainError('useBackend', 'backend', `must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(name)}`);
+  if (!BACKENDS.includes(name)) throw new TrainError('useBackend', 'backend', `must be one of ${BACKENDS.join(', ')}; got ${typeof name === 'symbol' ? String(name) : JSON.stringify(name)}`);
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   if (name === 'tensorflow' || name === 'tensorflow-gpu') {
     const pkg = NATIVE[name] as string;
