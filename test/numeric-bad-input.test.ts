@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as n from '../src/numeric/index.js';
 import { NumericError } from '../src/numeric/errors.js';
+import { median, quantile, spearman } from '../src/numeric/intervals.js';
 
 // Wrong types and NaN are refused by name; limits that are mathematically defined are returned.
 describe('numeric refuses junk by name', () => {
@@ -17,6 +18,10 @@ describe('numeric refuses junk by name', () => {
     ['meanVariance([])', () => n.meanVariance([]), /^meanVariance: xs must have at least 2 values; got 0$/],
     ['meanVariance([1, NaN])', () => n.meanVariance([1, Number.NaN]), /xs\[1\] must be a number \(not NaN\)/],
     ['normalLogPdf(0, 0, 0)', () => n.normalLogPdf(0, 0, 0), /^normalLogPdf: sigma must be a finite number > 0; got 0$/],
+    ['quantile([], 0.5)', () => quantile([], 0.5), /^quantile: xs must have at least 1 values; got 0$/],
+    ['quantile([1, 2], 2)', () => quantile([1, 2], 2), /^quantile: q must be a number in \[0, 1\]; got 2$/],
+    ['median([NaN, 1, 2]) (was 1)', () => median([Number.NaN, 1, 2]), /^quantile: xs\[0\] must be a number \(not NaN\); got NaN$/],
+    ['spearman on unequal lengths', () => spearman([1, 2, 3, 4], [1, 2, 3, 4, 5]), /^spearman: b must have the length of a \(4\); got 5$/],
   ])('%s', (_, f, message) => {
     expect(f).toThrow(NumericError);
     expect(f).toThrow(message);
