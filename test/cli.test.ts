@@ -196,3 +196,23 @@ describe('gan-verify theory: continuous quantities', () => {
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
+
+describe('start-up loads only what a command uses', () => {
+  // a loader hook that fails any import of TensorFlow.js or Vega (a positive control: train must trip it)
+  const hook = 'data:text/javascript,import {register} from "node:module"; register("data:text/javascript,export async function resolve(s,c,n){ if(/@tensorflow|vega/.test(s)) throw new Error(\\"loaded \\"+s); return n(s,c); }");';
+  it.each([
+    [['--version'], /^\d+\.\d+\.\d+\n$/],
+    [['theory', 'jsd', '--p', '1/2,1/2', '--q', '1,0', '--digits', '5'], /^jsd = 0\.21576 nats/],
+    [['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '100'], /^jsd ~ /],
+  ])('%j runs without TensorFlow.js or Vega', async (argv, out) => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('node', ['--import', hook, 'bin/gan-verify.js', ...(argv as string[])], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(out);
+  });
+  it('the hook works: train does load TensorFlow.js', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('node', ['--import', hook, 'bin/gan-verify.js', 'train', '--steps', '1'], { encoding: 'utf8' });
+    expect(r.stderr).toMatch(/loaded @tensorflow\/tfjs/);
+  });
+});

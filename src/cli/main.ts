@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
-import { runRegenerate } from './regenerate.js';
-import { runTrain } from './train.js';
 import { CliError, parseArgs } from './args.js';
 import { runDemo } from './demo.js';
-import { runClaims } from './claims.js';
 import { runTheory, THEORY_HELP } from './theory.js';
+// train, regenerate and claims load TensorFlow.js and Vega: imported only when one of them runs,
+// so `--version`, `theory` and `estimate` start without them
 
 const HELP = `Usage: gan-verify <command> [options]
 
@@ -15,13 +14,15 @@ Checks the mathematics of Generative Adversarial Networks.
 Commands:
   claims [FILE…]      the claims ledger: a verdict with evidence for every claim of the seed
                       documents, a table and an HTML/Markdown report (what 'npm start' runs)
-  theory <quantity>   exact values with certified enclosures (dstar, value, value-at-optimum,
-                      kl, kl-reverse, jsd, w1, entropy)
+  theory <quantity>   exact values with certified enclosures: discrete (dstar, value,
+                      value-at-optimum, kl, kl-reverse, jsd, w1, entropy) and continuous (gaussian-kl,
+                      gaussian-w1, gaussian-w2, gaussian-jsd, mixture-jsd, mixture-kl, mixture-w1,
+                      mixture-value-at-optimum, mixture-dstar, shift-series)
   estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
                       kl-knn, jsd-lower) for normal, mixture, categorical, ring8, grid25 or samples
   train               the reference GAN trainer (TensorFlow.js): presets, populations, logs
   regenerate          rerun the fixture logs, fail on any differing byte (--update rewrites)
-  demo                a short demonstration of C(G) = 2 JSD - log 4 (what 'npm start' runs)
+  demo                a short demonstration of C(G) = 2 JSD - log 4
 
 Options:
   -h, --help          help; every command takes --help too
@@ -63,15 +64,18 @@ export async function mainAsync(
   if (argv[0] !== 'train' && argv[0] !== 'regenerate' && argv[0] !== 'claims') return main(argv, out, err);
   try {
     if (argv[0] === 'claims') {
+      const { runClaims } = await import('./claims.js');
       const [text, code] = await runClaims(argv.slice(1));
       out(text);
       return code;
     }
     if (argv[0] === 'regenerate') {
+      const { runRegenerate } = await import('./regenerate.js');
       const [text, code] = await runRegenerate(argv.slice(1));
       out(text);
       return code;
     }
+    const { runTrain } = await import('./train.js');
     const [text, code] = await runTrain(argv.slice(1), err);
     out(text);
     return code;

@@ -216,7 +216,7 @@ export function runTheory(argv: readonly string[]): string {
   const [name, ...rest] = args.positionals;
   if (name === undefined) {
     if (args.flags.has('help')) return `${THEORY_HELP}\n${CONTINUOUS_HELP}`;
-    throw new CliError(`${cmd}: missing <quantity>; one of ${Object.keys(QUANTITIES).join(' ')}`);
+    throw new CliError(`${cmd}: missing <quantity>; one of ${[...Object.keys(QUANTITIES), ...Object.keys(CONTINUOUS)].join(' ')}`);
   }
   const quantity = QUANTITIES[name];
   if (quantity === undefined) {
