@@ -128,3 +128,26 @@ describe('theory --max-seconds', () => {
     expect(r.stderr).toMatch(/--max-seconds must be a positive number of seconds/);
   });
 });
+
+// The trainer streams: a line is printed as its step completes, and --out's log.jsonl grows as it goes.
+describe('gan-verify train streams its log', () => {
+  it('prints the first line while a long run is still going', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = tmp();
+    const p = spawn('node', ['bin/gan-verify.js', 'train', '--steps', '200000', '--log-every', '1000', '--out', dir]);
+    const first = await new Promise<string>((resolve) => p.stdout.once('data', (d: Buffer) => resolve(String(d))));
+    const running = p.exitCode === null;
+    // wait for the next line as well: log.jsonl then holds the records of the steps printed so far
+    await new Promise<void>((resolve) => p.stdout.once('data', () => resolve()));
+    const jsonl = readFileSync(join(dir, 'log.jsonl'), 'utf8');
+    p.kill('SIGKILL');
+    expect(running).toBe(true);
+    expect(first).toMatch(/^Step 0: D_loss=1\.0106, G_loss=0\.6775\n/);
+    expect(jsonl.split('\n')[0]).toMatch(/^\{"step":0,"seed":0,"dLoss":/);
+  }, 60_000);
+  it('a finished run prints the same lines as before (the golden format)', async () => {
+    const r = await run(['train', '--steps', '401']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('Step 0: D_loss=1.0106, G_loss=0.6775\nStep 200: D_loss=1.5163, G_loss=0.8056\nStep 400: D_loss=1.3732, G_loss=0.7460\n');
+  });
+});

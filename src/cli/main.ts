@@ -76,7 +76,7 @@ export async function mainAsync(
       return code;
     }
     const { runTrain } = await import('./train.js');
-    const [text, code] = await runTrain(argv.slice(1), err);
+    const [text, code] = await runTrain(argv.slice(1), err, out);
     out(text);
     return code;
   } catch (e) {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { ensureOutputDir, removeStaleTemp, writeFileDurable } from './files.js';
 import { join } from 'node:path';
 import { BACKENDS, LOSS_BOUND, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type Engine, type MemberLog } from '../train/index.js';
@@ -82,7 +82,7 @@ function band(xs: number[]): string {
 }
 
 /** Runs `gan-verify train …`; resolves to the text for stdout and the exit status (1 when a member stopped). */
-export async function runTrain(argv: readonly string[], err: (s: string) => void = (s) => process.stderr.write(s)): Promise<[string, number]> {
+export async function runTrain(argv: readonly string[], err: (s: string) => void = (s) => process.stderr.write(s), out?: (s: string) => void): Promise<[string, number]> {
   const cmd = 'gan-verify train';
   const args = parseArgs(cmd, argv, SPEC);
   if (args.flags.has('help')) return [TRAIN_HELP, 0];
@@ -166,17 +166,26 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
     const l0 = logs[0] as MemberLog;
     return logs.length === 1 ? logLine(l0.step, l0.dLoss, l0.gLoss) : `Step ${l0.step}: D_loss=${band(logs.map((l) => l.dLoss))}, G_loss=${band(logs.map((l) => l.gLoss))}`;
   };
-  for (const logs of resume?.logs ?? []) {
+  // the log streams: each line goes out as its step completes (given a writer), and --out DIR's
+  // log.jsonl grows as it goes, so an interrupted run has printed and kept everything it did
+  const streaming = out !== undefined && !args.flags.has('json');
+  const outDirGiven = args.values.get('out');
+  if (outDirGiven !== undefined) ensureOutputDir(cmd, '--out', outDirGiven);
+  const logFile = outDirGiven === undefined ? undefined : join(outDirGiven, 'log.jsonl');
+  if (logFile !== undefined) writeFileSync(logFile, '');
+  const emit = (logs: MemberLog[]) => {
     records.push(...logs);
-    lines.push(lineOf(logs));
-  }
+    const line = lineOf(logs);
+    lines.push(line);
+    if (streaming) out(`${line}\n`);
+    if (logFile !== undefined) appendFileSync(logFile, logs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  };
+  for (const logs of resume?.logs ?? []) emit(logs);
   // outputs are checked before the work starts; a temp file left by an interrupted write is removed
   if (checkpointDir !== undefined) {
     ensureOutputDir(cmd, args.values.has('checkpoint') ? '--checkpoint' : '--resume', checkpointDir);
     removeStaleTemp(join(checkpointDir, 'checkpoint.json'));
   }
-  const outDirEarly = args.values.get('out');
-  if (outDirEarly !== undefined) ensureOutputDir(cmd, '--out', outDirEarly);
   const save = (ck: Checkpoint) => {
     if (checkpointDir === undefined) return;
     // temp file, fsync, rename: an interruption mid-write never leaves a torn checkpoint
@@ -199,10 +208,7 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
       checkpointEvery: every,
       onCheckpoint: save,
       shouldStop: () => stop,
-      onLog: (logs) => {
-        records.push(...logs);
-        lines.push(lineOf(logs));
-      },
+      onLog: emit,
     });
   } catch (e) {
     if (e instanceof TrainInterrupted) {
@@ -234,11 +240,12 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   const outDir = args.values.get('out');
   if (outDir !== undefined) {
     mkdirSync(outDir, { recursive: true });
+    // the streamed log, rewritten whole and durably now that the run is complete
     writeFileDurable(join(outDir, 'log.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     writeFileDurable(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   }
   const code = result.stopped.some((x) => x !== null) ? 1 : 0;
-  return [args.flags.has('json') ? `${JSON.stringify(summary)}\n` : `${lines.join('\n')}\n`, code];
+  return [args.flags.has('json') ? `${JSON.stringify(summary)}\n` : streaming ? '' : `${lines.join('\n')}\n`, code];
 }
 
 function runTabular(
