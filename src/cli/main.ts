@@ -21,6 +21,8 @@ Commands:
   estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
                       kl-knn, jsd-lower) for normal, mixture, categorical, ring8, grid25 or samples
   train               the reference GAN trainer (TensorFlow.js): presets, populations, logs
+  coverage            every sentence of the seed documents accounted for: claim, no-claim or
+                      not-checkable (accounting/NNN.json); lists the unaccounted ones
   regenerate          rerun the fixture logs, fail on any differing byte (--update rewrites)
   demo                a short demonstration of C(G) = 2 JSD - log 4
 
@@ -61,8 +63,14 @@ export async function mainAsync(
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  if (argv[0] !== 'train' && argv[0] !== 'regenerate' && argv[0] !== 'claims') return main(argv, out, err);
+  if (argv[0] !== 'train' && argv[0] !== 'regenerate' && argv[0] !== 'claims' && argv[0] !== 'coverage') return main(argv, out, err);
   try {
+    if (argv[0] === 'coverage') {
+      const { runCoverage } = await import('./coverage.js');
+      const [text, code] = runCoverage(argv.slice(1));
+      out(text);
+      return code;
+    }
     if (argv[0] === 'claims') {
       const { runClaims } = await import('./claims.js');
       const [text, code] = await runClaims(argv.slice(1));
@@ -114,8 +122,8 @@ export function main(
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    if (command === 'train' || command === 'regenerate' || command === 'claims') throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
-    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of claims, theory, estimate, train, regenerate, demo (see --help)`);
+    if (command === 'train' || command === 'regenerate' || command === 'claims' || command === 'coverage') throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
+    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of claims, coverage, theory, estimate, train, regenerate, demo (see --help)`);
   } catch (e) {
     return report(e, err);
   }

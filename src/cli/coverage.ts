@@ -1,0 +1,61 @@
+/** `gan-verify coverage`: each seed document's sentences, and which of them no entry accounts for. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CATALOGUE } from '../claims/catalogue/index.js';
+import { accountFor, builtInAccounting, type CoverageReport } from '../claims/documents/accounting.js';
+import { CliError, parseArgs } from './args.js';
+
+export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json]
+
+Accounts for every sentence of the seed documents: each has one entry in accounting/NNN.json — a claim
+(the ledger's claims that check it), a no-claim (its kind: definition, notation, motivation, history,
+example, code, instruction, question, heading, reference) or not-checkable (the reason). Prints per
+document the sentences, claims, no-claims by kind, not-checkable, and the unaccounted sentences.
+
+Options:
+  --docs DIR   the seed documents (default ../shared/seeds, where it exists)
+  --json       {"documents": [{"doc", "title", "sentences", "claims", "noClaim", "notCheckable", "unaccounted", "problems"}]}
+
+Exit codes: 0 every sentence accounted for and no stale or wrong entry, 1 otherwise, 2 bad input.
+`;
+
+/** The documents folder: --docs, else ../shared/seeds from the working folder, else beside the package. */
+export function docsDir(cmd: string, given: string | undefined): string {
+  if (given !== undefined) {
+    if (!existsSync(given)) throw new CliError(`${cmd}: --docs ${JSON.stringify(given)} does not exist`);
+    return given;
+  }
+  for (const d of [resolve('..', 'shared', 'seeds'), new URL('../../../shared/seeds', import.meta.url).pathname]) if (existsSync(d)) return d;
+  throw new CliError(`${cmd}: no seed documents found; point --docs at the folder that holds them (e.g. --docs ../shared/seeds)`);
+}
+
+export function coverageReports(dir: string): CoverageReport[] {
+  const ids = new Set(CATALOGUE.map((c) => c.id));
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
+    .sort()
+    .map((f) => accountFor(f, readFileSync(join(dir, f), 'utf8'), builtInAccounting(f), ids));
+}
+
+export function runCoverage(argv: readonly string[]): [string, number] {
+  const cmd = 'gan-verify coverage';
+  const args = parseArgs(cmd, argv, { help: 'flag', json: 'flag', docs: 'value' });
+  if (args.flags.has('help')) return [COVERAGE_HELP, 0];
+  if (args.positionals.length > 0) throw new CliError(`${cmd}: unexpected argument ${JSON.stringify(args.positionals[0])}`);
+  const reports = coverageReports(docsDir(cmd, args.values.get('docs')));
+  const bad = reports.some((r) => r.unaccounted.length > 0 || r.problems.length > 0);
+  if (args.flags.has('json')) return [`${JSON.stringify({ documents: reports }, null, 1)}\n`, bad ? 1 : 0];
+  const lines = [`${'document'.padEnd(28)} ${'sentences'.padStart(9)} ${'claims'.padStart(7)} ${'no-claim'.padStart(9)} ${'not-checkable'.padStart(13)} ${'unaccounted'.padStart(11)}`];
+  for (const r of reports) {
+    const nc = Object.values(r.noClaim).reduce((a, b) => a + b, 0);
+    lines.push(`${r.doc.padEnd(28)} ${String(r.sentences).padStart(9)} ${String(r.claims).padStart(7)} ${String(nc).padStart(9)} ${String(r.notCheckable).padStart(13)} ${String(r.unaccounted.length).padStart(11)}`);
+  }
+  for (const r of reports) {
+    if (Object.keys(r.noClaim).length) lines.push('', `${r.doc} no-claim by kind: ${Object.entries(r.noClaim).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    for (const p of r.problems) lines.push(`${r.doc}: ${p}`);
+    const show = r.unaccounted.slice(0, 5);
+    for (const u of show) lines.push(`${r.doc}:${u.line}: unaccounted: ${u.text.replace(/\s+/g, ' ').slice(0, 100)}`);
+    if (r.unaccounted.length > show.length) lines.push(`${r.doc}: … and ${r.unaccounted.length - show.length} more unaccounted (--json lists them all)`);
+  }
+  return [`${lines.join('\n')}\n`, bad ? 1 : 0];
+}
