@@ -11,7 +11,7 @@
  *    class/return` statement, an assignment `name = …`, or a call `name(…)` standing alone; it goes on
  *    through lines of code characters that do not open like a sentence ({@link continuesCode}).
  * 3. Sentences. A prose line is cut after `.`, `!` or `?` followed by a space and a capital letter,
- *    a digit, `$` or `(`, never inside `$…$` or `$$…$$`, and not after the abbreviations e.g., i.e.,
+ *    a digit, `$` or `(`, never inside `$…$`, `$$…$$`, `\\(…\\)` or `\\[…\\]`, and not after the abbreviations e.g., i.e.,
  *    et al., vs., cf., Fig., Eq., etc.
  * The hash of a unit is over its normalised text (whitespace collapsed, trimmed), so entries follow a
  * sentence, not its position: an edit to the document shows up as an unmatched entry.
@@ -62,9 +62,20 @@ export function continuesCode(line: string): boolean {
 export function sentences(line: string): string[] {
   const out: string[] = [];
   let start = 0;
-  let math = 0; // 0 outside, 1 inside $…$, 2 inside $$…$$
+  let math = 0; // 0 outside, 1 inside $…$, 2 inside $$…$$, 3 inside \\( … \\) or \\[ … \\]
   for (let i = 0; i < line.length; i++) {
     const ch = line[i];
+    // LaTeX inline and display delimiters \( \) and \[ \] open and close math too
+    if (ch === '\\' && (line[i + 1] === '(' || line[i + 1] === '[') && math === 0) {
+      math = 3;
+      i++;
+      continue;
+    }
+    if (ch === '\\' && (line[i + 1] === ')' || line[i + 1] === ']') && math === 3) {
+      math = 0;
+      i++;
+      continue;
+    }
     if (ch === '$') {
       if (line[i + 1] === '$') {
         math = math === 2 ? 0 : math === 0 ? 2 : math;
