@@ -12,7 +12,7 @@
  *    through lines of code characters that do not open like a sentence ({@link continuesCode}).
  * 3. Sentences. A prose line is cut after `.`, `!` or `?` followed by a space and a capital letter,
  *    a digit, `$` or `(`, never inside `$…$`, `$$…$$`, `\\(…\\)` or `\\[…\\]`, and not after the abbreviations e.g., i.e.,
- *    et al., vs., cf., Fig., Eq., etc.
+ *    et al., vs., cf., Fig., Eq., etc., w.r.t.
  * The hash of a unit is over its normalised text (whitespace collapsed, trimmed), so entries follow a
  * sentence, not its position: an edit to the document shows up as an unmatched entry.
  */
@@ -35,7 +35,7 @@ export const unitHash = (s: string) => createHash('sha256').update(normalise(s))
 
 const CODE = /^(#\s|#$|for\s.+:\s*$|while\s.+:\s*$|if\s.+:\s*$|def\s|import\s|from\s\S+\s+import\s|class\s\w|return\b|[A-Za-z_][\w.]*\s*(\[[^\]]*\])?\s*[+\-*/]?=\s*[^=]|[A-Za-z_][\w.]*\([^)]*\)\s*$)/;
 const TABLE = /^\|.*\|\s*$/;
-const ABBREV = /(\be\.g|\bi\.e|\bet al|\bvs|\bcf|\bFig|\bEq|\betc)\.$/;
+const ABBREV = /(\be\.g|\bi\.e|\bet al|\bvs|\bcf|\bFig|\bEq|\betc|\bw\.r\.t)\.$/;
 
 /** Whether a line reads as code (see rule 2). */
 export function isCodeLine(line: string): boolean {

@@ -13,5 +13,6 @@ import { orderOfPlay } from './max-min-order-of-play.js';
 import { genDropsTerm } from './generator-loss-drops-constant.js';
 import { toyConverges } from './toy-generates-target.js';
 import { printedLog } from './toy-printed-log.js';
+import { discriminatorGoodInitially } from './discriminator-good-initially.js';
 
-export const DOC000: AnyClaim[] = [bceReal, lossIsMinusV, dstarClaim, concavity, cg, globalMin, nash, zeroSum, vonNeumann, orderOfPlay, genDropsTerm, toyConverges, printedLog];
+export const DOC000: AnyClaim[] = [bceReal, lossIsMinusV, dstarClaim, concavity, cg, globalMin, nash, zeroSum, vonNeumann, orderOfPlay, genDropsTerm, toyConverges, printedLog, discriminatorGoodInitially];
