@@ -2,10 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CATALOGUE } from '../claims/catalogue/index.js';
-import { accountFor, builtInAccounting, type CoverageReport } from '../claims/documents/accounting.js';
+import { accountFor, builtInAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
 import { CliError, parseArgs } from './args.js';
 
-export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json]
+export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json] | --skeleton FILE
 
 Accounts for every sentence of the seed documents: each has one entry in accounting/NNN.json — a claim
 (the ledger's claims that check it), a no-claim (its kind: definition, notation, motivation, history,
@@ -15,6 +15,8 @@ document the sentences, claims, no-claims by kind, not-checkable, and the unacco
 Options:
   --docs DIR   the seed documents (default ../shared/seeds, where it exists)
   --json       {"documents": [{"doc", "title", "sentences", "claims", "noClaim", "notCheckable", "unaccounted", "problems"}]}
+  --skeleton FILE  print an accounting file for FILE with one entry per sentence (hash and first words),
+               to be completed with claims, noClaim or notCheckable
 
 Exit codes: 0 every sentence accounted for and no stale or wrong entry, 1 otherwise, 2 bad input.
 `;
@@ -39,8 +41,14 @@ export function coverageReports(dir: string): CoverageReport[] {
 
 export function runCoverage(argv: readonly string[]): [string, number] {
   const cmd = 'gan-verify coverage';
-  const args = parseArgs(cmd, argv, { help: 'flag', json: 'flag', docs: 'value' });
+  const args = parseArgs(cmd, argv, { help: 'flag', json: 'flag', docs: 'value', skeleton: 'value' });
   if (args.flags.has('help')) return [COVERAGE_HELP, 0];
+  const sk = args.values.get('skeleton');
+  if (sk !== undefined) {
+    if (!existsSync(sk)) throw new CliError(`${cmd}: --skeleton ${JSON.stringify(sk)} does not exist`);
+    const name = sk.split('/').pop() as string;
+    return [`${JSON.stringify(skeleton(name, name, readFileSync(sk, 'utf8')), null, 1)}\n`, 0];
+  }
   if (args.positionals.length > 0) throw new CliError(`${cmd}: unexpected argument ${JSON.stringify(args.positionals[0])}`);
   const reports = coverageReports(docsDir(cmd, args.values.get('docs')));
   const bad = reports.some((r) => r.unaccounted.length > 0 || r.problems.length > 0);
