@@ -88,6 +88,12 @@ describe('sentence accounting', () => {
     expect(d4).toMatchObject({ unaccounted: [], problems: [] });
     expect(r.code).toBe(j.documents.every((d) => d.unaccounted.length === 0) ? 0 : 1);
   });
+  it('coverage --skeleton prints one entry per distinct sentence, with the hashes the accounting uses', async () => {
+    const r = await run(['coverage', '--skeleton', join(seeds, DOC4)]);
+    expect(r.code).toBe(0);
+    const sk = JSON.parse(r.stdout) as { entries: { hash: string; start: string }[] };
+    expect(sk.entries.map((e) => e.hash)).toEqual(acc.entries.map((e) => e.hash));
+  });
   it('coverage --docs on a missing folder: one line, exit 2', async () => {
     const r = await run(['coverage', '--docs', '/no/such/folder']);
     expect(r.code).toBe(2);
