@@ -106,3 +106,23 @@ describe('sentence accounting', () => {
     expect(r.stderr).toMatch(/coverage: --docs "\/no\/such\/folder" does not exist/);
   });
 });
+
+describe("an author's document and claims", () => {
+  it('coverage DOC.md --claims CLAIMS.ts lists the sentences no claim quotes yet', async () => {
+    const r = await run(['coverage', 'examples/my-notes.md', '--claims', 'examples/my-claims.ts', '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout) as { sentences: number; claimed: number; unaccounted: { line: number; text: string }[] };
+    expect(j).toMatchObject({ sentences: 5, claimed: 2 });
+    expect(j.unaccounted.map((u) => u.text)).toContain('The KL divergence is symmetric in its two arguments.');
+    const t = await run(['coverage', 'examples/my-notes.md', '--claims', 'examples/my-claims.ts']);
+    expect(t.stdout).toMatch(/claim +4 +When p_G = p_data the optimal discriminator is 1\/2 everywhere\. +\(my-dstar-half\)/);
+  });
+  it.each([
+    [['coverage', 'examples/my-notes.md'], /needs --claims CLAIMS.ts/],
+    [['coverage', 'no/such.md', '--claims', 'examples/my-claims.ts'], /DOC "no\/such.md" does not exist/],
+  ])('%j: one line, exit 2', async (argv, message) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});

@@ -4,8 +4,9 @@ import { join, resolve } from 'node:path';
 import { CATALOGUE } from '../claims/catalogue/index.js';
 import { accountFor, builtInAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
 import { CliError, parseArgs } from './args.js';
+import { normalise, splitDocument } from '../claims/documents/split.js';
 
-export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json] | --skeleton FILE
+export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json] | --skeleton FILE | DOC.md --claims CLAIMS.ts [--json]
 
 Accounts for every sentence of the seed documents: each has one entry in accounting/NNN.json — a claim
 (the ledger's claims that check it), a no-claim (its kind: definition, notation, motivation, history,
@@ -15,6 +16,8 @@ document the sentences, claims, no-claims by kind, not-checkable, and the unacco
 Options:
   --docs DIR   the seed documents (default ../shared/seeds, where it exists)
   --json       {"documents": [{"doc", "title", "sentences", "claims", "noClaim", "notCheckable", "unaccounted", "problems"}]}
+  DOC.md --claims CLAIMS.ts  an author's own document and claims file: the sentences of DOC.md that no
+               claim quotes yet (a claim accounts for a sentence its quote contains, or that contains it)
   --skeleton FILE  print an accounting file for FILE with one entry per sentence (hash and first words),
                to be completed with claims, noClaim or notCheckable
 
@@ -39,9 +42,9 @@ export function coverageReports(dir: string): CoverageReport[] {
     .map((f) => accountFor(f, readFileSync(join(dir, f), 'utf8'), builtInAccounting(f), ids));
 }
 
-export function runCoverage(argv: readonly string[]): [string, number] {
+export async function runCoverage(argv: readonly string[]): Promise<[string, number]> {
   const cmd = 'gan-verify coverage';
-  const args = parseArgs(cmd, argv, { help: 'flag', json: 'flag', docs: 'value', skeleton: 'value' });
+  const args = parseArgs(cmd, argv, { help: 'flag', json: 'flag', docs: 'value', skeleton: 'value', claims: 'value' });
   if (args.flags.has('help')) return [COVERAGE_HELP, 0];
   const sk = args.values.get('skeleton');
   if (sk !== undefined) {
@@ -49,7 +52,7 @@ export function runCoverage(argv: readonly string[]): [string, number] {
     const name = sk.split('/').pop() as string;
     return [`${JSON.stringify(skeleton(name, name, readFileSync(sk, 'utf8')), null, 1)}\n`, 0];
   }
-  if (args.positionals.length > 0) throw new CliError(`${cmd}: unexpected argument ${JSON.stringify(args.positionals[0])}`);
+  if (args.positionals.length > 0 || args.values.has('claims')) return await authorCoverage(cmd, args.positionals, args.values.get('claims'), args.flags.has('json'));
   const reports = coverageReports(docsDir(cmd, args.values.get('docs')));
   const bad = reports.some((r) => r.unaccounted.length > 0 || r.problems.length > 0);
   if (args.flags.has('json')) return [`${JSON.stringify({ documents: reports }, null, 1)}\n`, bad ? 1 : 0];
@@ -66,4 +69,30 @@ export function runCoverage(argv: readonly string[]): [string, number] {
     if (r.unaccounted.length > show.length) lines.push(`${r.doc}: … and ${r.unaccounted.length - show.length} more unaccounted (--json lists them all)`);
   }
   return [`${lines.join('\n')}\n`, bad ? 1 : 0];
+}
+
+/**
+ * An author's document against their claims file: a sentence is accounted for when a claim's quote
+ * (normalised) contains it or it contains the quote; every other sentence is listed, so an author sees
+ * the claims they have not written yet.
+ */
+async function authorCoverage(cmd: string, positionals: string[], claimsFile: string | undefined, json: boolean): Promise<[string, number]> {
+  if (positionals.length !== 1) throw new CliError(`${cmd}: give one document (DOC.md) with --claims CLAIMS.ts; got ${positionals.length} documents`);
+  const doc = positionals[0] as string;
+  if (claimsFile === undefined) throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (the claims that check it)`);
+  if (!existsSync(doc)) throw new CliError(`${cmd}: DOC ${JSON.stringify(doc)} does not exist`);
+  const { loadClaims } = await import('./claims.js');
+  const claims = await loadClaims(claimsFile);
+  const quotes = claims.map((c) => ({ id: c.id, quote: normalise(c.source.quote.replace(/…/g, ' ')) }));
+  const units = splitDocument(readFileSync(doc, 'utf8').replace(/^#+\s*/gm, ''));
+  const rows = units.map((u) => {
+    const t = normalise(u.text);
+    const by = quotes.filter((q) => q.quote.includes(t) || t.includes(q.quote)).map((q) => q.id);
+    return { line: u.line, text: t, claims: by };
+  });
+  const open = rows.filter((r) => r.claims.length === 0);
+  if (json) return [`${JSON.stringify({ doc, sentences: rows.length, claimed: rows.length - open.length, unaccounted: open }, null, 1)}\n`, open.length ? 1 : 0];
+  const lines = [`${doc}: ${rows.length} sentences, ${rows.length - open.length} quoted by a claim, ${open.length} not yet`];
+  for (const r of rows) lines.push(`${r.claims.length ? '  claim  ' : '  none   '} ${String(r.line).padStart(3)}  ${r.text.slice(0, 90)}${r.claims.length ? `  (${r.claims.join(', ')})` : ''}`);
+  return [`${lines.join('\n')}\n`, open.length ? 1 : 0];
 }

@@ -67,7 +67,7 @@ export async function mainAsync(
   try {
     if (argv[0] === 'coverage') {
       const { runCoverage } = await import('./coverage.js');
-      const [text, code] = runCoverage(argv.slice(1));
+      const [text, code] = await runCoverage(argv.slice(1));
       out(text);
       return code;
     }
