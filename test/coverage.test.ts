@@ -126,3 +126,16 @@ describe("an author's document and claims", () => {
     expect(r.stderr).toMatch(message);
   });
 });
+
+describe('the report shows documents by title, whole legends and plural modes', () => {
+  it.skipIf(!existsSync(seeds))('a small report', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-report-'));
+    const r = await run(['claims', '--quick', '--only', 'toy-generates-target,optimal-discriminator', '--out', dir]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('<td title="000_3ee4abfec5abb774.txt">GANs: architecture, losses and the game-theory foundations (with a PyTorch toy)</td>');
+    expect(readFileSync(join(dir, 'plots', 'discriminator.svg'), 'utf8')).toContain('>D*(x) = p_data/(p_data + p_G)</text>');
+  }, 60_000);
+});

@@ -133,7 +133,7 @@ export function modesPlot(pop: Population, modes: readonly number[], id: string)
   const pts: Record<string, number | string>[] = [];
   const show = Math.min(4, pop.final.length);
   for (let k = 0; k < show; k++) {
-    for (let i = 0; i < Math.min(n, 400); i++) pts.push({ x: pop.probe.samples[(k * n + i) * 2] as number, y: pop.probe.samples[(k * n + i) * 2 + 1] as number, seed: `seed ${pop.seed + k}: ${pop.final[k]?.modesCovered} modes` });
+    for (let i = 0; i < Math.min(n, 400); i++) pts.push({ x: pop.probe.samples[(k * n + i) * 2] as number, y: pop.probe.samples[(k * n + i) * 2 + 1] as number, seed: `seed ${pop.seed + k}: ${pop.final[k]?.modesCovered} mode${pop.final[k]?.modesCovered === 1 ? '' : 's'}` });
   }
   const centres = [];
   for (let i = 0; i < modes.length; i += 2) centres.push({ x: modes[i] as number, y: modes[i + 1] as number });
@@ -160,7 +160,9 @@ export function modesPlot(pop: Population, modes: readonly number[], id: string)
 /** Renders a plot to an SVG string (headless: Vega's SVG renderer needs no canvas). */
 export async function renderSvg(plot: Plot): Promise<string> {
   if (plot === null || typeof plot !== 'object' || typeof plot.id !== 'string' || plot.spec === null || typeof plot.spec !== 'object') throw new ClaimError('renderSvg', 'plot', `must be { id, title, spec } with a Vega-Lite spec; got ${show(plot)}`);
-  const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...plot.spec } as vl.TopLevelSpec;
+  // legends keep their whole labels (Vega-Lite cuts them at 160 px by default: "D*(x) = p_data/(p_…")
+  const config = { ...((plot.spec as { config?: Record<string, unknown> }).config ?? {}), legend: { labelLimit: 0, ...(((plot.spec as { config?: { legend?: object } }).config?.legend) ?? {}) } };
+  const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...plot.spec, config } as vl.TopLevelSpec;
   let compiled;
   try {
     compiled = vl.compile(spec).spec;

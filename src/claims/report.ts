@@ -7,6 +7,7 @@ import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
 import type { IntervalEvidence } from './define.js';
 import { checkEntries, checkInterval, checkObject } from './check-args.js';
+import { builtInAccounting } from './documents/accounting.js';
 
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
 
@@ -110,13 +111,19 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
       written.push(file);
     }
   }
+  // a seed document is shown by its title (from its accounting file), not its hashed file name
+  const titles = new Map<string, string>();
+  const titleOf = (doc: string) => {
+    if (!titles.has(doc)) titles.set(doc, /^\d{3}_/.test(doc) ? (builtInAccounting(doc)?.title ?? doc) : doc);
+    return titles.get(doc) as string;
+  };
   const bad = entries.filter((e) => !e.agrees);
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
   const summary = `${entries.length} claims (seed ${meta.seed}${meta.quick ? ', quick' : ''}${meta.shard ? `, shard ${meta.shard}` : ''}, backend ${meta.backend}, ${meta.seconds.toFixed(1)} s): ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}. ${bad.length === 0 ? 'Every verdict is the expected one.' : `${bad.length} differ from the expected verdict: ${bad.map((e) => e.id).join(', ')}.`}`;
 
   const mdLines = ['# gan-verify claims ledger', '', summary, '', '| id | document | verdict | expected | evidence |', '|---|---|---|---|---|'];
-  for (const e of entries) mdLines.push(`| [${e.id}](#${e.id}) | ${e.doc} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected} | ${md(e.evidence)} |`);
+  for (const e of entries) mdLines.push(`| [${e.id}](#${e.id}) | ${md(titleOf(e.doc))} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected} | ${md(e.evidence)} |`);
   for (const e of entries) {
     mdLines.push('', `## ${e.id}`, '', `**${e.verdict}**${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${e.doc} · ${e.seconds.toFixed(2)} s`, '', `> ${md(e.quote)}`, '', `Checked: ${e.statement}`, '', `Evidence: ${e.evidence}`);
     if (e.interval) mdLines.push('', `Interval: ${showInterval(e.interval)}`);
@@ -132,7 +139,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
   writeFileSync(join(dir, 'README.md'), `${mdLines.join('\n')}\n`);
   written.push(join(dir, 'README.md'));
 
-  const rows = entries.map((e) => `<tr class="${e.agrees ? 'agree' : 'differ'}"><td><a href="#${e.id}">${html(e.id)}</a></td><td>${html(e.doc)}</td><td class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected}</td><td>${html(e.evidence)}</td></tr>`);
+  const rows = entries.map((e) => `<tr class="${e.agrees ? 'agree' : 'differ'}"><td><a href="#${e.id}">${html(e.id)}</a></td><td title="${html(e.doc)}">${html(titleOf(e.doc))}</td><td class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected}</td><td>${html(e.evidence)}</td></tr>`);
   const sections = entries.map((e) => {
     const grid = e.grid
       ? `<table class="grid"><thead><tr>${Object.keys(e.grid[0]?.settings ?? {}).map((k) => `<th>${html(k)}</th>`).join('')}<th>verdict</th><th>interval</th></tr></thead><tbody>${e.grid.map((g) => `<tr>${Object.values(g.settings).map((v) => `<td>${html(String(v))}</td>`).join('')}<td class="v-${g.verdict}">${g.verdict}</td><td>${g.interval ? html(showInterval(g.interval)) : ''}</td></tr>`).join('')}</tbody></table>`
