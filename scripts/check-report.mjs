@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Opens the claims report in headless Chromium (Debian's `chromium`) and checks that every plot the
-// Markdown report references is present in the rendered page as a non-empty SVG figure.
+// Markdown report references is present in the rendered page as a non-empty SVG figure, and that each
+// annotated document has every sentence present and marked, live links and no raw TeX.
 // Usage: node scripts/check-report.mjs [report/index.html]   (exit 0 ok, 1 a plot missing, 2 no chromium / no report)
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,12 +32,34 @@ const figures = new Map();
 for (const m of dom.matchAll(/<figure class="plot" data-plot="([\w-]+)">([\s\S]*?)<\/figure>/g)) figures.set(m[1], m[2]);
 let bad = 0;
 for (const id of expected) {
+  // the page shows each plot as an <img> of plots/<id>.svg: the figure must be there and the file a drawn SVG
   const body = figures.get(id);
-  const marks = body ? (body.match(/<(path|rect|circle|line|text)\b/g) ?? []).length : 0;
-  const ok = body !== undefined && /<svg\b/.test(body) && marks > 10;
+  const file = join(dirname(page), 'plots', `${id}.svg`);
+  const svg = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const marks = (svg.match(/<(path|rect|circle|line|text)\b/g) ?? []).length;
+  const ok = body !== undefined && body.includes(`src="plots/${id}.svg"`) && /^<svg\b/.test(svg) && marks > 10;
   if (!ok) bad++;
   console.log(`${ok ? 'ok     ' : 'MISSING'} ${id} (${marks} SVG elements)`);
 }
 const rows = (dom.match(/<tr class="(agree|differ)">/g) ?? []).length;
 console.log(`${browser}: ${rows} claims in the table, ${expected.length - bad}/${expected.length} plots rendered`);
-process.exit(bad === 0 && expected.length > 0 && rows > 0 ? 0 : 1);
+// the annotated documents: every sentence present and marked, every link to a claim resolving, no raw TeX
+const ids = new Set([...dom.matchAll(/<section id="([\w-]+)">/g)].map((m) => m[1]));
+const pages = [...dom.matchAll(/<a href="(documents\/\d{3}\.html)">/g)].map((m) => m[1]);
+let docBad = 0;
+let sentences = 0;
+for (const rel of pages) {
+  const d = execFileSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=3000', '--dump-dom', pathToFileURL(join(dirname(page), rel)).href], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+  const want = Number(/data-sentences="(\d+)"/.exec(d)?.[1] ?? -1);
+  const spans = [...d.matchAll(/<span class="s ([^"]+)" id="s\d+"/g)].map((m) => m[1]);
+  const unmarked = spans.filter((c) => c === 'unaccounted').length;
+  const links = [...d.matchAll(/href="\.\.\/index\.html#([\w-]+)"/g)].map((m) => m[1]);
+  const dead = links.filter((id) => !ids.has(id) && !/v-unrun/.test(d));
+  const raw = d.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<pre>[\s\S]*?<\/pre>/g, '').includes('$$');
+  const ok = spans.length === want && unmarked === 0 && dead.length === 0 && !raw;
+  if (!ok) docBad++;
+  sentences += spans.length;
+  console.log(`${ok ? 'ok     ' : 'BAD    '} ${rel}: ${spans.length}/${want} sentences, ${unmarked} unmarked, ${links.length} links (${dead.length} dead)${raw ? ', raw $$ left' : ''}`);
+}
+console.log(`documents: ${pages.length} annotated pages, ${sentences} sentences, ${docBad} with problems`);
+process.exit(bad === 0 && expected.length > 0 && rows > 0 && docBad === 0 ? 0 : 1);

@@ -17,7 +17,8 @@ describe('gan-verify claims', () => {
     expect(j.claims.map((c: { verdict: string }) => c.verdict)).toEqual(['holds', 'holds', 'not-checkable']);
     expect(readFileSync(join(dir, 'j.xml'), 'utf8')).toContain('tests="3" failures="0"');
     const html = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
-    expect(html).toContain('<figure class="plot" data-plot="shift-uniform"><svg');
+    expect(html).toContain('<figure class="plot" data-plot="shift-uniform"><img src="plots/shift-uniform.svg"');
+    expect(readFileSync(join(dir, 'report', 'plots', 'shift-uniform.svg'), 'utf8')).toMatch(/^<svg/);
     expect(readFileSync(join(dir, 'report', 'README.md'), 'utf8')).toContain('![JSD and W1');
   });
 

@@ -1,13 +1,14 @@
 /** The ledger's outputs: the terminal table, JSON, JUnit XML, and the HTML + Markdown report with SVG plots. */
 import { show } from '../theory/errors.js';
 import { ClaimError } from './define.js';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
 import type { IntervalEvidence } from './define.js';
 import { checkEntries, checkInterval, checkObject } from './check-args.js';
 import { builtInAccounting } from './documents/accounting.js';
+import { annotatedPage, katexAssets } from './documents/annotate.js';
 
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
 
@@ -94,7 +95,7 @@ const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const html = xml;
 
 /** Writes report/index.html, report/README.md and report/plots/*.svg; returns the paths written. */
-export async function writeReport(dir: string, entries: readonly LedgerEntry[], meta: LedgerMeta): Promise<string[]> {
+export async function writeReport(dir: string, entries: readonly LedgerEntry[], meta: LedgerMeta, docsDir?: string): Promise<string[]> {
   // everything is checked before the first file is written
   if (typeof dir !== 'string' || dir === '') throw new ClaimError('writeReport', 'dir', `must be a folder path; got ${show(dir)}`);
   checkEntries('writeReport', entries);
@@ -147,13 +148,34 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     const ctl = e.controls ? `<p><b>Controls:</b> ${html(showControls(e))}${e.controls.mutant ? `<br>mutant: ${html(e.controls.mutant.description)}: ${html(e.controls.mutant.evidence)}` : ''}${e.controls.positive ? `<br>positive: ${html(e.controls.positive.description)}: ${html(e.controls.positive.evidence)}` : ''}</p>` : '';
     const extra = [e.interval ? `<p><b>Interval:</b> ${html(showInterval(e.interval))}</p>` : '', grid, ctl, e.conditions ? `<p><b>Conditions:</b> ${html(e.conditions)}</p>` : '', e.correction ? `<p><b>What is right:</b> ${html(e.correction)}</p>` : '', e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : ''].join('');
     const nums = Object.entries(e.numbers).map(([k, v]) => `<code>${html(k)}</code> = ${html(String(v))}`).join(' · ');
-    const figs = (e.plots ?? []).map((p) => `<figure class="plot" data-plot="${html(p.id)}">${svgs.get(p.id) ?? ''}<figcaption>${html(p.title)}</figcaption></figure>`).join('');
+    // plots are files beside the page (index.html stays small), drawn by the browser from plots/
+    const figs = (e.plots ?? []).map((p) => `<figure class="plot" data-plot="${html(p.id)}"><img src="plots/${html(p.id)}.svg" alt="${html(p.title)}"${svgs.has(p.id) ? '' : ' data-missing'}><figcaption>${html(p.title)}</figcaption></figure>`).join('');
     return `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${html(e.quote)}</blockquote><p><b>Checked:</b> ${html(e.statement)}</p><p><b>Evidence:</b> ${html(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`;
   });
+  // the annotated documents (one page each, beside the index; KaTeX's stylesheet and fonts copied once)
+  const docPages: { doc: string; title: string; file: string }[] = [];
+  if (docsDir !== undefined && existsSync(docsDir)) {
+    const docs = readdirSync(docsDir).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).sort();
+    if (docs.length > 0) {
+      mkdirSync(join(dir, 'documents', 'katex', 'fonts'), { recursive: true });
+      const k = katexAssets();
+      copyFileSync(k.css, join(dir, 'documents', 'katex', 'katex.min.css'));
+      for (const f of readdirSync(k.fonts).filter((x) => x.endsWith('.woff2'))) copyFileSync(join(k.fonts, f), join(dir, 'documents', 'katex', 'fonts', f));
+    }
+    for (const doc of docs) {
+      const file = `documents/${doc.slice(0, 3)}.html`;
+      const acc = builtInAccounting(doc);
+      writeFileSync(join(dir, file), annotatedPage(doc, readFileSync(join(docsDir, doc), 'utf8'), acc, entries));
+      written.push(join(dir, file));
+      docPages.push({ doc, title: acc?.title ?? doc, file });
+    }
+  }
+  const docList = docPages.length ? `<h2 id="documents">The documents, annotated</h2><ul>${docPages.map((d) => `<li><a href="${d.file}">${html(d.title)}</a> <code>${html(d.doc)}</code></li>`).join('')}</ul>` : '<p id="documents">The annotated documents need the seed documents: pass <code>--docs DIR</code> (default <code>../shared/seeds</code>).</p>';
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>gan-verify claims ledger</title>
 <style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}tr.differ{background:#fee}.v-holds{color:#1a7f37}.v-refuted{color:#cf222e}.v-imprecise{color:#9a6700}.v-holds-under-conditions{color:#0969da}.v-not-checkable{color:#6e7781}.v-inconclusive{color:#8250df}table.grid{width:auto}blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}figure{margin:1em 0}section{border-top:1px solid #eee;margin-top:1.5em}</style>
 </head><body><h1>gan-verify claims ledger</h1><p id="summary">${html(summary)}</p>
+${docList}
 <table><thead><tr><th>id</th><th>document</th><th>verdict</th><th>expected</th><th>evidence</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>

@@ -32,12 +32,13 @@ Options:
                     (must say holds); the table and JSON show both and flag a check that fails to discriminate
   --time-limit S    seconds one claim's check may take (default 600); past it the claim reports the
                     limit as its error and the ledger goes on
+  --docs DIR        the seed documents, for the annotated views of the report (default ../shared/seeds)
   --list            list the claims (id, document, method, expected verdict) and exit
 
 Exit codes: 0 every verdict is the expected one (and, with --controls, every check discriminates), 1 some differ (the report says which), 2 bad input.
 `;
 
-const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag', 'time-limit': 'value' } as const;
+const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag', 'time-limit': 'value', docs: 'value' } as const;
 
 /** Loads the claims a module exports (default export, named exports, or arrays of claims). */
 export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
@@ -138,7 +139,10 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   let tail = '';
   if (!args.flags.has('no-report')) {
     const dir = args.values.get('out') ?? 'report';
-    await writeReport(dir, entries, meta);
+    const docsGiven = args.values.get('docs');
+    if (docsGiven !== undefined && !existsSync(docsGiven)) throw new CliError(`${cmd}: --docs ${JSON.stringify(docsGiven)} does not exist`);
+    const docs = docsGiven ?? [resolve('..', 'shared', 'seeds'), new URL('../../../shared/seeds', import.meta.url).pathname].find((d) => existsSync(d));
+    await writeReport(dir, entries, meta, docs);
     tail = `report: ${resolve(dir, 'index.html')} and ${resolve(dir, 'README.md')}\n`;
   }
   if (args.flags.has('json')) {
