@@ -100,6 +100,12 @@ describe('sentence accounting', () => {
     const sk = JSON.parse(r.stdout) as { entries: { hash: string; start: string }[] };
     expect(sk.entries.map((e) => e.hash)).toEqual(acc.entries.map((e) => e.hash));
   });
+  it('claims --coverage appends the accounting table', async () => {
+    const r = await run(['claims', '--only', 'optimal-discriminator', '--quick', '--no-report', '--coverage', '--docs', seeds]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/document +sentences +claims +no-claim +not-checkable +unaccounted/);
+    expect(r.stdout).toMatch(/004_f063a6daaec1512b\.txt +58 +9 +38 +11 +0/);
+  });
   it('coverage --docs on a missing folder: one line, exit 2', async () => {
     const r = await run(['coverage', '--docs', '/no/such/folder']);
     expect(r.code).toBe(2);

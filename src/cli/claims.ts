@@ -33,12 +33,13 @@ Options:
   --time-limit S    seconds one claim's check may take (default 600); past it the claim reports the
                     limit as its error and the ledger goes on
   --docs DIR        the seed documents, for the annotated views of the report (default ../shared/seeds)
+  --coverage        also print the sentence accounting of the documents (as gan-verify coverage)
   --list            list the claims (id, document, method, expected verdict) and exit
 
 Exit codes: 0 every verdict is the expected one (and, with --controls, every check discriminates), 1 some differ (the report says which), 2 bad input.
 `;
 
-const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag', 'time-limit': 'value', docs: 'value' } as const;
+const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag', 'time-limit': 'value', docs: 'value', coverage: 'flag' } as const;
 
 /** Loads the claims a module exports (default export, named exports, or arrays of claims). */
 export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
@@ -149,5 +150,13 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
     if (tail) process.stderr.write(tail);
     return [ledgerJson(entries, meta), code];
   }
-  return [`${ledgerTable(entries, process.stdout.columns ?? 160)}${tail}`, code];
+  let coverage = '';
+  if (args.flags.has('coverage')) {
+    const { runCoverage } = await import('./coverage.js');
+    const docs = args.values.get('docs');
+    const [text, c] = await runCoverage(docs === undefined ? [] : ['--docs', docs]);
+    coverage = `\n${text}`;
+    if (c !== 0 && code === 0) return [`${ledgerTable(entries, process.stdout.columns ?? 160)}${tail}${coverage}`, 1];
+  }
+  return [`${ledgerTable(entries, process.stdout.columns ?? 160)}${tail}${coverage}`, code];
 }
