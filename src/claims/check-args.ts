@@ -1,6 +1,6 @@
 /** Argument checks for the claims layer's exported functions (a ClaimError naming the argument). */
 import { show } from '../theory/errors.js';
-import { ClaimError } from './define.js';
+import { ClaimError, type CheckContext } from './define.js';
 
 export function checkArray(fn: string, arg: string, v: unknown, what: string): void {
   if (!Array.isArray(v)) throw new ClaimError(fn, arg, `must be an array of ${what}; got ${show(v)}`);
@@ -8,6 +8,27 @@ export function checkArray(fn: string, arg: string, v: unknown, what: string): v
 
 export function checkObject(fn: string, arg: string, v: unknown, fields: readonly string[], what: string): void {
   if (v === null || typeof v !== 'object' || fields.some((f) => !(f in (v as object)))) throw new ClaimError(fn, arg, `must be ${what} (with ${fields.join(', ')}); got ${show(v)}`);
+}
+
+/** A CheckContext (makeContext). */
+export function checkContext(fn: string, ctx: unknown): void {
+  const c = ctx as CheckContext;
+  if (c === null || typeof c !== 'object' || typeof c.size !== 'function' || typeof c.shared !== 'function') throw new ClaimError(fn, 'ctx', `must be a CheckContext (makeContext); got ${show(ctx)}`);
+}
+
+/** A claim made with defineClaim. */
+export function checkClaim(fn: string, arg: string, c: unknown): void {
+  if (c === null || typeof c !== 'object' || (c as { kind?: unknown }).kind !== 'gan-verify-claim') throw new ClaimError(fn, arg, `must be a claim made with defineClaim; got ${show(c)}`);
+}
+
+/** One ledger entry (with its verdict). */
+export function checkEntry(fn: string, arg: string, e: unknown): void {
+  if (e === null || typeof e !== 'object' || typeof (e as { verdict?: unknown }).verdict !== 'string') throw new ClaimError(fn, arg, `must be a ledger entry; got ${show(e)}`);
+}
+
+/** The ledger's meta (seed, quick, shard, backend, seconds). */
+export function checkMeta(fn: string, meta: unknown): void {
+  checkObject(fn, 'meta', meta, ['seed', 'quick', 'shard', 'backend', 'seconds'], 'the ledger meta');
 }
 
 /** Ledger entries (runLedger's output) for the report writers. */
@@ -38,9 +59,11 @@ export function checkStrategy(fn: string, arg: string, v: unknown, n: number): v
   if (!ok) throw new ClaimError(fn, arg, `must be ${n} rationals { num, den }; got ${show(v)}`);
 }
 
-/** An interval (IntervalEvidence). */
+/** An interval (IntervalEvidence): a statistic's name, numbers without NaN, low ≤ high. */
 export function checkInterval(fn: string, arg: string, v: unknown): void {
   checkObject(fn, arg, v, ['statistic', 'estimate', 'low', 'high', 'level', 'n'], 'an interval');
   const iv = v as Record<string, unknown>;
+  if (typeof iv.statistic !== 'string') throw new ClaimError(fn, `${arg}.statistic`, `must be a string; got ${show(iv.statistic)}`);
   for (const k of ['estimate', 'low', 'high', 'level', 'n']) if (typeof iv[k] !== 'number' || Number.isNaN(iv[k])) throw new ClaimError(fn, `${arg}.${k}`, `must be a number (not NaN); got ${show(iv[k])}`);
+  if (!((iv.low as number) <= (iv.high as number))) throw new ClaimError(fn, arg, `must have low ≤ high; got ${show(v)}`);
 }

@@ -9,6 +9,7 @@
  */
 import { makeConfig, train, type FinalProbe, type MemberLog, type TrainConfig } from '../train/index.js';
 import { show } from '../theory/errors.js';
+import { checkContext } from './check-args.js';
 import { ClaimError, verdictOfInterval, type CheckContext, type IntervalEvidence, type Verdict } from './define.js';
 
 export { quantile, median, spearman } from '../numeric/intervals.js';
@@ -76,17 +77,18 @@ function append(a: Population, b: Population): Population {
   return { config: a.config, seed: a.seed, logs: a.logs.map((l, i) => [...l, ...(b.logs[i] ?? [])]), final: [...a.final, ...b.final], probe };
 }
 
-function checkContext(fn: string, ctx: unknown): void {
-  const c = ctx as CheckContext;
-  if (c === null || typeof c !== 'object' || typeof c.size !== 'function' || typeof c.shared !== 'function') throw new ClaimError(fn, 'ctx', `must be a CheckContext (makeContext); got ${show(ctx)}`);
-}
-
 function checkSetup(fn: string, setup: unknown): void {
   const s = setup as Setup;
   const pair = (v: unknown) => Array.isArray(v) && v.length === 2 && v.every((x) => Number.isSafeInteger(x) && (x as number) >= 1);
   if (s === null || typeof s !== 'object' || typeof s.preset !== 'string' || !pair(s.population) || (s.steps !== undefined && !pair(s.steps))) {
     throw new ClaimError(fn, 'setup', `must be { preset, population: [quick, full], steps?: [quick, full] }; got ${show(setup)}`);
   }
+}
+
+/** The population sizes of a setup at the context's size: its first population and its stages, ascending. */
+function stagesOf(ctx: CheckContext, setup: Setup): number[] {
+  const first = ctx.size(setup.population[0], setup.population[1]);
+  return [...new Set([first, ...(setup.stages ? ctx.size(setup.stages[0], setup.stages[1]) : [])])].sort((a, b) => a - b);
 }
 
 /**
@@ -98,11 +100,9 @@ export async function population(ctx: CheckContext, setup: Setup, n?: number): P
   checkSetup('population', setup);
   if (n !== undefined && !(Number.isSafeInteger(n) && n >= 1 && n <= 4096)) throw new ClaimError('population', 'n', `must be an integer from 1 to 4096; got ${show(n)}`);
   const config = configOf(ctx, setup);
-  const first = ctx.size(setup.population[0], setup.population[1]);
-  const want = n ?? first;
-  const cuts = [...new Set([first, ...(setup.stages ? ctx.size(setup.stages[0], setup.stages[1]) : [])])].sort((a, b) => a - b);
-  if (!cuts.includes(want)) cuts.push(want);
-  cuts.sort((a, b) => a - b);
+  const stages = stagesOf(ctx, setup);
+  const want = n ?? ctx.size(setup.population[0], setup.population[1]);
+  const cuts = stages.includes(want) ? stages : [...stages, want].sort((a, b) => a - b);
   let pop: Population | null = null;
   let done = 0;
   for (const c of cuts) {
@@ -145,8 +145,7 @@ export async function sequential<T extends Look>(
   checkSetup('sequential', setup);
   if (typeof look !== 'function') throw new ClaimError('sequential', 'look', `must be a function (pop, level) => Look; got ${show(look)}`);
   if (typeof level !== 'number' || !(level > 0 && level < 1)) throw new ClaimError('sequential', 'level', `must be in (0, 1); got ${show(level)}`);
-  const first = ctx.size(setup.population[0], setup.population[1]);
-  const stages = [...new Set([first, ...(setup.stages ? ctx.size(setup.stages[0], setup.stages[1]) : [])])].sort((a, b) => a - b);
+  const stages = stagesOf(ctx, setup);
   const each = 1 - (1 - level) / stages.length;
   let last: (T & { pop: Population }) | null = null;
   let looks = 0;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
 import type { IntervalEvidence } from './define.js';
-import { checkEntries, checkInterval, checkObject } from './check-args.js';
+import { checkEntries, checkInterval, checkMeta, checkObject } from './check-args.js';
 import { builtInAccounting } from './documents/accounting.js';
 import { annotatedPage, katexAssets } from './documents/annotate.js';
 
@@ -23,7 +23,7 @@ export interface LedgerMeta {
 /** The machine-readable ledger (documented in README, "The --json ledger"). */
 export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
   checkEntries('ledgerJson', entries);
-  checkObject('ledgerJson', 'meta', meta, ['seed', 'quick', 'shard', 'backend', 'seconds'], 'the ledger meta');
+  checkMeta('ledgerJson', meta);
   const claims = entries.map(({ plots, ...e }) => ({ ...e, plots: (plots ?? []).map((p) => p.id) }));
   const disagree = entries.filter((e) => !e.agrees).map((e) => e.id);
   return `${JSON.stringify({ schema: LEDGER_SCHEMA, ...meta, total: entries.length, agree: entries.length - disagree.length, disagree, claims }, null, 2)}\n`;
@@ -99,7 +99,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
   // everything is checked before the first file is written
   if (typeof dir !== 'string' || dir === '') throw new ClaimError('writeReport', 'dir', `must be a folder path; got ${show(dir)}`);
   checkEntries('writeReport', entries);
-  checkObject('writeReport', 'meta', meta, ['seed', 'quick', 'shard', 'backend', 'seconds'], 'the ledger meta');
+  checkMeta('writeReport', meta);
   mkdirSync(join(dir, 'plots'), { recursive: true });
   const svgs = new Map<string, string>();
   const written: string[] = [];

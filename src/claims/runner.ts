@@ -1,13 +1,9 @@
-/** A claim made with defineClaim. */
-function checkClaim(fn: string, arg: string, c: unknown): void {
-  if (c === null || typeof c !== 'object' || (c as { kind?: unknown }).kind !== 'gan-verify-claim') throw new ClaimError(fn, arg, `must be a claim made with defineClaim; got ${show(c)}`);
-}
-
 /** Runs claims: one context per claim (its own seeded stream), shared experiments, timings. */
 import { createHash } from 'node:crypto';
 import { checkSeed, Rng } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
 import { ClaimError, VERDICTS, type AnyClaim, type CheckContext, type Outcome, type Verdict } from './define.js';
+import { checkClaim, checkContext, checkEntry, checkInterval } from './check-args.js';
 
 export interface LedgerEntry {
   id: string;
@@ -101,10 +97,13 @@ function checkNumbers(id: string, numbers: Record<string, unknown>): void {
   }
 }
 
+/** The words of a check that ran past its time limit. */
+const overLimit = (ctx: CheckContext) => `exceeded its time limit of ${ctx.timeLimit} s`;
+
 /** Runs one claim and turns its outcome (or its error) into a ledger entry. */
 export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: boolean | 'mutant' | 'positive' = false): Promise<LedgerEntry> {
   checkClaim('runClaim', 'claim', claim);
-  if (ctx === null || typeof ctx !== 'object' || typeof (ctx as CheckContext).size !== 'function') throw new ClaimError('runClaim', 'ctx', `must be a CheckContext (makeContext); got ${show(ctx)}`);
+  checkContext('runClaim', ctx);
   if (![true, false, 'mutant', 'positive'].includes(variant as never)) throw new ClaimError('runClaim', 'variant', `must be false, true, 'mutant' or 'positive'; got ${show(variant)}`);
   const t0 = performance.now();
   const base = { id: claim.id, doc: claim.source.doc, quote: claim.source.quote, statement: claim.statement, method: claim.method, expected: claim.expected };
@@ -115,7 +114,7 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     let timer: NodeJS.Timeout | undefined;
     const limit = Number.isFinite(deadline)
       ? new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new ClaimError(`claim ${claim.id}`, 'check', `exceeded its time limit of ${ctx.timeLimit} s`)), Math.max(0, deadline - performance.now()));
+          timer = setTimeout(() => reject(new ClaimError(`claim ${claim.id}`, 'check', overLimit(ctx))), Math.max(0, deadline - performance.now()));
         })
       : null;
     let out: Outcome;
@@ -129,11 +128,7 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     if (claim.method === 'population' && out.verdict !== 'not-checkable' && out.interval === undefined) {
       throw new ClaimError(`claim ${claim.id}`, 'interval', 'must be reported by a population check: its verdict is decided from a statistic and its confidence interval');
     }
-    if (out.interval !== undefined) {
-      const iv = out.interval;
-      const bad = [iv.estimate, iv.low, iv.high, iv.level, iv.n].some((x) => typeof x !== 'number' || Number.isNaN(x)) || !(iv.low <= iv.high) || typeof iv.statistic !== 'string';
-      if (bad) throw new ClaimError(`claim ${claim.id}`, 'interval', `must be { statistic, estimate, low ≤ high, level, n } without NaN; got ${JSON.stringify(iv)}`);
-    }
+    if (out.interval !== undefined) checkInterval(`claim ${claim.id}`, 'interval', out.interval);
     const entry: LedgerEntry = { ...base, verdict: out.verdict, agrees: out.verdict === claim.expected, evidence: out.evidence, numbers: out.numbers ?? {}, seconds: (performance.now() - t0) / 1000, plots: out.plots ?? [] };
     // the conditions / correction / counterexample that go with the verdict found
     if (out.verdict === 'holds-under-conditions' && out.conditions) entry.conditions = out.conditions;
@@ -144,7 +139,7 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     return entry;
   } catch (e) {
     const over = performance.now() > (ctx.deadline ?? Infinity);
-    const message = over && !(e instanceof ClaimError) ? `claim ${claim.id}: check exceeded its time limit of ${ctx.timeLimit} s` : e instanceof Error ? e.message : String(e);
+    const message = over && !(e instanceof ClaimError) ? `claim ${claim.id}: check ${overLimit(ctx)}` : e instanceof Error ? e.message : String(e);
     return { ...base, verdict: 'refuted', agrees: false, evidence: `check failed: ${message}`, numbers: {}, error: message, seconds: (performance.now() - t0) / 1000, plots: [] };
   }
 }
@@ -172,7 +167,7 @@ export async function runLedger(claims: readonly AnyClaim[], options: RunOptions
 /** Runs the claim's mutant and positive control (each on the claim's own stream, as the claim itself). */
 export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number }): Promise<Controls> {
   checkClaim('runControls', 'claim', claim);
-  if (entry === null || typeof entry !== 'object' || typeof entry.verdict !== 'string') throw new ClaimError('runControls', 'entry', `must be a ledger entry; got ${show(entry)}`);
+  checkEntry('runControls', 'entry', entry);
   const out: Controls = {};
   if (claim.mutant) {
     const m = await runClaim(claim, makeContext(claim.id, options), 'mutant');
@@ -187,7 +182,7 @@ export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: 
 
 /** A check that cannot fail, or cannot succeed: what the table flags under --controls. */
 export function controlProblems(entry: LedgerEntry): string[] {
-  if (entry === null || typeof entry !== 'object' || typeof entry.verdict !== 'string') throw new ClaimError('controlProblems', 'entry', `must be a ledger entry; got ${show(entry)}`);
+  checkEntry('controlProblems', 'entry', entry);
   const c = entry.controls;
   if (c === undefined || entry.verdict === 'not-checkable') return [];
   const out: string[] = [];
