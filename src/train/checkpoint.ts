@@ -10,7 +10,7 @@ import { parseDistribution } from '../numeric/distributions.js';
 import { Rng } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
 import { TrainError } from './backend.js';
-import { makeConfig, PRESETS, type TrainConfig } from './config.js';
+import { checkConfig } from './config.js';
 import type { Checkpoint } from './trainer.js';
 
 export const CHECKPOINT_FORMAT = 'gan-verify-checkpoint-3';
@@ -64,7 +64,6 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 function fail(where: string, message: string): never {
-  if (message === '') throw new TrainError('checkpoint', where.replace(/ .*/, ''), where.slice(where.indexOf(' ') + 1));
   throw new TrainError('checkpoint', where, message);
 }
 
@@ -85,19 +84,7 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
   // write the same bytes as one never interrupted)
   const ck = raw as Checkpoint;
   // the configuration: every field of a preset, each valid (makeConfig checks them)
-  const cfg = ck.config as unknown as Record<string, unknown>;
-  const preset = cfg.preset;
-  if (typeof preset !== 'string' || !(preset in PRESETS)) fail('config.preset', `must be one of ${Object.keys(PRESETS).join(', ')}; got ${show(preset)}`);
-  const base = PRESETS[preset as string] as TrainConfig;
-  const missing = Object.keys(base).find((k) => !(k in cfg));
-  if (missing !== undefined) fail(`config.${missing}`, 'is missing');
-  const { preset: _p, ...settings } = cfg;
-  let config: TrainConfig;
-  try {
-    config = makeConfig(preset as string, settings);
-  } catch (e) {
-    fail(`config.${(e as Error).message.replace(/^train: /, '')}`, '');
-  }
+  const config = checkConfig('checkpoint', ck.config);
   const K = ck.population;
   const target = parseDistribution(config.target, 'checkpoint', 'config.target');
   if ('kind' in target) fail('config.target', `must be a distribution; got ${show(config.target)}`);

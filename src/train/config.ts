@@ -161,3 +161,23 @@ export function makeConfig(preset: string, overrides: Partial<Record<string, unk
   if (c.labelSmoothing >= 1) throw new TrainError(fn, 'labelSmoothing', `must be below 1; got ${c.labelSmoothing}`);
   return c;
 }
+
+/**
+ * A whole configuration (as `train` receives it, or as a checkpoint stores it): an object with a
+ * known preset, every field of that preset present, each valid as makeConfig checks it. Errors name
+ * the field as `config.<field>` under `fn`.
+ */
+export function checkConfig(fn: string, config: unknown): TrainConfig {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new TrainError(fn, 'config', `must be a configuration (makeConfig); got ${show(config)}`);
+  const { preset, ...settings } = config as Record<string, unknown>;
+  const base = typeof preset === 'string' ? PRESETS[preset] : undefined;
+  if (base === undefined) throw new TrainError(fn, 'config.preset', `must be one of ${Object.keys(PRESETS).join(', ')}; got ${show(preset)}`);
+  const missing = Object.keys(base).find((k) => k !== 'preset' && !(k in settings));
+  if (missing !== undefined) throw new TrainError(fn, `config.${missing}`, 'is missing (build configurations with makeConfig)');
+  try {
+    return makeConfig(preset as string, settings);
+  } catch (e) {
+    const m = /^train: (\S+) ([\s\S]*)$/.exec((e as Error).message);
+    throw m ? new TrainError(fn, `config.${m[1]}`, m[2] as string) : e;
+  }
+}

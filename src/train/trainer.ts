@@ -1,4 +1,4 @@
-import { makeConfig, PRESETS } from './config.js';
+import { checkConfig } from './config.js';
 import { checkFields, checkNumber, checkTensor } from './check.js';
 import { show } from '../theory/errors.js';
 import { CHECKPOINT_FORMAT, parameterCount, validateCheckpoint } from './checkpoint.js';
@@ -442,16 +442,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TrainError('train', 'options', `must be an object of settings; got ${show(options)}`);
   // a checkpoint is checked completely (every field and their consistency) before any work starts
   const ck = options.resume === undefined ? undefined : validateCheckpoint(options.resume);
-  if (ck === undefined) {
-    // a configuration is checked as makeConfig checks it (every field of its preset, each valid)
-    if (config === null || typeof config !== 'object' || typeof (config as { preset?: unknown }).preset !== 'string') throw new TrainError('train', 'config', `must be a configuration (makeConfig); got ${show(config)}`);
-    const { preset, ...rest } = config as unknown as Record<string, unknown>;
-    const base = PRESETS[preset as string];
-    if (base === undefined) throw new TrainError('train', 'config.preset', `must be one of ${Object.keys(PRESETS).join(', ')}; got ${show(preset)}`);
-    const missing = Object.keys(base).find((k) => !(k in rest) && k !== 'preset');
-    if (missing !== undefined) throw new TrainError('train', `config.${missing}`, 'is missing (build configurations with makeConfig)');
-    makeConfig(preset as string, rest);
-  }
+  // a configuration is checked as makeConfig checks it (every field of its preset, each valid)
+  if (ck === undefined) checkConfig('train', config);
   const c = ck?.config ?? config;
   const seed = checkSeed('train', ck?.seed ?? options.seed ?? 0);
   const K = ck?.population ?? options.population ?? 1;
