@@ -118,11 +118,9 @@ export interface FinalProbe {
   dStar?: Float64Array;
 }
 
-const FORMAT = CHECKPOINT_FORMAT;
-
 /** Everything needed to continue a run bit-identically; plain JSON. */
 export interface Checkpoint {
-  format: typeof FORMAT;
+  format: typeof CHECKPOINT_FORMAT;
   config: TrainConfig;
   seed: number;
   population: number;
@@ -208,33 +206,25 @@ function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s
   const stepSize = s.lr / (1 - s.beta1 ** s.t);
   const bc2Sqrt = Math.sqrt(1 - s.beta2 ** s.t);
   tf.tidy(() => {
-    let m1 = tf.add(tf.mul(m, s.beta1), tf.mul(g, 1 - s.beta1));
-    let v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
-    let p1 = tf.sub(p, tf.mul(tf.div(m1, tf.add(tf.div(tf.sqrt(v1), bc2Sqrt), s.eps)), stepSize));
-    if (active.includes(false)) {
-      const keep = tf.tensor2d(active, [active.length, 1], 'bool');
-      m1 = tf.where(keep, m1, m);
-      v1 = tf.where(keep, v1, v);
-      p1 = tf.where(keep, p1, p);
-    }
-    m.assign(m1);
-    v.assign(v1);
-    p.assign(p1);
+    const m1 = tf.add(tf.mul(m, s.beta1), tf.mul(g, 1 - s.beta1));
+    const v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
+    const p1 = tf.sub(p, tf.mul(tf.div(m1, tf.add(tf.div(tf.sqrt(v1), bc2Sqrt), s.eps)), stepSize));
+    assignActive(active, [[m, m1], [v, v1], [p, p1]]);
   });
+}
+
+/** Assigns each updated tensor to its variable, for the members whose `active` entry is true (the others keep their rows). Inside a tidy. */
+function assignActive(active: boolean[], updates: [tf.Variable, tf.Tensor][]): void {
+  const keep = active.includes(false) ? tf.tensor2d(active, [active.length, 1], 'bool') : null;
+  for (const [variable, next] of updates) variable.assign(keep === null ? next : tf.where(keep, next, variable));
 }
 
 /** PyTorch's RMSprop as TF.js ops (α = s.beta2; see mlp.ts `rmsprop`). */
 function rmspropOps(p: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { lr: number; beta2: number; eps: number }, active: boolean[]): void {
   tf.tidy(() => {
-    let v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
-    let p1 = tf.sub(p, tf.mul(tf.div(g, tf.add(tf.sqrt(v1), s.eps)), s.lr));
-    if (active.includes(false)) {
-      const keep = tf.tensor2d(active, [active.length, 1], 'bool');
-      v1 = tf.where(keep, v1, v);
-      p1 = tf.where(keep, p1, p);
-    }
-    v.assign(v1);
-    p.assign(p1);
+    const v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
+    const p1 = tf.sub(p, tf.mul(tf.div(g, tf.add(tf.sqrt(v1), s.eps)), s.lr));
+    assignActive(active, [[v, v1], [p, p1]]);
   });
 }
 
@@ -322,6 +312,8 @@ interface StepEngine {
   step(batch: StepBatch, tD: number, tG: number, active: boolean[]): StepOutcome;
   /** G's output on z and D's raw output on x, read back. */
   evaluate(z: tf.Tensor3D, x: tf.Tensor3D): { samples: Float32Array; logits: Float32Array };
+  /** D's raw output on x alone, read back (the critic's values, without running G again). */
+  critic(x: tf.Tensor3D): Float32Array;
 }
 
 const stack = (parts: Float32Array[], shape: number[]) => {
@@ -362,9 +354,14 @@ function fusedEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
     },
     evaluate(z, x) {
       const a = fusedForward(z, G.p, G.sizes);
+      const out = { samples: read(a), logits: this.critic(x) };
+      a.dispose();
+      return out;
+    },
+    critic(x) {
       const b = fusedForward(x, D.p, D.sizes);
-      const out = { samples: read(a), logits: read(b) };
-      tf.dispose([a, b]);
+      const out = read(b);
+      b.dispose();
       return out;
     },
   };
@@ -426,10 +423,10 @@ function autodiffEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
       return { dLoss, gLoss, status };
     },
     evaluate(z, x) {
-      return tf.tidy(() => ({
-        samples: read(forward(layersOf(G.p, G.sizes), z)),
-        logits: read(forward(layersOf(D.p, D.sizes), x)),
-      }));
+      return tf.tidy(() => ({ samples: read(forward(layersOf(G.p, G.sizes), z)), logits: this.critic(x) }));
+    },
+    critic(x) {
+      return tf.tidy(() => read(forward(layersOf(D.p, D.sizes), x)));
     },
   };
 }
@@ -449,7 +446,6 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const K = ck?.population ?? options.population ?? 1;
   if (!Number.isSafeInteger(K) || K < 1 || K > 4096) throw new TrainError('train', 'population', `must be an integer from 1 to 4096; got ${JSON.stringify(K)}`);
   if (seed + K - 1 > 0xffff_ffff) throw new TrainError('train', 'seed', `+ population − 1 must stay below 2^32; got ${seed} + ${K} − 1`);
-  checkTrainMemory(c, K);
   const backend = tf.getBackend();
   const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' ? 'fused' : 'autodiff');
   if (engineName !== 'fused' && engineName !== 'autodiff') throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);
@@ -465,6 +461,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   if ('kind' in parsed) throw new TrainError('train', 'target', `must be a distribution, not a file of samples; got ${JSON.stringify(c.target)}`);
   const target: Distribution = parsed;
   const dim = target.dim;
+  checkTrainMemory(c, K, dim);
 
   const gSizes = [c.noiseDim, ...c.gHidden, dim];
   const dSizes = [dim, ...c.dHidden, 1];
@@ -486,7 +483,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   let tG = ck?.tG ?? 0;
   const flat = (v: tf.Variable) => Array.from(v.dataSync());
   const checkpoint = (next: number): Checkpoint => ({
-    format: FORMAT,
+    format: CHECKPOINT_FORMAT,
     config: c,
     seed,
     population: K,
@@ -509,8 +506,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     const logs = measure(c, ev, G.p.dataSync() as Float32Array, gridX, K, seed, step, dLoss, gLoss, target, stopped);
     if (heldOut !== null) {
       const fake = tf.tensor3d(ev.samples, [K, c.evalSamples, dim]);
-      const fReal = engine.evaluate(evalZ, heldOut).logits;
-      const fFake = engine.evaluate(evalZ, fake).logits;
+      const fReal = engine.critic(heldOut);
+      const fFake = engine.critic(fake);
       fake.dispose();
       const n = c.evalSamples;
       logs.forEach((m, k) => {
@@ -624,7 +621,7 @@ function gridFor(target: Distribution): tf.Tensor3D {
 export function modeMetrics(points: Float32Array, target: Dist2D): { modesCovered: number; modes: number; hqShare: number; reverseKl: number } {
   if (!ArrayBuffer.isView(points) || (points as Float32Array).length % 2 !== 0) throw new TrainError('modeMetrics', 'points', `must be a Float32Array of x, y pairs; got ${show(points)}`);
   if (target === null || typeof target !== 'object' || target.dim !== 2 || !(target.modes instanceof Float64Array) || !(target.sigma > 0)) throw new TrainError('modeMetrics', 'target', `must be a 2-D mixture (ring8, grid25); got ${show(target)}`);
-  if (!Array.from(points).every(Number.isFinite)) throw new TrainError('modeMetrics', 'points', 'must be finite');
+  for (let i = 0; i < points.length; i++) if (!Number.isFinite(points[i] as number)) throw new TrainError('modeMetrics', 'points', 'must be finite');
   const M = target.modes.length / 2;
   const hist = new Array<number>(M).fill(0);
   const n = points.length / 2;
@@ -764,8 +761,7 @@ export function logLine(step: number, dLoss: number, gLoss: number): string {
  * engines make; the activations of the widest layer for a batch (float64 in the fused kernels, per
  * member in TF.js ops); parameters and Adam moments; G's evaluation samples.
  */
-export function checkTrainMemory(c: TrainConfig, K: number): void {
-  const dim = c.target === 'ring8' || c.target === 'grid25' ? 2 : 1;
+export function checkTrainMemory(c: TrainConfig, K: number, dim: number): void {
   const width = Math.max(dim, c.noiseDim, ...c.gHidden, ...c.dHidden);
   const P = parameterCount([c.noiseDim, ...c.gHidden, dim]) + parameterCount([dim, ...c.dHidden, 1]);
   const bytes = 16 * c.dSteps * K * c.batch * (dim + c.noiseDim + 1) + 48 * K * c.batch * width + 24 * K * P + 16 * K * c.evalSamples * dim;
