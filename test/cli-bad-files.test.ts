@@ -68,6 +68,7 @@ describe('output paths are checked first', () => {
     [['claims', '--junit', join(dir, 'a-folder')], /claims: --junit "[^"]+a-folder" is a folder, not a file/],
     [['claims', '--out', '/dev/null/rep'], /claims: --out "\/dev\/null\/rep" cannot be written \(ENOTDIR\)/],
     [['claims', '--out', file], /claims: --out "[^"]+a-file" exists and is not a folder/],
+    [['claims', '--docs', '/no/such/seeds'], /claims: --docs "\/no\/such\/seeds" does not exist/],
   ])('%j', async (argv, message) => {
     const r = await run(argv as string[]);
     expect(r.code).toBe(2);

@@ -128,6 +128,10 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   // outputs are checked before any claim runs
   if (junit !== undefined) ensureOutputFile(cmd, '--junit', junit);
   if (!args.flags.has('no-report')) ensureOutputDir(cmd, '--out', args.values.get('out') ?? 'report');
+  // the documents for the annotated views, resolved now (a bad --docs fails before any claim runs)
+  const { defaultDocsDir, docsDir } = await import('./coverage.js');
+  const docsGiven = args.values.get('docs');
+  const docs = docsGiven !== undefined ? docsDir(cmd, docsGiven) : defaultDocsDir();
   await useBackend(backend);
   const quick = args.flags.has('quick');
   process.stderr.write(`gan-verify claims: ${claims.length} claims, seed ${seed}${quick ? ', quick' : ''}, backend ${backend}\n`);
@@ -140,9 +144,6 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   let tail = '';
   if (!args.flags.has('no-report')) {
     const dir = args.values.get('out') ?? 'report';
-    const docsGiven = args.values.get('docs');
-    if (docsGiven !== undefined && !existsSync(docsGiven)) throw new CliError(`${cmd}: --docs ${JSON.stringify(docsGiven)} does not exist`);
-    const docs = docsGiven ?? [resolve('..', 'shared', 'seeds'), new URL('../../../shared/seeds', import.meta.url).pathname].find((d) => existsSync(d));
     await writeReport(dir, entries, meta, docs);
     tail = `report: ${resolve(dir, 'index.html')} and ${resolve(dir, 'README.md')}\n`;
   }

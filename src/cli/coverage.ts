@@ -24,13 +24,19 @@ Options:
 Exit codes: 0 every sentence accounted for and no stale or wrong entry, 1 otherwise, 2 bad input.
 `;
 
-/** The documents folder: --docs, else ../shared/seeds from the working folder, else beside the package. */
+/** The seed documents' default folder: ../shared/seeds from the working folder, else beside the package; undefined if neither exists. */
+export function defaultDocsDir(): string | undefined {
+  return [resolve('..', 'shared', 'seeds'), new URL('../../../shared/seeds', import.meta.url).pathname].find((d) => existsSync(d));
+}
+
+/** The documents folder: --docs, else the default one. */
 export function docsDir(cmd: string, given: string | undefined): string {
   if (given !== undefined) {
     if (!existsSync(given)) throw new CliError(`${cmd}: --docs ${JSON.stringify(given)} does not exist`);
     return given;
   }
-  for (const d of [resolve('..', 'shared', 'seeds'), new URL('../../../shared/seeds', import.meta.url).pathname]) if (existsSync(d)) return d;
+  const d = defaultDocsDir();
+  if (d !== undefined) return d;
   throw new CliError(`${cmd}: no seed documents found; point --docs at the folder that holds them (e.g. --docs ../shared/seeds)`);
 }
 

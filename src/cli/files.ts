@@ -32,15 +32,19 @@ export function writeFileDurable(path: string, data: string): void {
   }
 }
 
+/** Whether a file can be created in `dir`: a probe file, removed at once (throws the system's error). */
+function probeWritable(dir: string): void {
+  const probe = join(dir, `.gan-verify-probe-${process.pid}`);
+  closeSync(openSync(probe, 'w'));
+  rmSync(probe);
+}
+
 /** A folder the command will write into: created now, or a one-line error naming the flag. */
 export function ensureOutputDir(cmd: string, flag: string, dir: string): void {
   try {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`${cmd}: ${flag} ${JSON.stringify(dir)} exists and is not a folder`);
     mkdirSync(dir, { recursive: true });
-    // writable? (a probe file, removed at once)
-    const probe = join(dir, `.gan-verify-probe-${process.pid}`);
-    closeSync(openSync(probe, 'w'));
-    rmSync(probe);
+    probeWritable(dir);
   } catch (e) {
     if (e instanceof CliError) throw e;
     throw new CliError(`${cmd}: ${flag} ${JSON.stringify(dir)} cannot be written (${reason(e)})`);
@@ -53,9 +57,7 @@ export function ensureOutputFile(cmd: string, flag: string, file: string): void 
   const dir = dirname(file);
   try {
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error('ENOENT: its folder does not exist');
-    const probe = join(dir, `.gan-verify-probe-${process.pid}`);
-    closeSync(openSync(probe, 'w'));
-    rmSync(probe);
+    probeWritable(dir);
   } catch (e) {
     throw new CliError(`${cmd}: ${flag} ${JSON.stringify(file)} cannot be written (${reason(e)})`);
   }
