@@ -7,7 +7,8 @@ import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
 import type { IntervalEvidence } from './define.js';
 import { checkEntries, checkInterval, checkMeta, checkObject } from './check-args.js';
-import { builtInAccounting } from './documents/accounting.js';
+import { builtInAccounting, type DocumentAccounting } from './documents/accounting.js';
+import { levelText } from './checks/statistics.js';
 import { annotatedPage, katexAssets } from './documents/annotate.js';
 
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
@@ -31,15 +32,11 @@ export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): s
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
-const pc = (x: number) => {
-  const v = 100 * x;
-  return v === 0 || v === 100 ? `${v}%` : `${Number(v.toPrecision(v < 1 ? 2 : 3))}%`;
-};
 /** An interval as the report prints it: "0.0312 (95% CI 0.0038–0.108, n = 64)". */
 export function showInterval(iv: IntervalEvidence): string {
   checkInterval('showInterval', 'iv', iv);
   const f = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
-  return `${iv.statistic} = ${f(iv.estimate)} (${pc(iv.level)} CI ${f(iv.low)} to ${f(iv.high)}, n = ${iv.n}${iv.threshold !== undefined ? `; threshold ${f(iv.threshold)}` : ''})`;
+  return `${iv.statistic} = ${f(iv.estimate)} (${levelText(iv.level)} CI ${f(iv.low)} to ${f(iv.high)}, n = ${iv.n}${iv.threshold !== undefined ? `; threshold ${f(iv.threshold)}` : ''})`;
 }
 
 /** The controls in one short cell: "mutant refuted ✓ · positive holds ✓". */
@@ -113,11 +110,13 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     }
   }
   // a seed document is shown by its title (from its accounting file), not its hashed file name
-  const titles = new Map<string, string>();
-  const titleOf = (doc: string) => {
-    if (!titles.has(doc)) titles.set(doc, /^\d{3}_/.test(doc) ? (builtInAccounting(doc)?.title ?? doc) : doc);
-    return titles.get(doc) as string;
+  // each seed document's accounting is read once, for the titles and the annotated pages
+  const accountings = new Map<string, DocumentAccounting | null>();
+  const accountingOf = (doc: string) => {
+    if (!accountings.has(doc)) accountings.set(doc, /^\d{3}_/.test(doc) ? builtInAccounting(doc) : null);
+    return accountings.get(doc) ?? null;
   };
+  const titleOf = (doc: string) => accountingOf(doc)?.title ?? doc;
   const bad = entries.filter((e) => !e.agrees);
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
@@ -164,7 +163,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     }
     for (const doc of docs) {
       const file = `documents/${doc.slice(0, 3)}.html`;
-      const acc = builtInAccounting(doc);
+      const acc = accountingOf(doc);
       writeFileSync(join(dir, file), annotatedPage(doc, readFileSync(join(docsDir, doc), 'utf8'), acc, entries));
       written.push(join(dir, file));
       docPages.push({ doc, title: acc?.title ?? doc, file });

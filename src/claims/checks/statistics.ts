@@ -29,7 +29,8 @@ const percent = (x: number) => {
   if (v === 0 || v === 100) return String(v);
   return String(Number(v.toPrecision(v < 10 ? 2 : 3)));
 };
-const levelText = (level: number) => `${Number((100 * level).toPrecision(3))}%`;
+/** A confidence level as the evidence lines print it: "95%", "98.3%". */
+export const levelText = (level: number) => `${Number((100 * level).toPrecision(3))}%`;
 
 /** "2 of 64 seeds (95% CI 0.4–10.8%)". */
 export function showShare(iv: IntervalEvidence, unit = 'seeds'): string {
