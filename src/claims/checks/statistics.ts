@@ -8,18 +8,22 @@ import { ClaimError, type IntervalEvidence } from '../define.js';
 import { checkInterval } from '../check-args.js';
 import { show } from '../../theory/errors.js';
 
+/** The statistic's name and the threshold it is decided against. */
+function checkLabels(fn: string, statistic: unknown, threshold: unknown): void {
+  if (typeof statistic !== 'string') throw new ClaimError(fn, 'statistic', `must be a string; got ${show(statistic)}`);
+  if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new ClaimError(fn, 'threshold', `must be a number; got ${show(threshold)}`);
+}
+
 /** k of n members satisfy the statistic: the share with its exact interval. */
 export function shareEvidence(k: number, n: number, level: number, statistic: string, threshold: number): IntervalEvidence {
-  if (typeof statistic !== 'string') throw new ClaimError('shareEvidence', 'statistic', `must be a string; got ${show(statistic)}`);
-  if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new ClaimError('shareEvidence', 'threshold', `must be a number; got ${show(threshold)}`);
+  checkLabels('shareEvidence', statistic, threshold);
   const ci = clopperPearson(k, n, level);
   return { statistic, estimate: ci.estimate, low: ci.low, high: ci.high, level, n, threshold };
 }
 
 /** The median of xs with its distribution-free interval. */
 export function medianEvidence(xs: readonly number[], level: number, statistic: string, threshold: number): IntervalEvidence {
-  if (typeof statistic !== 'string') throw new ClaimError('medianEvidence', 'statistic', `must be a string; got ${show(statistic)}`);
-  if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new ClaimError('medianEvidence', 'threshold', `must be a number; got ${show(threshold)}`);
+  checkLabels('medianEvidence', statistic, threshold);
   const ci = medianInterval(xs, level);
   return { statistic, estimate: ci.estimate, low: ci.low, high: ci.high, level, n: ci.n, threshold };
 }
