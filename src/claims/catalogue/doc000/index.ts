@@ -14,5 +14,8 @@ import { genDropsTerm } from './generator-loss-drops-constant.js';
 import { toyConverges } from './toy-generates-target.js';
 import { printedLog } from './toy-printed-log.js';
 import { discriminatorGoodInitially } from './discriminator-good-initially.js';
+import { nonconvex } from './parameter-objective-nonconvex.js';
+import { infiniteGame } from './infinite-game-no-equilibrium.js';
+import { nsNotMeanD } from './nonsaturating-loss-not-mean-d.js';
 
-export const DOC000: AnyClaim[] = [bceReal, lossIsMinusV, dstarClaim, concavity, cg, globalMin, nash, zeroSum, vonNeumann, orderOfPlay, genDropsTerm, toyConverges, printedLog, discriminatorGoodInitially];
+export const DOC000: AnyClaim[] = [bceReal, lossIsMinusV, dstarClaim, concavity, cg, globalMin, nash, zeroSum, vonNeumann, orderOfPlay, genDropsTerm, toyConverges, printedLog, discriminatorGoodInitially, nonconvex, infiniteGame, nsNotMeanD];

@@ -15,5 +15,9 @@ import { floatPrecision } from './non-saturating-float-precision.js';
 import { modeCollapse } from './mode-collapse-ring8.js';
 import { separateLr } from './separate-learning-rates.js';
 import { criticTracks } from './wgan-critic-tracks-w1.js';
+import { neitherSettles } from './gda-neither-settles.js';
+import { oscillationGuaranteed } from './gda-oscillation-guaranteed.js';
+import { modeHopping } from './mode-hopping-two-modes.js';
+import { satNotMeanD } from './saturating-loss-not-mean-d.js';
 
-export const DOC002: AnyClaim[] = [vIsBce, bayes, cgContinuous, klJsd, saturatingGradient, nsGradient, sameFixedPoint, labelSmoothing, jsdSaturates, krDuality, gpUnitNorm, floatPrecision, modeCollapse, separateLr, criticTracks];
+export const DOC002: AnyClaim[] = [vIsBce, bayes, cgContinuous, klJsd, saturatingGradient, nsGradient, sameFixedPoint, labelSmoothing, jsdSaturates, krDuality, gpUnitNorm, floatPrecision, modeCollapse, separateLr, criticTracks, neitherSettles, oscillationGuaranteed, modeHopping, satNotMeanD];

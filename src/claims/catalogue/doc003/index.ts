@@ -7,5 +7,8 @@ import { noDensity } from './gans-have-no-density.js';
 import { exerciseGradient } from './saturating-gradient-vanishes-exercise.js';
 import { diffusion } from './diffusion-replaced-gans.js';
 import { fid } from './fid-measures-distributions.js';
+import { proofAssumptions } from './proof-needs-capacity-not-continuity.js';
+import { lipschitzBounds } from './lipschitz-bounds-dual.js';
+import { alternatingNoConvergence } from './alternating-gd-no-convergence.js';
 
-export const DOC003: AnyClaim[] = [jsdGradient, maximin, dLossHover, noDensity, exerciseGradient, diffusion, fid];
+export const DOC003: AnyClaim[] = [jsdGradient, maximin, dLossHover, noDensity, exerciseGradient, diffusion, fid, proofAssumptions, lipschitzBounds, alternatingNoConvergence];

@@ -7,5 +7,7 @@ import { minimisesJsd } from './objective-minimises-jsd.js';
 import { smoother } from './wasserstein-smoother-gradients.js';
 import { collapse } from './mode-collapse-grid25.js';
 import { photoreal } from './photorealistic-faces.js';
+import { weakD } from './weak-discriminator-no-improvement.js';
+import { tooGoodD } from './too-good-discriminator-gradient.js';
 
-export const DOC004: AnyClaim[] = [dLossCode, gLossOptions, halfContinuous, minimisesJsd, smoother, collapse, photoreal];
+export const DOC004: AnyClaim[] = [dLossCode, gLossOptions, halfContinuous, minimisesJsd, smoother, collapse, photoreal, weakD, tooGoodD];
