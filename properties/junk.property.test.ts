@@ -4,10 +4,11 @@ import * as theory from '../src/theory/index.js';
 import * as numeric from '../src/numeric/index.js';
 import * as train from '../src/train/index.js';
 import * as claims from '../src/claims/index.js';
+import * as testing from '../src/testing/index.js';
 import { InputError } from '../src/theory/errors.js';
 
 /**
- * Junk thrown at every exported function of theory, numeric, train and claims: fast-check
+ * Junk thrown at every exported function of theory, numeric, train, claims and testing: fast-check
  * `anything()`, NaN, ±∞, −0, strings, booleans, empty and mismatched arrays, as each argument. Each
  * call must throw a typed error (an InputError subclass: TheoryError, NumericError, TrainError,
  * ClaimError) naming the function, or return a result with no NaN in it (numbers finite or
@@ -36,7 +37,7 @@ function nanIn(v: unknown, depth = 0): string | null {
   return null;
 }
 
-const modules = { theory, numeric, train, claims } as Record<string, Record<string, unknown>>;
+const modules = { theory, numeric, train, claims, testing } as Record<string, Record<string, unknown>>;
 for (const [layer, mod] of Object.entries(modules)) {
   describe(`junk into every export of ${layer}`, () => {
     for (const [name, f] of Object.entries(mod)) {

@@ -24,18 +24,9 @@ export function expectContains(enclosure: { lower: string; upper: string }, exac
   expect(new Dec(enclosure.upper).gte(e), `upper ${enclosure.upper} < exact ${exact}`).toBe(true);
 }
 
-/** Distance in units in the last place between two doubles (0 when equal, Infinity across NaN/∞). */
-export function ulpDistance(a: number, b: number): number {
-  if (Object.is(a, b) || a === b) return 0;
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return Infinity;
-  const buf = new DataView(new ArrayBuffer(16));
-  buf.setFloat64(0, a);
-  buf.setFloat64(8, b);
-  // Map the sign-magnitude bit patterns onto a monotone integer line.
-  const key = (hi: bigint) => (hi & 0x8000000000000000n ? -(hi & 0x7fffffffffffffffn) : hi);
-  const d = key(buf.getBigUint64(0)) - key(buf.getBigUint64(8));
-  return Number(d < 0n ? -d : d);
-}
+import { ulpDistance } from '../src/testing/matchers.js';
+
+export { ulpDistance };
 
 /**
  * Relative closeness for float64 results: |a − b| ≤ rtol·|b|, or within `ulps` units in the last
