@@ -37,7 +37,7 @@ for (const id of expected) {
   const file = join(dirname(page), 'plots', `${id}.svg`);
   const svg = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const marks = (svg.match(/<(path|rect|circle|line|text)\b/g) ?? []).length;
-  const ok = body !== undefined && body.includes(`src="plots/${id}.svg"`) && /^<svg\b/.test(svg) && marks > 10;
+  const ok = body?.includes(`src="plots/${id}.svg"`) && /^<svg\b/.test(svg) && marks > 10;
   if (!ok) bad++;
   console.log(`${ok ? 'ok     ' : 'MISSING'} ${id} (${marks} SVG elements)`);
 }

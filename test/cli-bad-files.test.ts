@@ -15,6 +15,7 @@ describe('gan-verify train --resume validates the checkpoint completely', () => 
     expect(r.code, r.stderr).toBe(0);
     good = JSON.parse(readFileSync(join(dir, 'checkpoint.json'), 'utf8')) as Record<string, unknown>;
   }, 60_000);
+  // biome-ignore lint/suspicious/noExplicitAny: each case corrupts a different field of a parsed checkpoint
   const cases: [string, (c: Record<string, any>) => void, RegExp][] = [
     ['g all null', (c) => (c.g = c.g.map(() => null)), /g\[0\] must be a number; got null/],
     ['step −3', (c) => (c.step = -3), /step must be ≥ 0; got -3/],

@@ -6,7 +6,7 @@
  * Carlo, the trainer) and returns an {@link Outcome}. Feeding the check a wrong subject (the
  * claim's `mutant`) must change the verdict: that is how we know the check can fail.
  */
-import { Rng } from '../numeric/rng.js';
+import type { Rng } from '../numeric/rng.js';
 import { InputError, show } from '../theory/errors.js';
 
 export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable'] as const;
@@ -124,6 +124,7 @@ export interface Claim<S = unknown> extends ClaimSpec<S> {
 
 /** A claim of any subject type (what catalogues and the runner hold). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a list of claims has subjects of every type (Claim<unknown> would not accept them)
 export type AnyClaim = Claim<any>;
 
 /** The error class of the claims layer (an InputError: the message names the function, the argument and the value). */

@@ -94,7 +94,9 @@ export function solveMixed(A: Game): MixedSolution {
   }
   const total = z[n + m] as Rational; // Σ y at the optimum
   const y = Array.from({ length: n }, () => ZERO);
-  basis.forEach((b, i) => b < n && (y[b] = (T[i] as Rational[])[n + m] as Rational));
+  basis.forEach((b, i) => {
+    if (b < n) y[b] = (T[i] as Rational[])[n + m] as Rational;
+  });
   const x = Array.from({ length: m }, (_, i) => div(z[n + i] as Rational, total));
   return { value: sub(div(ONE, total), shift), row: x, col: y.map((v) => div(v, total)) };
 }

@@ -163,7 +163,7 @@ export async function renderSvg(plot: Plot): Promise<string> {
   // legends keep their whole labels (Vega-Lite cuts them at 160 px by default: "D*(x) = p_data/(p_…")
   const config = { ...((plot.spec as { config?: Record<string, unknown> }).config ?? {}), legend: { labelLimit: 0, ...(((plot.spec as { config?: { legend?: object } }).config?.legend) ?? {}) } };
   const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...plot.spec, config } as vl.TopLevelSpec;
-  let compiled;
+  let compiled: vega.Spec;
   try {
     compiled = vl.compile(spec).spec;
   } catch (e) {

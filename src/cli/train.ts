@@ -197,7 +197,7 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  let result;
+  let result: Awaited<ReturnType<typeof train>>;
   try {
     result = await train(config, {
       seed,
@@ -241,7 +241,7 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   if (outDir !== undefined) {
     mkdirSync(outDir, { recursive: true });
     // the streamed log, rewritten whole and durably now that the run is complete
-    writeFileDurable(join(outDir, 'log.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileDurable(join(outDir, 'log.jsonl'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
     writeFileDurable(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   }
   const code = result.stopped.some((x) => x !== null) ? 1 : 0;

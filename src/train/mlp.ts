@@ -466,7 +466,10 @@ export interface AdamSpec {
  * v ← β₂v + (1−β₂)g²; p ← p − (lr/(1−β₁ᵗ))·m/(√v/√(1−β₂ᵗ) + ε).
  */
 export function adam(s: AdamSpec, p: Float32Array, m: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number): void {
-  if (s.optimizer === 'rmsprop') return rmsprop(s, p, v, g, o, P);
+  if (s.optimizer === 'rmsprop') {
+    rmsprop(s, p, v, g, o, P);
+    return;
+  }
   const { beta1, beta2, eps } = s;
   const stepSize = s.lr / (1 - beta1 ** s.t);
   const bc2Sqrt = Math.sqrt(1 - beta2 ** s.t);

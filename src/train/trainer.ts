@@ -202,7 +202,10 @@ function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
 
 /** PyTorch's Adam as TF.js ops on [K, P] (members whose `active` entry is false keep their values). */
 function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { optimizer: 'adam' | 'rmsprop'; lr: number; beta1: number; beta2: number; eps: number; t: number }, active: boolean[]): void {
-  if (s.optimizer === 'rmsprop') return rmspropOps(p, v, g, s, active);
+  if (s.optimizer === 'rmsprop') {
+    rmspropOps(p, v, g, s, active);
+    return;
+  }
   const stepSize = s.lr / (1 - s.beta1 ** s.t);
   const bc2Sqrt = Math.sqrt(1 - s.beta2 ** s.t);
   tf.tidy(() => {

@@ -1,5 +1,5 @@
 /** Mode collapse told apart from undertraining on the 2-D targets. */
-import { type CheckContext, type Outcome } from '../define.js';
+import type { CheckContext, Outcome } from '../define.js';
 import { configOf, lookAt, median, sequential, type Setup } from '../experiments.js';
 import { parseDistribution } from '../../numeric/distributions.js';
 import { shareEvidence, showShare } from './statistics.js';

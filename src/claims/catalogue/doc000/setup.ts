@@ -1,5 +1,5 @@
 /** Data and helpers shared by the claims of seed document 000: quotes' source, setups, transcribed formulas. */
-import { type Setup } from '../../experiments.js';
+import type { Setup } from '../../experiments.js';
 import { DOC0 } from '../../util.js';
 
 export const src = (quote: string) => ({ doc: DOC0, quote });
@@ -9,6 +9,7 @@ export const DOCUMENT_LOG = [
   { step: 0, d: 1.6131, g: 0.8809 },
   { step: 200, d: 1.3623, g: 0.9018 },
   { step: 400, d: 1.3865, g: 0.6928 },
+  // biome-ignore lint/suspicious/noApproximativeNumericConstant: the document's printed value, not ln 2
   { step: 600, d: 1.3863, g: 0.693 },
   { step: 800, d: 1.3855, g: 0.6933 },
 ];

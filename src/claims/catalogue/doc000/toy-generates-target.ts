@@ -5,7 +5,7 @@ import { shareEvidence, showShare } from '../../checks/statistics.js';
 import { conditionsFrom, gridOf, gridVerdict } from '../../checks/robustness.js';
 import { convergencePlot, histogramPlot, dPlot } from '../../plots.js';
 import { fmt } from '../../util.js';
-import { src, TOY_REACHABLE, TOY_SEQ, Reading, normalOf } from './setup.js';
+import { src, TOY_REACHABLE, TOY_SEQ, type Reading, normalOf } from './setup.js';
 
 export const toyConverges = defineClaim({
   id: 'toy-generates-target',

@@ -2,7 +2,7 @@
 import { defineClaim } from '../../define.js';
 import { lookAt, sequential } from '../../experiments.js';
 import { shareEvidence, showShare } from '../../checks/statistics.js';
-import { makeConfig, train } from '../../../train/index.js';
+import { makeConfig, train, type MemberLog } from '../../../train/index.js';
 import { fmt } from '../../util.js';
 import { src, TOY, DOCUMENT_LOG, TOY_SEQ, type PrintedLog } from './setup.js';
 import { logDepth, type LogRow } from '../../checks/log-depth.js';
@@ -22,7 +22,10 @@ export const printedLog = defineClaim({
     if ('log' in subject) log = subject.log;
     else {
       const one = await train(makeConfig(TOY.preset, TOY.overrides as Record<string, unknown>), { seed: ctx.seed + subject.freshSeed });
-      log = one.logs.filter((l) => (l[0]?.step as number) <= 800).map((l) => ({ step: l[0]?.step as number, d: Number((l[0]?.dLoss as number).toFixed(4)), g: Number((l[0]?.gLoss as number).toFixed(4)) }));
+      log = one.logs
+        .map((l) => l[0] as MemberLog)
+        .filter((m) => m.step <= 800)
+        .map((m) => ({ step: m.step, d: Number(m.dLoss.toFixed(4)), g: Number(m.gLoss.toFixed(4)) }));
     }
     const r = await sequential(ctx, TOY_SEQ, (pop, level) => {
       const t = logDepth(log, pop);

@@ -5,7 +5,7 @@ import { shareEvidence, showShare } from '../../checks/statistics.js';
 import { convergedToy, tabularNash, type ConvergedMember } from '../../checks/converged.js';
 import { fmt } from '../../util.js';
 import { TOY_SEQ } from '../doc000/setup.js';
-import { src, AtConvergence } from './setup.js';
+import { src, type AtConvergence } from './setup.js';
 
 export const halfAtConvergence = defineClaim({
   id: 'discriminator-half-at-convergence',

@@ -1,7 +1,7 @@
 /** Claim `gradient-penalty-unit-norm` of seed document 002. */
 import { defineClaim, verdictOf } from '../../define.js';
 import { pct } from '../../util.js';
-import { src, Sampler, clamp01 } from './setup.js';
+import { src, type Sampler, clamp01 } from './setup.js';
 
 export const gpUnitNorm = defineClaim({
   id: 'gradient-penalty-unit-norm',

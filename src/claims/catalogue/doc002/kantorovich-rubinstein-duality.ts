@@ -24,7 +24,10 @@ export const krDuality = defineClaim({
       const q = randomDist(ctx.rng, k, 0.2);
       const xs: number[] = [];
       let x = 0;
-      for (let i = 0; i < k; i++) xs.push((x += 1 + Math.floor(ctx.rng.uniform() * 5)));
+      for (let i = 0; i < k; i++) {
+        x += 1 + Math.floor(ctx.rng.uniform() * 5);
+        xs.push(x);
+      }
       const r = w1Exact(p, q, xs);
       const P = p.map((v) => toRational(v, 'check', 'p'));
       const Q = q.map((v) => toRational(v, 'check', 'q'));

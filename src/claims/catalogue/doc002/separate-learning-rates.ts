@@ -3,7 +3,7 @@ import { defineClaim } from '../../define.js';
 import { lookAt, population, sequential, type Population, type Setup } from '../../experiments.js';
 import { medianEvidence, showMedian } from '../../checks/statistics.js';
 import { convergencePlot } from '../../plots.js';
-import { src, LrPair, SEPARATE_BASE } from './setup.js';
+import { src, type LrPair, SEPARATE_BASE } from './setup.js';
 
 export const separateLr = defineClaim({
   id: 'separate-learning-rates',

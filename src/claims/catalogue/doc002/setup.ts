@@ -1,5 +1,5 @@
 /** Data and helpers shared by the claims of seed document 002: quotes' source, setups, transcribed formulas. */
-import { type Setup } from '../../experiments.js';
+import type { Setup } from '../../experiments.js';
 import { DOC2 } from '../../util.js';
 
 export const src = (quote: string) => ({ doc: DOC2, quote });

@@ -6,7 +6,7 @@ import { conditionsFrom } from '../../checks/robustness.js';
 import type { MemberLog } from '../../../train/index.js';
 import { convergencePlot } from '../../plots.js';
 import { fmt } from '../../util.js';
-import { src, WGAN_CLIP, WGAN_GP, GAN_TOY, Estimate } from './setup.js';
+import { src, WGAN_CLIP, WGAN_GP, GAN_TOY, type Estimate } from './setup.js';
 
 export const criticTracks = defineClaim({
   id: 'wgan-critic-tracks-w1',

@@ -2,7 +2,7 @@
 import { generatorPieces, pushforwardDensity, type DenseLayer } from '../../../train/pushforward.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { pct } from '../../util.js';
-import { src, DensityClaim } from './setup.js';
+import { src, type DensityClaim } from './setup.js';
 
 export const noDensity = defineClaim({
   id: 'gans-have-no-density',

@@ -1,5 +1,5 @@
 /** Data and helpers shared by the claims of seed document 003: quotes' source, setups, transcribed formulas. */
-import { type DenseLayer } from '../../../train/pushforward.js';
+import type { DenseLayer } from '../../../train/pushforward.js';
 import { DOC3 } from '../../util.js';
 
 export const src = (quote: string) => ({ doc: DOC3, quote });

@@ -3,7 +3,7 @@ import { jsd, kl } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { add, div, rational, toRational } from '../../../theory/rational.js';
 import { fmt, frac, randomDist } from '../../util.js';
-import { src, GLoss } from './setup.js';
+import { src, type GLoss } from './setup.js';
 
 export const minimisesJsd = defineClaim({
   id: 'objective-minimises-jsd',
