@@ -68,9 +68,20 @@ export function benchNumeric({ n = 1_000_000, k = 1_000_000, seed = 1, runs = 5 
   const ref = JSON.parse(res.stdout) as { scipy: string; w1: { seconds: number; value: number }; jsd: { seconds: number; value: number } };
   const w1Rel = Math.abs(ourW1.value - ref.w1.value) / ref.w1.value;
   const jsRel = Math.abs(ourJsd.value - ref.jsd.value ** 2) / ourJsd.value;
-  if (w1Rel > 1e-9 || jsRel > 1e-9) throw new Error(`bench: results disagree with scipy (w1 ${ourW1.value} vs ${ref.w1.value}; jsd ${ourJsd.value} vs ${ref.jsd.value ** 2})`);
+  if (w1Rel > 1e-9 || jsRel > 1e-9)
+    throw new Error(`bench: results disagree with scipy (w1 ${ourW1.value} vs ${ref.w1.value}; jsd ${ourJsd.value} vs ${ref.jsd.value ** 2})`);
   return [
-    { title: w1Title, ours: ourW1.seconds, reference: { name: `scipy ${ref.scipy} wasserstein_distance`, seconds: ref.w1.seconds }, check: `values agree (relative difference ${w1Rel.toExponential(1)})` },
-    { title: jsdTitle, ours: ourJsd.seconds, reference: { name: `scipy ${ref.scipy} jensenshannon`, seconds: ref.jsd.seconds }, check: `jsd = jensenshannon² (relative difference ${jsRel.toExponential(1)})` },
+    {
+      title: w1Title,
+      ours: ourW1.seconds,
+      reference: { name: `scipy ${ref.scipy} wasserstein_distance`, seconds: ref.w1.seconds },
+      check: `values agree (relative difference ${w1Rel.toExponential(1)})`,
+    },
+    {
+      title: jsdTitle,
+      ours: ourJsd.seconds,
+      reference: { name: `scipy ${ref.scipy} jensenshannon`, seconds: ref.jsd.seconds },
+      check: `jsd = jensenshannon² (relative difference ${jsRel.toExponential(1)})`,
+    },
   ];
 }

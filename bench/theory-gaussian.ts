@@ -29,5 +29,10 @@ export function benchGaussianJsd({ runs = 5 } = {}): BenchResult {
   const D = Decimal.clone({ precision: 80 });
   const rel = new D(ours).minus(ref.value).abs().div(ref.value);
   if (rel.gt('1e-45')) throw new Error(`bench: values disagree: gan-verify ${ours}, mpmath ${ref.value}`);
-  return { title, ours: median(times), reference: { name: 'mpmath tanh-sinh quad', seconds: ref.seconds }, check: `values agree to ${rel.isZero() ? 'all 50' : Math.floor(-rel.log(10).toNumber())} digits` };
+  return {
+    title,
+    ours: median(times),
+    reference: { name: 'mpmath tanh-sinh quad', seconds: ref.seconds },
+    check: `values agree to ${rel.isZero() ? 'all 50' : Math.floor(-rel.log(10).toNumber())} digits`,
+  };
 }

@@ -50,5 +50,10 @@ export function benchTheoryJsd({ n = 10_000, digits = 50, seed = 1, runs = 5 } =
   const D = Decimal.clone({ precision: 80 });
   const rel = new D(ours).minus(ref.value).abs().div(ref.value);
   if (rel.gt('1e-45')) throw new Error(`bench: values disagree: gan-verify ${ours}, mpmath ${ref.value}`);
-  return { title, ours: oursSeconds, reference: { name: `mpmath (${ref.backend} backend)`, seconds: ref.seconds }, check: `values agree to ${rel.isZero() ? 'all' : Math.floor(-rel.log(10).toNumber())} digits` };
+  return {
+    title,
+    ours: oursSeconds,
+    reference: { name: `mpmath (${ref.backend} backend)`, seconds: ref.seconds },
+    check: `values agree to ${rel.isZero() ? 'all' : Math.floor(-rel.log(10).toNumber())} digits`,
+  };
 }

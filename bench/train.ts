@@ -37,10 +37,23 @@ export async function benchTrain(): Promise<BenchResult[]> {
     ['wasm', 'autodiff'],
   ];
   for (const [backend, engine] of runs) {
-    results.push(row(`train seed-toy, 1 run, 1000 steps, ${backend} ${engine}${engine === 'fused' ? ' (the default; target ≤ 1×)' : ''}`, await timeTrain(1, backend, engine, 3)));
+    results.push(
+      row(
+        `train seed-toy, 1 run, 1000 steps, ${backend} ${engine}${engine === 'fused' ? ' (the default; target ≤ 1×)' : ''}`,
+        await timeTrain(1, backend, engine, 3),
+      ),
+    );
   }
-  results.push(row('train seed-toy, population 256, 1000 steps, cpu fused (target ≤ 10× PyTorch’s one run)', await timeTrain(256, 'cpu', 'fused', 3), `PyTorch ${torch?.torch} one run`));
-  results.push(row('train seed-toy, population 256, 1000 steps, wasm autodiff', await timeTrain(256, 'wasm', 'autodiff', 1), `PyTorch ${torch?.torch} one run`));
+  results.push(
+    row(
+      'train seed-toy, population 256, 1000 steps, cpu fused (target ≤ 10× PyTorch’s one run)',
+      await timeTrain(256, 'cpu', 'fused', 3),
+      `PyTorch ${torch?.torch} one run`,
+    ),
+  );
+  results.push(
+    row('train seed-toy, population 256, 1000 steps, wasm autodiff', await timeTrain(256, 'wasm', 'autodiff', 1), `PyTorch ${torch?.torch} one run`),
+  );
   await useBackend('cpu');
   return results;
 }

@@ -37,7 +37,8 @@ export function report(r: BenchResult): string {
     const ratio = r.ours / r.reference.seconds;
     lines.push(`  ${r.reference.name}: ${r.reference.seconds.toFixed(4)} s`);
     lines.push(
-      `  ratio gan-verify/${r.reference.name.split(' ')[0]}: ${ratio.toFixed(3)} (${ratio <= 1 ? `${(1 / ratio).toFixed(1)}x faster` : `${ratio.toFixed(1)}x slower`})`,
+      `  ratio gan-verify/${r.reference.name.split(' ')[0]}: ${ratio.toFixed(3)} ` +
+        `(${ratio <= 1 ? `${(1 / ratio).toFixed(1)}x faster` : `${ratio.toFixed(1)}x slower`})`,
     );
   } else {
     lines.push(`  comparison skipped: ${r.skipped ?? 'no reference'}`);

@@ -32,6 +32,10 @@ export const jsdBitsBound = defineClaim({
   check: ({ bound }) => {
     const j = jsd(['1/2', '1/2', '0'], ['0', '0', '1'], { base: 2, digits: 30 });
     const ok = Number(j.upper) <= bound;
-    return { verdict: verdictOf({ asStated: ok }), evidence: `JSD of disjoint supports = ${j.value.slice(0, 8)} bits (bound ${bound})`, numbers: { jsdBits: Number(j.value), bound } };
+    return {
+      verdict: verdictOf({ asStated: ok }),
+      evidence: `JSD of disjoint supports = ${j.value.slice(0, 8)} bits (bound ${bound})`,
+      numbers: { jsdBits: Number(j.value), bound },
+    };
   },
 });

@@ -14,8 +14,42 @@ import { InputError } from '../src/theory/errors.js';
  * ClaimError) naming the function, or return a result with no NaN in it (numbers finite or
  * correctly infinite). The seed is printed by test/setup.ts; replay with FC_SEED.
  */
-const special = fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, -0, 0, 1, -1, 0.5, 1e308, 5e-324, '', 'x', '1/0', '0.5', 'NaN', true, false, null, undefined, [], [Number.NaN], [1, 'a'], [0.5, 0.5], [[]], {}, { digits: -1 }, { digits: 1e9 }, Symbol('s'), () => 1);
-const junk: fc.Arbitrary<unknown> = fc.oneof(special, fc.anything({ maxDepth: 2 }), fc.array(fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.constant(null)), { maxLength: 5 }));
+const special = fc.constantFrom<unknown>(
+  Number.NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0,
+  1,
+  -1,
+  0.5,
+  1e308,
+  5e-324,
+  '',
+  'x',
+  '1/0',
+  '0.5',
+  'NaN',
+  true,
+  false,
+  null,
+  undefined,
+  [],
+  [Number.NaN],
+  [1, 'a'],
+  [0.5, 0.5],
+  [[]],
+  {},
+  { digits: -1 },
+  { digits: 1e9 },
+  Symbol('s'),
+  () => 1,
+);
+const junk: fc.Arbitrary<unknown> = fc.oneof(
+  special,
+  fc.anything({ maxDepth: 2 }),
+  fc.array(fc.oneof(fc.double(), fc.string(), fc.boolean(), fc.constant(null)), { maxLength: 5 }),
+);
 
 /** Exports that are not plain functions of their arguments, and why they are left out. */
 const SKIP: Record<string, string> = {
@@ -53,7 +87,11 @@ for (const [layer, mod] of Object.entries(modules)) {
               out = (f as (...a: unknown[]) => unknown)(...args);
               if (out instanceof Promise) out = await out;
             } catch (e) {
-              if (!(e instanceof InputError)) throw new Error(`${key}(${args.map((a) => String(typeof a === 'symbol' ? 'Symbol' : JSON.stringify(a))).join(', ')}) threw an untyped ${(e as Error)?.name}: ${(e as Error)?.message}`);
+              if (!(e instanceof InputError))
+                throw new Error(
+                  `${key}(${args.map((a) => String(typeof a === 'symbol' ? 'Symbol' : JSON.stringify(a))).join(', ')}) threw an untyped ` +
+                    `${(e as Error)?.name}: ${(e as Error)?.message}`,
+                );
               expect((e as Error).message.length).toBeGreaterThan(0);
               return;
             }

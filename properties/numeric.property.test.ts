@@ -27,9 +27,9 @@ const toCase = (cp: number[], cq: number[]): Case => ({
 
 /** n counts summing to exactly 2²⁰ (zeros included). */
 const dyadicCounts = (n: number) =>
-  fc.array(fc.nat({ max: Math.floor(K / n) }), { minLength: n - 1, maxLength: n - 1 }).chain((c) =>
-    fc.shuffledSubarray([...c, K - c.reduce((a, b) => a + b, 0)], { minLength: n, maxLength: n }),
-  );
+  fc
+    .array(fc.nat({ max: Math.floor(K / n) }), { minLength: n - 1, maxLength: n - 1 })
+    .chain((c) => fc.shuffledSubarray([...c, K - c.reduce((a, b) => a + b, 0)], { minLength: n, maxLength: n }));
 
 /** Random pairs, plus near-equal ones (one count moved by 1: JSD ~ 1e-12). */
 const caseArb: fc.Arbitrary<Case> = fc
@@ -117,8 +117,7 @@ describe('float64 divergences against the exact theory module', () => {
 const floatToFraction = th.exactFloat;
 
 describe('float64 W1 and D* against theory', () => {
-  const support = (n: number) =>
-    fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: n, maxLength: n }).map((xs) => xs.sort((a, b) => a - b));
+  const support = (n: number) => fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: n, maxLength: n }).map((xs) => xs.sort((a, b) => a - b));
   test.prop([fc.integer({ min: 1, max: 12 }).chain((n) => fc.tuple(dyadicCounts(n), dyadicCounts(n), support(n)))])(
     'weighted W1 on support points equals the exact W1 within 4 ulps; D* exact to rounding',
     ([cp, cq, xs]) => {

@@ -141,10 +141,15 @@ describe('divergences', () => {
 });
 
 describe('Wasserstein-1', () => {
-  const support = (n: number) => fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { minLength: n, maxLength: n }).map((xs) => xs.sort((a, b) => a - b).map(String));
-  const triple = fc
-    .integer({ min: 1, max: 8 })
-    .chain((n) => fc.tuple(pairArb.filter((pr) => pr.p.length === n), pairArb.filter((pr) => pr.p.length === n), support(n)));
+  const support = (n: number) =>
+    fc.uniqueArray(fc.integer({ min: -50, max: 50 }), { minLength: n, maxLength: n }).map((xs) => xs.sort((a, b) => a - b).map(String));
+  const triple = fc.integer({ min: 1, max: 8 }).chain((n) =>
+    fc.tuple(
+      pairArb.filter((pr) => pr.p.length === n),
+      pairArb.filter((pr) => pr.p.length === n),
+      support(n),
+    ),
+  );
   const asDec = (r: string) => {
     const [a, b] = r.split('/');
     return b === undefined ? new Dec(a as string) : new Dec(a as string).div(b);
@@ -191,7 +196,9 @@ describe('Wasserstein-1', () => {
     const r = w1(a.p, a.q, x);
     expect(r.exact.dual).toEqual(r.exact.distance);
     for (let i = 1; i < x.length; i++) {
-      const df = asDec(formatRational(r.witness[i]!)).minus(asDec(formatRational(r.witness[i - 1]!))).abs();
+      const df = asDec(formatRational(r.witness[i]!))
+        .minus(asDec(formatRational(r.witness[i - 1]!)))
+        .abs();
       expect(df.lte(new Dec(x[i] as string).minus(x[i - 1] as string))).toBe(true);
     }
   });
@@ -204,7 +211,13 @@ describe('certified enclosures', () => {
     kl: (pr: Pair, digits: number) => kl(pr.p, pr.q, { digits }),
     entropy: (pr: Pair, digits: number) => entropy(pr.p, { digits }),
     'value-at-optimum': (pr: Pair, digits: number) => valueAtOptimum(pr.p, pr.q, { digits }),
-    value: (pr: Pair, digits: number) => value(pr.p, pr.q, pr.p.map((_, i) => `${i + 1}/${pr.p.length + 1}`), { digits }),
+    value: (pr: Pair, digits: number) =>
+      value(
+        pr.p,
+        pr.q,
+        pr.p.map((_, i) => `${i + 1}/${pr.p.length + 1}`),
+        { digits },
+      ),
   };
   test.prop([pairArb, fc.constantFrom(...(Object.keys(quantities) as (keyof typeof quantities)[])), fc.integer({ min: 1, max: 80 })], {
     examples: HARD_PAIRS.map((pr) => [pr, 'jsd', 40] as [Pair, keyof typeof quantities, number]),

@@ -18,5 +18,6 @@ npx vitest run my-gan.test.ts >out.txt 2>&1 || { cat out.txt; echo "check-consum
 echo "check-consumer: correct implementations pass ($(grep -E 'Tests' out.txt | tail -1 | tr -s ' '))"
 sed -i 's/  return 0.5 \* kl(p, m) + 0.5 \* kl(q, m);/  return kl(p, m) + kl(q, m);/' my-gan.test.ts
 if npx vitest run my-gan.test.ts >bad.txt 2>&1; then echo "check-consumer: the planted bug was not caught"; exit 1; fi
-grep -q 'theorem "jsd-exact"' bad.txt && grep -q 'replay: assertTheorems(impl, { seed: 1' bad.txt || { cat bad.txt; echo "check-consumer: the failure does not name the theorem and the seed"; exit 1; }
+grep -q 'theorem "jsd-exact"' bad.txt && grep -q 'replay: assertTheorems(impl, { seed: 1' bad.txt || { cat bad.txt; echo "check-consumer: the failure does " +
+  "not name the theorem and the seed"; exit 1; }
 echo "check-consumer: the planted bug (JSD without ½) is caught: $(grep -o 'theorem "jsd-exact"[^\n]*' bad.txt | head -1)"

@@ -25,7 +25,11 @@ if (!browser) {
   console.error('check-report: no chromium on PATH (Debian: apt-get install chromium)');
   process.exit(2);
 }
-const dom = execFileSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=5000', '--dump-dom', pathToFileURL(page).href], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+const dom = execFileSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=5000', '--dump-dom', pathToFileURL(page).href], {
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+  maxBuffer: 256 * 1024 * 1024,
+});
 const markdown = readFileSync(join(dirname(page), 'README.md'), 'utf8');
 const expected = [...markdown.matchAll(/\]\(plots\/([\w-]+)\.svg\)/g)].map((m) => m[1]);
 const figures = new Map();
@@ -49,17 +53,27 @@ const pages = [...dom.matchAll(/<a href="(documents\/\d{3}\.html)">/g)].map((m) 
 let docBad = 0;
 let sentences = 0;
 for (const rel of pages) {
-  const d = execFileSync(browser, ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=3000', '--dump-dom', pathToFileURL(join(dirname(page), rel)).href], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 });
+  const d = execFileSync(
+    browser,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--virtual-time-budget=3000', '--dump-dom', pathToFileURL(join(dirname(page), rel)).href],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 256 * 1024 * 1024 },
+  );
   const want = Number(/data-sentences="(\d+)"/.exec(d)?.[1] ?? -1);
   const spans = [...d.matchAll(/<span class="s ([^"]+)" id="s\d+"/g)].map((m) => m[1]);
   const unmarked = spans.filter((c) => c === 'unaccounted').length;
   const links = [...d.matchAll(/href="\.\.\/index\.html#([\w-]+)"/g)].map((m) => m[1]);
   const dead = links.filter((id) => !ids.has(id) && !/v-unrun/.test(d));
-  const raw = d.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<pre>[\s\S]*?<\/pre>/g, '').includes('$$');
+  const raw = d
+    .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+    .replace(/<pre>[\s\S]*?<\/pre>/g, '')
+    .includes('$$');
   const ok = spans.length === want && unmarked === 0 && dead.length === 0 && !raw;
   if (!ok) docBad++;
   sentences += spans.length;
-  console.log(`${ok ? 'ok     ' : 'BAD    '} ${rel}: ${spans.length}/${want} sentences, ${unmarked} unmarked, ${links.length} links (${dead.length} dead)${raw ? ', raw $$ left' : ''}`);
+  console.log(
+    `${ok ? 'ok     ' : 'BAD    '} ${rel}: ${spans.length}/${want} sentences, ${unmarked} unmarked, ${links.length} links (${dead.length} ` +
+      `dead)${raw ? ', raw $$ left' : ''}`,
+  );
 }
 console.log(`documents: ${pages.length} annotated pages, ${sentences} sentences, ${docBad} with problems`);
 process.exit(bad === 0 && expected.length > 0 && rows > 0 && docBad === 0 ? 0 : 1);

@@ -20,21 +20,33 @@ const toNum = (r: { num: bigint; den: bigint }) => Number(r.num) / Number(r.den)
 describe('Dirac-GAN (Mescheder et al. 2018, §2.2)', () => {
   it('a simultaneous step multiplies ‖(θ, ψ)‖² by exactly 1 + η²σ(θψ)² (the step is orthogonal to the position)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 1e-3, max: 1, noNaN: true }), (th, ps, lr) => {
-        const [a, b] = diracStep({ order: 'simultaneous', lr, gammaR1: 0 }, th, ps);
-        const s = 1 / (1 + Math.exp(-th * ps));
-        const expected = (th * th + ps * ps) * (1 + lr * lr * s * s);
-        expect(Math.abs(a * a + b * b - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected));
-      }),
+      fc.property(
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1, noNaN: true }),
+        (th, ps, lr) => {
+          const [a, b] = diracStep({ order: 'simultaneous', lr, gammaR1: 0 }, th, ps);
+          const s = 1 / (1 + Math.exp(-th * ps));
+          const expected = (th * th + ps * ps) * (1 + lr * lr * s * s);
+          expect(Math.abs(a * a + b * b - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, expected));
+        },
+      ),
     );
   });
 
   it('the exact linearisation equals the finite-difference Jacobian of the float step at the equilibrium', () => {
     for (const order of ['simultaneous', 'alternating'] as Order[]) {
-      for (const [lr, g] of [[0.1, 0], [0.5, 1], [1.5, 0.25]] as [number, number][]) {
+      for (const [lr, g] of [
+        [0.1, 0],
+        [0.5, 1],
+        [1.5, 0.25],
+      ] as [number, number][]) {
         const M = linearStep(order, rational(BigInt(lr * 100), 100n), rational(1n, 2n), rational(BigInt(g * 100), 100n)).map((r) => r.map(toNum));
         const h = 1e-7;
-        for (const [j, e] of [[0, [h, 0]], [1, [0, h]]] as [number, [number, number]][]) {
+        for (const [j, e] of [
+          [0, [h, 0]],
+          [1, [0, h]],
+        ] as [number, [number, number]][]) {
           const [a, b] = diracStep({ order, lr, gammaR1: g }, e[0], e[1]);
           expect(a / h).toBeCloseTo(M[0]?.[j] as number, 6);
           expect(b / h).toBeCloseTo(M[1]?.[j] as number, 6);
@@ -47,7 +59,10 @@ describe('Dirac-GAN (Mescheder et al. 2018, §2.2)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -12, max: 12 }), { minLength: 4, maxLength: 4 }), (xs) => {
         const [a, b, c, d] = xs.map((x) => rational(BigInt(x), 8n));
-        const cls = spectralClass([[a!, b!], [c!, d!]]).cls;
+        const cls = spectralClass([
+          [a!, b!],
+          [c!, d!],
+        ]).cls;
         const [A, B, C, Dd] = xs.map((x) => x / 8) as [number, number, number, number];
         const t = A + Dd;
         const det = A * Dd - B * C;
@@ -116,7 +131,7 @@ describe('non-convexity in the parameters', () => {
 });
 
 describe('losses against the mean score', () => {
-  it("the hand counterexample: {1/16, 6/16} has the larger mean score but the larger non-saturating loss than 3/16", () => {
+  it('the hand counterexample: {1/16, 6/16} has the larger mean score but the larger non-saturating loss than 3/16', () => {
     const lossA = -(Math.log(1 / 16) + Math.log(6 / 16)) / 2;
     expect(lossA).toBeGreaterThan(-Math.log(3 / 16));
     expect((1 / 16 + 6 / 16) / 2).toBeGreaterThan(3 / 16);

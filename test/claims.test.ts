@@ -19,7 +19,9 @@ describe('the catalogue', () => {
     expect(checkable.length).toBeGreaterThanOrEqual(30);
     for (const doc of DOCS) expect(checkable.filter((c) => c.source.doc === doc).length).toBeGreaterThanOrEqual(3);
     expect(new Set(CATALOGUE.map((c) => c.id)).size).toBe(CATALOGUE.length);
-    expect(new Set(CATALOGUE.map((c) => c.expected))).toEqual(new Set(['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable']));
+    expect(new Set(CATALOGUE.map((c) => c.expected))).toEqual(
+      new Set(['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable']),
+    );
     // every checkable claim comes with a deliberately wrong subject
     for (const c of checkable) expect(c.mutant, c.id).toBeDefined();
   });
@@ -29,7 +31,11 @@ describe('the catalogue', () => {
     const norm = (s: string) => s.replace(/\s+/g, ' ');
     for (const c of CATALOGUE) {
       const text = norm(readFileSync(join(seeds, c.source.doc), 'utf8'));
-      for (const part of c.source.quote.split('…').map((p) => norm(p).trim()).filter(Boolean)) expect(text.includes(part), `${c.id}: ${part}`).toBe(true);
+      for (const part of c.source.quote
+        .split('…')
+        .map((p) => norm(p).trim())
+        .filter(Boolean))
+        expect(text.includes(part), `${c.id}: ${part}`).toBe(true);
     }
   });
 });
@@ -61,11 +67,16 @@ describe('interval verdicts', () => {
     expect(() => verdictOfInterval({ low: 0, high: 1 }, Number.NaN, 'below')).toThrow(/threshold must be a number/);
   });
   it('the robustness grid computes its conditions from the cells', () => {
-    const cells = gridOf({ lr: [0.01, 0.001], steps: [1000, 3000] }).map((settings) => ({ settings, verdict: (settings.lr === 0.001 ? 'holds' : 'refuted') as Verdict }));
+    const cells = gridOf({ lr: [0.01, 0.001], steps: [1000, 3000] }).map((settings) => ({
+      settings,
+      verdict: (settings.lr === 0.001 ? 'holds' : 'refuted') as Verdict,
+    }));
     expect(gridVerdict(cells)).toBe('holds-under-conditions');
     expect(conditionsFrom(cells)).toBe('holds for lr = 0.001; not for (lr 0.01, steps 1000: refuted), (lr 0.01, steps 3000: refuted)');
     const one = cells.map((c, i) => ({ ...c, verdict: (i === 3 ? 'holds' : 'refuted') as Verdict }));
-    expect(conditionsFrom(one)).toBe('holds for lr = 0.001 and steps = 3000; not for (lr 0.01, steps 1000: refuted), (lr 0.01, steps 3000: refuted), (lr 0.001, steps 1000: refuted)');
+    expect(conditionsFrom(one)).toBe(
+      'holds for lr = 0.001 and steps = 3000; not for (lr 0.01, steps 1000: refuted), (lr 0.01, steps 3000: refuted), (lr 0.001, steps 1000: refuted)',
+    );
     expect(gridVerdict(cells.map((c) => ({ ...c, verdict: 'refuted' as Verdict })))).toBe('refuted');
   });
   it('sequential looks grow the population only while the interval straddles, at a Bonferroni-adjusted level', async () => {
@@ -73,11 +84,19 @@ describe('interval verdicts', () => {
     const sizes: number[] = [];
     const levels: number[] = [];
     // a fake population: its "members" are the sizes asked for; the look is inconclusive below 100
-    const fake = { preset: 'seed-toy', population: [8, 32] as [number, number], stages: [[8], [32, 100, 400]] as [number[], number[]], steps: [1, 1] as [number, number] };
+    const fake = {
+      preset: 'seed-toy',
+      population: [8, 32] as [number, number],
+      stages: [[8], [32, 100, 400]] as [number[], number[]],
+      steps: [1, 1] as [number, number],
+    };
     const r = await sequential(ctx, fake, (pop, level) => {
       sizes.push(pop.final.length);
       levels.push(level);
-      return { verdict: pop.final.length >= 100 ? 'holds' : 'inconclusive', interval: { statistic: 's', estimate: 0, low: 0, high: 0, level, n: pop.final.length } };
+      return {
+        verdict: pop.final.length >= 100 ? 'holds' : 'inconclusive',
+        interval: { statistic: 's', estimate: 0, low: 0, high: 0, level, n: pop.final.length },
+      };
     });
     expect(sizes).toEqual([32, 100]);
     expect(levels.every((l) => Math.abs(l - (1 - 0.05 / 3)) < 1e-15)).toBe(true);
@@ -95,17 +114,43 @@ describe('verdict rules', () => {
   });
 
   it('defineClaim names the bad field', () => {
-    const base = { id: 'ok-id', source: { doc: 'd', quote: 'q' }, statement: 's', method: 'exact' as const, expected: 'holds' as const, subject: 1, check: () => ({ verdict: 'holds' as const, evidence: '', numbers: {} }) };
+    const base = {
+      id: 'ok-id',
+      source: { doc: 'd', quote: 'q' },
+      statement: 's',
+      method: 'exact' as const,
+      expected: 'holds' as const,
+      subject: 1,
+      check: () => ({ verdict: 'holds' as const, evidence: '', numbers: {} }),
+    };
     expect(() => defineClaim({ ...base, id: 'Bad Id' })).toThrow(/defineClaim: id must be 2–63 lowercase letters, digits or dashes; got "Bad Id"/);
     expect(() => defineClaim({ ...base, expected: 'true' as never })).toThrow(ClaimError);
     expect(() => defineClaim({ ...base, method: 'none' })).toThrow(/'none' goes with expected 'not-checkable'/);
   });
 
   it('a check that throws or returns a bad verdict is reported, not hidden', async () => {
-    const thrower = defineClaim({ id: 'throws', source: { doc: 'd', quote: 'q' }, statement: 's', method: 'exact', expected: 'holds', subject: 0, check: () => { throw new Error('boom'); } });
+    const thrower = defineClaim({
+      id: 'throws',
+      source: { doc: 'd', quote: 'q' },
+      statement: 's',
+      method: 'exact',
+      expected: 'holds',
+      subject: 0,
+      check: () => {
+        throw new Error('boom');
+      },
+    });
     const e = await runClaim(thrower as AnyClaim, makeContext('throws', { quick: true, seed: 0, cache: new Map() }));
     expect(e).toMatchObject({ verdict: 'refuted', agrees: false, error: 'boom' });
-    const nan = defineClaim({ id: 'nan-number', source: { doc: 'd', quote: 'q' }, statement: 's', method: 'exact', expected: 'holds', subject: 0, check: () => ({ verdict: 'holds', evidence: '', numbers: { x: Number.NaN } }) });
+    const nan = defineClaim({
+      id: 'nan-number',
+      source: { doc: 'd', quote: 'q' },
+      statement: 's',
+      method: 'exact',
+      expected: 'holds',
+      subject: 0,
+      check: () => ({ verdict: 'holds', evidence: '', numbers: { x: Number.NaN } }),
+    });
     const n = await runClaim(nan as AnyClaim, makeContext('nan-number', { quick: true, seed: 0, cache: new Map() }));
     expect(n.error).toMatch(/numbers\.x must be a number \(not NaN\)/);
   });
@@ -113,7 +158,11 @@ describe('verdict rules', () => {
 
 describe('exact matrix games', () => {
   it('rock–paper–scissors: value 0, uniform strategies, no pure saddle point', () => {
-    const A = [[r(0), r(-1), r(1)], [r(1), r(0), r(-1)], [r(-1), r(1), r(0)]];
+    const A = [
+      [r(0), r(-1), r(1)],
+      [r(1), r(0), r(-1)],
+      [r(-1), r(1), r(0)],
+    ];
     const s = solveMixed(A);
     expect(s.value).toEqual(r(0));
     expect(s.row).toEqual([r(1, 3), r(1, 3), r(1, 3)]);
@@ -121,7 +170,10 @@ describe('exact matrix games', () => {
     expect(pureSaddles(A)).toEqual([]);
   });
   it('a 2×2 game solved by hand: [[3, −1], [−2, 1]] has value 1/7 with x = (3/7, 4/7), y = (2/7, 5/7)', () => {
-    const A = [[r(3), r(-1)], [r(-2), r(1)]];
+    const A = [
+      [r(3), r(-1)],
+      [r(-2), r(1)],
+    ];
     const s = solveMixed(A);
     expect(s.value).toEqual(r(1, 7));
     expect(s.row).toEqual([r(3, 7), r(4, 7)]);
@@ -131,12 +183,25 @@ describe('exact matrix games', () => {
     expect(g.colCeiling).toEqual(r(1, 7));
   });
   it('a game with a pure saddle point', () => {
-    expect(pureSaddles([[r(2), r(3)], [r(1), r(4)]])).toEqual([[0, 0]]);
+    expect(
+      pureSaddles([
+        [r(2), r(3)],
+        [r(1), r(4)],
+      ]),
+    ).toEqual([[0, 0]]);
   });
 });
 
 describe('ledger outputs', () => {
-  const mine = defineClaim({ id: 'always-two', source: { doc: 'notes', quote: '1 + 1 = 2' }, statement: '1 + 1 against the subject', method: 'exact', expected: 'holds', subject: 3, check: (s: number) => ({ verdict: verdictOf({ asStated: 1 + 1 === s }), evidence: `1 + 1 vs ${s}`, numbers: { subject: s } }) });
+  const mine = defineClaim({
+    id: 'always-two',
+    source: { doc: 'notes', quote: '1 + 1 = 2' },
+    statement: '1 + 1 against the subject',
+    method: 'exact',
+    expected: 'holds',
+    subject: 3,
+    check: (s: number) => ({ verdict: verdictOf({ asStated: 1 + 1 === s }), evidence: `1 + 1 vs ${s}`, numbers: { subject: s } }),
+  });
 
   it('the --json ledger has the documented schema; JUnit marks the disagreeing claim', async () => {
     const claims = [...CATALOGUE.filter((c) => c.id === 'optimal-discriminator' || c.id === 'diffusion-replaced-gans'), mine as AnyClaim];
@@ -145,7 +210,9 @@ describe('ledger outputs', () => {
     const j = JSON.parse(ledgerJson(entries, meta));
     expect(j).toMatchObject({ schema: LEDGER_SCHEMA, seed: 7, quick: true, total: 3, agree: 2, disagree: ['always-two'] });
     for (const c of j.claims) {
-      expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'doc', 'quote', 'statement', 'method', 'expected', 'verdict', 'agrees', 'evidence', 'numbers', 'seconds', 'plots']));
+      expect(Object.keys(c)).toEqual(
+        expect.arrayContaining(['id', 'doc', 'quote', 'statement', 'method', 'expected', 'verdict', 'agrees', 'evidence', 'numbers', 'seconds', 'plots']),
+      );
       expect(typeof c.evidence).toBe('string');
     }
     expect(j.claims[2]).toMatchObject({ id: 'always-two', verdict: 'refuted', agrees: false, numbers: { subject: 3 } });
@@ -168,4 +235,3 @@ describe('ledger outputs', () => {
     expect(strip(await runLedger(claims, { quick: true, seed: 3 }))).toBe(strip(await runLedger(claims, { quick: true, seed: 3 })));
   });
 });
-

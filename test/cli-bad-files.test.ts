@@ -84,7 +84,9 @@ describe('a diverging member stops at the loss bound', () => {
   it('--lr-d 1e6 --lr-g 1e6: the member stops with the bound named, exit 1', async () => {
     const r = await run(['train', '--lr-d', '1e6', '--lr-g', '1e6', '--steps', '400']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/member seed 0 stopped at step \d+: its [DG] loss became [\d.e+]+ \(beyond the bound \|loss\| ≤ 1000000: diverged\); its last good state is kept/);
+    expect(r.stderr).toMatch(
+      /member seed 0 stopped at step \d+: its [DG] loss became [\d.e+]+ \(beyond the bound \|loss\| ≤ 1000000: diverged\); its last good state is kept/,
+    );
     expect(r.stdout).not.toMatch(/G_loss=\d{7,}/);
   });
 });
@@ -92,10 +94,22 @@ describe('a diverging member stops at the loss bound', () => {
 // Messages that name the cause and the right party, and sizes refused with the figure, at once.
 describe('clear messages and resources checked first', () => {
   it.each([
-    [['train', '--batch', '100000000'], /train: batch 100000000 needs about 76 GiB \(population 1, batch 100000000, 1 D steps, widest layer 16\), beyond the memory limit of 8 GiB/],
-    [['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '10000000000'], /estimateJsd: samples 10000000000 needs about 447 GiB \(48 bytes per draw\), beyond the memory limit of 8 GiB/],
-    [['theory', 'mixture-kl', '--p-mix', '1:0:0.001', '--q-mix', '1:0:1000'], /mixtureKl: p and q have scales too far apart .*σ 0.001 in p against a span of 2000 set by σ 1000 in q/],
-    [['regenerate', '--dir', mkdtempSync(join(tmpdir(), 'gan-verify-empty-'))], /regenerate: --dir "[^"]+" holds no seed-N.log or document.log: nothing to regenerate/],
+    [
+      ['train', '--batch', '100000000'],
+      /train: batch 100000000 needs about 76 GiB \(population 1, batch 100000000, 1 D steps, widest layer 16\), beyond the memory limit of 8 GiB/,
+    ],
+    [
+      ['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '10000000000'],
+      /estimateJsd: samples 10000000000 needs about 447 GiB \(48 bytes per draw\), beyond the memory limit of 8 GiB/,
+    ],
+    [
+      ['theory', 'mixture-kl', '--p-mix', '1:0:0.001', '--q-mix', '1:0:1000'],
+      /mixtureKl: p and q have scales too far apart .*σ 0.001 in p against a span of 2000 set by σ 1000 in q/,
+    ],
+    [
+      ['regenerate', '--dir', mkdtempSync(join(tmpdir(), 'gan-verify-empty-'))],
+      /regenerate: --dir "[^"]+" holds no seed-N.log or document.log: nothing to regenerate/,
+    ],
   ])('%j: one line, exit 2', async (argv, message) => {
     const r = await run(argv as string[]);
     expect(r.code).toBe(2);
@@ -117,7 +131,13 @@ describe('theory --max-seconds', () => {
   it('stops the certified quadrature of widely spread scales at its budget, exit 2', async () => {
     const r = await run(['theory', 'mixture-jsd', '--p-mix', '1:0:1', '--q-mix', '1:0:0.001,0:0:1000', '--max-seconds', '0.5']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^gan-verify: mixtureJsd: maxSeconds \(0.5 s\) was exceeded (at node \d+ of \d+ \(\d+ bits\)|while bounding the integrand on its strip \(box \d+ of \d+\)); raise it, ask for fewer digits, or bring the scales closer\n$/);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        String.raw`^gan-verify: mixtureJsd: maxSeconds \(0.5 s\) was exceeded ` +
+          String.raw`(at node \d+ of \d+ \(\d+ bits\)|while bounding the integrand on its strip \(box \d+ of \d+\)); ` +
+          String.raw`raise it, ask for fewer digits, or bring the scales closer\n$`,
+      ),
+    );
   }, 60_000);
   it('a computation within its budget is unchanged', async () => {
     const r = await run(['theory', 'gaussian-jsd', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--max-seconds', '60', '--json']);

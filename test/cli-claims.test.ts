@@ -10,7 +10,17 @@ const hasChromium = ['chromium', 'chromium-browser'].some((b) => spawnSync('whic
 describe('gan-verify claims', () => {
   it('--only, --quick, --json, --junit: exit 0 when every verdict is the expected one', async () => {
     const dir = tmp();
-    const r = await run(['claims', '--only', 'optimal-discriminator,jsd-saturates-w1-does-not,diffusion-replaced-gans', '--quick', '--json', '--junit', join(dir, 'j.xml'), '--out', join(dir, 'report')]);
+    const r = await run([
+      'claims',
+      '--only',
+      'optimal-discriminator,jsd-saturates-w1-does-not,diffusion-replaced-gans',
+      '--quick',
+      '--json',
+      '--junit',
+      join(dir, 'j.xml'),
+      '--out',
+      join(dir, 'report'),
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.claims.map((c: { id: string }) => c.id)).toEqual(['optimal-discriminator', 'jsd-saturates-w1-does-not', 'diffusion-replaced-gans']);
@@ -33,14 +43,26 @@ describe('gan-verify claims', () => {
   it("loads an author's claims written with defineClaim (examples/my-claims.ts) and runs them beside the built-in ones", async () => {
     const r = await run(['claims', 'examples/my-claims.ts', '--only', 'my-dstar-half,my-jsd-bits-bound,optimal-discriminator', '--json', '--no-report']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).claims.map((c: { id: string; verdict: string }) => `${c.id}:${c.verdict}`)).toEqual(['optimal-discriminator:holds', 'my-dstar-half:holds', 'my-jsd-bits-bound:holds']);
+    expect(JSON.parse(r.stdout).claims.map((c: { id: string; verdict: string }) => `${c.id}:${c.verdict}`)).toEqual([
+      'optimal-discriminator:holds',
+      'my-dstar-half:holds',
+      'my-jsd-bits-bound:holds',
+    ]);
   });
 
   it('--controls: each claim carries its mutant and positive control; the table has a controls column', async () => {
     const ids = 'optimal-discriminator,pseudo-code-discriminator-loss,discriminator-loss-near-log4';
     const r = await run(['claims', '--only', ids, '--quick', '--controls', '--json', '--no-report']);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as { claims: { id: string; verdict: string; method: string; interval?: { low: number; high: number; n: number }; controls: { mutant: { verdict: string; ok: boolean }; positive?: { verdict: string; ok: boolean } } }[] };
+    const j = JSON.parse(r.stdout) as {
+      claims: {
+        id: string;
+        verdict: string;
+        method: string;
+        interval?: { low: number; high: number; n: number };
+        controls: { mutant: { verdict: string; ok: boolean }; positive?: { verdict: string; ok: boolean } };
+      }[];
+    };
     for (const c of j.claims) {
       expect(c.controls.mutant.ok, c.id).toBe(true);
       expect(c.controls.mutant.verdict).not.toBe(c.verdict);
@@ -65,7 +87,16 @@ describe('gan-verify claims', () => {
   });
 
   it('a check past its --time-limit gets an error and the ledger goes on', async () => {
-    const r = await run(['claims', 'test/fixtures/slow-claim.ts', '--only', 'never-returns,after-the-slow-one', '--time-limit', '0.5', '--json', '--no-report']);
+    const r = await run([
+      'claims',
+      'test/fixtures/slow-claim.ts',
+      '--only',
+      'never-returns,after-the-slow-one',
+      '--time-limit',
+      '0.5',
+      '--json',
+      '--no-report',
+    ]);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout) as { claims: { id: string; verdict: string; error?: string }[] };
     const by = (id: string) => j.claims.find((c) => c.id === id);
@@ -94,12 +125,16 @@ describe('gan-verify claims', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it.skipIf(!hasChromium)('the report renders in headless Chromium with every plot present', async () => {
-    const dir = tmp();
-    const r = await run(['claims', '--only', 'jsd-saturates-w1-does-not,toy-generates-target', '--quick', '--out', dir]);
-    expect(r.code).toBe(0);
-    const out = execFileSync('node', ['scripts/check-report.mjs', join(dir, 'index.html')], { encoding: 'utf8' });
-    expect(out).toContain('4/4 plots rendered');
-    expect(existsSync(join(dir, 'plots', 'histogram.svg'))).toBe(true);
-  }, 120_000);
+  it.skipIf(!hasChromium)(
+    'the report renders in headless Chromium with every plot present',
+    async () => {
+      const dir = tmp();
+      const r = await run(['claims', '--only', 'jsd-saturates-w1-does-not,toy-generates-target', '--quick', '--out', dir]);
+      expect(r.code).toBe(0);
+      const out = execFileSync('node', ['scripts/check-report.mjs', join(dir, 'index.html')], { encoding: 'utf8' });
+      expect(out).toContain('4/4 plots rendered');
+      expect(existsSync(join(dir, 'plots', 'histogram.svg'))).toBe(true);
+    },
+    120_000,
+  );
 });

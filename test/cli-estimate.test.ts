@@ -7,7 +7,11 @@ import { main } from '../src/cli/main.js';
 function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, (s) => (stdout += s), (s) => (stderr += s));
+  const code = main(
+    argv,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  );
   return { code, stdout, stderr };
 }
 
@@ -25,13 +29,18 @@ describe('gan-verify estimate: limits, not NaN', () => {
     expect(r.stdout).toMatch(/^value ~ -inf \+\/- 0 \(stderr\)/);
     expect(r.stdout).toMatch(/caveat: D = [01] at a draw from [PQ]/);
     expect(r.stdout).not.toContain('NaN');
-    const j = JSON.parse(run('estimate', 'value', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', d, '--samples', '500', '--json').stdout) as { estimate: unknown; ci: unknown[] };
+    const j = JSON.parse(run('estimate', 'value', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', d, '--samples', '500', '--json').stdout) as {
+      estimate: unknown;
+      ci: unknown[];
+    };
     expect(j.estimate).toBe('-inf');
     expect(j.ci).toEqual(['-inf', '-inf']);
   });
   it('a saturated logistic D is evaluated in log form: --d logistic:100,0 covers the quadrature value −148.236', () => {
     // truth by scipy quad: E_N(0,1)[−softplus(−100x)] + E_N(1,1)[−softplus(100x)] = −148.2363169398443
-    const j = JSON.parse(run('estimate', 'value', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', 'logistic:100,0', '--samples', '20000', '--json').stdout) as { estimate: number; ci: [number, number] };
+    const j = JSON.parse(
+      run('estimate', 'value', '--p', 'normal:0,1', '--q', 'normal:1,1', '--d', 'logistic:100,0', '--samples', '20000', '--json').stdout,
+    ) as { estimate: number; ci: [number, number] };
     expect(Number.isFinite(j.estimate)).toBe(true);
     expect(j.ci[0]).toBeLessThanOrEqual(-148.2363169398443);
     expect(j.ci[1]).toBeGreaterThanOrEqual(-148.2363169398443);

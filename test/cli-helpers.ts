@@ -4,6 +4,10 @@ import { mainAsync } from '../src/cli/main.js';
 export async function cliAsync(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await mainAsync(argv, (s) => (stdout += s), (s) => (stderr += s));
+  const code = await mainAsync(
+    argv,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  );
   return { code, stdout, stderr };
 }

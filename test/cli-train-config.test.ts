@@ -17,7 +17,23 @@ const summary = async (argv: string[]) => {
 
 // Every setting of a --config file takes effect, and a flag overrides it only where given.
 describe('gan-verify train --config', () => {
-  const settings = { steps: 3, batch: 4, logEvery: 2, dSteps: 2, lrD: 0.5, lrG: 0.02, labelSmoothing: 0.1, loss: 'saturating', beta1: 0.5, beta2: 0.9, evalSamples: 64, gpWeight: 3, clip: 0.2, gHidden: [4], dHidden: [5] };
+  const settings = {
+    steps: 3,
+    batch: 4,
+    logEvery: 2,
+    dSteps: 2,
+    lrD: 0.5,
+    lrG: 0.02,
+    labelSmoothing: 0.1,
+    loss: 'saturating',
+    beta1: 0.5,
+    beta2: 0.9,
+    evalSamples: 64,
+    gpWeight: 3,
+    clip: 0.2,
+    gHidden: [4],
+    dHidden: [5],
+  };
   it.each(Object.entries(settings))('the file setting %s takes effect', async (key, value) => {
     const base = key === 'steps' ? {} : { steps: 3 };
     const s = await summary(['--config', file(JSON.stringify({ ...base, [key]: value }))]);

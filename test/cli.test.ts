@@ -10,7 +10,11 @@ import { agreesTo, expectContains } from './helpers.js';
 function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
   let stdout = '';
   let stderr = '';
-  const code = main(argv, (s) => (stdout += s), (s) => (stderr += s));
+  const code = main(
+    argv,
+    (s) => (stdout += s),
+    (s) => (stderr += s),
+  );
   return { code, stdout, stderr };
 }
 
@@ -87,7 +91,9 @@ describe('gan-verify theory (the contract other programs call)', () => {
     const r = run('theory', 'jsd', '--p', '1/2,1/2', '--q', '1,0', '--digits', '8');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('jsd = 0.21576155 nats\n  certified: [0.21576155, 0.21576156]\n');
-    expect(run('theory', 'w1', '--p', '1,0', '--q', '0,1', '--x', '0,1/3').stdout).toContain('w1 = 0.33333333333333333333333333333333333333333333333333  (exactly 1/3)');
+    expect(run('theory', 'w1', '--p', '1,0', '--q', '0,1', '--x', '0,1/3').stdout).toContain(
+      'w1 = 0.33333333333333333333333333333333333333333333333333  (exactly 1/3)',
+    );
   });
 
   it('--help works on every command and quantity', () => {
@@ -187,7 +193,10 @@ describe('gan-verify theory: continuous quantities', () => {
     [['theory', 'gaussian-kl', '--mu1', '0', '--sigma1', '1', '--mu2', '1'], /--sigma2 is required/],
     [['theory', 'mixture-jsd', '--p-mix', '1/2:0:1,1/3:1:1', '--q-mix', '1:0:1'], /mixtureJsd: p weights must sum to exactly 1; got a sum of 5\/6/],
     [['theory', 'mixture-w1', '--p-mix', '1:0', '--q-mix', '1:0:1'], /mixtureW1: p must be w:mu:sigma items separated by commas; got "1:0"/],
-    [['theory', 'gaussian-w2', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--digits', '0'], /digits must be an integer from 1 to 5000; got 0/],
+    [
+      ['theory', 'gaussian-w2', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--digits', '0'],
+      /digits must be an integer from 1 to 5000; got 0/,
+    ],
     [['theory', 'gaussian-w2', '--mu1', 'abc', '--sigma1', '1', '--mu2', '1', '--sigma2', '1'], /p.mu must be an exact decimal/],
   ])('bad input %j', (argv, message) => {
     const r = run(...(argv as string[]));
@@ -199,7 +208,9 @@ describe('gan-verify theory: continuous quantities', () => {
 
 describe('start-up loads only what a command uses', () => {
   // a loader hook that fails any import of TensorFlow.js or Vega (a positive control: train must trip it)
-  const hook = 'data:text/javascript,import {register} from "node:module"; register("data:text/javascript,export async function resolve(s,c,n){ if(/@tensorflow|vega/.test(s)) throw new Error(\\"loaded \\"+s); return n(s,c); }");';
+  const hook =
+    'data:text/javascript,import {register} from "node:module"; register("data:text/javascript,export async function resolve(s,c,n){ ' +
+    'if(/@tensorflow|vega/.test(s)) throw new Error(\\"loaded \\"+s); return n(s,c); }");';
   it.each([
     [['--version'], /^\d+\.\d+\.\d+\n$/],
     [['theory', 'jsd', '--p', '1/2,1/2', '--q', '1,0', '--digits', '5'], /^jsd = 0\.21576 nats/],

@@ -8,7 +8,11 @@ import { cliAsync as run } from './cli-helpers.js';
 
 describe('the sentence splitter', () => {
   it('cuts prose at sentence ends, not after abbreviations', () => {
-    expect(sentences('GANs were introduced by Goodfellow et al. in 2014. They compete. Think of it as A vs. B: fine.')).toEqual(['GANs were introduced by Goodfellow et al. in 2014.', 'They compete.', 'Think of it as A vs. B: fine.']);
+    expect(sentences('GANs were introduced by Goodfellow et al. in 2014. They compete. Think of it as A vs. B: fine.')).toEqual([
+      'GANs were introduced by Goodfellow et al. in 2014.',
+      'They compete.',
+      'Think of it as A vs. B: fine.',
+    ]);
     expect(sentences('Is it real? Yes! (It is.) Done')).toEqual(['Is it real?', 'Yes!', '(It is.)', 'Done']);
   });
   it('keeps display formulas and inline math inside their sentence', () => {
@@ -18,9 +22,28 @@ describe('the sentence splitter', () => {
     for (const u of s) expect((u.match(/\$\$/g) ?? []).length % 2).toBe(0);
   });
   it('keeps code blocks and tables whole, headings and list items apart', () => {
-    const doc = ['Training Algorithm', 'for epoch in epochs:', '# Train D', 'x = G(z)', 'nn.Linear(1, 16), nn.ReLU(),', ')', 'Challenges', '| A | B |', '|---|---|', '| 1 | 2 |', '- An item. Two sentences.'].join('\n');
+    const doc = [
+      'Training Algorithm',
+      'for epoch in epochs:',
+      '# Train D',
+      'x = G(z)',
+      'nn.Linear(1, 16), nn.ReLU(),',
+      ')',
+      'Challenges',
+      '| A | B |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '- An item. Two sentences.',
+    ].join('\n');
     const u = splitDocument(doc);
-    expect(u.map((x) => [x.kind, x.line])).toEqual([['prose', 1], ['code', 2], ['prose', 7], ['table', 8], ['prose', 11], ['prose', 11]]);
+    expect(u.map((x) => [x.kind, x.line])).toEqual([
+      ['prose', 1],
+      ['code', 2],
+      ['prose', 7],
+      ['table', 8],
+      ['prose', 11],
+      ['prose', 11],
+    ]);
     expect(u[1]?.text.split('\n')).toHaveLength(5);
     expect(u[3]?.text.split('\n')).toHaveLength(3);
   });
@@ -46,11 +69,14 @@ describe('sentence accounting', () => {
   }
   const text = readFileSync(join(seeds, DOC4), 'utf8');
   const acc = builtInAccounting(DOC4) as DocumentAccounting;
-  it.each(['000_3ee4abfec5abb774.txt', '001_74b80b0836e81b2a.txt', '002_1e9b12e68fa134a2.txt', '003_cf77f3856df2833f.txt', DOC4])('accounts for every sentence of %s', (doc) => {
-    const r = accountFor(doc, readFileSync(join(seeds, doc), 'utf8'), builtInAccounting(doc), ids);
-    expect(r.problems).toEqual([]);
-    expect(r.unaccounted.map((u) => `${u.line}: ${u.text.slice(0, 60)}`)).toEqual([]);
-  });
+  it.each(['000_3ee4abfec5abb774.txt', '001_74b80b0836e81b2a.txt', '002_1e9b12e68fa134a2.txt', '003_cf77f3856df2833f.txt', DOC4])(
+    'accounts for every sentence of %s',
+    (doc) => {
+      const r = accountFor(doc, readFileSync(join(seeds, doc), 'utf8'), builtInAccounting(doc), ids);
+      expect(r.problems).toEqual([]);
+      expect(r.unaccounted.map((u) => `${u.line}: ${u.text.slice(0, 60)}`)).toEqual([]);
+    },
+  );
   it('accounts for every sentence of 004, with no stale or wrong entry', () => {
     const r = accountFor(DOC4, text, acc, ids);
     expect(r.problems).toEqual([]);
@@ -65,7 +91,9 @@ describe('sentence accounting', () => {
     const e = acc.entries[11] as (typeof acc.entries)[number];
     expect(accountFor(DOC4, text, { ...acc, entries: [...acc.entries, e] }, ids).problems[0]).toMatch(/^two entries for one sentence/);
     const wrong = { ...acc, entries: acc.entries.map((x, i) => (i === 11 ? { ...x, claims: ['no-such-claim'] } : x)) };
-    expect(accountFor(DOC4, text, wrong, ids).problems).toEqual(['unknown claim "no-such-claim" in the entry for "As training progresses, both improve until the f"']);
+    expect(accountFor(DOC4, text, wrong, ids).problems).toEqual([
+      'unknown claim "no-such-claim" in the entry for "As training progresses, both improve until the f"',
+    ]);
   });
   it('fails when the document changes: the entry goes stale and the new sentence is unaccounted', () => {
     const edited = text.replace('As training progresses, both improve', 'As training progresses, both players improve');
@@ -81,13 +109,29 @@ describe('sentence accounting', () => {
     }
   });
   it('checkAccounting names the bad entry', () => {
-    expect(() => checkAccounting({ doc: 'd', title: 't', entries: [{ hash: 'abc', start: 's' }] }, 'f.json')).toThrow(/accounting: f.json: entries\[0\] must have a 12-digit hex hash/);
-    expect(() => checkAccounting({ doc: 'd', title: 't', entries: [{ hash: '0123456789ab', start: 's' }] }, 'f.json')).toThrow(/must be exactly one of claims, noClaim, notCheckable; got 0/);
-    expect(() => checkAccounting({ doc: 'd', title: 't', entries: [{ hash: '0123456789ab', start: 's', noClaim: { kind: 'musing', reason: 'r' } }] }, 'f.json')).toThrow(/noClaim must be \{ kind: definition/);
+    expect(() => checkAccounting({ doc: 'd', title: 't', entries: [{ hash: 'abc', start: 's' }] }, 'f.json')).toThrow(
+      /accounting: f.json: entries\[0\] must have a 12-digit hex hash/,
+    );
+    expect(() => checkAccounting({ doc: 'd', title: 't', entries: [{ hash: '0123456789ab', start: 's' }] }, 'f.json')).toThrow(
+      /must be exactly one of claims, noClaim, notCheckable; got 0/,
+    );
+    expect(() =>
+      checkAccounting({ doc: 'd', title: 't', entries: [{ hash: '0123456789ab', start: 's', noClaim: { kind: 'musing', reason: 'r' } }] }, 'f.json'),
+    ).toThrow(/noClaim must be \{ kind: definition/);
   });
   it('gan-verify coverage --json has the documented schema and says which document is complete', async () => {
     const r = await run(['coverage', '--docs', seeds, '--json']);
-    const j = JSON.parse(r.stdout) as { documents: { doc: string; sentences: number; claims: number; noClaim: Record<string, number>; notCheckable: number; unaccounted: unknown[]; problems: string[] }[] };
+    const j = JSON.parse(r.stdout) as {
+      documents: {
+        doc: string;
+        sentences: number;
+        claims: number;
+        noClaim: Record<string, number>;
+        notCheckable: number;
+        unaccounted: unknown[];
+        problems: string[];
+      }[];
+    };
     expect(j.documents.map((d) => d.doc)).toHaveLength(5);
     const d4 = j.documents.find((d) => d.doc === DOC4);
     expect(d4).toMatchObject({ unaccounted: [], problems: [] });
@@ -134,14 +178,18 @@ describe("an author's document and claims", () => {
 });
 
 describe('the report shows documents by title, whole legends and plural modes', () => {
-  it.skipIf(!existsSync(seeds))('a small report', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-report-'));
-    const r = await run(['claims', '--quick', '--only', 'toy-generates-target,optimal-discriminator', '--out', dir]);
-    expect(r.code).toBe(0);
-    const html = readFileSync(join(dir, 'index.html'), 'utf8');
-    expect(html).toContain('<td title="000_3ee4abfec5abb774.txt">GANs: architecture, losses and the game-theory foundations (with a PyTorch toy)</td>');
-    expect(readFileSync(join(dir, 'plots', 'discriminator.svg'), 'utf8')).toContain('>D*(x) = p_data/(p_data + p_G)</text>');
-  }, 60_000);
+  it.skipIf(!existsSync(seeds))(
+    'a small report',
+    async () => {
+      const { mkdtempSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const dir = mkdtempSync(join(tmpdir(), 'gan-verify-report-'));
+      const r = await run(['claims', '--quick', '--only', 'toy-generates-target,optimal-discriminator', '--out', dir]);
+      expect(r.code).toBe(0);
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      expect(html).toContain('<td title="000_3ee4abfec5abb774.txt">GANs: architecture, losses and the game-theory foundations (with a PyTorch toy)</td>');
+      expect(readFileSync(join(dir, 'plots', 'discriminator.svg'), 'utf8')).toContain('>D*(x) = p_data/(p_data + p_G)</text>');
+    },
+    60_000,
+  );
 });

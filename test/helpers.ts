@@ -8,7 +8,10 @@ export const Dec = Decimal.clone({ precision: 1100 });
 export function agreesTo(a: string, b: string, k: number): boolean {
   const x = new Dec(a);
   const y = new Dec(b);
-  return x.minus(y).abs().lte(y.abs().times(new Dec(10).pow(-k)));
+  return x
+    .minus(y)
+    .abs()
+    .lte(y.abs().times(new Dec(10).pow(-k)));
 }
 
 /** Asserts lower ≤ exact ≤ upper, with "inf"/"-inf" handled explicitly. */

@@ -24,8 +24,12 @@ describe('the report writer checks everything before writing', () => {
     const { join } = await import('node:path');
     const { writeReport } = await import('../src/claims/report.js');
     const dir = join(mkdtempSync(join(tmpdir(), 'gan-verify-report-')), 'r');
-    await expect(writeReport(dir, [{ id: 'x' }] as never, { seed: 0, quick: true, shard: null, backend: 'cpu', seconds: 0 })).rejects.toThrow(/^writeReport: entries\[0\] must be a ledger entry/);
-    await expect(writeReport('' as never, [], { seed: 0, quick: true, shard: null, backend: 'cpu', seconds: 0 })).rejects.toThrow(/writeReport: dir must be a folder path/);
+    await expect(writeReport(dir, [{ id: 'x' }] as never, { seed: 0, quick: true, shard: null, backend: 'cpu', seconds: 0 })).rejects.toThrow(
+      /^writeReport: entries\[0\] must be a ledger entry/,
+    );
+    await expect(writeReport('' as never, [], { seed: 0, quick: true, shard: null, backend: 'cpu', seconds: 0 })).rejects.toThrow(
+      /writeReport: dir must be a folder path/,
+    );
     expect(existsSync(dir)).toBe(false);
   });
   it('share of nothing is refused', async () => {

@@ -36,7 +36,11 @@ function coverage(run: (seed: number) => Estimate, truth: number): number {
 }
 
 const cases: [string, (seed: number) => Estimate, number][] = [
-  ['V(D,G), a fixed table D', (seed) => estimateValue(P, Q, (x) => D(x), { seed, samples: n }), exact(th.value(Pm, Qm, ['7/10', '1/2', '1/4'], { digits: 20 }))],
+  [
+    'V(D,G), a fixed table D',
+    (seed) => estimateValue(P, Q, (x) => D(x), { seed, samples: n }),
+    exact(th.value(Pm, Qm, ['7/10', '1/2', '1/4'], { digits: 20 })),
+  ],
   ['V(D*,G) = C(G)', (seed) => estimateValue(P2, Q2, 'optimal', { seed, samples: n }), exact(th.valueAtOptimum(P2m, Q2m, { digits: 20 }))],
   ['KL, pair 1', (seed) => estimateKl(P, Q, { seed, samples: n }), exact(th.kl(Pm, Qm, { digits: 20 }))],
   ['KL, pair 2', (seed) => estimateKl(Q2, P2, { seed, samples: n }), exact(th.kl(Q2m, P2m, { digits: 20 }))],

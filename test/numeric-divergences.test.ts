@@ -31,7 +31,7 @@ describe('float64 divergences: special cases', () => {
     const n = 10_000;
     const K = 2 ** 24;
     const counts = () => {
-      const c = Array.from({ length: n - 1 }, () => Math.floor(rng.uniform() * (2 * K / n)));
+      const c = Array.from({ length: n - 1 }, () => Math.floor(rng.uniform() * ((2 * K) / n)));
       c.push(K - c.reduce((a, b) => a + b, 0));
       return c;
     };

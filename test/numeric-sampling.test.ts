@@ -21,7 +21,15 @@ describe('seeded samplers: moments and Kolmogorov–Smirnov against the exact CD
   const cases: [string, Dist1D, number, number][] = [
     ['normal:3,1', normal(3, 1), 3, 1],
     ['uniform:-1,2', uniform(-1, 2), 0.5, 9 / 12],
-    ['mixture:0.5:-2:1,0.5:2:1', mixture([{ weight: 0.5, mu: -2, sigma: 1 }, { weight: 0.5, mu: 2, sigma: 1 }]), 0, 5],
+    [
+      'mixture:0.5:-2:1,0.5:2:1',
+      mixture([
+        { weight: 0.5, mu: -2, sigma: 1 },
+        { weight: 0.5, mu: 2, sigma: 1 },
+      ]),
+      0,
+      5,
+    ],
   ];
   it.each(cases)('%s', (_, d, mean, variance) => {
     const x = d.sample(Rng.fromSeed(11), n);
@@ -35,7 +43,11 @@ describe('seeded samplers: moments and Kolmogorov–Smirnov against the exact CD
   it('categorical: frequencies within 4 standard errors of the weights', () => {
     const d = categorical([3, 0, 1], [0.2, 0.5, 0.3]);
     const x = d.sample(Rng.fromSeed(5), n);
-    for (const [pt, w] of [[0, 0.5], [1, 0.3], [3, 0.2]] as const) {
+    for (const [pt, w] of [
+      [0, 0.5],
+      [1, 0.3],
+      [3, 0.2],
+    ] as const) {
       const f = x.filter((v) => v === pt).length / n;
       expect(Math.abs(f - w)).toBeLessThan(4 * Math.sqrt((w * (1 - w)) / n));
     }
@@ -65,12 +77,13 @@ describe('seeded samplers: moments and Kolmogorov–Smirnov against the exact CD
       counts[arg]! += 1;
       r2[i] = best / d.sigma ** 2;
     }
-    for (const c of counts) expect(Math.abs(c / m - 1 / k)).toBeLessThan(4 * Math.sqrt((1 / k) * (1 - 1 / k) / m));
+    for (const c of counts) expect(Math.abs(c / m - 1 / k)).toBeLessThan(4 * Math.sqrt(((1 / k) * (1 - 1 / k)) / m));
     expect(Math.sqrt(m) * ks(r2, (t) => 1 - Math.exp(-t / 2))).toBeLessThan(KS_001);
     // the density integrates to about 1 on a fine grid around one mode (σ-scale check of logPdf)
     const h = d.sigma / 10;
     let mass = 0;
-    for (let a = -6; a <= 6; a += 0.1) for (let b = -6; b <= 6; b += 0.1) mass += Math.exp(d.logPdf((d.modes[0] as number) + a * d.sigma, (d.modes[1] as number) + b * d.sigma)) * h * h;
+    for (let a = -6; a <= 6; a += 0.1)
+      for (let b = -6; b <= 6; b += 0.1) mass += Math.exp(d.logPdf((d.modes[0] as number) + a * d.sigma, (d.modes[1] as number) + b * d.sigma)) * h * h;
     expect(Math.abs(mass - 1 / k)).toBeLessThan(1e-3 / k);
   });
 });
@@ -89,8 +102,14 @@ describe('the generator: seeds, streams, save and restore', () => {
     const r = Rng.fromSeed(2026).stream(3);
     normal(0, 1).sample(r, 777);
     const saved = JSON.stringify(r.save());
-    const cont = mixture([{ weight: 0.3, mu: 0, sigma: 1 }, { weight: 0.7, mu: 5, sigma: 2 }]).sample(r, 500);
-    const again = mixture([{ weight: 0.3, mu: 0, sigma: 1 }, { weight: 0.7, mu: 5, sigma: 2 }]).sample(Rng.restore(JSON.parse(saved)), 500);
+    const cont = mixture([
+      { weight: 0.3, mu: 0, sigma: 1 },
+      { weight: 0.7, mu: 5, sigma: 2 },
+    ]).sample(r, 500);
+    const again = mixture([
+      { weight: 0.3, mu: 0, sigma: 1 },
+      { weight: 0.7, mu: 5, sigma: 2 },
+    ]).sample(Rng.restore(JSON.parse(saved)), 500);
     expect(again).toEqual(cont);
     expect(Rng.restore(JSON.parse(saved)).save()).toEqual(JSON.parse(saved));
   });
@@ -99,7 +118,9 @@ describe('the generator: seeds, streams, save and restore', () => {
     expect(() => Rng.fromSeed(-1)).toThrow('Rng.fromSeed: seed must be an integer from 0 to 4294967295; got -1');
     expect(() => Rng.fromSeed(1.5)).toThrow(NumericError);
     expect(() => Rng.fromSeed(1).stream(-2)).toThrow(/Rng.stream: k must be an integer/);
-    expect(() => Rng.restore({ algorithm: 'xoroshiro128+', seed: 1, stream: 0, state: [1, 2] })).toThrow(/Rng.restore: state must be a saved xoroshiro128\+ state/);
+    expect(() => Rng.restore({ algorithm: 'xoroshiro128+', seed: 1, stream: 0, state: [1, 2] })).toThrow(
+      /Rng.restore: state must be a saved xoroshiro128\+ state/,
+    );
     expect(() => normal(0, -1)).toThrow('normal: sigma must be finite and > 0; got -1');
     expect(() => mixture([{ weight: 0.5, mu: 0, sigma: 1 }])).toThrow(/mixture: weights must sum to 1/);
     expect(() => categorical([1, 1], [0.5, 0.5])).toThrow(/points must be distinct/);

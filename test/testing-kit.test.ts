@@ -5,11 +5,26 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertTheorems, closeTo, distributionPair, disjointPair, exact, ganMatchers, HARD_PAIRS, mixture, modeDroppingPair, probabilityVector, THEOREMS, ulpDistance, withinEnclosure } from '../src/testing/index.js';
+import {
+  assertTheorems,
+  closeTo,
+  distributionPair,
+  disjointPair,
+  exact,
+  ganMatchers,
+  HARD_PAIRS,
+  mixture,
+  modeDroppingPair,
+  probabilityVector,
+  THEOREMS,
+  ulpDistance,
+  withinEnclosure,
+} from '../src/testing/index.js';
 
 /** Plain float64 implementations, as a user would write them. */
 const terms = (p: number[], f: (i: number) => number) => p.reduce((s, _, i) => s + f(i), 0);
-const klRef = (p: number[], q: number[]) => terms(p, (i) => (p[i] === 0 ? 0 : q[i] === 0 ? Infinity : (p[i] as number) * Math.log((p[i] as number) / (q[i] as number))));
+const klRef = (p: number[], q: number[]) =>
+  terms(p, (i) => (p[i] === 0 ? 0 : q[i] === 0 ? Infinity : (p[i] as number) * Math.log((p[i] as number) / (q[i] as number))));
 const jsdRef = (p: number[], q: number[]) => {
   const m = p.map((x, i) => (x + (q[i] as number)) / 2);
   return 0.5 * klRef(p, m) + 0.5 * klRef(q, m);

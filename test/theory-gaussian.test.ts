@@ -21,14 +21,27 @@ import { Dec, expectContains } from './helpers.js';
 
 const oracle = JSON.parse(readFileSync(new URL('../fixtures/reference/theory-gaussian.json', import.meta.url), 'utf8')) as {
   oracle: string;
-  gaussians: { name: string; mu1: string; sigma1: string; mu2: string; sigma2: string; kl: string; w1: string; w2: string; jsd?: string; cg?: string; dstar: Record<string, string> }[];
+  gaussians: {
+    name: string;
+    mu1: string;
+    sigma1: string;
+    mu2: string;
+    sigma2: string;
+    kl: string;
+    w1: string;
+    w2: string;
+    jsd?: string;
+    cg?: string;
+    dstar: Record<string, string>;
+  }[];
   mixtures: { name: string; p: string; q: string; w1: string; jsd: string; cg: string; kl: string }[];
 };
 
 const D = 50;
 function correctlyRounded(got: { value: string; lower: string; upper: string }, expected: string): void {
   expectContains(got, expected);
-  if (expected !== '0') expect(new Dec(got.value).eq(new Dec(expected).toSignificantDigits(D, Decimal.ROUND_HALF_EVEN)), `${got.value} vs ${expected}`).toBe(true);
+  if (expected !== '0')
+    expect(new Dec(got.value).eq(new Dec(expected).toSignificantDigits(D, Decimal.ROUND_HALF_EVEN)), `${got.value} vs ${expected}`).toBe(true);
 }
 
 describe(`Gaussian closed forms against mpmath (${oracle.oracle})`, () => {
@@ -65,7 +78,9 @@ describe('mixtures: W1 (certified sign isolation) and JSD, KL, C(G) (certified t
 });
 
 describe('continuous properties', () => {
-  const gauss = fc.record({ mu: fc.integer({ min: -30, max: 30 }), sigma: fc.integer({ min: 1, max: 30 }) }).map((g) => ({ mu: `${g.mu}/4`, sigma: `${g.sigma}/8` }));
+  const gauss = fc
+    .record({ mu: fc.integer({ min: -30, max: 30 }), sigma: fc.integer({ min: 1, max: 30 }) })
+    .map((g) => ({ mu: `${g.mu}/4`, sigma: `${g.sigma}/8` }));
   test.prop([gauss, gauss], { numRuns: 15 })('the W1 closed form agrees with ∫|F_P − F_Q| (the mixture path); W1 ≤ W2', (p, q) => {
     const a = gaussianW1(p, q, { digits: 20 });
     const b = mixtureW1([{ weight: '1', ...p }], [{ weight: '1', ...q }], { digits: 20 });
@@ -106,7 +121,9 @@ describe('continuous properties', () => {
   });
   it('shift series: uniform JSD = ln 2·min(t/w, 1) exactly and W1 = |t|; Gaussian JSD rises towards ln 2', () => {
     const rows = shiftSeries('uniform', '2', ['0', '1/2', '1', '2', '5', '-1'], { digits: 30 });
-    const expectJ = ['0', '1/4', '1/2', '1', '1', '1/2'].map((f) => (f === '0' ? new Dec(0) : LN2.times(new Dec(f.split('/')[0] as string).div(f.split('/')[1] ?? '1'))));
+    const expectJ = ['0', '1/4', '1/2', '1', '1', '1/2'].map((f) =>
+      f === '0' ? new Dec(0) : LN2.times(new Dec(f.split('/')[0] as string).div(f.split('/')[1] ?? '1')),
+    );
     rows.forEach((r, i) => {
       expectContains(r.jsd, (expectJ[i] as Decimal).toSignificantDigits(60).toString());
       expect(r.w1.exact).toBe(['0', '1/2', '1', '2', '5', '1'][i]);
@@ -125,9 +142,11 @@ describe('continuous properties', () => {
     expect(grid.map((e) => e.value)).toEqual(['-1', '0', '1'].map((x) => mixtureDstar(P, Q, x, { digits: 15 }).value));
   });
   it('bad input names the argument', () => {
-    expect(() => gaussianKl({ mu: '0', sigma: '0' }, { mu: '0', sigma: '1' })).toThrow("gaussianKl: p.sigma must be > 0; got \"0\"");
+    expect(() => gaussianKl({ mu: '0', sigma: '0' }, { mu: '0', sigma: '1' })).toThrow('gaussianKl: p.sigma must be > 0; got "0"');
     expect(() => mixtureW1(parseMixtureSpec('1/2:0:1', 'f', 'p'), [{ weight: '1', mu: '0', sigma: '1' }])).toThrow(TheoryError);
     expect(() => parseMixtureSpec('1/2:0', 'mixtureW1', 'p')).toThrow('mixtureW1: p must be w:mu:sigma items separated by commas; got "1/2:0"');
-    expect(() => mixtureDstar([{ weight: '1', mu: 'x', sigma: '1' }], [{ weight: '1', mu: '0', sigma: '1' }], '0')).toThrow(/p\[0\].mu must be an exact decimal/);
+    expect(() => mixtureDstar([{ weight: '1', mu: 'x', sigma: '1' }], [{ weight: '1', mu: '0', sigma: '1' }], '0')).toThrow(
+      /p\[0\].mu must be an exact decimal/,
+    );
   });
 });

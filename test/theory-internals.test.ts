@@ -107,14 +107,24 @@ describe('weighted JSD and other library-only entries', () => {
   it('k = 3 equal distributions: 0 exactly; disjoint with uniform weights: H(w) = ln 3', () => {
     const d = ['1/4', '3/4'];
     expect(weightedJsd([d, d, d], ['1/3', '1/3', '1/3']).value).toBe('0');
-    const w = weightedJsd([['1', '0', '0'], ['0', '1', '0'], ['0', '0', '1']], ['1/3', '1/3', '1/3'], { digits: 40 });
+    const w = weightedJsd(
+      [
+        ['1', '0', '0'],
+        ['0', '1', '0'],
+        ['0', '0', '1'],
+      ],
+      ['1/3', '1/3', '1/3'],
+      { digits: 40 },
+    );
     expect(w.value).toBe(entropy(['1/3', '1/3', '1/3'], { digits: 40 }).value);
     expect(w.value).toBe(new Dec(Decimal.clone({ precision: 100 }).ln(3)).toSignificantDigits(40).toString());
   });
   it('validates its arguments', () => {
     expect(() => weightedJsd([], [])).toThrow(/weightedJsd: distributions must be a nonempty array/);
     expect(() => weightedJsd([['1']], ['1/2', '1/2'])).toThrow(/weights must have one weight per distribution \(1\); got 2/);
-    expect(() => weightedJsd([['1'], ['1/2', '1/2']], ['1/2', '1/2'])).toThrow(/distributions\[1\] must have as many masses as distributions\[0\] \(1\); got 2/);
+    expect(() => weightedJsd([['1'], ['1/2', '1/2']], ['1/2', '1/2'])).toThrow(
+      /distributions\[1\] must have as many masses as distributions\[0\] \(1\); got 2/,
+    );
   });
   it('KL is asymmetric (an explicit witness)', () => {
     const p = ['1/2', '1/2'];

@@ -77,9 +77,11 @@ describe(`theory against the mpmath oracle (${oracle.oracle})`, () => {
 });
 
 describe('theory at 1000 digits against the mpmath oracle', () => {
-  const high = (JSON.parse(readFileSync(new URL('../fixtures/reference/theory-discrete.json', import.meta.url), 'utf8')) as {
-    high_precision: { quantity: string; p: string[]; q: string[] | null; digits: number; value: string }[];
-  }).high_precision;
+  const high = (
+    JSON.parse(readFileSync(new URL('../fixtures/reference/theory-discrete.json', import.meta.url), 'utf8')) as {
+      high_precision: { quantity: string; p: string[]; q: string[] | null; digits: number; value: string }[];
+    }
+  ).high_precision;
   it.each(high)('$quantity at $digits digits', ({ quantity, p, q, digits, value: expected }) => {
     const got = quantity === 'jsd' ? jsd(p, q ?? [], { digits }) : quantity === 'kl' ? kl(p, q ?? [], { digits }) : entropy(p, { digits });
     expectContains(got, expected);

@@ -15,8 +15,14 @@ const sig = (x: number) => 1 / (1 + Math.exp(-x));
 
 describe('the tabular GAN against the exact theory module', () => {
   it('the trainer’s D loss is −V(D, G) computed exactly on the same float32 tables', () => {
-    const dLogits = [[0.3, -1.1, 2.0, 0.0], [-0.7, 0.4, 0.1, -2.5]];
-    const gLogits = [[0.2, 0.9, -0.3, 0.5], [1.5, -1.0, 0.0, 0.25]];
+    const dLogits = [
+      [0.3, -1.1, 2.0, 0.0],
+      [-0.7, 0.4, 0.1, -2.5],
+    ];
+    const gLogits = [
+      [0.2, 0.9, -0.3, 0.5],
+      [1.5, -1.0, 0.0, 0.25],
+    ];
     const pt = tf.tensor2d([p, p]);
     const dt = tf.tensor2d(dLogits);
     const gt = tf.tensor2d(gLogits);
@@ -37,8 +43,12 @@ describe('the tabular GAN against the exact theory module', () => {
     const d = [0.3, -1.1, 2.0, 0.0];
     const g = [0.2, 0.9, -0.3, 0.5];
     const pt = tf.tensor2d([p]);
-    const gd = tf.grad((x: tf.Tensor) => tf.sum(tabularLosses(TABULAR, pt, x as tf.Tensor2D, tf.tensor2d([g])).dLoss))(tf.tensor2d([d])).dataSync();
-    const gg = tf.grad((x: tf.Tensor) => tf.sum(tabularLosses(TABULAR, pt, tf.tensor2d([d]), x as tf.Tensor2D).gLoss))(tf.tensor2d([g])).dataSync();
+    const gd = tf
+      .grad((x: tf.Tensor) => tf.sum(tabularLosses(TABULAR, pt, x as tf.Tensor2D, tf.tensor2d([g])).dLoss))(tf.tensor2d([d]))
+      .dataSync();
+    const gg = tf
+      .grad((x: tf.Tensor) => tf.sum(tabularLosses(TABULAR, pt, tf.tensor2d([d]), x as tf.Tensor2D).gLoss))(tf.tensor2d([g]))
+      .dataSync();
     const z = g.reduce((a, b) => a + Math.exp(b), 0);
     const q = g.map((x) => Math.exp(x) / z);
     const logS = d.map((x) => Math.log(sig(x)));
@@ -66,12 +76,16 @@ describe('the tabular GAN against the exact theory module', () => {
     const pt = tf.tensor2d([p]);
     const half = tf.zeros([1, 4]) as tf.Tensor2D;
     for (const loss of ['ns', 'saturating'] as const) {
-      const gg = tf.grad((x: tf.Tensor) => tf.sum(tabularLosses({ ...TABULAR, loss }, pt, half, x as tf.Tensor2D).gLoss))(tf.tensor2d([[0.4, -0.3, 1.2, 0.0]])).dataSync();
+      const gg = tf
+        .grad((x: tf.Tensor) => tf.sum(tabularLosses({ ...TABULAR, loss }, pt, half, x as tf.Tensor2D).gLoss))(tf.tensor2d([[0.4, -0.3, 1.2, 0.0]]))
+        .dataSync();
       expect(Math.max(...Array.from(gg, Math.abs))).toBeLessThan(1e-7);
     }
     // at q = p and D = ½ D's gradient vanishes too, and V = C(G) = −ln 4 (theory)
     const gAtP = tf.tensor2d([p.map(Math.log)]);
-    const gd = tf.grad((x: tf.Tensor) => tf.sum(tabularLosses(TABULAR, pt, x as tf.Tensor2D, gAtP).dLoss))(half).dataSync();
+    const gd = tf
+      .grad((x: tf.Tensor) => tf.sum(tabularLosses(TABULAR, pt, x as tf.Tensor2D, gAtP).dLoss))(half)
+      .dataSync();
     expect(Math.max(...Array.from(gd, Math.abs))).toBeLessThan(1e-7);
     const lossAtNash = tabularLosses(TABULAR, pt, half, gAtP).dLoss.dataSync()[0] as number;
     const cg = Number(valueAtOptimum(P, P, { normalize: true, digits: 20 }).value);
@@ -98,17 +112,26 @@ describe('the tabular GAN on minibatches', () => {
     const z = e.reduce((a, b) => a + b, 0);
     return e.map((x) => x / z);
   };
-  it.each(['ns', 'saturating'] as const)('%s: with the histograms at their expectations (p̂ = p, q̂ = q) the losses are the exact ones and the surrogate’s gradient is the exact ∇_g', (loss) => {
-    const c = { ...TABULAR, loss };
-    const [pT, dT, gT, qT] = [p, d0, g0, qOf(g0)].map((x) => tf.tensor2d(x, [1, 4]));
-    const exact = tabularLosses(c, pT as tf.Tensor2D, dT as tf.Tensor2D, gT as tf.Tensor2D);
-    const batch = tabularBatchLosses(c, pT as tf.Tensor2D, qT as tf.Tensor2D, dT as tf.Tensor2D, gT as tf.Tensor2D);
-    expect(Math.abs(exact.dLoss.dataSync()[0]! - batch.dLoss.dataSync()[0]!)).toBeLessThan(1e-6);
-    expect(Math.abs(exact.gLoss.dataSync()[0]! - batch.gLoss.dataSync()[0]!)).toBeLessThan(1e-6);
-    const gExact = tf.grad((g: tf.Tensor) => tf.sum(tabularLosses(c, pT as tf.Tensor2D, dT as tf.Tensor2D, g as tf.Tensor2D).gLoss))(gT as tf.Tensor).dataSync();
-    const gSur = tf.grad((g: tf.Tensor) => tf.sum(tabularBatchLosses(c, pT as tf.Tensor2D, qT as tf.Tensor2D, dT as tf.Tensor2D, g as tf.Tensor2D).gSurrogate))(gT as tf.Tensor).dataSync();
-    gExact.forEach((v, i) => expect(Math.abs(v - gSur[i]!)).toBeLessThan(1e-6));
-  });
+  it.each(['ns', 'saturating'] as const)(
+    '%s: with the histograms at their expectations (p̂ = p, q̂ = q) the losses are the exact ones and the surrogate’s gradient is the exact ∇_g',
+    (loss) => {
+      const c = { ...TABULAR, loss };
+      const [pT, dT, gT, qT] = [p, d0, g0, qOf(g0)].map((x) => tf.tensor2d(x, [1, 4]));
+      const exact = tabularLosses(c, pT as tf.Tensor2D, dT as tf.Tensor2D, gT as tf.Tensor2D);
+      const batch = tabularBatchLosses(c, pT as tf.Tensor2D, qT as tf.Tensor2D, dT as tf.Tensor2D, gT as tf.Tensor2D);
+      expect(Math.abs(exact.dLoss.dataSync()[0]! - batch.dLoss.dataSync()[0]!)).toBeLessThan(1e-6);
+      expect(Math.abs(exact.gLoss.dataSync()[0]! - batch.gLoss.dataSync()[0]!)).toBeLessThan(1e-6);
+      const gExact = tf
+        .grad((g: tf.Tensor) => tf.sum(tabularLosses(c, pT as tf.Tensor2D, dT as tf.Tensor2D, g as tf.Tensor2D).gLoss))(gT as tf.Tensor)
+        .dataSync();
+      const gSur = tf
+        .grad((g: tf.Tensor) => tf.sum(tabularBatchLosses(c, pT as tf.Tensor2D, qT as tf.Tensor2D, dT as tf.Tensor2D, g as tf.Tensor2D).gSurrogate))(
+          gT as tf.Tensor,
+        )
+        .dataSync();
+      gExact.forEach((v, i) => expect(Math.abs(v - gSur[i]!)).toBeLessThan(1e-6));
+    },
+  );
 
   it('the score-function gradient from sampled fakes is unbiased (mean of 4000 batches of 16 within 4.5 standard errors)', () => {
     const c = { ...TABULAR, loss: 'ns' as const };
@@ -127,7 +150,11 @@ describe('the tabular GAN on minibatches', () => {
     }
     const tile = (x: number[]) => tf.tensor2d(Array.from({ length: M }, () => x).flat(), [M, 4]);
     const [pT, dT, gT] = [p, d0, g0].map(tile);
-    const grads = tf.grad((g: tf.Tensor) => tf.sum(tabularBatchLosses(c, pT as tf.Tensor2D, tf.tensor2d(qHat, [M, 4]), dT as tf.Tensor2D, g as tf.Tensor2D).gSurrogate))(gT as tf.Tensor).arraySync() as number[][];
+    const grads = tf
+      .grad((g: tf.Tensor) => tf.sum(tabularBatchLosses(c, pT as tf.Tensor2D, tf.tensor2d(qHat, [M, 4]), dT as tf.Tensor2D, g as tf.Tensor2D).gSurrogate))(
+        gT as tf.Tensor,
+      )
+      .arraySync() as number[][];
     // exact: ∂/∂g_j Σ qᵢ fᵢ = q_j (f_j − Σ qᵢ fᵢ), f = −ln σ(d)
     const f = d0.map((x) => Math.log1p(Math.exp(-x)));
     const mean = q.reduce((s, x, i) => s + x * f[i]!, 0);
@@ -160,15 +187,31 @@ describe('the tabular GAN on minibatches', () => {
 describe('gan-verify train --preset tabular', () => {
   it('prints losses with the exact V and JSD', async () => {
     let out = '';
-    const code = await mainAsync(['train', '--preset', 'tabular', '--steps', '201', '--log-every', '100'], (s) => (out += s), () => undefined);
+    const code = await mainAsync(
+      ['train', '--preset', 'tabular', '--steps', '201', '--log-every', '100'],
+      (s) => (out += s),
+      () => undefined,
+    );
     expect(code).toBe(0);
     expect(out).toMatch(/^Step 0: D_loss=\d\.\d{4}, G_loss=\d\.\d{4}, V=-\d\.\d{6}, JSD=0\.\d{6}\nStep 100: /);
     let mini = '';
-    expect(await mainAsync(['train', '--preset', 'tabular', '--steps', '201', '--log-every', '100', '--batch', '32'], (s) => (mini += s), () => undefined)).toBe(0);
+    expect(
+      await mainAsync(
+        ['train', '--preset', 'tabular', '--steps', '201', '--log-every', '100', '--batch', '32'],
+        (s) => (mini += s),
+        () => undefined,
+      ),
+    ).toBe(0);
     expect(mini).toMatch(/^Step 0: D_loss=\d\.\d{4}, G_loss=\d\.\d{4}, V=-\d\.\d{6}, JSD=0\.\d{6}\nStep 100: /);
     expect(mini).not.toBe(out);
     let err = '';
-    expect(await mainAsync(['train', '--preset', 'tabular', '--label-smoothing', '0.1'], () => undefined, (s) => (err += s))).toBe(2);
+    expect(
+      await mainAsync(
+        ['train', '--preset', 'tabular', '--label-smoothing', '0.1'],
+        () => undefined,
+        (s) => (err += s),
+      ),
+    ).toBe(2);
     expect(err).toMatch(/--label-smoothing does not apply to the tabular preset/);
   });
 });

@@ -97,7 +97,13 @@ describe('the trainer', () => {
     const single = await train(c, { seed: 5, engine: 'autodiff' });
     expect(JSON.stringify(pop.logs.map((l) => l[1]))).toBe(JSON.stringify(single.logs.map((l) => l[0])));
     const cks: Checkpoint[] = [];
-    await train(c, { seed: 4, population: 2, engine: 'autodiff', checkpointEvery: 30, onCheckpoint: (ck) => cks.push(JSON.parse(JSON.stringify(ck)) as Checkpoint) });
+    await train(c, {
+      seed: 4,
+      population: 2,
+      engine: 'autodiff',
+      checkpointEvery: 30,
+      onCheckpoint: (ck) => cks.push(JSON.parse(JSON.stringify(ck)) as Checkpoint),
+    });
     expect(cks[0]?.engine).toBe('autodiff');
     const resumed = await train(c, { resume: cks[0] });
     expect(JSON.stringify(resumed.logs)).toBe(JSON.stringify(pop.logs));
@@ -115,7 +121,12 @@ describe('the trainer', () => {
     const poisoned = ck.d.slice(P, 2 * P).map(Math.fround);
     const stops: unknown[] = [];
     const cks: Checkpoint[] = [];
-    const r = await train(c, { resume: ck, checkpointEvery: 10, onStop: (s) => stops.push(s), onCheckpoint: (x) => cks.push(JSON.parse(JSON.stringify(x)) as Checkpoint) });
+    const r = await train(c, {
+      resume: ck,
+      checkpointEvery: 10,
+      onStop: (s) => stops.push(s),
+      onCheckpoint: (x) => cks.push(JSON.parse(JSON.stringify(x)) as Checkpoint),
+    });
     expect(stops).toEqual([{ seed: 21, step: 10, quantity: 'D loss', value: expect.any(Number) }]);
     expect(Number.isFinite((stops[0] as { value: number }).value)).toBe(false);
     expect(r.stopped.map((s) => s?.seed ?? null)).toEqual([null, 21, null]);
@@ -167,7 +178,7 @@ describe('the trainer', () => {
   it('rejects bad settings with the argument named', async () => {
     expect(() => makeConfig('seed-toy', { steps: 0 })).toThrow('train: steps must be a positive integer; got 0');
     expect(() => makeConfig('seed-toy', { widths: 3 })).toThrow(TrainError);
-    expect(() => makeConfig("nope")).toThrow(/train: preset must be one of seed-toy, mixture-1d, ring8, grid25 \(tabular: trainTabular\); got "nope"/);
+    expect(() => makeConfig('nope')).toThrow(/train: preset must be one of seed-toy, mixture-1d, ring8, grid25 \(tabular: trainTabular\); got "nope"/);
     await expect(train(short(), { seed: 1, population: 0 })).rejects.toThrow(/population must be an integer from 1 to 4096; got 0/);
   });
 });
@@ -177,7 +188,9 @@ describe('gan-verify train', () => {
   it('prints the documents’ log format, the same bytes for the same seed', async () => {
     const a = await run('--preset', 'seed-toy', '--seed', '0', '--steps', '401');
     expect(a.code).toBe(0);
-    expect(a.stdout).toMatch(/^Step 0: D_loss=\d+\.\d{4}, G_loss=\d+\.\d{4}\nStep 200: D_loss=\d+\.\d{4}, G_loss=\d+\.\d{4}\nStep 400: D_loss=\d+\.\d{4}, G_loss=\d+\.\d{4}\n$/);
+    expect(a.stdout).toMatch(
+      /^Step 0: D_loss=\d+\.\d{4}, G_loss=\d+\.\d{4}\nStep 200: D_loss=\d+\.\d{4}, G_loss=\d+\.\d{4}\nStep 400: D_loss=\d+\.\d{4}, G_loss=\d+\.\d{4}\n$/,
+    );
     expect((await run('--preset', 'seed-toy', '--seed', '0', '--steps', '401')).stdout).toBe(a.stdout);
   });
   it('a population prints the median and the 5–95% band; --json prints the summary', async () => {
@@ -222,7 +235,7 @@ describe('gan-verify train', () => {
   });
   it.each([
     [['--backend', 'tensorflow'], /needs @tensorflow\/tfjs-node, which is not installed/],
-    [["--loss", "hinge"], /loss must be ns, saturating, lsgan, wgan or wgan-gp; got "hinge"/],
+    [['--loss', 'hinge'], /loss must be ns, saturating, lsgan, wgan or wgan-gp; got "hinge"/],
     [['--steps', 'ten'], /--steps must be a nonnegative integer; got "ten"/],
     [['--preset', 'ring9'], /preset must be one of/],
     [['--engine', 'fast'], /--engine must be fused or autodiff; got "fast"/],

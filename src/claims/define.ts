@@ -152,13 +152,19 @@ const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
   const fn = 'defineClaim';
   if (typeof spec !== 'object' || spec === null) throw new ClaimError(fn, 'spec', `must be an object; got ${String(spec)}`);
-  if (typeof spec.id !== 'string' || !ID.test(spec.id)) throw new ClaimError(fn, 'id', `must be 2–63 lowercase letters, digits or dashes; got ${JSON.stringify(spec.id)}`);
+  if (typeof spec.id !== 'string' || !ID.test(spec.id))
+    throw new ClaimError(fn, 'id', `must be 2–63 lowercase letters, digits or dashes; got ${JSON.stringify(spec.id)}`);
   const where = `(claim ${spec.id})`;
-  if (typeof spec.source?.doc !== 'string' || spec.source.doc === '') throw new ClaimError(fn, `source.doc ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.source?.doc)}`);
-  if (typeof spec.source?.quote !== 'string' || spec.source.quote === '') throw new ClaimError(fn, `source.quote ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.source?.quote)}`);
-  if (typeof spec.statement !== 'string' || spec.statement === '') throw new ClaimError(fn, `statement ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.statement)}`);
-  if (!(METHODS as readonly string[]).includes(spec.method)) throw new ClaimError(fn, `method ${where}`, `must be one of ${METHODS.join(', ')}; got ${JSON.stringify(spec.method)}`);
-  if (!(VERDICTS as readonly string[]).includes(spec.expected)) throw new ClaimError(fn, `expected ${where}`, `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(spec.expected)}`);
+  if (typeof spec.source?.doc !== 'string' || spec.source.doc === '')
+    throw new ClaimError(fn, `source.doc ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.source?.doc)}`);
+  if (typeof spec.source?.quote !== 'string' || spec.source.quote === '')
+    throw new ClaimError(fn, `source.quote ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.source?.quote)}`);
+  if (typeof spec.statement !== 'string' || spec.statement === '')
+    throw new ClaimError(fn, `statement ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.statement)}`);
+  if (!(METHODS as readonly string[]).includes(spec.method))
+    throw new ClaimError(fn, `method ${where}`, `must be one of ${METHODS.join(', ')}; got ${JSON.stringify(spec.method)}`);
+  if (!(VERDICTS as readonly string[]).includes(spec.expected))
+    throw new ClaimError(fn, `expected ${where}`, `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(spec.expected)}`);
   if (typeof spec.check !== 'function') throw new ClaimError(fn, `check ${where}`, `must be a function; got ${typeof spec.check}`);
   for (const key of ['mutant', 'positive'] as const) {
     const c = spec[key];
@@ -166,7 +172,8 @@ export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
       throw new ClaimError(fn, `${key} ${where}`, `must be { description: non-empty string, subject }; got ${JSON.stringify(c)}`);
     }
   }
-  if ((spec.method === 'none') !== (spec.expected === 'not-checkable')) throw new ClaimError(fn, `method ${where}`, `'none' goes with expected 'not-checkable' and only with it; got ${spec.method} / ${spec.expected}`);
+  if ((spec.method === 'none') !== (spec.expected === 'not-checkable'))
+    throw new ClaimError(fn, `method ${where}`, `'none' goes with expected 'not-checkable' and only with it; got ${spec.method} / ${spec.expected}`);
   return { ...spec, kind: 'gan-verify-claim' };
 }
 
@@ -178,9 +185,15 @@ export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
  * Anything else is `refuted`.
  */
 export function verdictOf(found: { asStated: boolean; underConditions?: boolean; corrected?: boolean }): Verdict {
-  if (found === null || typeof found !== 'object' || typeof found.asStated !== 'boolean') throw new ClaimError('verdictOf', 'found.asStated', `must be a boolean (what the check established); got ${show((found as { asStated?: unknown } | null)?.asStated)}`);
+  if (found === null || typeof found !== 'object' || typeof found.asStated !== 'boolean')
+    throw new ClaimError(
+      'verdictOf',
+      'found.asStated',
+      `must be a boolean (what the check established); got ${show((found as { asStated?: unknown } | null)?.asStated)}`,
+    );
   for (const k of ['underConditions', 'corrected'] as const) {
-    if (found[k] !== undefined && typeof found[k] !== 'boolean') throw new ClaimError('verdictOf', `found.${k}`, `must be a boolean when given; got ${show(found[k])}`);
+    if (found[k] !== undefined && typeof found[k] !== 'boolean')
+      throw new ClaimError('verdictOf', `found.${k}`, `must be a boolean when given; got ${show(found[k])}`);
   }
   if (found.asStated) return 'holds';
   if (found.underConditions === true) return 'holds-under-conditions';
@@ -195,7 +208,15 @@ export function verdictOf(found: { asStated: boolean; underConditions?: boolean;
  */
 export function verdictOfInterval(iv: { low: number; high: number }, threshold: number, side: 'above' | 'below'): 'holds' | 'refuted' | 'inconclusive' {
   const fn = 'verdictOfInterval';
-  if (iv === null || typeof iv !== 'object' || typeof iv.low !== 'number' || typeof iv.high !== 'number' || Number.isNaN(iv.low) || Number.isNaN(iv.high) || iv.low > iv.high) {
+  if (
+    iv === null ||
+    typeof iv !== 'object' ||
+    typeof iv.low !== 'number' ||
+    typeof iv.high !== 'number' ||
+    Number.isNaN(iv.low) ||
+    Number.isNaN(iv.high) ||
+    iv.low > iv.high
+  ) {
     throw new ClaimError(fn, 'interval', `must be { low ≤ high } without NaN; got ${show(iv)}`);
   }
   if (typeof threshold !== 'number' || Number.isNaN(threshold)) throw new ClaimError(fn, 'threshold', `must be a number; got ${String(threshold)}`);

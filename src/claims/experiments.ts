@@ -53,7 +53,12 @@ function block(ctx: CheckContext, config: TrainConfig, offset: number, K: number
     let probe: FinalProbe | null = null;
     // training stops at the check's time limit (the claim then reports the limit as its error)
     const deadline = ctx.deadline ?? Infinity;
-    const r = await train(config, { seed: ctx.seed + offset, population: K, onFinal: (p) => (probe = p), ...(Number.isFinite(deadline) ? { shouldStop: () => performance.now() > deadline } : {}) });
+    const r = await train(config, {
+      seed: ctx.seed + offset,
+      population: K,
+      onFinal: (p) => (probe = p),
+      ...(Number.isFinite(deadline) ? { shouldStop: () => performance.now() > deadline } : {}),
+    });
     return { config, seed: ctx.seed + offset, logs: r.logs, final: r.final, probe: probe as unknown as FinalProbe };
   });
 }
@@ -98,7 +103,8 @@ function stagesOf(ctx: CheckContext, setup: Setup): number[] {
 export async function population(ctx: CheckContext, setup: Setup, n?: number): Promise<Population> {
   checkContext('population', ctx);
   checkSetup('population', setup);
-  if (n !== undefined && !(Number.isSafeInteger(n) && n >= 1 && n <= 4096)) throw new ClaimError('population', 'n', `must be an integer from 1 to 4096; got ${show(n)}`);
+  if (n !== undefined && !(Number.isSafeInteger(n) && n >= 1 && n <= 4096))
+    throw new ClaimError('population', 'n', `must be an integer from 1 to 4096; got ${show(n)}`);
   const config = configOf(ctx, setup);
   const stages = stagesOf(ctx, setup);
   const want = n ?? ctx.size(setup.population[0], setup.population[1]);
@@ -162,6 +168,7 @@ export async function sequential<T extends Look>(
 
 /** An interval's decision against a threshold (see {@link verdictOfInterval}), as a {@link Look}. */
 export function lookAt(interval: IntervalEvidence, side: 'above' | 'below'): Look {
-  if (interval === null || typeof interval !== 'object' || typeof interval.threshold !== 'number') throw new ClaimError('lookAt', 'interval', `must be an interval with a threshold; got ${show(interval)}`);
+  if (interval === null || typeof interval !== 'object' || typeof interval.threshold !== 'number')
+    throw new ClaimError('lookAt', 'interval', `must be an interval with a threshold; got ${show(interval)}`);
   return { interval, verdict: verdictOfInterval(interval, interval.threshold as number, side) };
 }

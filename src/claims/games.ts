@@ -65,7 +65,11 @@ export function solveMixed(A: Game): MixedSolution {
   const basis = Array.from({ length: m }, (_, i) => n + i);
   for (;;) {
     let enter = -1;
-    for (let j = 0; j < n + m; j++) if ((z[j] as Rational).num < 0n) { enter = j; break; }
+    for (let j = 0; j < n + m; j++)
+      if ((z[j] as Rational).num < 0n) {
+        enter = j;
+        break;
+      }
     if (enter < 0) break;
     let leave = -1;
     let best: Rational | null = null;

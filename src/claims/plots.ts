@@ -18,7 +18,10 @@ export function convergencePlot(pop: Population, id = 'convergence'): Plot {
   const rows: Record<string, number | string>[] = [];
   for (const members of pop.logs) {
     const step = members[0]?.step ?? 0;
-    for (const [series, xs] of [['D_loss', members.map((m) => m.dLoss)], ['G_loss', members.map((m) => m.gLoss)]] as const) {
+    for (const [series, xs] of [
+      ['D_loss', members.map((m) => m.dLoss)],
+      ['G_loss', members.map((m) => m.gLoss)],
+    ] as const) {
       rows.push({ step, series, median: quantile(xs, 0.5), lo: quantile(xs, 0.05), hi: quantile(xs, 0.95) });
     }
   }
@@ -33,10 +36,27 @@ export function convergencePlot(pop: Population, id = 'convergence'): Plot {
       width: W,
       height: H,
       layer: [
-        { data: { values: rows }, mark: { type: 'area', opacity: 0.25 }, encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'lo', type: 'quantitative', title: 'loss' }, y2: { field: 'hi' }, color: { field: 'series', type: 'nominal' } } },
-        { data: { values: rows }, mark: { type: 'line', point: true }, encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'median', type: 'quantitative' }, color: { field: 'series', type: 'nominal' } } },
+        {
+          data: { values: rows },
+          mark: { type: 'area', opacity: 0.25 },
+          encoding: {
+            x: { field: 'step', type: 'quantitative' },
+            y: { field: 'lo', type: 'quantitative', title: 'loss' },
+            y2: { field: 'hi' },
+            color: { field: 'series', type: 'nominal' },
+          },
+        },
+        {
+          data: { values: rows },
+          mark: { type: 'line', point: true },
+          encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'median', type: 'quantitative' }, color: { field: 'series', type: 'nominal' } },
+        },
         { data: { values: refs }, mark: { type: 'rule', strokeDash: [4, 4], color: 'black' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
-        { data: { values: refs }, mark: { type: 'text', align: 'right', dy: -6, x: W }, encoding: { y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } } },
+        {
+          data: { values: refs },
+          mark: { type: 'text', align: 'right', dy: -6, x: W },
+          encoding: { y: { field: 'y', type: 'quantitative' }, text: { field: 'label' } },
+        },
       ],
     },
   };
@@ -47,7 +67,10 @@ export function histogramPlot(pop: Population, id = 'histogram'): Plot {
   checkPopulation('histogramPlot', pop);
   const n = pop.config.evalSamples;
   const xs = Array.from(pop.probe.samples.subarray(0, n));
-  const [mu, sigma] = pop.config.target.replace(/^normal:/, '').split(',').map(Number) as [number, number];
+  const [mu, sigma] = pop.config.target
+    .replace(/^normal:/, '')
+    .split(',')
+    .map(Number) as [number, number];
   const lo = mu - 4 * sigma;
   const hi = mu + 4 * sigma;
   const bins = 40;
@@ -69,8 +92,20 @@ export function histogramPlot(pop: Population, id = 'histogram'): Plot {
       width: W,
       height: H,
       layer: [
-        { data: { values: hist }, mark: { type: 'rect', opacity: 0.6, color: '#4c78a8' }, encoding: { x: { field: 'x0', type: 'quantitative', title: 'x' }, x2: { field: 'x1' }, y: { field: 'density', type: 'quantitative', title: 'density' } } },
-        { data: { values: curve }, mark: { type: 'line', color: '#e45756', strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'density', type: 'quantitative' } } },
+        {
+          data: { values: hist },
+          mark: { type: 'rect', opacity: 0.6, color: '#4c78a8' },
+          encoding: {
+            x: { field: 'x0', type: 'quantitative', title: 'x' },
+            x2: { field: 'x1' },
+            y: { field: 'density', type: 'quantitative', title: 'density' },
+          },
+        },
+        {
+          data: { values: curve },
+          mark: { type: 'line', color: '#e45756', strokeWidth: 2 },
+          encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'density', type: 'quantitative' } },
+        },
       ],
     },
   };
@@ -95,7 +130,12 @@ export function dPlot(pop: Population, id = 'discriminator'): Plot {
       height: H,
       data: { values: rows },
       mark: { type: 'line' },
-      encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative', title: 'D', scale: { domain: [0, 1] } }, color: { field: 'curve', type: 'nominal' }, strokeDash: { field: 'curve', type: 'nominal' } },
+      encoding: {
+        x: { field: 'x', type: 'quantitative' },
+        y: { field: 'y', type: 'quantitative', title: 'D', scale: { domain: [0, 1] } },
+        color: { field: 'curve', type: 'nominal' },
+        strokeDash: { field: 'curve', type: 'nominal' },
+      },
     },
   };
 }
@@ -106,7 +146,8 @@ export function shiftPlot(rows: { t: number; jsd: number; w1: number }[], family
   id = String(id);
   checkArray('shiftPlot', 'rows', rows, 'shift rows { t, jsd, w1 }');
   rows.forEach((r, i) => {
-    if (r === null || typeof r !== 'object' || !['t', 'jsd', 'w1'].every((k) => typeof (r as Record<string, unknown>)[k] === 'number')) throw new ClaimError('shiftPlot', `rows[${i}]`, 'must be { t, jsd, w1 } numbers');
+    if (r === null || typeof r !== 'object' || !['t', 'jsd', 'w1'].every((k) => typeof (r as Record<string, unknown>)[k] === 'number'))
+      throw new ClaimError('shiftPlot', `rows[${i}]`, 'must be { t, jsd, w1 } numbers');
   });
   const values = rows.flatMap((r) => [
     { t: r.t, quantity: 'JSD (nats)', y: r.jsd },
@@ -119,7 +160,15 @@ export function shiftPlot(rows: { t: number; jsd: number; w1: number }[], family
       width: W,
       height: H,
       layer: [
-        { data: { values }, mark: { type: 'line', point: true }, encoding: { x: { field: 't', type: 'quantitative', title: 'shift t' }, y: { field: 'y', type: 'quantitative', title: 'distance' }, color: { field: 'quantity', type: 'nominal' } } },
+        {
+          data: { values },
+          mark: { type: 'line', point: true },
+          encoding: {
+            x: { field: 't', type: 'quantitative', title: 'shift t' },
+            y: { field: 'y', type: 'quantitative', title: 'distance' },
+            color: { field: 'quantity', type: 'nominal' },
+          },
+        },
         { data: { values: [{ y: LN2 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: 'black' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
       ],
     },
@@ -133,7 +182,12 @@ export function modesPlot(pop: Population, modes: readonly number[], id: string)
   const pts: Record<string, number | string>[] = [];
   const show = Math.min(4, pop.final.length);
   for (let k = 0; k < show; k++) {
-    for (let i = 0; i < Math.min(n, 400); i++) pts.push({ x: pop.probe.samples[(k * n + i) * 2] as number, y: pop.probe.samples[(k * n + i) * 2 + 1] as number, seed: `seed ${pop.seed + k}: ${pop.final[k]?.modesCovered} mode${pop.final[k]?.modesCovered === 1 ? '' : 's'}` });
+    for (let i = 0; i < Math.min(n, 400); i++)
+      pts.push({
+        x: pop.probe.samples[(k * n + i) * 2] as number,
+        y: pop.probe.samples[(k * n + i) * 2 + 1] as number,
+        seed: `seed ${pop.seed + k}: ${pop.final[k]?.modesCovered} mode${pop.final[k]?.modesCovered === 1 ? '' : 's'}`,
+      });
   }
   const centres = [];
   for (let i = 0; i < modes.length; i += 2) centres.push({ x: modes[i] as number, y: modes[i + 1] as number });
@@ -147,11 +201,28 @@ export function modesPlot(pop: Population, modes: readonly number[], id: string)
           width: 300,
           height: 300,
           layer: [
-            { data: { values: pts }, mark: { type: 'circle', size: 8, opacity: 0.5 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'seed', type: 'nominal' } } },
-            { data: { values: centres }, mark: { type: 'point', shape: 'cross', size: 80, color: 'black' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+            {
+              data: { values: pts },
+              mark: { type: 'circle', size: 8, opacity: 0.5 },
+              encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, color: { field: 'seed', type: 'nominal' } },
+            },
+            {
+              data: { values: centres },
+              mark: { type: 'point', shape: 'cross', size: 80, color: 'black' },
+              encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } },
+            },
           ],
         },
-        { width: 220, height: 300, data: { values: covered }, mark: 'bar', encoding: { x: { field: 'seed', type: 'ordinal' }, y: { field: 'modes', type: 'quantitative', title: 'modes covered', scale: { domain: [0, modes.length / 2] } } } },
+        {
+          width: 220,
+          height: 300,
+          data: { values: covered },
+          mark: 'bar',
+          encoding: {
+            x: { field: 'seed', type: 'ordinal' },
+            y: { field: 'modes', type: 'quantitative', title: 'modes covered', scale: { domain: [0, modes.length / 2] } },
+          },
+        },
       ],
     },
   };
@@ -159,9 +230,13 @@ export function modesPlot(pop: Population, modes: readonly number[], id: string)
 
 /** Renders a plot to an SVG string (headless: Vega's SVG renderer needs no canvas). */
 export async function renderSvg(plot: Plot): Promise<string> {
-  if (plot === null || typeof plot !== 'object' || typeof plot.id !== 'string' || plot.spec === null || typeof plot.spec !== 'object') throw new ClaimError('renderSvg', 'plot', `must be { id, title, spec } with a Vega-Lite spec; got ${show(plot)}`);
+  if (plot === null || typeof plot !== 'object' || typeof plot.id !== 'string' || plot.spec === null || typeof plot.spec !== 'object')
+    throw new ClaimError('renderSvg', 'plot', `must be { id, title, spec } with a Vega-Lite spec; got ${show(plot)}`);
   // legends keep their whole labels (Vega-Lite cuts them at 160 px by default: "D*(x) = p_data/(p_…")
-  const config = { ...((plot.spec as { config?: Record<string, unknown> }).config ?? {}), legend: { labelLimit: 0, ...(((plot.spec as { config?: { legend?: object } }).config?.legend) ?? {}) } };
+  const config = {
+    ...((plot.spec as { config?: Record<string, unknown> }).config ?? {}),
+    legend: { labelLimit: 0, ...((plot.spec as { config?: { legend?: object } }).config?.legend ?? {}) },
+  };
   const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...plot.spec, config } as vl.TopLevelSpec;
   let compiled: vega.Spec;
   try {

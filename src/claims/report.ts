@@ -36,7 +36,10 @@ const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)
 export function showInterval(iv: IntervalEvidence): string {
   checkInterval('showInterval', 'iv', iv);
   const f = (x: number) => (Number.isFinite(x) ? String(Number(x.toPrecision(3))) : String(x));
-  return `${iv.statistic} = ${f(iv.estimate)} (${levelText(iv.level)} CI ${f(iv.low)} to ${f(iv.high)}, n = ${iv.n}${iv.threshold !== undefined ? `; threshold ${f(iv.threshold)}` : ''})`;
+  return (
+    `${iv.statistic} = ${f(iv.estimate)} (${levelText(iv.level)} CI ${f(iv.low)} to ${f(iv.high)}, n = ` +
+    `${iv.n}${iv.threshold !== undefined ? `; threshold ${f(iv.threshold)}` : ''})`
+  );
 }
 
 /** The controls in one short cell: "mutant refuted ✓ · positive holds ✓". */
@@ -62,13 +65,22 @@ export function ledgerTable(entries: readonly LedgerEntry[], width = 160): strin
   for (const e of entries) {
     const mark = e.agrees ? ' ' : '✗';
     const ctl = withControls ? `${showControls(e).padEnd(cW)}  ` : '';
-    lines.push(`${e.id.padEnd(idW)} ${mark}${e.verdict.padEnd(vW)}  ${ctl}${clip(e.evidence, Math.max(30, width - idW - vW - 5 - (withControls ? cW + 2 : 0)))}`);
+    lines.push(
+      `${e.id.padEnd(idW)} ${mark}${e.verdict.padEnd(vW)}  ${ctl}${clip(e.evidence, Math.max(30, width - idW - vW - 5 - (withControls ? cW + 2 : 0)))}`,
+    );
   }
   const bad = entries.filter((e) => !e.agrees);
-  lines.push('', `${entries.length} claims: ${entries.length - bad.length} verdicts as expected, ${bad.length} differ${bad.length ? ` (${bad.map((e) => `${e.id}: ${e.verdict}, expected ${e.expected}`).join('; ')})` : ''}`);
+  lines.push(
+    '',
+    `${entries.length} claims: ${entries.length - bad.length} verdicts as expected, ${bad.length} ` +
+      `differ${bad.length ? ` (${bad.map((e) => `${e.id}: ${e.verdict}, expected ${e.expected}`).join('; ')})` : ''}`,
+  );
   if (withControls) {
     const weak = entries.filter((e) => controlProblems(e).length > 0);
-    lines.push(`controls: ${entries.length - weak.length} of ${entries.length} claims discriminate${weak.length ? `; ⚠ ${weak.map((e) => `${e.id} (${controlProblems(e).join('; ')})`).join(', ')}` : ''}`);
+    lines.push(
+      `controls: ${entries.length - weak.length} of ${entries.length} claims ` +
+        `discriminate${weak.length ? `; ⚠ ${weak.map((e) => `${e.id} (${controlProblems(e).join('; ')})`).join(', ')}` : ''}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -80,12 +92,23 @@ export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): str
   checkObject('junitXml', 'meta', meta, ['shard', 'seconds'], 'the ledger meta');
   const failures = entries.filter((e) => !e.agrees).length;
   const cases = entries.map((e) => {
-    const props = [['verdict', e.verdict], ['expected', e.expected], ['evidence', e.evidence], ...(e.interval ? [['interval', showInterval(e.interval)]] : []), ...(e.controls ? [['controls', showControls(e)]] : [])];
+    const props = [
+      ['verdict', e.verdict],
+      ['expected', e.expected],
+      ['evidence', e.evidence],
+      ...(e.interval ? [['interval', showInterval(e.interval)]] : []),
+      ...(e.controls ? [['controls', showControls(e)]] : []),
+    ];
     const properties = `\n    <properties>${props.map(([k, v]) => `<property name="${xml(k as string)}" value="${xml(v as string)}"/>`).join('')}</properties>`;
-    const body = e.agrees ? `${properties}${e.verdict === 'not-checkable' ? '\n    <skipped/>' : ''}\n  ` : `${properties}\n    <failure message="${xml(`verdict ${e.verdict}, expected ${e.expected}`)}">${xml(e.evidence)}</failure>\n  `;
+    const body = e.agrees
+      ? `${properties}${e.verdict === 'not-checkable' ? '\n    <skipped/>' : ''}\n  `
+      : `${properties}\n    <failure message="${xml(`verdict ${e.verdict}, expected ${e.expected}`)}">${xml(e.evidence)}</failure>\n  `;
     return `  <testcase classname="gan-verify.claims.${xml(e.doc)}" name="${xml(e.id)}" time="${e.seconds.toFixed(3)}">${body}</testcase>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="gan-verify claims${meta.shard ? ` shard ${meta.shard}` : ''}" tests="${entries.length}" failures="${failures}" errors="0" time="${meta.seconds.toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="gan-verify claims${meta.shard ? ` shard ${meta.shard}` : ''}" tests="${entries.length}" ` +
+    `failures="${failures}" errors="0" time="${meta.seconds.toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`
+  );
 }
 
 const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -120,15 +143,46 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
   const bad = entries.filter((e) => !e.agrees);
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
-  const summary = `${entries.length} claims (seed ${meta.seed}${meta.quick ? ', quick' : ''}${meta.shard ? `, shard ${meta.shard}` : ''}, backend ${meta.backend}, ${meta.seconds.toFixed(1)} s): ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}. ${bad.length === 0 ? 'Every verdict is the expected one.' : `${bad.length} differ from the expected verdict: ${bad.map((e) => e.id).join(', ')}.`}`;
+  const summary =
+    `${entries.length} claims (seed ${meta.seed}${meta.quick ? ', quick' : ''}${meta.shard ? `, shard ${meta.shard}` : ''}, backend ` +
+    `${meta.backend}, ${meta.seconds.toFixed(1)} s): ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}. ` +
+    `${bad.length === 0 ? 'Every verdict is the expected one.' : `${bad.length} differ from the expected verdict: ${bad.map((e) => e.id).join(', ')}.`}`;
 
   const mdLines = ['# gan-verify claims ledger', '', summary, '', '| id | document | verdict | expected | evidence |', '|---|---|---|---|---|'];
-  for (const e of entries) mdLines.push(`| [${e.id}](#${e.id}) | ${md(titleOf(e.doc))} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected} | ${md(e.evidence)} |`);
+  for (const e of entries)
+    mdLines.push(`| [${e.id}](#${e.id}) | ${md(titleOf(e.doc))} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected} | ${md(e.evidence)} |`);
   for (const e of entries) {
-    mdLines.push('', `## ${e.id}`, '', `**${e.verdict}**${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${e.doc} · ${e.seconds.toFixed(2)} s`, '', `> ${md(e.quote)}`, '', `Checked: ${e.statement}`, '', `Evidence: ${e.evidence}`);
+    mdLines.push(
+      '',
+      `## ${e.id}`,
+      '',
+      `**${e.verdict}**${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${e.doc} · ${e.seconds.toFixed(2)} s`,
+      '',
+      `> ${md(e.quote)}`,
+      '',
+      `Checked: ${e.statement}`,
+      '',
+      `Evidence: ${e.evidence}`,
+    );
     if (e.interval) mdLines.push('', `Interval: ${showInterval(e.interval)}`);
-    if (e.grid) mdLines.push('', `Robustness grid: ${e.grid.map((g) => `${Object.entries(g.settings).map(([k, v]) => `${k} ${v}`).join(', ')} → ${g.verdict}`).join('; ')}`);
-    if (e.controls) mdLines.push('', `Controls: ${showControls(e)}${e.controls.mutant ? ` (mutant: ${e.controls.mutant.description})` : ''}${e.controls.positive ? ` (positive: ${e.controls.positive.description})` : ''}`);
+    if (e.grid)
+      mdLines.push(
+        '',
+        `Robustness grid: ${e.grid
+          .map(
+            (g) =>
+              `${Object.entries(g.settings)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(', ')} → ${g.verdict}`,
+          )
+          .join('; ')}`,
+      );
+    if (e.controls)
+      mdLines.push(
+        '',
+        `Controls: ${showControls(e)}${e.controls.mutant ? ` (mutant: ${e.controls.mutant.description})` : ''}` +
+          `${e.controls.positive ? ` (positive: ${e.controls.positive.description})` : ''}`,
+      );
     if (e.conditions) mdLines.push('', `Conditions: ${e.conditions}`);
     if (e.correction) mdLines.push('', `What is right: ${e.correction}`);
     if (e.counterexample) mdLines.push('', `Counterexample: ${e.counterexample}`);
@@ -139,22 +193,60 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
   writeFileSync(join(dir, 'README.md'), `${mdLines.join('\n')}\n`);
   written.push(join(dir, 'README.md'));
 
-  const rows = entries.map((e) => `<tr class="${e.agrees ? 'agree' : 'differ'}"><td><a href="#${e.id}">${html(e.id)}</a></td><td title="${html(e.doc)}">${html(titleOf(e.doc))}</td><td class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected}</td><td>${html(e.evidence)}</td></tr>`);
+  const rows = entries.map(
+    (e) =>
+      `<tr class="${e.agrees ? 'agree' : 'differ'}"><td><a href="#${e.id}">${html(e.id)}</a></td><td title="${html(e.doc)}">${html(titleOf(e.doc))}</td><td ` +
+      `class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected}</td><td>${html(e.evidence)}</td></tr>`,
+  );
   const sections = entries.map((e) => {
     const grid = e.grid
-      ? `<table class="grid"><thead><tr>${Object.keys(e.grid[0]?.settings ?? {}).map((k) => `<th>${html(k)}</th>`).join('')}<th>verdict</th><th>interval</th></tr></thead><tbody>${e.grid.map((g) => `<tr>${Object.values(g.settings).map((v) => `<td>${html(String(v))}</td>`).join('')}<td class="v-${g.verdict}">${g.verdict}</td><td>${g.interval ? html(showInterval(g.interval)) : ''}</td></tr>`).join('')}</tbody></table>`
+      ? `<table class="grid"><thead><tr>${Object.keys(e.grid[0]?.settings ?? {})
+          .map((k) => `<th>${html(k)}</th>`)
+          .join('')}<th>verdict</th><th>interval</th></tr></thead><tbody>${e.grid
+          .map(
+            (g) =>
+              `<tr>${Object.values(g.settings)
+                .map((v) => `<td>${html(String(v))}</td>`)
+                .join('')}<td class="v-${g.verdict}">${g.verdict}</td><td>${g.interval ? html(showInterval(g.interval)) : ''}</td></tr>`,
+          )
+          .join('')}</tbody></table>`
       : '';
-    const ctl = e.controls ? `<p><b>Controls:</b> ${html(showControls(e))}${e.controls.mutant ? `<br>mutant: ${html(e.controls.mutant.description)}: ${html(e.controls.mutant.evidence)}` : ''}${e.controls.positive ? `<br>positive: ${html(e.controls.positive.description)}: ${html(e.controls.positive.evidence)}` : ''}</p>` : '';
-    const extra = [e.interval ? `<p><b>Interval:</b> ${html(showInterval(e.interval))}</p>` : '', grid, ctl, e.conditions ? `<p><b>Conditions:</b> ${html(e.conditions)}</p>` : '', e.correction ? `<p><b>What is right:</b> ${html(e.correction)}</p>` : '', e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : ''].join('');
-    const nums = Object.entries(e.numbers).map(([k, v]) => `<code>${html(k)}</code> = ${html(String(v))}`).join(' · ');
+    const ctl = e.controls
+      ? `<p><b>Controls:</b> ` +
+        `${html(showControls(e))}${e.controls.mutant ? `<br>mutant: ${html(e.controls.mutant.description)}: ${html(e.controls.mutant.evidence)}` : ''}` +
+        `${e.controls.positive ? `<br>positive: ${html(e.controls.positive.description)}: ${html(e.controls.positive.evidence)}` : ''}</p>`
+      : '';
+    const extra = [
+      e.interval ? `<p><b>Interval:</b> ${html(showInterval(e.interval))}</p>` : '',
+      grid,
+      ctl,
+      e.conditions ? `<p><b>Conditions:</b> ${html(e.conditions)}</p>` : '',
+      e.correction ? `<p><b>What is right:</b> ${html(e.correction)}</p>` : '',
+      e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : '',
+    ].join('');
+    const nums = Object.entries(e.numbers)
+      .map(([k, v]) => `<code>${html(k)}</code> = ${html(String(v))}`)
+      .join(' · ');
     // plots are files beside the page (index.html stays small), drawn by the browser from plots/
-    const figs = (e.plots ?? []).map((p) => `<figure class="plot" data-plot="${html(p.id)}"><img src="plots/${html(p.id)}.svg" alt="${html(p.title)}"${svgs.has(p.id) ? '' : ' data-missing'}><figcaption>${html(p.title)}</figcaption></figure>`).join('');
-    return `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${html(e.quote)}</blockquote><p><b>Checked:</b> ${html(e.statement)}</p><p><b>Evidence:</b> ${html(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`;
+    const figs = (e.plots ?? [])
+      .map(
+        (p) =>
+          `<figure class="plot" data-plot="${html(p.id)}"><img src="plots/${html(p.id)}.svg" ` +
+          `alt="${html(p.title)}"${svgs.has(p.id) ? '' : ' data-missing'}><figcaption>${html(p.title)}</figcaption></figure>`,
+      )
+      .join('');
+    return (
+      `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected})`} · ` +
+      `${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${html(e.quote)}</blockquote><p><b>Checked:</b> ` +
+      `${html(e.statement)}</p><p><b>Evidence:</b> ${html(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`
+    );
   });
   // the annotated documents (one page each, beside the index; KaTeX's stylesheet and fonts copied once)
   const docPages: { doc: string; title: string; file: string }[] = [];
   if (docsDir !== undefined && existsSync(docsDir)) {
-    const docs = readdirSync(docsDir).filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f)).sort();
+    const docs = readdirSync(docsDir)
+      .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
+      .sort();
     if (docs.length > 0) {
       mkdirSync(join(dir, 'documents', 'katex', 'fonts'), { recursive: true });
       const k = katexAssets();
@@ -169,10 +261,27 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
       docPages.push({ doc, title: acc?.title ?? doc, file });
     }
   }
-  const docList = docPages.length ? `<h2 id="documents">The documents, annotated</h2><ul>${docPages.map((d) => `<li><a href="${d.file}">${html(d.title)}</a> <code>${html(d.doc)}</code></li>`).join('')}</ul>` : '<p id="documents">The annotated documents need the seed documents: pass <code>--docs DIR</code> (default <code>../shared/seeds</code>).</p>';
+  const docList = docPages.length
+    ? `<h2 id="documents">The documents, ` +
+      `annotated</h2><ul>${docPages.map((d) => `<li><a href="${d.file}">${html(d.title)}</a> <code>${html(d.doc)}</code></li>`).join('')}</ul>`
+    : '<p id="documents">The annotated documents need the seed documents: pass <code>--docs DIR</code> (default <code>../shared/seeds</code>).</p>';
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>gan-verify claims ledger</title>
-<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}table{border-collapse:collapse;width:100%;font-size:14px}td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}tr.differ{background:#fee}.v-holds{color:#1a7f37}.v-refuted{color:#cf222e}.v-imprecise{color:#9a6700}.v-holds-under-conditions{color:#0969da}.v-not-checkable{color:#6e7781}.v-inconclusive{color:#8250df}table.grid{width:auto}blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}figure{margin:1em 0}section{border-top:1px solid #eee;margin-top:1.5em}</style>
+<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}
+table{border-collapse:collapse;width:100%;font-size:14px}
+td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}
+tr.differ{background:#fee}
+.v-holds{color:#1a7f37}
+.v-refuted{color:#cf222e}
+.v-imprecise{color:#9a6700}
+.v-holds-under-conditions{color:#0969da}
+.v-not-checkable{color:#6e7781}
+.v-inconclusive{color:#8250df}
+table.grid{width:auto}
+blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}
+figure{margin:1em 0}
+section{border-top:1px solid #eee;margin-top:1.5em}
+</style>
 </head><body><h1>gan-verify claims ledger</h1><p id="summary">${html(summary)}</p>
 ${docList}
 <table><thead><tr><th>id</th><th>document</th><th>verdict</th><th>expected</th><th>evidence</th></tr></thead><tbody>

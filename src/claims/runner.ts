@@ -67,7 +67,8 @@ export function claimRng(seed: number, id: string): Rng {
 
 export function makeContext(id: string, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number }): CheckContext {
   if (typeof id !== 'string' || id === '') throw new ClaimError('makeContext', 'id', `must be a claim id; got ${show(id)}`);
-  if (options === null || typeof options !== 'object' || typeof options.quick !== 'boolean' || !(options.cache instanceof Map)) throw new ClaimError('makeContext', 'options', `must be { quick: boolean, seed, cache: Map }; got ${show(options)}`);
+  if (options === null || typeof options !== 'object' || typeof options.quick !== 'boolean' || !(options.cache instanceof Map))
+    throw new ClaimError('makeContext', 'options', `must be { quick: boolean, seed, cache: Map }; got ${show(options)}`);
   checkSeed('makeContext', options.seed);
   const limit = options.timeLimit ?? Infinity;
   return {
@@ -104,7 +105,8 @@ const overLimit = (ctx: CheckContext) => `exceeded its time limit of ${ctx.timeL
 export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: boolean | 'mutant' | 'positive' = false): Promise<LedgerEntry> {
   checkClaim('runClaim', 'claim', claim);
   checkContext('runClaim', ctx);
-  if (![true, false, 'mutant', 'positive'].includes(variant as never)) throw new ClaimError('runClaim', 'variant', `must be false, true, 'mutant' or 'positive'; got ${show(variant)}`);
+  if (![true, false, 'mutant', 'positive'].includes(variant as never))
+    throw new ClaimError('runClaim', 'variant', `must be false, true, 'mutant' or 'positive'; got ${show(variant)}`);
   const t0 = performance.now();
   const base = { id: claim.id, doc: claim.source.doc, quote: claim.source.quote, statement: claim.statement, method: claim.method, expected: claim.expected };
   try {
@@ -123,13 +125,26 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     } finally {
       if (timer) clearTimeout(timer);
     }
-    if (!(VERDICTS as readonly string[]).includes(out?.verdict)) throw new ClaimError(`claim ${claim.id}`, 'verdict', `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(out?.verdict)}`);
+    if (!(VERDICTS as readonly string[]).includes(out?.verdict))
+      throw new ClaimError(`claim ${claim.id}`, 'verdict', `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(out?.verdict)}`);
     checkNumbers(claim.id, out.numbers ?? {});
     if (claim.method === 'population' && out.verdict !== 'not-checkable' && out.interval === undefined) {
-      throw new ClaimError(`claim ${claim.id}`, 'interval', 'must be reported by a population check: its verdict is decided from a statistic and its confidence interval');
+      throw new ClaimError(
+        `claim ${claim.id}`,
+        'interval',
+        'must be reported by a population check: its verdict is decided from a statistic and its confidence interval',
+      );
     }
     if (out.interval !== undefined) checkInterval(`claim ${claim.id}`, 'interval', out.interval);
-    const entry: LedgerEntry = { ...base, verdict: out.verdict, agrees: out.verdict === claim.expected, evidence: out.evidence, numbers: out.numbers ?? {}, seconds: (performance.now() - t0) / 1000, plots: out.plots ?? [] };
+    const entry: LedgerEntry = {
+      ...base,
+      verdict: out.verdict,
+      agrees: out.verdict === claim.expected,
+      evidence: out.evidence,
+      numbers: out.numbers ?? {},
+      seconds: (performance.now() - t0) / 1000,
+      plots: out.plots ?? [],
+    };
     // the conditions / correction / counterexample that go with the verdict found
     if (out.verdict === 'holds-under-conditions' && out.conditions) entry.conditions = out.conditions;
     if (out.verdict === 'imprecise' && out.correction) entry.correction = out.correction;
@@ -140,18 +155,29 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
   } catch (e) {
     const over = performance.now() > (ctx.deadline ?? Infinity);
     const message = over && !(e instanceof ClaimError) ? `claim ${claim.id}: check ${overLimit(ctx)}` : e instanceof Error ? e.message : String(e);
-    return { ...base, verdict: 'refuted', agrees: false, evidence: `check failed: ${message}`, numbers: {}, error: message, seconds: (performance.now() - t0) / 1000, plots: [] };
+    return {
+      ...base,
+      verdict: 'refuted',
+      agrees: false,
+      evidence: `check failed: ${message}`,
+      numbers: {},
+      error: message,
+      seconds: (performance.now() - t0) / 1000,
+      plots: [],
+    };
   }
 }
 
 export async function runLedger(claims: readonly AnyClaim[], options: RunOptions = {}): Promise<LedgerEntry[]> {
   if (!Array.isArray(claims)) throw new ClaimError('runLedger', 'claims', `must be an array of claims (defineClaim); got ${show(claims)}`);
   claims.forEach((c, i) => checkClaim('runLedger', `claims[${i}]`, c));
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new ClaimError('runLedger', 'options', `must be an object of settings; got ${show(options)}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new ClaimError('runLedger', 'options', `must be an object of settings; got ${show(options)}`);
   const quick = options.quick ?? false;
   const seed = options.seed ?? 0;
   const timeLimit = options.timeLimit ?? 600;
-  if (!(typeof timeLimit === 'number' && timeLimit > 0)) throw new ClaimError('runLedger', 'options.timeLimit', `must be a positive number of seconds; got ${show(timeLimit)}`);
+  if (!(typeof timeLimit === 'number' && timeLimit > 0))
+    throw new ClaimError('runLedger', 'options.timeLimit', `must be a positive number of seconds; got ${show(timeLimit)}`);
   const cache = new Map<string, Promise<unknown>>();
   const out: LedgerEntry[] = [];
   for (const [i, claim] of claims.entries()) {
@@ -165,7 +191,11 @@ export async function runLedger(claims: readonly AnyClaim[], options: RunOptions
 }
 
 /** Runs the claim's mutant and positive control (each on the claim's own stream, as the claim itself). */
-export async function runControls(claim: AnyClaim, entry: LedgerEntry, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number }): Promise<Controls> {
+export async function runControls(
+  claim: AnyClaim,
+  entry: LedgerEntry,
+  options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number },
+): Promise<Controls> {
   checkClaim('runControls', 'claim', claim);
   checkEntry('runControls', 'entry', entry);
   const out: Controls = {};

@@ -1,4 +1,5 @@
 /** `gan-verify claims [FILE…]`: the claims ledger (what `npm start` runs). */
+import { renderBar } from './progress.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,7 +40,23 @@ Options:
 Exit codes: 0 every verdict is the expected one (and, with --controls, every check discriminates), 1 some differ (the report says which), 2 bad input.
 `;
 
-const SPEC = { help: 'flag', only: 'value', quick: 'flag', json: 'flag', junit: 'value', shard: 'value', seed: 'value', out: 'value', 'no-report': 'flag', backend: 'value', list: 'flag', controls: 'flag', 'time-limit': 'value', docs: 'value', coverage: 'flag' } as const;
+const SPEC = {
+  help: 'flag',
+  only: 'value',
+  quick: 'flag',
+  json: 'flag',
+  junit: 'value',
+  shard: 'value',
+  seed: 'value',
+  out: 'value',
+  'no-report': 'flag',
+  backend: 'value',
+  list: 'flag',
+  controls: 'flag',
+  'time-limit': 'value',
+  docs: 'value',
+  coverage: 'flag',
+} as const;
 
 /** Loads the claims a module exports (default export, named exports, or arrays of claims). */
 export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
@@ -55,7 +72,14 @@ export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
     }
   } catch (e) {
     // the whole cause on one line (a transform error's first line says only that it failed)
-    const cause = e instanceof Error ? e.message.split('\n').map((l) => l.trim()).filter(Boolean).join(' | ') : String(e);
+    const cause =
+      e instanceof Error
+        ? e.message
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(' | ')
+        : String(e);
     throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} could not be loaded: ${cause.length > 600 ? `${cause.slice(0, 597)}...` : cause}`);
   }
   const found: Claim<unknown>[] = [];
@@ -70,9 +94,7 @@ export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
 
 function progress(done: number, total: number, id: string): void {
   if (process.stderr.isTTY) {
-    const w = 30;
-    const filled = Math.round((w * done) / Math.max(1, total));
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${done}/${total} ${id.padEnd(40).slice(0, 40)}`);
+    process.stderr.write(`\r${renderBar(done, total, id)}`);
     if (done === total) process.stderr.write('\n');
   } else if (done < total) {
     process.stderr.write(`[${done + 1}/${total}] ${id}\n`);
@@ -92,7 +114,8 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
     throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
   }
   const backend = (args.values.get('backend') ?? 'cpu') as BackendName;
-  if (!(BACKENDS as readonly string[]).includes(backend)) throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
+  if (!(BACKENDS as readonly string[]).includes(backend))
+    throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
 
   let claims: AnyClaim[] = [...CATALOGUE];
   for (const file of args.positionals) claims.push(...(await loadClaims(file)));
@@ -103,7 +126,10 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   }
   const only = args.values.get('only');
   if (only !== undefined) {
-    const want = only.split(',').map((s) => s.trim()).filter(Boolean);
+    const want = only
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = want.filter((id) => !ids.has(id));
     if (want.length === 0 || unknown.length > 0) throw new CliError(`${cmd}: --only names unknown claim ${JSON.stringify(unknown[0] ?? only)} (see --list)`);
     claims = claims.filter((c) => want.includes(c.id));
@@ -120,7 +146,8 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
     return [`${claims.map((c) => `${c.id.padEnd(42)} ${c.source.doc.padEnd(26)} ${c.method.padEnd(11)} ${c.expected}`).join('\n')}\n`, 0];
   }
   const limitRaw = args.values.get('time-limit') ?? '600';
-  if (!/^\d+(\.\d+)?$/.test(limitRaw) || !(Number(limitRaw) > 0)) throw new CliError(`${cmd}: --time-limit must be a positive number of seconds; got ${JSON.stringify(limitRaw)}`);
+  if (!/^\d+(\.\d+)?$/.test(limitRaw) || !(Number(limitRaw) > 0))
+    throw new CliError(`${cmd}: --time-limit must be a positive number of seconds; got ${JSON.stringify(limitRaw)}`);
   const timeLimit = Number(limitRaw);
   const junit = args.values.get('junit');
   if (junit !== undefined && junit === '') throw new CliError(`${cmd}: --junit needs a file name`);

@@ -58,17 +58,30 @@ export async function runCoverage(argv: readonly string[]): Promise<[string, num
     const name = sk.split('/').pop() as string;
     return [`${JSON.stringify(skeleton(name, name, readFileSync(sk, 'utf8')), null, 1)}\n`, 0];
   }
-  if (args.positionals.length > 0 || args.values.has('claims')) return await authorCoverage(cmd, args.positionals, args.values.get('claims'), args.flags.has('json'));
+  if (args.positionals.length > 0 || args.values.has('claims'))
+    return await authorCoverage(cmd, args.positionals, args.values.get('claims'), args.flags.has('json'));
   const reports = coverageReports(docsDir(cmd, args.values.get('docs')));
   const bad = reports.some((r) => r.unaccounted.length > 0 || r.problems.length > 0);
   if (args.flags.has('json')) return [`${JSON.stringify({ documents: reports }, null, 1)}\n`, bad ? 1 : 0];
-  const lines = [`${'document'.padEnd(28)} ${'sentences'.padStart(9)} ${'claims'.padStart(7)} ${'no-claim'.padStart(9)} ${'not-checkable'.padStart(13)} ${'unaccounted'.padStart(11)}`];
+  const lines = [
+    `${'document'.padEnd(28)} ${'sentences'.padStart(9)} ${'claims'.padStart(7)} ${'no-claim'.padStart(9)} ${'not-checkable'.padStart(13)} ` +
+      `${'unaccounted'.padStart(11)}`,
+  ];
   for (const r of reports) {
     const nc = Object.values(r.noClaim).reduce((a, b) => a + b, 0);
-    lines.push(`${r.doc.padEnd(28)} ${String(r.sentences).padStart(9)} ${String(r.claims).padStart(7)} ${String(nc).padStart(9)} ${String(r.notCheckable).padStart(13)} ${String(r.unaccounted.length).padStart(11)}`);
+    lines.push(
+      `${r.doc.padEnd(28)} ${String(r.sentences).padStart(9)} ${String(r.claims).padStart(7)} ${String(nc).padStart(9)} ` +
+        `${String(r.notCheckable).padStart(13)} ${String(r.unaccounted.length).padStart(11)}`,
+    );
   }
   for (const r of reports) {
-    if (Object.keys(r.noClaim).length) lines.push('', `${r.doc} no-claim by kind: ${Object.entries(r.noClaim).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    if (Object.keys(r.noClaim).length)
+      lines.push(
+        '',
+        `${r.doc} no-claim by kind: ${Object.entries(r.noClaim)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ')}`,
+      );
     for (const p of r.problems) lines.push(`${r.doc}: ${p}`);
     const show = r.unaccounted.slice(0, 5);
     for (const u of show) lines.push(`${r.doc}:${u.line}: unaccounted: ${u.text.replace(/\s+/g, ' ').slice(0, 100)}`);
@@ -97,8 +110,13 @@ async function authorCoverage(cmd: string, positionals: string[], claimsFile: st
     return { line: u.line, text: t, claims: by };
   });
   const open = rows.filter((r) => r.claims.length === 0);
-  if (json) return [`${JSON.stringify({ doc, sentences: rows.length, claimed: rows.length - open.length, unaccounted: open }, null, 1)}\n`, open.length ? 1 : 0];
+  if (json)
+    return [`${JSON.stringify({ doc, sentences: rows.length, claimed: rows.length - open.length, unaccounted: open }, null, 1)}\n`, open.length ? 1 : 0];
   const lines = [`${doc}: ${rows.length} sentences, ${rows.length - open.length} quoted by a claim, ${open.length} not yet`];
-  for (const r of rows) lines.push(`${r.claims.length ? '  claim  ' : '  none   '} ${String(r.line).padStart(3)}  ${r.text.slice(0, 90)}${r.claims.length ? `  (${r.claims.join(', ')})` : ''}`);
+  for (const r of rows)
+    lines.push(
+      `${r.claims.length ? '  claim  ' : '  none   '} ${String(r.line).padStart(3)}  ` +
+        `${r.text.slice(0, 90)}${r.claims.length ? `  (${r.claims.join(', ')})` : ''}`,
+    );
   return [`${lines.join('\n')}\n`, open.length ? 1 : 0];
 }

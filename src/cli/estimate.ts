@@ -120,7 +120,11 @@ export function runEstimate(argv: readonly string[]): string {
     throw new CliError(`${cmd}: missing <quantity>; one of ${Object.keys(QUANTITIES).join(' ')}`);
   }
   if (QUANTITIES[name] === undefined) throw new CliError(`${cmd}: unknown quantity ${JSON.stringify(name)}; one of ${Object.keys(QUANTITIES).join(' ')}`);
-  if (args.flags.has('help')) return `Usage: gan-verify estimate ${name} --p <dist> --q <dist> [options]\n\n${QUANTITIES[name]}.\n\nSee 'gan-verify estimate --help' for distributions and options.\n`;
+  if (args.flags.has('help'))
+    return (
+      `Usage: gan-verify estimate ${name} --p <dist> --q <dist> [options]\n\n${QUANTITIES[name]}.\n\nSee 'gan-verify estimate --help' for ` +
+      `distributions and options.\n`
+    );
   if (rest.length > 0) throw new CliError(`${cmd} ${name}: unexpected argument ${JSON.stringify(rest[0])}`);
   const c = `${cmd} ${name}`;
   const pSpec = args.values.get('p');

@@ -122,8 +122,11 @@ export function main(
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    if (command === 'train' || command === 'regenerate' || command === 'claims' || command === 'coverage') throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
-    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of claims, coverage, theory, estimate, train, regenerate, demo (see --help)`);
+    if (command === 'train' || command === 'regenerate' || command === 'claims' || command === 'coverage')
+      throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
+    throw new CliError(
+      `gan-verify: unknown command ${JSON.stringify(command)}; one of claims, coverage, theory, estimate, train, regenerate, demo (see --help)`,
+    );
   } catch (e) {
     return report(e, err);
   }

@@ -28,12 +28,18 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
   await useBackend('cpu');
   const out: string[] = [];
   let failed = false;
-  const files = readdirSync(dir).filter((f) => /^seed-\d+\.log$/.test(f)).sort();
-  if (files.length === 0 && !existsSync(join(dir, 'document.log'))) throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} holds no seed-N.log or document.log: nothing to regenerate`);
+  const files = readdirSync(dir)
+    .filter((f) => /^seed-\d+\.log$/.test(f))
+    .sort();
+  if (files.length === 0 && !existsSync(join(dir, 'document.log')))
+    throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} holds no seed-N.log or document.log: nothing to regenerate`);
   for (const f of files) {
     const seed = Number(f.slice(5, -4));
     const lines: string[] = [];
-    await train(makeConfig('seed-toy'), { seed, onLog: (l) => lines.push(logLine((l[0] as MemberLog).step, (l[0] as MemberLog).dLoss, (l[0] as MemberLog).gLoss)) });
+    await train(makeConfig('seed-toy'), {
+      seed,
+      onLog: (l) => lines.push(logLine((l[0] as MemberLog).step, (l[0] as MemberLog).dLoss, (l[0] as MemberLog).gLoss)),
+    });
     const fresh = `${lines.join('\n')}\n`;
     const path = join(dir, f);
     const old = readFileSync(path, 'utf8');
@@ -67,7 +73,19 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
       if (members === undefined) continue;
       const below = (xs: number[], v: number) => xs.filter((x) => x < v).length / xs.length;
       out.push(
-        `${String(row.step).padEnd(5)} ${formatFixed(row.d, 4).padStart(11)}  ${formatFixed(below(members.map((m) => m.dLoss), row.d), 2).padStart(11)}  ${formatFixed(row.g, 4).padStart(11)}  ${formatFixed(below(members.map((m) => m.gLoss), row.g), 2).padStart(11)}`,
+        `${String(row.step).padEnd(5)} ${formatFixed(row.d, 4).padStart(11)}  ${formatFixed(
+          below(
+            members.map((m) => m.dLoss),
+            row.d,
+          ),
+          2,
+        ).padStart(11)}  ${formatFixed(row.g, 4).padStart(11)}  ${formatFixed(
+          below(
+            members.map((m) => m.gLoss),
+            row.g,
+          ),
+          2,
+        ).padStart(11)}`,
       );
     }
   }

@@ -128,7 +128,12 @@ export function runContinuous(argv: readonly string[]): string {
   if (name === undefined || q === undefined) throw new CliError(`${cmd}: unknown quantity ${JSON.stringify(name)}`);
   const c = `${cmd} ${name}`;
   if (args.flags.has('help')) {
-    const usage = name === 'shift-series' ? '--family uniform|gaussian --scale W --t <list>' : q.mixture ? '--p-mix <spec> --q-mix <spec>' : '--mu1 A --sigma1 B --mu2 C --sigma2 D';
+    const usage =
+      name === 'shift-series'
+        ? '--family uniform|gaussian --scale W --t <list>'
+        : q.mixture
+          ? '--p-mix <spec> --q-mix <spec>'
+          : '--mu1 A --sigma1 B --mu2 C --sigma2 D';
     return `Usage: gan-verify theory ${name} ${usage} [--digits N]${q.log ? ' [--base e|2]' : ''} [--json]\n\n${q.summary}.\n  ${q.formula}\n`;
   }
   if (rest.length > 0) throw new CliError(`${c}: unexpected argument ${JSON.stringify(rest[0])}`);
@@ -137,7 +142,8 @@ export function runContinuous(argv: readonly string[]): string {
   if (baseRaw !== undefined && !q.log) throw new CliError(`${c}: --base applies only to logarithmic quantities; got --base ${baseRaw}`);
   const base = parseBase(c, baseRaw);
   const maxRaw = args.values.get('max-seconds');
-  if (maxRaw !== undefined && !(/^\d+(\.\d+)?$/.test(maxRaw) && Number(maxRaw) > 0)) throw new CliError(`${c}: --max-seconds must be a positive number of seconds; got ${JSON.stringify(maxRaw)}`);
+  if (maxRaw !== undefined && !(/^\d+(\.\d+)?$/.test(maxRaw) && Number(maxRaw) > 0))
+    throw new CliError(`${c}: --max-seconds must be a positive number of seconds; got ${JSON.stringify(maxRaw)}`);
   // a progress line on a terminal for the certified quadrature (it can take minutes on spread-out scales)
   let shown = 0;
   const onProgress = process.stderr.isTTY
@@ -148,7 +154,12 @@ export function runContinuous(argv: readonly string[]): string {
         process.stderr.write(`\r${c}: ${bits} bits, node ${done} of ${total} (${Math.round((100 * done) / total)}%)   `);
       }
     : undefined;
-  const opts = { ...(digits === undefined ? {} : { digits }), ...(base === 2 ? { base: 2 as const } : {}), ...(maxRaw === undefined ? {} : { maxSeconds: Number(maxRaw) }), ...(onProgress ? { onProgress } : {}) };
+  const opts = {
+    ...(digits === undefined ? {} : { digits }),
+    ...(base === 2 ? { base: 2 as const } : {}),
+    ...(maxRaw === undefined ? {} : { maxSeconds: Number(maxRaw) }),
+    ...(onProgress ? { onProgress } : {}),
+  };
   if (name === 'shift-series') return runShiftSeries(c, args, opts);
   const need = (k: string) => {
     const v = args.values.get(k);
@@ -188,9 +199,16 @@ function runShiftSeries(c: string, args: ReturnType<typeof parseArgs>, opts: Opt
   const ts = args.values.get('t');
   if (family === undefined || scale === undefined || ts === undefined) throw new CliError(`${c}: --family, --scale and --t are required`);
   if (family !== 'uniform' && family !== 'gaussian') throw new CliError(`${c}: --family must be uniform or gaussian; got ${JSON.stringify(family)}`);
-  const rows = shiftSeries(family, scale, ts.split(',').map((v) => v.trim()), opts);
+  const rows = shiftSeries(
+    family,
+    scale,
+    ts.split(',').map((v) => v.trim()),
+    opts,
+  );
   if (args.flags.has('json')) {
-    return `${JSON.stringify({ quantity: 'shift-series', family, scale, unit: rows[0]?.jsd.unit ?? 'nats', rows: rows.map((r) => ({ t: r.t, jsd: { value: r.jsd.value, lower: r.jsd.lower, upper: r.jsd.upper }, w1: { value: r.w1.value, lower: r.w1.lower, upper: r.w1.upper } })) })}\n`;
+    const bounds = (e: { value: string; lower: string; upper: string }) => ({ value: e.value, lower: e.lower, upper: e.upper });
+    const series = rows.map((r) => ({ t: r.t, jsd: bounds(r.jsd), w1: bounds(r.w1) }));
+    return `${JSON.stringify({ quantity: 'shift-series', family, scale, unit: rows[0]?.jsd.unit ?? 'nats', rows: series })}\n`;
   }
   const lines = [`t\tJSD(P, P+t) [${rows[0]?.jsd.unit ?? 'nats'}]\tW1(P, P+t)`];
   for (const r of rows) lines.push(`${r.t}\t${r.jsd.value}\t${r.w1.value}`);

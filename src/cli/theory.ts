@@ -1,18 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  dstar,
-  entropy,
-  jsd,
-  kl,
-  klReverse,
-  value,
-  valueAtOptimum,
-  w1,
-  formatRational,
-  toSupport,
-  type Enclosure,
-  type LogOptions,
-} from '../theory/index.js';
+import { dstar, entropy, jsd, kl, klReverse, value, valueAtOptimum, w1, formatRational, toSupport, type Enclosure, type LogOptions } from '../theory/index.js';
 import { CliError, parseArgs, parseBase, parseDigits, type Parsed } from './args.js';
 import { CONTINUOUS, CONTINUOUS_HELP, runContinuous } from './theory-continuous.js';
 
@@ -140,9 +127,7 @@ Example:
 `;
 
 function quantityHelp(name: string, q: Quantity): string {
-  const lists = ['--p <list>', q.q ? '--q <list>' : '', q.d ? '--d <list>' : '', q.x === 'required' ? '--x <list>' : '[--x <list>]']
-    .filter(Boolean)
-    .join(' ');
+  const lists = ['--p <list>', q.q ? '--q <list>' : '', q.d ? '--d <list>' : '', q.x === 'required' ? '--x <list>' : '[--x <list>]'].filter(Boolean).join(' ');
   return `Usage: gan-verify theory ${name} ${lists} [--digits N]${q.log ? ' [--base e|2]' : ''} [--normalize] [--json]
 
 ${q.summary}.

@@ -1,7 +1,23 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { progressBar } from './progress.js';
 import { ensureOutputDir, removeStaleTemp, writeFileDurable } from './files.js';
 import { join } from 'node:path';
-import { BACKENDS, LOSS_BOUND, logLine, makeConfig, PRESETS, train, trainTabular, useBackend, formatFixed, TrainInterrupted, type BackendName, type Checkpoint, type Engine, type MemberLog } from '../train/index.js';
+import {
+  BACKENDS,
+  LOSS_BOUND,
+  logLine,
+  makeConfig,
+  PRESETS,
+  train,
+  trainTabular,
+  useBackend,
+  formatFixed,
+  TrainInterrupted,
+  type BackendName,
+  type Checkpoint,
+  type Engine,
+  type MemberLog,
+} from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
 import { validateCheckpoint } from '../train/checkpoint.js';
 
@@ -82,7 +98,11 @@ function band(xs: number[]): string {
 }
 
 /** Runs `gan-verify train …`; resolves to the text for stdout and the exit status (1 when a member stopped). */
-export async function runTrain(argv: readonly string[], err: (s: string) => void = (s) => process.stderr.write(s), out?: (s: string) => void): Promise<[string, number]> {
+export async function runTrain(
+  argv: readonly string[],
+  err: (s: string) => void = (s) => process.stderr.write(s),
+  out?: (s: string) => void,
+): Promise<[string, number]> {
   const cmd = 'gan-verify train';
   const args = parseArgs(cmd, argv, SPEC);
   if (args.flags.has('help')) return [TRAIN_HELP, 0];
@@ -107,14 +127,19 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
     } catch (e) {
       throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)} is not a readable JSON object (${(e as Error).message.split('\n')[0]})`);
     }
-    if (fileOverrides === null || typeof fileOverrides !== 'object' || Array.isArray(fileOverrides)) throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)} must hold a JSON object`);
+    if (fileOverrides === null || typeof fileOverrides !== 'object' || Array.isArray(fileOverrides))
+      throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)} must hold a JSON object`);
   }
   // the file may name the preset; a --preset flag wins
   const { preset: filePreset, ...fileSettings } = fileOverrides;
-  if (filePreset !== undefined && typeof filePreset !== 'string') throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)}: preset must be a string; got ${JSON.stringify(filePreset)}`);
+  if (filePreset !== undefined && typeof filePreset !== 'string')
+    throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)}: preset must be a string; got ${JSON.stringify(filePreset)}`);
   const preset = args.values.get('preset') ?? (filePreset as string | undefined) ?? 'seed-toy';
   if (preset !== 'tabular' && !(preset in PRESETS)) {
-    throw new CliError(`${cmd}: ${args.values.has('preset') ? '--preset' : `--config ${JSON.stringify(configPath)}: preset`} must be one of ${[...Object.keys(PRESETS), 'tabular'].join(', ')}; got ${JSON.stringify(preset)}`);
+    throw new CliError(
+      `${cmd}: ${args.values.has('preset') ? '--preset' : `--config ${JSON.stringify(configPath)}: preset`} must be one of ` +
+        `${[...Object.keys(PRESETS), 'tabular'].join(', ')}; got ${JSON.stringify(preset)}`,
+    );
   }
   if (preset === 'tabular') {
     if (configPath !== undefined) throw new CliError(`${cmd}: --config does not apply to the tabular preset (give its settings as flags)`);
@@ -123,30 +148,58 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   const backend = (args.values.get('backend') ?? 'cpu') as BackendName;
   if (!BACKENDS.includes(backend)) throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
   const engine = args.values.get('engine') as Engine | undefined;
-  if (engine !== undefined && engine !== 'fused' && engine !== 'autodiff') throw new CliError(`${cmd}: --engine must be fused or autodiff; got ${JSON.stringify(engine)}`);
+  if (engine !== undefined && engine !== 'fused' && engine !== 'autodiff')
+    throw new CliError(`${cmd}: --engine must be fused or autodiff; got ${JSON.stringify(engine)}`);
   if (engine === 'fused' && backend !== 'cpu') throw new CliError(`${cmd}: --engine fused runs on the cpu backend only; got --backend ${backend}`);
   // flags override the file's settings only where a flag was given
-  const flags: Record<string, unknown> = { steps: int('steps'), batch: int('batch'), logEvery: int('log-every'), dSteps: int('d-steps'), lrD: num('lr-d'), lrG: num('lr-g'), labelSmoothing: num('label-smoothing'), loss: args.values.get('loss') };
+  const flags: Record<string, unknown> = {
+    steps: int('steps'),
+    batch: int('batch'),
+    logEvery: int('log-every'),
+    dSteps: int('d-steps'),
+    lrD: num('lr-d'),
+    lrG: num('lr-g'),
+    labelSmoothing: num('label-smoothing'),
+    loss: args.values.get('loss'),
+  };
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   try {
     makeConfig(preset, fileSettings);
   } catch (e) {
     // name the file for a bad setting in it (the flags are checked below, by their own names)
-    if (configPath !== undefined && e instanceof Error) throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)}: ${e.message.replace(/^train: /, '')}`);
+    if (configPath !== undefined && e instanceof Error)
+      throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)}: ${e.message.replace(/^train: /, '')}`);
     throw e;
   }
   const config = makeConfig(preset, { ...fileSettings, ...given });
   const resumeDir = args.values.get('resume');
   let resume: Checkpoint | undefined;
   if (resumeDir !== undefined) {
-    const clash = ['preset', 'seed', 'population', 'steps', 'batch', 'log-every', 'loss', 'lr-d', 'lr-g', 'd-steps', 'label-smoothing', 'config', 'engine'].find((k) => args.values.has(k));
+    const clash = [
+      'preset',
+      'seed',
+      'population',
+      'steps',
+      'batch',
+      'log-every',
+      'loss',
+      'lr-d',
+      'lr-g',
+      'd-steps',
+      'label-smoothing',
+      'config',
+      'engine',
+    ].find((k) => args.values.has(k));
     if (clash !== undefined) throw new CliError(`${cmd}: --resume takes the run's settings from its checkpoint; got --${clash} too`);
     const file = join(resumeDir, 'checkpoint.json');
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (e) {
-      throw new CliError(`${cmd}: --resume ${JSON.stringify(resumeDir)} has no readable checkpoint.json (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`);
+      throw new CliError(
+        `${cmd}: --resume ${JSON.stringify(resumeDir)} has no readable checkpoint.json ` +
+          `(${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`,
+      );
     }
     try {
       resume = validateCheckpoint(raw);
@@ -156,7 +209,8 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   }
   const checkpointDir = args.values.get('checkpoint') ?? resumeDir;
   const every = int('checkpoint-every') ?? (checkpointDir === undefined ? undefined : 200);
-  if (every !== undefined && (every < 1 || checkpointDir === undefined)) throw new CliError(`${cmd}: --checkpoint-every needs --checkpoint DIR and a value ≥ 1; got ${every}`);
+  if (every !== undefined && (every < 1 || checkpointDir === undefined))
+    throw new CliError(`${cmd}: --checkpoint-every needs --checkpoint DIR and a value ≥ 1; got ${every}`);
   const seed = int('seed') ?? 0;
   const population = int('population') ?? 1;
   await useBackend(backend);
@@ -164,7 +218,9 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   const records: MemberLog[] = [];
   const lineOf = (logs: MemberLog[]) => {
     const l0 = logs[0] as MemberLog;
-    return logs.length === 1 ? logLine(l0.step, l0.dLoss, l0.gLoss) : `Step ${l0.step}: D_loss=${band(logs.map((l) => l.dLoss))}, G_loss=${band(logs.map((l) => l.gLoss))}`;
+    return logs.length === 1
+      ? logLine(l0.step, l0.dLoss, l0.gLoss)
+      : `Step ${l0.step}: D_loss=${band(logs.map((l) => l.dLoss))}, G_loss=${band(logs.map((l) => l.gLoss))}`;
   };
   // the log streams: each line goes out as its step completes (given a writer), and --out DIR's
   // log.jsonl grows as it goes, so an interrupted run has printed and kept everything it did
@@ -173,10 +229,13 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
   if (outDirGiven !== undefined) ensureOutputDir(cmd, '--out', outDirGiven);
   const logFile = outDirGiven === undefined ? undefined : join(outDirGiven, 'log.jsonl');
   if (logFile !== undefined) writeFileSync(logFile, '');
+  // a progress bar on stderr when it is a terminal, wiped before each log line
+  const bar = args.flags.has('json') ? null : progressBar();
   const emit = (logs: MemberLog[]) => {
     records.push(...logs);
     const line = lineOf(logs);
     lines.push(line);
+    bar?.clear();
     if (streaming) out(`${line}\n`);
     if (logFile !== undefined) appendFileSync(logFile, logs.map((r) => `${JSON.stringify(r)}\n`).join(''));
   };
@@ -204,23 +263,36 @@ export async function runTrain(argv: readonly string[], err: (s: string) => void
       population,
       resume,
       engine,
-      onStop: (st) => err(`${cmd}: member seed ${st.seed} stopped at step ${st.step}: its ${st.quantity} became ${st.value}${Number.isFinite(st.value) ? ` (beyond the bound |loss| ≤ ${LOSS_BOUND}: diverged)` : ''}; its last good state is kept\n`),
+      onStop: (st) =>
+        err(
+          `${cmd}: member seed ${st.seed} stopped at step ${st.step}: its ${st.quantity} became ` +
+            `${st.value}${Number.isFinite(st.value) ? ` (beyond the bound |loss| ≤ ${LOSS_BOUND}: diverged)` : ''}; its last good state is kept\n`,
+        ),
       checkpointEvery: every,
       onCheckpoint: save,
       shouldStop: () => stop,
       onLog: emit,
+      ...(bar === null ? {} : { onStep: (s: number, n: number) => bar.update(s, n, population === 1 ? 'steps' : `steps, ${population} members`) }),
     });
   } catch (e) {
     if (e instanceof TrainInterrupted) {
-      const where = checkpointDir === undefined ? 'no --checkpoint DIR was given, so nothing was saved' : `checkpoint saved in ${checkpointDir} (continue with --resume ${checkpointDir})`;
+      const where =
+        checkpointDir === undefined
+          ? 'no --checkpoint DIR was given, so nothing was saved'
+          : `checkpoint saved in ${checkpointDir} (continue with --resume ${checkpointDir})`;
       throw new CliError(`${cmd}: interrupted before step ${e.step}; ${where}`, 130);
     }
     throw e;
   } finally {
+    bar?.clear();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+  const median = (xs: number[]) =>
+    quantile(
+      [...xs].sort((a, b) => a - b),
+      0.5,
+    );
   const summary = {
     preset: result.config.preset,
     backend,
@@ -259,10 +331,19 @@ function runTabular(
   if (extra !== undefined) throw new CliError(`${cmd}: --${extra} does not apply to the tabular preset`);
   const loss = args.values.get('loss') ?? 'ns';
   if (loss !== 'ns' && loss !== 'saturating') throw new CliError(`${cmd}: --loss must be ns or saturating for the tabular preset; got ${JSON.stringify(loss)}`);
-  const over = { steps: int('steps'), logEvery: int('log-every'), dSteps: int('d-steps'), lrD: num('lr-d'), lrG: num('lr-g'), batch: int('batch'), loss: loss as 'ns' | 'saturating' };
+  const over = {
+    steps: int('steps'),
+    logEvery: int('log-every'),
+    dSteps: int('d-steps'),
+    lrD: num('lr-d'),
+    lrG: num('lr-g'),
+    batch: int('batch'),
+    loss: loss as 'ns' | 'saturating',
+  };
   const clean = Object.fromEntries(Object.entries(over).filter(([, v]) => v !== undefined));
   for (const k of ['steps', 'logEvery', 'dSteps'] as const) {
-    if (clean[k] !== undefined && (clean[k] as number) < 1) throw new CliError(`${cmd}: --${k === 'logEvery' ? 'log-every' : k === 'dSteps' ? 'd-steps' : 'steps'} must be ≥ 1`);
+    if (clean[k] !== undefined && (clean[k] as number) < 1)
+      throw new CliError(`${cmd}: --${k === 'logEvery' ? 'log-every' : k === 'dSteps' ? 'd-steps' : 'steps'} must be ≥ 1`);
   }
   return useBackend('cpu').then(() => {
     const logs = trainTabular(clean, { seed: int('seed') ?? 0, population: int('population') ?? 1 });
@@ -273,7 +354,19 @@ function runTabular(
         const xs = members.map(f).sort((a, b) => a - b);
         return xs[(xs.length - 1) >> 1] as number;
       };
-      return `Step ${m.step}: D_loss=${formatFixed(med((x) => x.dLoss), 4)}, G_loss=${formatFixed(med((x) => x.gLoss), 4)}, V=${formatFixed(med((x) => x.value), 6)}, JSD=${formatFixed(med((x) => x.jsd), 6)}`;
+      return `Step ${m.step}: D_loss=${formatFixed(
+        med((x) => x.dLoss),
+        4,
+      )}, G_loss=${formatFixed(
+        med((x) => x.gLoss),
+        4,
+      )}, V=${formatFixed(
+        med((x) => x.value),
+        6,
+      )}, JSD=${formatFixed(
+        med((x) => x.jsd),
+        6,
+      )}`;
     });
     return `${lines.join('\n')}\n`;
   });

@@ -246,8 +246,10 @@ export function categorical(points: readonly number[], weights: readonly number[
 export function gaussianMixture2D(spec: string, modes: Float64Array, sigma: number): Dist2D {
   const fn = 'gaussianMixture2D';
   if (typeof spec !== 'string') throw new NumericError(fn, 'spec', `must be a string naming the distribution; got ${showValue(spec)}`);
-  if (!(modes instanceof Float64Array) || modes.length === 0 || modes.length % 2 !== 0 || !modes.every(Number.isFinite)) throw new NumericError(fn, 'modes', `must be a Float64Array of finite x, y pairs; got ${showValue(modes)}`);
-  if (typeof sigma !== 'number' || !(sigma > 0 && sigma < Infinity)) throw new NumericError(fn, 'sigma', `must be a finite number > 0; got ${showValue(sigma)}`);
+  if (!(modes instanceof Float64Array) || modes.length === 0 || modes.length % 2 !== 0 || !modes.every(Number.isFinite))
+    throw new NumericError(fn, 'modes', `must be a Float64Array of finite x, y pairs; got ${showValue(modes)}`);
+  if (typeof sigma !== 'number' || !(sigma > 0 && sigma < Infinity))
+    throw new NumericError(fn, 'sigma', `must be a finite number > 0; got ${showValue(sigma)}`);
   const k = modes.length / 2;
   const logK = Math.log(k);
   const scratch = new Float64Array(k);
@@ -379,7 +381,8 @@ export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'
     throw new NumericError(
       fn,
       arg,
-      `is neither a distribution (normal:MU,SIGMA, uniform:A,B, mixture:W:MU:SIGMA,…, categorical:X:W,…, ring8, grid25) nor a readable sample file; got ${showValue(path)}`,
+      `is neither a distribution (normal:MU,SIGMA, uniform:A,B, mixture:W:MU:SIGMA,…, categorical:X:W,…, ring8, grid25) nor a readable sample file; got ` +
+        `${showValue(path)}`,
     );
   }
   const values: number[] = [];
@@ -389,11 +392,14 @@ export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'
     if (line === '') return;
     const cells = line.split(/\s*[,\s]\s*/);
     const d = cells.length;
-    if (d !== 1 && d !== 2) throw new NumericError(fn, arg, `file ${showValue(path)} line ${i + 1} must hold one number or an x,y pair; got ${showValue(line)}`);
+    if (d !== 1 && d !== 2)
+      throw new NumericError(fn, arg, `file ${showValue(path)} line ${i + 1} must hold one number or an x,y pair; got ${showValue(line)}`);
     if (dim === undefined) dim = d;
-    else if (d !== dim) throw new NumericError(fn, arg, `file ${showValue(path)} line ${i + 1} has ${d} values where earlier lines have ${dim}; got ${showValue(line)}`);
+    else if (d !== dim)
+      throw new NumericError(fn, arg, `file ${showValue(path)} line ${i + 1} has ${d} values where earlier lines have ${dim}; got ${showValue(line)}`);
     for (const c of cells) {
-      if (!NUMBER.test(c)) throw new NumericError(fn, arg, `file ${showValue(path)} line ${i + 1} holds a value that is not a finite number; got ${showValue(c)}`);
+      if (!NUMBER.test(c))
+        throw new NumericError(fn, arg, `file ${showValue(path)} line ${i + 1} holds a value that is not a finite number; got ${showValue(c)}`);
       values.push(Number(c));
     }
   });
@@ -404,6 +410,7 @@ export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'
 /** A source for the estimators: a distribution (with `sample`) or a sample set, of dimension 1 or 2. */
 export function checkSource(fn: string, arg: string, v: unknown): void {
   const o = v as { dim?: unknown; kind?: unknown; sample?: unknown; data?: unknown };
-  const ok = v !== null && typeof v === 'object' && (o.dim === 1 || o.dim === 2) && (o.kind === 'samples' ? ArrayBuffer.isView(o.data) : typeof o.sample === 'function');
+  const ok =
+    v !== null && typeof v === 'object' && (o.dim === 1 || o.dim === 2) && (o.kind === 'samples' ? ArrayBuffer.isView(o.data) : typeof o.sample === 'function');
   if (!ok) throw new NumericError(fn, arg, `must be a distribution (parseDistribution, normal, mixture, …) or a sample set; got ${showValue(v)}`);
 }

@@ -107,14 +107,36 @@ function klTermOf(p: number, q: number): number {
 // H(t) = g(√t)/t on t ∈ [0, 1/4] (max relative error 3.1e-18), K(y) = −log1p(−y)/y on y ∈ [0, 1/4]
 // (1.1e-17). Two short polynomials and a division cost a third of Math.atanh + Math.log1p.
 function padeH(t: number): number {
-  const num = 1.0 + t * (-3.1865670531777797 + t * (3.9633023227739512 + t * (-2.4262722789863824 + t * (0.756067613252171 + t * (-0.1111435876555687 + t * (0.006070175937900259 + t * -5.428524128322638e-5))))));
-  const den = 1.0 + t * (-3.3532337198444466 + t * (4.455507942748026 + t * (-2.981022307169043 + t * (1.0534069265122226 + t * (-0.18773708219865828 + t * (0.014403916509583718 + t * -0.0003081755400063174))))));
+  const num =
+    1.0 +
+    t *
+      (-3.1865670531777797 +
+        t *
+          (3.9633023227739512 +
+            t * (-2.4262722789863824 + t * (0.756067613252171 + t * (-0.1111435876555687 + t * (0.006070175937900259 + t * -5.428524128322638e-5))))));
+  const den =
+    1.0 +
+    t *
+      (-3.3532337198444466 +
+        t *
+          (4.455507942748026 +
+            t * (-2.981022307169043 + t * (1.0534069265122226 + t * (-0.18773708219865828 + t * (0.014403916509583718 + t * -0.0003081755400063174))))));
   return num / den;
 }
 
 function padeK(y: number): number {
-  const num = 1.0 + y * (-3.2333333333333334 + y * (4.066666666666666 + y * (-2.502136752136752 + y * (0.7743589743589744 + y * (-0.11006993006993007 + y * (0.005359085359085359 + y * -1.9425019425019425e-5))))));
-  const den = 1.0 + y * (-3.7333333333333334 + y * (5.6 + y * (-4.3076923076923075 + y * (1.794871794871795 + y * (-0.3916083916083916 + y * (0.039160839160839164 + y * -0.0012432012432012432))))));
+  const num =
+    1.0 +
+    y *
+      (-3.2333333333333334 +
+        y *
+          (4.066666666666666 +
+            y * (-2.502136752136752 + y * (0.7743589743589744 + y * (-0.11006993006993007 + y * (0.005359085359085359 + y * -1.9425019425019425e-5))))));
+  const den =
+    1.0 +
+    y *
+      (-3.7333333333333334 +
+        y * (5.6 + y * (-4.3076923076923075 + y * (1.794871794871795 + y * (-0.3916083916083916 + y * (0.039160839160839164 + y * -0.0012432012432012432))))));
   return num / den;
 }
 
@@ -133,7 +155,10 @@ export function jsdTerm(p: number, q: number): number {
 
 /** A term's arguments: finite nonnegative numbers (masses). */
 function checkTerm(fn: string, p: unknown, q: unknown): void {
-  for (const [arg, v] of [['p', p], ['q', q]] as const) {
+  for (const [arg, v] of [
+    ['p', p],
+    ['q', q],
+  ] as const) {
     if (typeof v !== 'number' || !(v >= 0 && v < Infinity)) throw new NumericError(fn, arg, `must be a finite nonnegative number; got ${showValue(v)}`);
   }
 }
@@ -154,8 +179,12 @@ function jsdTermOf(p: number, q: number): number {
 
 /** Shape checks of a pair of vectors; entries are checked inside the summing loop. */
 function checkPairShape(fn: string, p: ArrayLike<number>, q: ArrayLike<number>): void {
-  for (const [arg, v] of [['p', p], ['q', q]] as const) {
-    if (v === null || typeof v !== 'object' || typeof v.length !== 'number') throw new NumericError(fn, arg, `must be an array of probabilities; got ${showValue(v)}`);
+  for (const [arg, v] of [
+    ['p', p],
+    ['q', q],
+  ] as const) {
+    if (v === null || typeof v !== 'object' || typeof v.length !== 'number')
+      throw new NumericError(fn, arg, `must be an array of probabilities; got ${showValue(v)}`);
     if (v.length === 0) throw new NumericError(fn, arg, 'must not be empty; got []');
   }
   if (q.length !== p.length) throw new NumericError(fn, 'q', `must have as many entries as p (${p.length}); got ${q.length}`);
@@ -163,7 +192,10 @@ function checkPairShape(fn: string, p: ArrayLike<number>, q: ArrayLike<number>):
 
 /** After a summing loop: the sums of p and q must be 1 within SUM_TOLERANCE. */
 function checkSums(fn: string, sp: number, sq: number, n: number): void {
-  for (const [arg, s] of [['p', sp], ['q', sq]] as const) {
+  for (const [arg, s] of [
+    ['p', sp],
+    ['q', sq],
+  ] as const) {
     if (s === 0) throw new NumericError(fn, arg, `must have positive total mass; got all zeros (${n} entries)`);
     if (Math.abs(s - 1) > SUM_TOLERANCE) throw new NumericError(fn, arg, `must sum to 1 within ${SUM_TOLERANCE} (or pass normalize); got a sum of ${s}`);
   }

@@ -116,7 +116,6 @@ function point(data: Float64Array, dim: 1 | 2, i: number): [number, number] {
   return dim === 1 ? [data[i] as number, 0] : [data[2 * i] as number, data[2 * i + 1] as number];
 }
 
-
 function finish(quantity: string, estimate: number, stderr: number, s: Settings, samples: { p: number; q: number }, method: string, caveat?: string): Estimate {
   const half = s.z * stderr;
   const e: Estimate = { quantity, estimate, stderr, ci: [estimate - half, estimate + half], level: s.level, samples, seed: s.seed, method };
@@ -147,17 +146,20 @@ export function estimateValue(p: Source, q: Source, discriminator: Discriminator
     const at = (data: Float64Array, dim: 1 | 2, i: number) => {
       const [x, y] = point(data, dim, i);
       const l = logit(x, y);
-      if (typeof l !== 'number' || Number.isNaN(l)) throw new NumericError(fn, 'discriminator.logit', `must return numbers (±Infinity allowed); got ${showValue(l)} at x = ${x}`);
+      if (typeof l !== 'number' || Number.isNaN(l))
+        throw new NumericError(fn, 'discriminator.logit', `must return numbers (±Infinity allowed); got ${showValue(l)} at x = ${x}`);
       return l;
     };
     for (let i = 0; i < X.n; i++) a[i] = logSigmoid(at(X.data, X.dim, i));
     for (let j = 0; j < Y.n; j++) b[j] = logOneMinusSigmoid(at(Y.data, Y.dim, j));
   } else {
-    if (typeof discriminator !== 'function') throw new NumericError(fn, 'discriminator', `must be 'optimal', a function or { logit }; got ${showValue(discriminator)}`);
+    if (typeof discriminator !== 'function')
+      throw new NumericError(fn, 'discriminator', `must be 'optimal', a function or { logit }; got ${showValue(discriminator)}`);
     const at = (data: Float64Array, dim: 1 | 2, i: number) => {
       const [x, y] = point(data, dim, i);
       const d = discriminator(x, y);
-      if (typeof d !== 'number' || !(d >= 0 && d <= 1)) throw new NumericError(fn, 'discriminator', `must return values in [0, 1]; got ${showValue(d)} at x = ${x}`);
+      if (typeof d !== 'number' || !(d >= 0 && d <= 1))
+        throw new NumericError(fn, 'discriminator', `must return values in [0, 1]; got ${showValue(d)} at x = ${x}`);
       return d;
     };
     for (let i = 0; i < X.n; i++) a[i] = Math.log(at(X.data, X.dim, i));
@@ -172,7 +174,14 @@ export function estimateValue(p: Source, q: Source, discriminator: Discriminator
   }
   const A = meanVariance(a);
   const B = meanVariance(b);
-  return finish('value', A.mean + B.mean, Math.sqrt(A.variance / X.n + B.variance / Y.n), s, { p: X.n, q: Y.n }, 'mean of ln D over P plus mean of ln(1 − D) over Q; CLT interval');
+  return finish(
+    'value',
+    A.mean + B.mean,
+    Math.sqrt(A.variance / X.n + B.variance / Y.n),
+    s,
+    { p: X.n, q: Y.n },
+    'mean of ln D over P plus mean of ln(1 − D) over Q; CLT interval',
+  );
 }
 
 /**
@@ -219,7 +228,14 @@ export function estimateJsd(p: Source, q: Source, options: EstimateOptions = {})
   for (let j = 0; j < Y.n; j++) b[j] = Math.LN2 - softplus(logDensityAt(P, Y.data, j) - logDensityAt(Q, Y.data, j));
   const A = meanVariance(a);
   const B = meanVariance(b);
-  return finish('jsd', (A.mean + B.mean) / 2, Math.sqrt(A.variance / X.n + B.variance / Y.n) / 2, s, { p: X.n, q: Y.n }, 'half the sum of the mean log-ratios over P and over Q; CLT interval');
+  return finish(
+    'jsd',
+    (A.mean + B.mean) / 2,
+    Math.sqrt(A.variance / X.n + B.variance / Y.n) / 2,
+    s,
+    { p: X.n, q: Y.n },
+    'half the sum of the mean log-ratios over P and over Q; CLT interval',
+  );
 }
 
 /** Options of {@link estimateW1}. */
@@ -254,14 +270,30 @@ export function estimateW1(p: Source, q: Source, options: W1EstimateOptions = {}
     const r = w1ToDistribution(X.data, dist, fn);
     const v = meanVariance(r.s);
     const samples = which === 'p' ? { p: X.n, q: 0 } : { p: 0, q: X.n };
-    return finish('w1', r.distance, Math.sqrt(v.variance / X.n), s, samples, `∫|F_n − F| of the ${which === 'p' ? 'P' : 'Q'} sample against the known ${which === 'p' ? 'Q' : 'P'}; delta-method interval`, caveat);
+    return finish(
+      'w1',
+      r.distance,
+      Math.sqrt(v.variance / X.n),
+      s,
+      samples,
+      `∫|F_n − F| of the ${which === 'p' ? 'P' : 'Q'} sample against the known ${which === 'p' ? 'Q' : 'P'}; delta-method interval`,
+      caveat,
+    );
   }
   const X = draw(fn, 'p', p, s, 0);
   const Y = draw(fn, 'q', q, s, 1);
   const r = w1Sweep(X.data, Y.data, {}, fn);
   const vx = meanVariance(r.sx);
   const vy = meanVariance(r.sy);
-  return finish('w1', r.distance, Math.sqrt(vx.variance / X.n + vy.variance / Y.n), s, { p: X.n, q: Y.n }, 'empirical W1 of the two samples; delta-method interval', caveat);
+  return finish(
+    'w1',
+    r.distance,
+    Math.sqrt(vx.variance / X.n + vy.variance / Y.n),
+    s,
+    { p: X.n, q: Y.n },
+    'empirical W1 of the two samples; delta-method interval',
+    caveat,
+  );
 }
 
 /** Options of {@link estimateKlKnn}. */
@@ -368,7 +400,11 @@ export function estimateKlKnn(p: Source, q: Source, options: KnnOptions = {}): E
     const r = rho[i] as number;
     const v = nu[i] as number;
     if (r === 0 || v === 0) {
-      throw new NumericError(fn, r === 0 ? 'p' : 'q', `has repeated sample points at distance 0 from a point of p (k = ${k}); nearest-neighbour KL needs distinct points (raise k or jitter)`);
+      throw new NumericError(
+        fn,
+        r === 0 ? 'p' : 'q',
+        `has repeated sample points at distance 0 from a point of p (k = ${k}); nearest-neighbour KL needs distinct points (raise k or jitter)`,
+      );
     }
     t[i] = X.dim * Math.log(v / r);
   }

@@ -20,7 +20,19 @@ export function formatBytes(b: number): string {
 }
 
 /** Throws `make(fn, arg, …)` when `bytes` exceed the limit. */
-export function checkMemory(fn: string, arg: string, value: number, bytes: number, how: string, make: (fn: string, arg: string, detail: string) => Error = (f, a, d) => new NumericError(f, a, d)): void {
+export function checkMemory(
+  fn: string,
+  arg: string,
+  value: number,
+  bytes: number,
+  how: string,
+  make: (fn: string, arg: string, detail: string) => Error = (f, a, d) => new NumericError(f, a, d),
+): void {
   const limit = memoryLimit();
-  if (bytes > limit) throw make(fn, arg, `${value} needs about ${formatBytes(bytes)} (${how}), beyond the memory limit of ${formatBytes(limit)} (set GAN_VERIFY_MEMORY_GIB to change it)`);
+  if (bytes > limit)
+    throw make(
+      fn,
+      arg,
+      `${value} needs about ${formatBytes(bytes)} (${how}), beyond the memory limit of ${formatBytes(limit)} (set GAN_VERIFY_MEMORY_GIB to change it)`,
+    );
 }

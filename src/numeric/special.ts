@@ -18,12 +18,12 @@ import { NumericError, showValue } from './errors.js';
 const A = [3.1611237438705656, 113.864154151050156, 377.485237685302021, 3209.37758913846947, 0.185777706184603153];
 const B = [23.6012909523441209, 244.024637934444173, 1282.61652607737228, 2844.23683343917062];
 const C = [
-  0.564188496988670089, 8.88314979438837594, 66.1191906371416295, 298.635138197400131, 881.95222124176909, 1712.04761263407058,
-  2051.07837782607147, 1230.33935479799725, 2.15311535474403846e-8,
+  0.564188496988670089, 8.88314979438837594, 66.1191906371416295, 298.635138197400131, 881.95222124176909, 1712.04761263407058, 2051.07837782607147,
+  1230.33935479799725, 2.15311535474403846e-8,
 ];
 const D = [
-  15.7449261107098347, 117.693950891312499, 537.181101862009858, 1621.38957456669019, 3290.79923573345963, 4362.61909014324716,
-  3439.36767414372164, 1230.33935480374942,
+  15.7449261107098347, 117.693950891312499, 537.181101862009858, 1621.38957456669019, 3290.79923573345963, 4362.61909014324716, 3439.36767414372164,
+  1230.33935480374942,
 ];
 const P = [0.305326634961232344, 0.360344899949804439, 0.125781726111229246, 0.0160837851487422766, 6.58749161529837803e-4, 0.0163153871373020978];
 const Q = [2.56852019228982242, 1.87295284992346047, 0.527905102951428412, 0.0605183413124413191, 0.00233520497626869185];
@@ -111,7 +111,8 @@ export function normalSf(x: number): number {
 export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
   checkArg('normalLogPdf', 'x', x);
   if (typeof mu !== 'number' || !Number.isFinite(mu)) throw new NumericError('normalLogPdf', 'mu', `must be a finite number; got ${showValue(mu)}`);
-  if (typeof sigma !== 'number' || !(sigma > 0 && sigma < Infinity)) throw new NumericError('normalLogPdf', 'sigma', `must be a finite number > 0; got ${showValue(sigma)}`);
+  if (typeof sigma !== 'number' || !(sigma > 0 && sigma < Infinity))
+    throw new NumericError('normalLogPdf', 'sigma', `must be a finite number > 0; got ${showValue(sigma)}`);
   const z = (x - mu) / sigma;
   return -0.5 * z * z - Math.log(sigma) - 0.9189385332046727; // ½·ln(2π)
 }
@@ -144,14 +145,10 @@ export function normalQuantile(u: number): number {
   // One Halley step on Φ(x) − u; in the upper tail work with the survival function for accuracy.
   // Near the centre use Φ(x) − ½ = erf(x/√2)/2 against the exact u − ½, else the condition number
   // u/(φ(x)·|x|) of the centre would show up as tens of ulps.
-  const e =
-    Math.abs(x) * Math.SQRT1_2 <= 0.46875
-      ? 0.5 * erfSmall(x * Math.SQRT1_2) - (u - 0.5)
-      : u > 0.5
-        ? -(normalSf(x) - (1 - u))
-        : normalCdf(x) - u;
+  const e = Math.abs(x) * Math.SQRT1_2 <= 0.46875 ? 0.5 * erfSmall(x * Math.SQRT1_2) - (u - 0.5) : u > 0.5 ? -(normalSf(x) - (1 - u)) : normalCdf(x) - u;
   // e/φ(x); beyond x² > 1418 exp(x²/2) overflows (u below ~1e-308): take the product in log form there
   const ex = Math.exp((x * x) / 2);
-  const g = e === 0 ? 0 : Number.isFinite(ex) ? e * Math.sqrt(2 * Math.PI) * ex : Math.sign(e) * Math.exp(Math.log(Math.abs(e)) + (x * x) / 2 + 0.9189385332046727);
+  const g =
+    e === 0 ? 0 : Number.isFinite(ex) ? e * Math.sqrt(2 * Math.PI) * ex : Math.sign(e) * Math.exp(Math.log(Math.abs(e)) + (x * x) / 2 + 0.9189385332046727);
   return x - g / (1 + (x * g) / 2);
 }

@@ -35,7 +35,8 @@ export class CompensatedSum {
 }
 
 function checkNumbers(fn: string, xs: unknown, min: number): ArrayLike<number> {
-  if (xs === null || typeof xs !== 'object' || typeof (xs as ArrayLike<unknown>).length !== 'number') throw new NumericError(fn, 'xs', `must be an array of numbers; got ${showValue(xs)}`);
+  if (xs === null || typeof xs !== 'object' || typeof (xs as ArrayLike<unknown>).length !== 'number')
+    throw new NumericError(fn, 'xs', `must be an array of numbers; got ${showValue(xs)}`);
   const a = xs as ArrayLike<unknown>;
   if (a.length < min) throw new NumericError(fn, 'xs', `must have at least ${min} value${min === 1 ? '' : 's'}; got ${a.length}`);
   if (!ArrayBuffer.isView(a)) {

@@ -126,7 +126,8 @@ export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatO
 export function w1ToDistribution(sample: ArrayLike<number>, dist: Dist1D, fn = 'w1ToDistribution'): { distance: number; xs: Float64Array; s: Float64Array } {
   fn = String(fn);
   checkFinite(fn, 'sample', sample, 1);
-  if (dist === null || typeof dist !== 'object' || dist.dim !== 1 || typeof dist.cdfIntegral !== 'function') throw new NumericError(fn, 'dist', `must be a 1-D distribution (normal, mixture, parseDistribution); got ${showValue(dist)}`);
+  if (dist === null || typeof dist !== 'object' || dist.dim !== 1 || typeof dist.cdfIntegral !== 'function')
+    throw new NumericError(fn, 'dist', `must be a 1-D distribution (normal, mixture, parseDistribution); got ${showValue(dist)}`);
   const xs = Float64Array.from(sample);
   xs.sort();
   const n = xs.length;

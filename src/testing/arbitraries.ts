@@ -60,12 +60,20 @@ function sizes(options: SizeOptions, fn: string): [number, number] {
 }
 
 const countsOf = (n: number, zeros: boolean) =>
-  fc.array(fc.nat({ max: 1000 }).map((c) => (zeros ? c : c + 1)), { minLength: n, maxLength: n }).filter((c) => c.some((v) => v > 0));
+  fc
+    .array(
+      fc.nat({ max: 1000 }).map((c) => (zeros ? c : c + 1)),
+      { minLength: n, maxLength: n },
+    )
+    .filter((c) => c.some((v) => v > 0));
 
 /** A probability vector from integer counts in [0, 1000] (not all zero). */
 export function probabilityVector(options: SizeOptions = {}): fc.Arbitrary<number[]> {
   const [min, max] = sizes(options, 'probabilityVector');
-  return fc.integer({ min, max }).chain((n) => countsOf(n, options.zeros ?? true)).map(massesFromCounts);
+  return fc
+    .integer({ min, max })
+    .chain((n) => countsOf(n, options.zeros ?? true))
+    .map(massesFromCounts);
 }
 
 /** The hard pairs, also used as examples by {@link distributionPair}. */
@@ -96,8 +104,10 @@ export function distributionPair(options: SizeOptions = {}): fc.Arbitrary<Distri
     .integer({ min, max })
     .chain((n) => fc.tuple(countsOf(n, zeros), countsOf(n, zeros)))
     .map(([a, b]) => ({ p: massesFromCounts(a), q: massesFromCounts(b) }));
-  const hard = HARD_PAIRS.filter((h) => h.p.length >= min && h.p.length <= max && (zeros || h.p.every((x) => x > 0) && h.q.every((x) => x > 0)));
-  return hard.length === 0 ? random : fc.oneof({ arbitrary: random, weight: 7 }, { arbitrary: fc.constantFrom(...hard.map((h) => ({ p: [...h.p], q: [...h.q] }))), weight: 1 });
+  const hard = HARD_PAIRS.filter((h) => h.p.length >= min && h.p.length <= max && (zeros || (h.p.every((x) => x > 0) && h.q.every((x) => x > 0))));
+  return hard.length === 0
+    ? random
+    : fc.oneof({ arbitrary: random, weight: 7 }, { arbitrary: fc.constantFrom(...hard.map((h) => ({ p: [...h.p], q: [...h.q] }))), weight: 1 });
 }
 
 /** `examples` for `fc.assert` with a property over one DistributionPair: every hard pair. */

@@ -36,7 +36,8 @@ function checkTolerance(fn: string, tolerance: Tolerance): Required<Tolerance> {
   const t = checkOptions(fn, tolerance);
   for (const k of ['rtol', 'atol', 'ulps'] as const) {
     const v = t[k];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) throw new TestingError(fn, `tolerance.${k}`, `must be a finite number ≥ 0; got ${show(v)}`);
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+      throw new TestingError(fn, `tolerance.${k}`, `must be a finite number ≥ 0; got ${show(v)}`);
   }
   return { rtol: t.rtol ?? 0, atol: t.atol ?? 0, ulps: t.ulps ?? 0 };
 }
@@ -63,7 +64,8 @@ export function withinEnclosure(actual: number, e: Enclosure, tolerance: Toleran
     throw new TestingError('withinEnclosure', 'enclosure', `must be { value, lower, upper } as the theory module returns (decimal strings); got ${show(e)}`);
   }
   const [lo, hi, mid] = [num(e.lower), num(e.upper), num(e.value)];
-  const say = (why: string) => () => `expected ${actual} to be inside [${e.lower}, ${e.upper}] (exact value ${e.value}; rtol ${t.rtol}, atol ${t.atol}, ulps ${t.ulps}): ${why}`;
+  const say = (why: string) => () =>
+    `expected ${actual} to be inside [${e.lower}, ${e.upper}] (exact value ${e.value}; rtol ${t.rtol}, atol ${t.atol}, ulps ${t.ulps}): ${why}`;
   if (typeof actual !== 'number' || Number.isNaN(actual)) return { pass: false, message: say('NaN or not a number') };
   if (!Number.isFinite(mid) || !Number.isFinite(actual)) return { pass: actual === mid, message: say('infinities must match exactly') };
   const slack = Math.max(t.atol, t.rtol * Math.abs(mid));
@@ -103,7 +105,8 @@ export const ganMatchers = {
     return withinEnclosure(received, expected, tolerance);
   },
   toBeWithinUlps(received: number, expected: number, ulps: number): MatchResult {
-    if (typeof ulps !== 'number' || !Number.isSafeInteger(ulps) || ulps < 0) throw new TestingError('toBeWithinUlps', 'ulps', `must be an integer ≥ 0; got ${show(ulps)}`);
+    if (typeof ulps !== 'number' || !Number.isSafeInteger(ulps) || ulps < 0)
+      throw new TestingError('toBeWithinUlps', 'ulps', `must be an integer ≥ 0; got ${show(ulps)}`);
     return closeTo(received, expected, { ulps });
   },
 };

@@ -73,9 +73,11 @@ function require_(ok: boolean, what: () => string): void {
   if (!ok) throw new Error(what());
 }
 
-const withTable = (arb: fc.Arbitrary<DistributionPair>) => arb.chain((pq) => discriminatorTable(pq.p.length).map((d) => [pq, d] as [DistributionPair, number[]]));
+const withTable = (arb: fc.Arbitrary<DistributionPair>) =>
+  arb.chain((pq) => discriminatorTable(pq.p.length).map((d) => [pq, d] as [DistributionPair, number[]]));
 
-const jsdOf = (impl: Required<Implementations>, given: Set<string>) => (p: number[], q: number[]) => (given.has('jsd') ? impl.jsd(p, q) : Number(exact.jsd(p, q).value));
+const jsdOf = (impl: Required<Implementations>, given: Set<string>) => (p: number[], q: number[]) =>
+  given.has('jsd') ? impl.jsd(p, q) : Number(exact.jsd(p, q).value);
 
 /** Every theorem assertTheorems knows, in the order it runs them. */
 export function theoremList(given: Set<string>): Theorem[] {
@@ -148,16 +150,28 @@ export function theoremList(given: Set<string>): Theorem[] {
       needs: ['dstar'],
       examples: true,
       property: (impl) =>
-        fc.property(fc.oneof(distributionPair(), distributionPair().map(({ p }) => ({ p, q: [...p] }))), ({ p, q }) => {
-          const got = impl.dstar(copy(p), copy(q));
-          require_(Array.isArray(got) && got.length === p.length, () => `dstar(p, q) must return one value per point (${p.length}); got ${JSON.stringify(got)}`);
-          const want = exact.dstar(p, q);
-          want.forEach((w, i) => {
-            if (w === null) return; // p = q = 0: D* is undefined there, anything goes
-            const g = got[i];
-            require_(typeof g === 'number' && closeTo(g, w, TOL).pass, () => `D*(x${i}) = ${String(g)}, expected p/(p + q) = ${w} (p = ${p[i]}, q = ${q[i]})`);
-          });
-        }),
+        fc.property(
+          fc.oneof(
+            distributionPair(),
+            distributionPair().map(({ p }) => ({ p, q: [...p] })),
+          ),
+          ({ p, q }) => {
+            const got = impl.dstar(copy(p), copy(q));
+            require_(
+              Array.isArray(got) && got.length === p.length,
+              () => `dstar(p, q) must return one value per point (${p.length}); got ${JSON.stringify(got)}`,
+            );
+            const want = exact.dstar(p, q);
+            want.forEach((w, i) => {
+              if (w === null) return; // p = q = 0: D* is undefined there, anything goes
+              const g = got[i];
+              require_(
+                typeof g === 'number' && closeTo(g, w, TOL).pass,
+                () => `D*(x${i}) = ${String(g)}, expected p/(p + q) = ${w} (p = ${p[i]}, q = ${q[i]})`,
+              );
+            });
+          },
+        ),
     },
     {
       id: 'value-exact',
@@ -180,23 +194,37 @@ export function theoremList(given: Set<string>): Theorem[] {
         fc.property(withTable(distributionPair({ zeros: false })), ([{ p, q }, d]) => {
           const ds = impl.dstar(copy(p), copy(q)).map((x) => Number(x));
           const [best, other] = [impl.value(copy(p), copy(q), ds), impl.value(copy(p), copy(q), copy(d))];
-          require_(best >= other - 1e-12 * Math.max(1, Math.abs(other)), () => `V(D*) = ${best} < V(d) = ${other} for d = ${JSON.stringify(d)} (D* = ${JSON.stringify(ds)})`);
+          require_(
+            best >= other - 1e-12 * Math.max(1, Math.abs(other)),
+            () => `V(D*) = ${best} < V(d) = ${other} for d = ${JSON.stringify(d)} (D* = ${JSON.stringify(ds)})`,
+          );
         }),
     },
     {
       id: 'c-of-g',
-      statement: 'C(G) = V(D*, G) = 2·JSD(p ‖ q) − log 4, and C(G) ≥ −log 4 with equality when q = p (Goodfellow et al. 2014, Theorem 1; on distributions without zeros)',
+      statement:
+        'C(G) = V(D*, G) = 2·JSD(p ‖ q) − log 4, and C(G) ≥ −log 4 with equality when q = p (Goodfellow et al. 2014, Theorem 1; on distributions without ' +
+        'zeros)',
       needs: ['value'],
       examples: false,
       property: (impl) =>
-        fc.property(fc.oneof(distributionPair({ zeros: false }), distributionPair({ zeros: false }).map(({ p }) => ({ p, q: [...p] }))), ({ p, q }) => {
-          const ds = exact.dstar(p, q).map((x) => x as number);
-          const c = impl.value(copy(p), copy(q), ds);
-          const j = jsdOf(impl, given)(copy(p), copy(q));
-          require_(closeTo(c, 2 * j - LN4, TOL).pass, () => `V(D*, G) = ${c} but 2·JSD − log 4 = ${2 * j - LN4} (JSD = ${j}${given.has('jsd') ? ', your jsd' : ', exact'})`);
-          require_(c >= -LN4 - 1e-12, () => `C(G) = ${c} < −log 4 = ${-LN4}`);
-          if (p.every((x, i) => x === q[i])) require_(Math.abs(c + LN4) <= 1e-12, () => `p = q, so C(G) = −log 4 = ${-LN4}; got ${c}`);
-        }),
+        fc.property(
+          fc.oneof(
+            distributionPair({ zeros: false }),
+            distributionPair({ zeros: false }).map(({ p }) => ({ p, q: [...p] })),
+          ),
+          ({ p, q }) => {
+            const ds = exact.dstar(p, q).map((x) => x as number);
+            const c = impl.value(copy(p), copy(q), ds);
+            const j = jsdOf(impl, given)(copy(p), copy(q));
+            require_(
+              closeTo(c, 2 * j - LN4, TOL).pass,
+              () => `V(D*, G) = ${c} but 2·JSD − log 4 = ${2 * j - LN4} (JSD = ${j}${given.has('jsd') ? ', your jsd' : ', exact'})`,
+            );
+            require_(c >= -LN4 - 1e-12, () => `C(G) = ${c} < −log 4 = ${-LN4}`);
+            if (p.every((x, i) => x === q[i])) require_(Math.abs(c + LN4) <= 1e-12, () => `p = q, so C(G) = −log 4 = ${-LN4}; got ${c}`);
+          },
+        ),
     },
     {
       id: 'dloss-is-minus-v',
@@ -212,15 +240,18 @@ export function theoremList(given: Set<string>): Theorem[] {
     },
     {
       id: 'gloss-non-saturating',
-      statement: 'the non-saturating generator loss is −mean(log D(G(z))) over the fakes\' scores',
+      statement: "the non-saturating generator loss is −mean(log D(G(z))) over the fakes' scores",
       needs: ['gLoss'],
       examples: false,
       property: (impl) =>
-        fc.property(fc.integer({ min: 1, max: 16 }).chain((n) => discriminatorTable(n)), (d) => {
-          const got = impl.gLoss(copy(d));
-          const want = -d.reduce((s, x) => s + Math.log(x), 0) / d.length;
-          require_(closeTo(got, want, TOL).pass, () => `gLoss(${JSON.stringify(d)}) = ${got}, expected −mean(log d) = ${want}`);
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 16 }).chain((n) => discriminatorTable(n)),
+          (d) => {
+            const got = impl.gLoss(copy(d));
+            const want = -d.reduce((s, x) => s + Math.log(x), 0) / d.length;
+            require_(closeTo(got, want, TOL).pass, () => `gLoss(${JSON.stringify(d)}) = ${got}, expected −mean(log d) = ${want}`);
+          },
+        ),
     },
     {
       id: 'gloss-gradient-survives',
@@ -228,18 +259,28 @@ export function theoremList(given: Set<string>): Theorem[] {
       needs: ['gLoss'],
       examples: false,
       property: (impl) =>
-        fc.property(fc.integer({ min: -300, max: -40 }).map((k) => k / 10), (l) => {
-          const s = (t: number) => 1 / (1 + Math.exp(-t));
-          const h = 1e-3;
-          const g = (impl.gLoss([s(l + h)]) - impl.gLoss([s(l - h)])) / (2 * h);
-          require_(Math.abs(g) >= 0.5, () => `at logit ℓ = ${l} (D = ${s(l)}), |∂gLoss/∂ℓ| = ${Math.abs(g)}: the gradient vanishes (is this the saturating loss log(1 − D)?)`);
-        }),
+        fc.property(
+          fc.integer({ min: -300, max: -40 }).map((k) => k / 10),
+          (l) => {
+            const s = (t: number) => 1 / (1 + Math.exp(-t));
+            const h = 1e-3;
+            const g = (impl.gLoss([s(l + h)]) - impl.gLoss([s(l - h)])) / (2 * h);
+            require_(
+              Math.abs(g) >= 0.5,
+              () => `at logit ℓ = ${l} (D = ${s(l)}), |∂gLoss/∂ℓ| = ${Math.abs(g)}: the gradient vanishes (is this the saturating loss log(1 − D)?)`,
+            );
+          },
+        ),
     },
   ];
 }
 
 /** The ids and statements of the theorems, for documentation and `only`. */
-export const THEOREMS: readonly { id: string; statement: string; needs: readonly string[] }[] = theoremList(new Set()).map(({ id, statement, needs }) => ({ id, statement, needs }));
+export const THEOREMS: readonly { id: string; statement: string; needs: readonly string[] }[] = theoremList(new Set()).map(({ id, statement, needs }) => ({
+  id,
+  statement,
+  needs,
+}));
 
 const FIELDS = ['jsd', 'kl', 'dstar', 'value', 'dLoss', 'gLoss'] as const;
 
@@ -253,21 +294,27 @@ const FIELDS = ['jsd', 'kl', 'dstar', 'value', 'dLoss', 'gLoss'] as const;
  */
 export async function assertTheorems(impl: Implementations, options: TheoremOptions = {}): Promise<TheoremsReport> {
   const fn = 'assertTheorems';
-  if (impl === null || typeof impl !== 'object' || Array.isArray(impl)) throw new TestingError(fn, 'impl', `must be an object of functions ({ ${FIELDS.join(', ')} }); got ${show(impl)}`);
+  if (impl === null || typeof impl !== 'object' || Array.isArray(impl))
+    throw new TestingError(fn, 'impl', `must be an object of functions ({ ${FIELDS.join(', ')} }); got ${show(impl)}`);
   for (const [k, v] of Object.entries(impl)) {
     if (!(FIELDS as readonly string[]).includes(k)) throw new TestingError(fn, `impl.${k}`, `is not a known implementation (expected ${FIELDS.join(', ')})`);
     if (v !== undefined && typeof v !== 'function') throw new TestingError(fn, `impl.${k}`, `must be a function; got ${show(v)}`);
   }
   const o = checkOptions(fn, options);
   const numRuns = intAtLeast(fn, 'options.numRuns', o.numRuns, 1, 100);
-  if (o.seed !== undefined && (typeof o.seed !== 'number' || !Number.isSafeInteger(o.seed))) throw new TestingError(fn, 'options.seed', `must be an integer; got ${show(o.seed)}`);
+  if (o.seed !== undefined && (typeof o.seed !== 'number' || !Number.isSafeInteger(o.seed)))
+    throw new TestingError(fn, 'options.seed', `must be an integer; got ${show(o.seed)}`);
   const seed = o.seed ?? 0;
-  if (o.path !== undefined && (typeof o.path !== 'string' || !/^\d+(:\d+)*$/.test(o.path))) throw new TestingError(fn, 'options.path', `must be a fast-check path such as "3:1:0"; got ${show(o.path)}`);
-  if (o.only !== undefined && (!Array.isArray(o.only) || o.only.some((x) => typeof x !== 'string'))) throw new TestingError(fn, 'options.only', `must be an array of theorem ids; got ${show(o.only)}`);
+  if (o.path !== undefined && (typeof o.path !== 'string' || !/^\d+(:\d+)*$/.test(o.path)))
+    throw new TestingError(fn, 'options.path', `must be a fast-check path such as "3:1:0"; got ${show(o.path)}`);
+  if (o.only !== undefined && (!Array.isArray(o.only) || o.only.some((x) => typeof x !== 'string')))
+    throw new TestingError(fn, 'options.only', `must be an array of theorem ids; got ${show(o.only)}`);
   const given = new Set(FIELDS.filter((k) => typeof impl[k] === 'function'));
   if (given.size === 0) throw new TestingError(fn, 'impl', `has no implementation to check (give one or more of ${FIELDS.join(', ')})`);
   const all = theoremList(given);
-  for (const id of o.only ?? []) if (!all.some((t) => t.id === id)) throw new TestingError(fn, 'options.only', `names an unknown theorem ${JSON.stringify(id)} (known: ${all.map((t) => t.id).join(', ')})`);
+  for (const id of o.only ?? [])
+    if (!all.some((t) => t.id === id))
+      throw new TestingError(fn, 'options.only', `names an unknown theorem ${JSON.stringify(id)} (known: ${all.map((t) => t.id).join(', ')})`);
   const ran: string[] = [];
   for (const t of all) {
     if (!t.needs.every((k) => given.has(k))) continue;

@@ -26,12 +26,7 @@ function describeSum(s: Rational): string {
  * Reads a probability vector: nonempty, every mass an exact nonnegative number, summing to exactly 1
  * (or rescaled to it when `normalize`). Errors name `fn`, the argument and the offending value.
  */
-export function toDistribution(
-  fn: string,
-  arg: string,
-  masses: readonly RationalLike[],
-  options: MassOptions = {},
-): Rational[] {
+export function toDistribution(fn: string, arg: string, masses: readonly RationalLike[], options: MassOptions = {}): Rational[] {
   options = checkOptions(String(fn), options);
   if (!Array.isArray(masses)) throw new TheoryError(fn, arg, `must be an array of masses; got ${show(masses)}`);
   if (masses.length === 0) throw new TheoryError(fn, arg, 'must not be empty; got []');
@@ -44,22 +39,13 @@ export function toDistribution(
   if (total.num === 0n) throw new TheoryError(fn, arg, `must have positive total mass; got all zeros (${masses.length} entries)`);
   if (options.normalize === true) return eq(total, ONE) ? out : out.map((r) => div(r, total));
   if (!eq(total, ONE)) {
-    throw new TheoryError(
-      fn,
-      arg,
-      `must sum to exactly 1 (use normalize, --normalize on the CLI, to rescale); got a sum of ${describeSum(total)}`,
-    );
+    throw new TheoryError(fn, arg, `must sum to exactly 1 (use normalize, --normalize on the CLI, to rescale); got a sum of ${describeSum(total)}`);
   }
   return out;
 }
 
 /** Reads P and Q over the same points. */
-export function toPair(
-  fn: string,
-  p: readonly RationalLike[],
-  q: readonly RationalLike[],
-  options: MassOptions = {},
-): { p: Rational[]; q: Rational[] } {
+export function toPair(fn: string, p: readonly RationalLike[], q: readonly RationalLike[], options: MassOptions = {}): { p: Rational[]; q: Rational[] } {
   options = checkOptions(String(fn), options);
   const P = toDistribution(fn, 'p', p, options);
   const Q = toDistribution(fn, 'q', q, options);

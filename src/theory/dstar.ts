@@ -19,11 +19,7 @@ export interface DStarOptions extends MassOptions {
  * Source: Goodfellow et al. (2014), Proposition 1; seed document 000_3ee4abfec5abb774.txt
  * ("D*(x) = p_data(x)/(p_data(x)+p_G(x))").
  */
-export function dstar(
-  p: readonly RationalLike[],
-  q: readonly RationalLike[],
-  options: DStarOptions = {},
-): (Enclosure | null)[] {
+export function dstar(p: readonly RationalLike[], q: readonly RationalLike[], options: DStarOptions = {}): (Enclosure | null)[] {
   options = checkOptions('dstar', options);
   const digits = checkDigits('dstar', options.digits);
   return dstarExact(p, q, options).map((v) => (v === null ? null : exactEnclosure(v, digits)));

@@ -77,12 +77,7 @@ function sameRounded(a: Rounded, b: Rounded): boolean {
  * of n terms); it only sets the first precision. The loop terminates for every nonzero value; zero
  * values must be reported as `exact` by the caller, which can decide them exactly.
  */
-export function certify(
-  fn: string,
-  digits: number,
-  guardBits: number,
-  evaluate: (prec: number) => Evaluation,
-): Enclosure {
+export function certify(fn: string, digits: number, guardBits: number, evaluate: (prec: number) => Evaluation): Enclosure {
   const target = Math.ceil((digits + 1) * BITS_PER_DIGIT) + 8;
   let prec = roundPrec(target + 16 + Math.ceil(guardBits));
   const limit = 64 * target + 400_000;
@@ -134,11 +129,7 @@ export function certify(
     }
     prec = roundPrec(prec + extra);
     if (prec > limit) {
-      throw new TheoryError(
-        fn,
-        'digits',
-        `could not be certified within ${limit} bits of working precision; got ${digits} (is the value zero?)`,
-      );
+      throw new TheoryError(fn, 'digits', `could not be certified within ${limit} bits of working precision; got ${digits} (is the value zero?)`);
     }
   }
 }

@@ -47,7 +47,8 @@ export function show(value: unknown): string {
  */
 export function checkOptionsWith<T>(fn: string, options: T, error: new (fn: string, arg: string, detail: string) => InputError): T {
   if (options === undefined) return {} as T;
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new error(fn, 'options', `must be an object of settings; got ${show(options)}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new error(fn, 'options', `must be an object of settings; got ${show(options)}`);
   return options;
 }
 

@@ -18,7 +18,7 @@ export interface ComponentLike extends GaussianLike {
   weight: RationalLike;
 }
 
-interface Component {
+export interface Component {
   w: Rational;
   mu: Rational;
   sigma: Rational;
@@ -194,7 +194,12 @@ export function mixtureDstar(p: readonly ComponentLike[], q: readonly ComponentL
 }
 
 /** {@link mixtureDstar} on a grid of points (the trainer compares its D with this). */
-export function mixtureDstarGrid(p: readonly ComponentLike[], q: readonly ComponentLike[], xs: readonly RationalLike[], options: ContinuousOptions = {}): Enclosure[] {
+export function mixtureDstarGrid(
+  p: readonly ComponentLike[],
+  q: readonly ComponentLike[],
+  xs: readonly RationalLike[],
+  options: ContinuousOptions = {},
+): Enclosure[] {
   options = checkOptions('mixtureDstarGrid', options);
   if (!Array.isArray(xs)) throw new TheoryError('mixtureDstarGrid', 'xs', `must be an array of points; got ${show(xs)}`);
   return xs.map((x) => mixtureDstar(p, q, x, options));
@@ -317,7 +322,10 @@ export function mixtureW1(p: readonly ComponentLike[], q: readonly ComponentLike
     const tails = B.add(B.add(left, rightP), rightQ);
     // Unsigned parts lie in [0, bound]: centre them at bound/2 with radius bound/2.
     const cells = (cellBound >> 24n) + 1n; // from 2^−wC to 2^−prec units, rounded up
-    const extra = B.add(B.upper(tails) > 0n ? { mid: B.upper(tails) / 2n, rad: B.upper(tails) / 2n + 1n } : B.fromInt(0n, prec), { mid: cells / 2n, rad: cells / 2n + 1n });
+    const extra = B.add(B.upper(tails) > 0n ? { mid: B.upper(tails) / 2n, rad: B.upper(tails) / 2n + 1n } : B.fromInt(0n, prec), {
+      mid: cells / 2n,
+      rad: cells / 2n + 1n,
+    });
     return { kind: 'ball', ball: B.add(total, extra) };
   });
 }

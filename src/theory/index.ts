@@ -29,6 +29,7 @@ export {
   toMixture,
   type GaussianLike,
   type ComponentLike,
+  type Component,
   type ContinuousOptions,
   type ShiftRow,
 } from './gaussian.js';

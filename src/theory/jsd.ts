@@ -43,11 +43,7 @@ export function jsd(p: readonly RationalLike[], q: readonly RationalLike[], opti
  * Source: Lin, "Divergence measures based on the Shannon entropy", IEEE Trans. Inf. Theory 37 (1991),
  * eq. (5.1).
  */
-export function weightedJsd(
-  distributions: readonly (readonly RationalLike[])[],
-  weights: readonly RationalLike[],
-  options: LogOptions = {},
-): LogQuantity {
+export function weightedJsd(distributions: readonly (readonly RationalLike[])[], weights: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
   const fn = 'weightedJsd';
   if (!Array.isArray(distributions) || distributions.length === 0) {
     throw new TheoryError(fn, 'distributions', `must be a nonempty array of distributions; got ${show(distributions)}`);

@@ -82,13 +82,14 @@ function boxBounds(g: FComp[], x0: number, x1: number, a: number): LogBounds | n
     // |θᵢ − θ_d| ≤ a·max over x of |(x − μᵢ)/σᵢ² − (x − μ_d)/σ_d²| (linear in x: check the ends)
     const rel = (x: number) => Math.abs((x - c.mu) / (c.s * c.s) - (x - cd.mu) / (cd.s * cd.s));
     const dev = a * Math.max(rel(x0), rel(x1));
-    bracket += dev < Math.PI / 2 ? Math.exp((lnMin[i] as number) - (lnMin[d] as number)) * Math.cos(dev) : -Math.exp((lnMax[i] as number) - (lnMin[d] as number));
+    bracket +=
+      dev < Math.PI / 2 ? Math.exp((lnMin[i] as number) - (lnMin[d] as number)) * Math.cos(dev) : -Math.exp((lnMax[i] as number) - (lnMin[d] as number));
   });
   if (!(bracket > 1e-6)) return null;
   const lo = (lnMin[d] as number) + Math.log(bracket);
   const hi = lse(lnMax);
   // sup|g′|/inf|g| ≤ Σ |φᵢ|max·(|x − μᵢ|max + a)/σᵢ² / |g|min
-  const ratio = g.reduce((s, c, i) => s + Math.exp((lnMax[i] as number) - lo) * ((xmax[i] as number) + a) / (c.s * c.s), 0);
+  const ratio = g.reduce((s, c, i) => s + (Math.exp((lnMax[i] as number) - lo) * ((xmax[i] as number) + a)) / (c.s * c.s), 0);
   return { lnMin: lo, lnMax: hi, L: Math.max(Math.abs(lo), Math.abs(hi)) + a * ratio };
 }
 
@@ -144,10 +145,11 @@ function dominanceEdge(g: FComp[], side: 1 | -1, a: number): { edge: number; dom
     if (q.c2 === 0) return Infinity;
     return side > 0 ? (-Math.PI / (2 * a) - q.c1) / (2 * q.c2) : (Math.PI / (2 * a) - q.c1) / (2 * q.c2);
   };
-  const ok = (t: number) => others.every((q) => {
-    const pe = a === 0 ? Infinity : phaseEdge(q, t);
-    return !Number.isFinite(pe) || m(q, side > 0 ? Math.max(t, pe) : Math.min(t, pe)) <= 1 / (2 * k);
-  });
+  const ok = (t: number) =>
+    others.every((q) => {
+      const pe = a === 0 ? Infinity : phaseEdge(q, t);
+      return !Number.isFinite(pe) || m(q, side > 0 ? Math.max(t, pe) : Math.min(t, pe)) <= 1 / (2 * k);
+    });
   let step = ref.s;
   while (!ok(x)) {
     x += side * step;
@@ -230,7 +232,12 @@ function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string, budget?: Bud
       const smax = Math.max(...U.map((c) => c.s));
       const wide = P.some((c) => c.s === smax) ? 'p' : 'q';
       const arg = narrow === wide ? narrow : `${narrow} and ${wide}`;
-      throw new TheoryError(fn, arg, `${narrow === wide ? 'has' : 'have'} scales too far apart for the certified quadrature (σ ${smin} in ${narrow} against a span of ${hi - lo} set by σ ${smax} in ${wide}: more than 200000 nodes)`);
+      throw new TheoryError(
+        fn,
+        arg,
+        `${narrow === wide ? 'has' : 'have'} scales too far apart for the certified quadrature (σ ${smin} in ${narrow} against a span of ${hi - lo} set by ` +
+          `σ ${smax} in ${wide}: more than 200000 nodes)`,
+      );
     }
     let M = 0;
     let ok = true;
@@ -301,9 +308,15 @@ export interface Budget {
 export function budgetOf(fn: string, options: { maxSeconds?: unknown; onProgress?: unknown }): Budget {
   const started = performance.now();
   const s = options.maxSeconds;
-  if (s !== undefined && !(typeof s === 'number' && s > 0 && s < Infinity)) throw new TheoryError(fn, 'maxSeconds', `must be a positive number of seconds; got ${String(s)}`);
+  if (s !== undefined && !(typeof s === 'number' && s > 0 && s < Infinity))
+    throw new TheoryError(fn, 'maxSeconds', `must be a positive number of seconds; got ${String(s)}`);
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new TheoryError(fn, 'onProgress', 'must be a function');
-  return { deadline: s === undefined ? Infinity : started + 1000 * s, ...(s === undefined ? {} : { maxSeconds: s }), started, ...(options.onProgress ? { onProgress: options.onProgress as Budget['onProgress'] } : {}) };
+  return {
+    deadline: s === undefined ? Infinity : started + 1000 * s,
+    ...(s === undefined ? {} : { maxSeconds: s }),
+    started,
+    ...(options.onProgress ? { onProgress: options.onProgress as Budget['onProgress'] } : {}),
+  };
 }
 
 function overBudget(budget: Budget | undefined, fn: string, where: string): void {
@@ -362,7 +375,9 @@ function integrateAt(plan: Plan, prec: number): B.BigBall {
   for (kLo = Math.floor((edgeLo - centre) / hNum) - 1; !tailOk(centre + kLo * hNum, -1); kLo -= Math.ceil(1 / hNum)) {
     if (kLo < -1e7) throw new TheoryError(fn, 'p', 'quadrature needs more than 10⁷ nodes');
   }
-  const truncLog2 = Math.log2(tailBound(kind, fP, fQ, U, 1, centre + kHi * hNum - hNum, 0) + tailBound(kind, fP, fQ, U, -1, centre + kLo * hNum + hNum, 0) + 1e-300);
+  const truncLog2 = Math.log2(
+    tailBound(kind, fP, fQ, U, 1, centre + kHi * hNum - hNum, 0) + tailBound(kind, fP, fQ, U, -1, centre + kLo * hNum + hNum, 0) + 1e-300,
+  );
   // the sum, in the log domain
   const w = prec + 24 + Math.ceil(Math.log2(kHi - kLo + 1));
   const lnSqrt2pi = B.scale(B.add(B.ln(B.pi(w), w), B.ln(B.fromInt(2n, w), w)), 1n, 2n);
@@ -392,7 +407,7 @@ function integrateAt(plan: Plan, prec: number): B.BigBall {
   const sum = B.reduce(B.scale(acc, h.num, h.den), w, prec);
   // enclosure: sum ± (discretisation + truncation), both as ulps at prec, rounded up
   const errLog2 = Math.max(discLog2, truncLog2) + 1;
-  const errUlps = errLog2 + prec < -64 ? 1n : BigInt(Math.ceil(2 ** Math.min(50, errLog2 + prec + 1))) << BigInt(Math.max(0, Math.ceil(errLog2 + prec + 1) - 50));
+  const errUlps =
+    errLog2 + prec < -64 ? 1n : BigInt(Math.ceil(2 ** Math.min(50, errLog2 + prec + 1))) << BigInt(Math.max(0, Math.ceil(errLog2 + prec + 1) - 50));
   return { mid: sum.mid, rad: sum.rad + errUlps + 1n };
 }
-

@@ -50,21 +50,13 @@ function parseDecimal(s: string, fn: string, arg: string, original: string): Rat
     if (/^[+-]?(nan|inf(inity)?)$/i.test(s)) {
       throw new TheoryError(fn, arg, `must be a finite exact number; got ${show(original)}`);
     }
-    throw new TheoryError(
-      fn,
-      arg,
-      `must be an exact decimal (e.g. 0.25, 1e-300) or a fraction (e.g. 1/3); got ${show(original)}`,
-    );
+    throw new TheoryError(fn, arg, `must be an exact decimal (e.g. 0.25, 1e-300) or a fraction (e.g. 1/3); got ${show(original)}`);
   }
   const sign = m[1] === '-' ? -1n : 1n;
   const body = m[2] ?? '0';
   const exp = m[3] === undefined ? 0 : Number(m[3]);
   if (!Number.isSafeInteger(exp) || Math.abs(exp) > MAX_DECIMAL_EXPONENT) {
-    throw new TheoryError(
-      fn,
-      arg,
-      `has a decimal exponent beyond ±${MAX_DECIMAL_EXPONENT}; got ${show(original)}`,
-    );
+    throw new TheoryError(fn, arg, `has a decimal exponent beyond ±${MAX_DECIMAL_EXPONENT}; got ${show(original)}`);
   }
   const dot = body.indexOf('.');
   const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
@@ -86,11 +78,7 @@ export function toRational(value: RationalLike, fn = 'toRational', arg = 'value'
       throw new TheoryError(fn, arg, `must be a finite exact number; got ${show(value)}`);
     }
     if (!Number.isSafeInteger(value)) {
-      throw new TheoryError(
-        fn,
-        arg,
-        `must be an integer when given as a JS number (pass a decimal string for exact fractions); got ${show(value)}`,
-      );
+      throw new TheoryError(fn, arg, `must be an integer when given as a JS number (pass a decimal string for exact fractions); got ${show(value)}`);
     }
     return rational(BigInt(value), 1n);
   }

@@ -16,12 +16,7 @@ import type { Rational, RationalLike } from './rational.js';
  * Source: Goodfellow et al. (2014), eq. (1); seed document 000_3ee4abfec5abb774.txt, "Loss
  * Functions".
  */
-export function value(
-  p: readonly RationalLike[],
-  q: readonly RationalLike[],
-  d: readonly RationalLike[],
-  options: LogOptions = {},
-): LogQuantity {
+export function value(p: readonly RationalLike[], q: readonly RationalLike[], d: readonly RationalLike[], options: LogOptions = {}): LogQuantity {
   const fn = 'value';
   const pair = toPair(fn, p, q, options);
   const D = toDiscriminator(fn, d, pair.p.length);

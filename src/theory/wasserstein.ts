@@ -37,12 +37,7 @@ export interface W1Result {
  * Arjovsky, Chintala & Bottou, "Wasserstein GAN" (2017), eq. (2) and Theorem 3; seed document
  * 002_1e9b12e68fa134a2.txt ("Kantorovich-Rubinstein duality").
  */
-export function w1(
-  p: readonly RationalLike[],
-  q: readonly RationalLike[],
-  x: readonly RationalLike[],
-  options: W1Options = {},
-): W1Result {
+export function w1(p: readonly RationalLike[], q: readonly RationalLike[], x: readonly RationalLike[], options: W1Options = {}): W1Result {
   const fn = 'w1';
   options = checkOptions(fn, options);
   const digits = checkDigits(fn, options.digits);

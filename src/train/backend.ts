@@ -18,14 +18,23 @@ const NATIVE: Record<string, string> = { tensorflow: '@tensorflow/tfjs-node', 't
  * libtensorflow, so they are never dependencies of gan-verify).
  */
 export async function useBackend(name: BackendName = 'cpu'): Promise<void> {
-  if (!BACKENDS.includes(name)) throw new TrainError('useBackend', 'backend', `must be one of ${BACKENDS.join(', ')}; got ${typeof name === 'symbol' ? String(name) : JSON.stringify(name)}`);
+  if (!BACKENDS.includes(name))
+    throw new TrainError(
+      'useBackend',
+      'backend',
+      `must be one of ${BACKENDS.join(', ')}; got ${typeof name === 'symbol' ? String(name) : JSON.stringify(name)}`,
+    );
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   if (name === 'tensorflow' || name === 'tensorflow-gpu') {
     const pkg = NATIVE[name] as string;
     try {
       await import(pkg);
     } catch {
-      throw new TrainError('useBackend', 'backend', `${JSON.stringify(name)} needs ${pkg}, which is not installed (npm install ${pkg}; it downloads libtensorflow)`);
+      throw new TrainError(
+        'useBackend',
+        'backend',
+        `${JSON.stringify(name)} needs ${pkg}, which is not installed (npm install ${pkg}; it downloads libtensorflow)`,
+      );
     }
   }
   // PROD: no debug checks, and no greeting on stderr advising tfjs-node at the first tensor (the

@@ -4,7 +4,8 @@ import { tf, TrainError } from './backend.js';
 
 /** A tf.Tensor of the given rank. */
 export function checkTensor(fn: string, arg: string, v: unknown, rank: number): void {
-  if (!(v instanceof tf.Tensor) || v.rank !== rank) throw new TrainError(fn, arg, `must be a rank-${rank} tf.Tensor; got ${v instanceof tf.Tensor ? `rank ${v.rank}` : show(v)}`);
+  if (!(v instanceof tf.Tensor) || v.rank !== rank)
+    throw new TrainError(fn, arg, `must be a rank-${rank} tf.Tensor; got ${v instanceof tf.Tensor ? `rank ${v.rank}` : show(v)}`);
 }
 
 /** A configuration object with the fields this function reads. */
@@ -12,12 +13,24 @@ export function checkFields(fn: string, arg: string, v: unknown, fields: Record<
   if (v === null || typeof v !== 'object') throw new TrainError(fn, arg, `must be a configuration object (makeConfig); got ${show(v)}`);
   for (const [k, t] of Object.entries(fields)) {
     const x = (v as Record<string, unknown>)[k];
-    if (typeof x !== t || (t === 'number' && !Number.isFinite(x as number))) throw new TrainError(fn, `${arg}.${k}`, `must be a ${t === 'number' ? 'finite number' : 'string'}; got ${show(x)}`);
+    if (typeof x !== t || (t === 'number' && !Number.isFinite(x as number)))
+      throw new TrainError(fn, `${arg}.${k}`, `must be a ${t === 'number' ? 'finite number' : 'string'}; got ${show(x)}`);
   }
 }
 
 /** A number (NaN allowed only where `nanOk`). */
 export function checkNumber(fn: string, arg: string, v: unknown, opts: { integer?: boolean; min?: number; max?: number; nanOk?: boolean } = {}): void {
-  const ok = typeof v === 'number' && (opts.nanOk === true || !Number.isNaN(v)) && (!opts.integer || Number.isSafeInteger(v)) && !((v as number) < (opts.min ?? -Infinity)) && !((v as number) > (opts.max ?? Infinity));
-  if (!ok) throw new TrainError(fn, arg, `must be ${opts.integer ? 'an integer' : 'a number'}${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}${opts.max !== undefined ? ` ≤ ${opts.max}` : ''}; got ${show(v)}`);
+  const ok =
+    typeof v === 'number' &&
+    (opts.nanOk === true || !Number.isNaN(v)) &&
+    (!opts.integer || Number.isSafeInteger(v)) &&
+    !((v as number) < (opts.min ?? -Infinity)) &&
+    !((v as number) > (opts.max ?? Infinity));
+  if (!ok)
+    throw new TrainError(
+      fn,
+      arg,
+      `must be ${opts.integer ? 'an integer' : 'a number'}${opts.min !== undefined ? ` ≥ ${opts.min}` : ''}` +
+        `${opts.max !== undefined ? ` ≤ ${opts.max}` : ''}; got ${show(v)}`,
+    );
 }

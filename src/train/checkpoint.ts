@@ -19,7 +19,9 @@ const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min
 const finite = z.number().finite();
 /** NaN and ±∞ are written as null by JSON: allowed where a stopped member has no loss. */
 const lossValue = z.number().nullable();
-const rngState = z.object({ algorithm: z.literal('xoroshiro128+'), seed: z.number(), stream: z.number(), state: z.array(z.number().int()).length(4) }).passthrough();
+const rngState = z
+  .object({ algorithm: z.literal('xoroshiro128+'), seed: z.number(), stream: z.number(), state: z.array(z.number().int()).length(4) })
+  .passthrough();
 const memberStop = z.object({ seed: int(0), step: int(0), quantity: z.enum(['D loss', 'G loss']), value: lossValue });
 const memberLog = z
   .object({ step: int(0), seed: int(0), dLoss: lossValue, gLoss: lossValue, dHalfGap: finite })
@@ -47,7 +49,8 @@ const SHAPE = z.object({
 
 /** Parameters of an MLP with these layer sizes: Σ (nᵢ·nᵢ₊₁ + nᵢ₊₁). */
 export function parameterCount(sizes: readonly number[]): number {
-  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1)) throw new TrainError('parameterCount', 'sizes', `must be two or more layer widths ≥ 1; got ${show(sizes)}`);
+  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1))
+    throw new TrainError('parameterCount', 'sizes', `must be two or more layer widths ≥ 1; got ${show(sizes)}`);
   let p = 0;
   for (let i = 0; i + 1 < sizes.length; i++) p += (sizes[i] as number) * (sizes[i + 1] as number) + (sizes[i + 1] as number);
   return p;
@@ -56,7 +59,8 @@ export function parameterCount(sizes: readonly number[]): number {
 /** What a zod issue expected, in the words of the other messages ("must be a number"). */
 function describe(issue: z.core.$ZodIssue): string {
   const i = issue as z.core.$ZodIssue & { expected?: string; minimum?: number | bigint; maximum?: number | bigint; values?: unknown[] };
-  if (i.code === 'invalid_type') return i.expected === 'int' ? 'must be an integer' : `must be ${i.expected === 'array' || i.expected === 'object' ? 'an' : 'a'} ${i.expected}`;
+  if (i.code === 'invalid_type')
+    return i.expected === 'int' ? 'must be an integer' : `must be ${i.expected === 'array' || i.expected === 'object' ? 'an' : 'a'} ${i.expected}`;
   if (i.code === 'too_small') return `must be ≥ ${i.minimum}`;
   if (i.code === 'too_big') return `must be ≤ ${i.maximum}`;
   if (i.code === 'invalid_value') return `must be ${(i.values ?? []).map((v) => JSON.stringify(v)).join(' or ')}`;
@@ -75,7 +79,10 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
   const r = SHAPE.safeParse(raw);
   if (!r.success) {
     const issue = r.error.issues[0] as z.core.$ZodIssue;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     let value: unknown = raw;
     for (const p of issue.path) value = (value as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey];
     fail(path || 'file', `${describe(issue)}; got ${show(value)}`);
@@ -91,7 +98,14 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
   const dim = target.dim;
   const PG = parameterCount([config.noiseDim, ...config.gHidden, dim]);
   const PD = parameterCount([dim, ...config.dHidden, 1]);
-  for (const [key, per, net] of [['g', PG, 'G'], ['gm', PG, 'G'], ['gv', PG, 'G'], ['d', PD, 'D'], ['dm', PD, 'D'], ['dv', PD, 'D']] as const) {
+  for (const [key, per, net] of [
+    ['g', PG, 'G'],
+    ['gm', PG, 'G'],
+    ['gv', PG, 'G'],
+    ['d', PD, 'D'],
+    ['dm', PD, 'D'],
+    ['dv', PD, 'D'],
+  ] as const) {
     const n = ck[key].length;
     if (n !== K * per) fail(key, `has ${n} values; expected ${K * per} (population ${K} × ${per} parameters of ${net})`);
   }
@@ -114,7 +128,8 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
   }
   if (ck.stopped.length !== K) fail('stopped', `must have one entry per member (${K}); got ${ck.stopped.length}`);
   const logged = Math.ceil(ck.step / config.logEvery);
-  if (ck.logs.length !== logged) fail('logs', `must hold the logged steps before step ${ck.step} (${logged}, one every ${config.logEvery}); got ${ck.logs.length}`);
+  if (ck.logs.length !== logged)
+    fail('logs', `must hold the logged steps before step ${ck.step} (${logged}, one every ${config.logEvery}); got ${ck.logs.length}`);
   ck.logs.forEach((members, i) => {
     if (members.length !== K) fail(`logs[${i}]`, `must have one entry per member (${K}); got ${members.length}`);
     members.forEach((m, k) => {

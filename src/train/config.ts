@@ -131,7 +131,8 @@ export function makeConfig(preset: string, overrides: Partial<Record<string, unk
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
     if ((INTEGER_FIELDS as readonly string[]).includes(key)) {
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new TrainError(fn, key, `must be a positive integer; got ${show(value)}`);
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+        throw new TrainError(fn, key, `must be a positive integer; got ${show(value)}`);
       (c as unknown as Record<string, number>)[key] = value;
     } else if ((NUMBER_FIELDS as readonly string[]).includes(key)) {
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TrainError(fn, key, `must be a finite number ≥ 0; got ${show(value)}`);
@@ -153,7 +154,12 @@ export function makeConfig(preset: string, overrides: Partial<Record<string, unk
       if (typeof value !== 'string') throw new TrainError(fn, 'target', `must be a distribution spec such as normal:3,1 or ring8; got ${show(value)}`);
       c.target = value;
     } else {
-      throw new TrainError(fn, key, `is not a setting of the trainer (settings: ${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${show(value)}`);
+      throw new TrainError(
+        fn,
+        key,
+        `is not a setting of the trainer (settings: ` +
+          `${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${show(value)}`,
+      );
     }
   }
   if (c.beta1 >= 1) throw new TrainError(fn, 'beta1', `must be below 1; got ${c.beta1}`);
@@ -168,7 +174,8 @@ export function makeConfig(preset: string, overrides: Partial<Record<string, unk
  * the field as `config.<field>` under `fn`.
  */
 export function checkConfig(fn: string, config: unknown): TrainConfig {
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) throw new TrainError(fn, 'config', `must be a configuration (makeConfig); got ${show(config)}`);
+  if (config === null || typeof config !== 'object' || Array.isArray(config))
+    throw new TrainError(fn, 'config', `must be a configuration (makeConfig); got ${show(config)}`);
   const { preset, ...settings } = config as Record<string, unknown>;
   const base = typeof preset === 'string' ? PRESETS[preset] : undefined;
   if (base === undefined) throw new TrainError(fn, 'config.preset', `must be one of ${Object.keys(PRESETS).join(', ')}; got ${show(preset)}`);

@@ -148,7 +148,17 @@ export function registerFusedKernels(): void {
       }
       const G = [K, gNet.P];
       const D = [K, dNet.P];
-      return [out(backend, G, gp), out(backend, G, gm), out(backend, G, gv), out(backend, D, dp), out(backend, D, dm), out(backend, D, dv), out(backend, [K], dLoss), out(backend, [K], gLoss), out(backend, [K], status)];
+      return [
+        out(backend, G, gp),
+        out(backend, G, gm),
+        out(backend, G, gv),
+        out(backend, D, dp),
+        out(backend, D, dm),
+        out(backend, D, dv),
+        out(backend, [K], dLoss),
+        out(backend, [K], gLoss),
+        out(backend, [K], status),
+      ];
     },
   });
 }

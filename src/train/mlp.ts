@@ -130,7 +130,7 @@ export function forward(p: Float32Array, po: number, ws: Workspace, n: number): 
 
 /** Copies n rows of a member's input (x[xo …], n·n₀ values) into ws.x and runs {@link forward}. */
 export function forwardFrom(p: Float32Array, po: number, ws: Workspace, x: Float32Array, xo: number, n: number): Float64Array {
-  const m = n * ((ws.net.layers[0] as LayerSpan).fin);
+  const m = n * (ws.net.layers[0] as LayerSpan).fin;
   for (let i = 0; i < m; i++) ws.x[i] = x[xo + i] as number;
   return forward(p, po, ws, n);
 }
@@ -432,7 +432,16 @@ export interface GenSpec {
  * One member's G loss through D, and its gradient (added into grad[0 … P_G)), on the batch of G's
  * last forward pass in gws (the fakes of the last D step: G has not changed since).
  */
-export function genLossGrad(s: GenSpec, gp: Float32Array, gpo: number, dp: Float32Array, dpo: number, gws: Workspace, dws: Workspace, grad: Float64Array): number {
+export function genLossGrad(
+  s: GenSpec,
+  gp: Float32Array,
+  gpo: number,
+  dp: Float32Array,
+  dpo: number,
+  gws: Workspace,
+  dws: Workspace,
+  grad: Float64Array,
+): number {
   const B = s.batch;
   const fake = gws.acts[gws.acts.length - 1] as Float64Array;
   dws.x.set(fake.subarray(0, B * (s.dSizes[0] as number)));

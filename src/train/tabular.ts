@@ -91,7 +91,12 @@ function lossesOn(c: TabularConfig, p: tf.Tensor2D, q: tf.Tensor2D, d: tf.Tensor
 /** D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n] (exact expectations, q = softmax(g)). */
 export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, g: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
   checkFields('tabularLosses', 'c', c, { loss: 'string' });
-  for (const [arg, t] of [['p', p], ['d', d], ['g', g]] as const) checkTensor('tabularLosses', arg, t, 2);
+  for (const [arg, t] of [
+    ['p', p],
+    ['d', d],
+    ['g', g],
+  ] as const)
+    checkTensor('tabularLosses', arg, t, 2);
   const { dLoss, gLoss } = lossesOn(c, p, tf.softmax(g), d);
   return { dLoss, gLoss };
 }
@@ -111,7 +116,13 @@ export function tabularBatchLosses(
   g: tf.Tensor2D,
 ): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D; gSurrogate: tf.Tensor1D } {
   checkFields('tabularBatchLosses', 'c', c, { loss: 'string' });
-  for (const [arg, t] of [['pHat', pHat], ['qHat', qHat], ['d', d], ['g', g]] as const) checkTensor('tabularBatchLosses', arg, t, 2);
+  for (const [arg, t] of [
+    ['pHat', pHat],
+    ['qHat', qHat],
+    ['d', d],
+    ['g', g],
+  ] as const)
+    checkTensor('tabularBatchLosses', arg, t, 2);
   const { dLoss, gLoss, w } = lossesOn(c, pHat, qHat, d);
   return { dLoss, gLoss, gSurrogate: tf.sum(tf.mul(w, tf.logSoftmax(g)), 1) as tf.Tensor1D };
 }
@@ -147,14 +158,21 @@ function adam(c: TabularConfig, p: tf.Variable, g: tf.Tensor, m: tf.Variable, v:
 }
 
 /** Trains a population of tabular GANs on exact expectations; returns the logs (with exact V, JSD). */
-export function trainTabular(config: Partial<TabularConfig> = {}, options: { seed?: number; population?: number; init?: { d?: number[]; g?: number[] } } = {}): TabularLog[][] {
+export function trainTabular(
+  config: Partial<TabularConfig> = {},
+  options: { seed?: number; population?: number; init?: { d?: number[]; g?: number[] } } = {},
+): TabularLog[][] {
   const fn = 'trainTabular';
-  for (const [arg, v] of [['config', config], ['options', options]] as const) {
+  for (const [arg, v] of [
+    ['config', config],
+    ['options', options],
+  ] as const) {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new TrainError(fn, arg, `must be an object of settings; got ${show(v)}`);
   }
   const c: TabularConfig = { ...TABULAR, ...config };
   const n = c.target.length;
-  if (n < 1 || !c.target.every((x) => Number.isFinite(x) && x > 0)) throw new TrainError(fn, 'target', `must be positive masses; got ${JSON.stringify(c.target)}`);
+  if (n < 1 || !c.target.every((x) => Number.isFinite(x) && x > 0))
+    throw new TrainError(fn, 'target', `must be positive masses; got ${JSON.stringify(c.target)}`);
   const total = c.target.reduce((a, b) => a + b, 0);
   const pArr = c.target.map((x) => x / total);
   const seed = checkSeed(fn, options.seed ?? 0);
@@ -173,14 +191,18 @@ export function trainTabular(config: Partial<TabularConfig> = {}, options: { see
     }
     return out;
   };
-  if (!Number.isSafeInteger(c.batch) || c.batch < 0) throw new TrainError(fn, 'batch', `must be 0 (exact expectations) or a positive integer; got ${JSON.stringify(c.batch)}`);
+  if (!Number.isSafeInteger(c.batch) || c.batch < 0)
+    throw new TrainError(fn, 'batch', `must be 0 (exact expectations) or a positive integer; got ${JSON.stringify(c.batch)}`);
   const B = c.batch;
   // minibatch mode: member k draws its real points from stream 2 and its fakes from stream 3
   const realR = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k).stream(2));
   const fakeR = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k).stream(3));
   const pCum = new Float64Array(K * n);
   for (let k = 0; k < K; k++) pCum.set(cumulative(pArr), k * n);
-  const p = tf.tensor2d(Float32Array.from({ length: K * n }, (_, i) => pArr[i % n] as number), [K, n]);
+  const p = tf.tensor2d(
+    Float32Array.from({ length: K * n }, (_, i) => pArr[i % n] as number),
+    [K, n],
+  );
   const d = tf.variable(tf.tensor2d(init('d', 0), [K, n]));
   const g = tf.variable(tf.tensor2d(init('g', 1), [K, n]));
   const [dm, dv, gm, gv] = [d, d, g, g].map((x) => tf.variable(tf.zerosLike(x)));

@@ -27,7 +27,7 @@ import type { TrainConfig } from './config.js';
  */
 
 /** One layer of a population's MLP: W [K, in, out], b [K, 1, out] (views of the flat parameters). */
-interface Layer {
+export interface Layer {
   W: tf.Tensor3D;
   b: tf.Tensor3D;
 }
@@ -93,6 +93,8 @@ export interface TrainOptions {
   engine?: Engine;
   /** Called after every logged step with one entry per member. */
   onLog?: (logs: MemberLog[]) => void;
+  /** Called before each step with the step index and the run's step count (progress bars). */
+  onStep?: (step: number, steps: number) => void;
   /** Called when a member stops on a non-finite loss (the others go on). */
   onStop?: (stop: MemberStop) => void;
   /** Take a checkpoint every this many steps (and when `shouldStop` turns true). */
@@ -201,7 +203,14 @@ function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
 }
 
 /** PyTorch's Adam as TF.js ops on [K, P] (members whose `active` entry is false keep their values). */
-function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { optimizer: 'adam' | 'rmsprop'; lr: number; beta1: number; beta2: number; eps: number; t: number }, active: boolean[]): void {
+function adamOps(
+  p: tf.Variable,
+  m: tf.Variable,
+  v: tf.Variable,
+  g: tf.Tensor,
+  s: { optimizer: 'adam' | 'rmsprop'; lr: number; beta1: number; beta2: number; eps: number; t: number },
+  active: boolean[],
+): void {
   if (s.optimizer === 'rmsprop') {
     rmspropOps(p, v, g, s, active);
     return;
@@ -212,7 +221,11 @@ function adamOps(p: tf.Variable, m: tf.Variable, v: tf.Variable, g: tf.Tensor, s
     const m1 = tf.add(tf.mul(m, s.beta1), tf.mul(g, 1 - s.beta1));
     const v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
     const p1 = tf.sub(p, tf.mul(tf.div(m1, tf.add(tf.div(tf.sqrt(v1), bc2Sqrt), s.eps)), stepSize));
-    assignActive(active, [[m, m1], [v, v1], [p, p1]]);
+    assignActive(active, [
+      [m, m1],
+      [v, v1],
+      [p, p1],
+    ]);
   });
 }
 
@@ -227,7 +240,10 @@ function rmspropOps(p: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { lr: numbe
   tf.tidy(() => {
     const v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));
     const p1 = tf.sub(p, tf.mul(tf.div(g, tf.add(tf.sqrt(v1), s.eps)), s.lr));
-    assignActive(active, [[v, v1], [p, p1]]);
+    assignActive(active, [
+      [v, v1],
+      [p, p1],
+    ]);
   });
 }
 
@@ -343,7 +359,23 @@ function fusedEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
       const r = fusedStep(
         { real, z, eps },
         { gp: G.p, gm: G.m, gv: G.v, dp: D.p, dm: D.m, dv: D.v },
-        { gSizes: G.sizes, dSizes: D.sizes, loss: c.loss, label: 1 - c.labelSmoothing, gpWeight: c.gpWeight, clip: c.clip, lrD: c.lrD, lrG: c.lrG, beta1: c.beta1, beta2: c.beta2, eps: c.eps, optimizer: c.optimizer ?? 'adam', tD, tG, active },
+        {
+          gSizes: G.sizes,
+          dSizes: D.sizes,
+          loss: c.loss,
+          label: 1 - c.labelSmoothing,
+          gpWeight: c.gpWeight,
+          clip: c.clip,
+          lrD: c.lrD,
+          lrG: c.lrG,
+          beta1: c.beta1,
+          beta2: c.beta2,
+          eps: c.eps,
+          optimizer: c.optimizer ?? 'adam',
+          tD,
+          tG,
+          active,
+        },
       );
       G.p.assign(r.gp as tf.Tensor2D);
       G.m.assign(r.gm as tf.Tensor2D);
@@ -439,8 +471,13 @@ function autodiffEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
  * heard between steps (the work itself is synchronous and deterministic).
  */
 export async function train(config: TrainConfig, options: TrainOptions = {}): Promise<TrainResult> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) throw new TrainError('train', 'options', `must be an object of settings; got ${show(options)}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    throw new TrainError('train', 'options', `must be an object of settings; got ${show(options)}`);
   // a checkpoint is checked completely (every field and their consistency) before any work starts
+  for (const k of ['onLog', 'onStep', 'onStop', 'onCheckpoint', 'onFinal', 'shouldStop'] as const) {
+    const f = (options as Record<string, unknown>)[k];
+    if (f !== undefined && typeof f !== 'function') throw new TrainError('train', `options.${k}`, `must be a function; got ${show(f)}`);
+  }
   const ck = options.resume === undefined ? undefined : validateCheckpoint(options.resume);
   // a configuration is checked as makeConfig checks it (every field of its preset, each valid)
   if (ck === undefined) checkConfig('train', config);
@@ -451,8 +488,10 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   if (seed + K - 1 > 0xffff_ffff) throw new TrainError('train', 'seed', `+ population − 1 must stay below 2^32; got ${seed} + ${K} − 1`);
   const backend = tf.getBackend();
   const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' ? 'fused' : 'autodiff');
-  if (engineName !== 'fused' && engineName !== 'autodiff') throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);
-  if (engineName === 'fused' && backend !== 'cpu') throw new TrainError('train', 'engine', `"fused" runs on the cpu backend only; the backend is ${JSON.stringify(backend)}`);
+  if (engineName !== 'fused' && engineName !== 'autodiff')
+    throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);
+  if (engineName === 'fused' && backend !== 'cpu')
+    throw new TrainError('train', 'engine', `"fused" runs on the cpu backend only; the backend is ${JSON.stringify(backend)}`);
   if (engineName === 'fused') registerFusedKernels();
   const base = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k));
   const initR = base.map((r) => r.stream(0));
@@ -471,11 +510,23 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const G = ck ? makeNet(gSizes, K, ck.g, ck.gm, ck.gv) : makeNet(gSizes, K, initParams(initR, gSizes));
   const D = ck ? makeNet(dSizes, K, ck.d, ck.dm, ck.dv) : makeNet(dSizes, K, initParams(initR, dSizes));
   const engine = engineName === 'fused' ? fusedEngine(c, G, D, K) : autodiffEngine(c, G, D, K);
-  const evalZ = tf.tensor3d(draw(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()), [K, c.evalSamples, c.noiseDim]);
+  const evalZ = tf.tensor3d(
+    draw(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()),
+    [K, c.evalSamples, c.noiseDim],
+  );
   const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
   const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
   // held-out data for the critic's estimate (its own stream 5: the other streams are untouched)
-  const heldOut = critic ? tf.tensor3d(sampleData(target, base.map((r) => r.stream(5)), c.evalSamples), [K, c.evalSamples, dim]) : null;
+  const heldOut = critic
+    ? tf.tensor3d(
+        sampleData(
+          target,
+          base.map((r) => r.stream(5)),
+          c.evalSamples,
+        ),
+        [K, c.evalSamples, dim],
+      )
+    : null;
   // the grid's points (one member's copy), read back once
   const gridX = (grid.dataSync() as Float32Array).slice(0, (grid.shape[1] as number) * dim);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
@@ -534,6 +585,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
         options.onCheckpoint?.(checkpoint(step));
         throw new TrainInterrupted(step);
       }
+      options.onStep?.(step, c.steps);
       const batch: StepBatch = { real: [], z: [], eps: c.loss === 'wgan-gp' ? [] : null };
       for (let d = 0; d < c.dSteps; d++) {
         batch.real.push(sampleData(target, dataR, B));
@@ -547,7 +599,10 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
         const st = o.status[k] as number;
         if (active[k] !== true || st === STEP_OK) continue;
         active[k] = false;
-        const stop: MemberStop = st === STEP_STOPPED_D ? { seed: seed + k, step, quantity: 'D loss', value: o.dLoss[k] as number } : { seed: seed + k, step, quantity: 'G loss', value: o.gLoss[k] as number };
+        const stop: MemberStop =
+          st === STEP_STOPPED_D
+            ? { seed: seed + k, step, quantity: 'D loss', value: o.dLoss[k] as number }
+            : { seed: seed + k, step, quantity: 'G loss', value: o.gLoss[k] as number };
         stopped[k] = stop;
         options.onStop?.(stop);
       }
@@ -622,8 +677,10 @@ function gridFor(target: Distribution): tf.Tensor3D {
 
 /** Mode metrics of one member's generated points against a 2-D target. */
 export function modeMetrics(points: Float32Array, target: Dist2D): { modesCovered: number; modes: number; hqShare: number; reverseKl: number } {
-  if (!ArrayBuffer.isView(points) || (points as Float32Array).length % 2 !== 0) throw new TrainError('modeMetrics', 'points', `must be a Float32Array of x, y pairs; got ${show(points)}`);
-  if (target === null || typeof target !== 'object' || target.dim !== 2 || !(target.modes instanceof Float64Array) || !(target.sigma > 0)) throw new TrainError('modeMetrics', 'target', `must be a 2-D mixture (ring8, grid25); got ${show(target)}`);
+  if (!ArrayBuffer.isView(points) || (points as Float32Array).length % 2 !== 0)
+    throw new TrainError('modeMetrics', 'points', `must be a Float32Array of x, y pairs; got ${show(points)}`);
+  if (target === null || typeof target !== 'object' || target.dim !== 2 || !(target.modes instanceof Float64Array) || !(target.sigma > 0))
+    throw new TrainError('modeMetrics', 'target', `must be a 2-D mixture (ring8, grid25); got ${show(target)}`);
   for (let i = 0; i < points.length; i++) if (!Number.isFinite(points[i] as number)) throw new TrainError('modeMetrics', 'points', 'must be finite');
   const M = target.modes.length / 2;
   const hist = new Array<number>(M).fill(0);
@@ -676,7 +733,9 @@ function measure(
     for (let i = 0; i < gridN; i++) gap = Math.max(gap, Math.abs((dGrid[k * gridN + i] as number) - 0.5));
     const stop = stopped[k] ?? null;
     const common: Pick<MemberLog, 'step' | 'seed' | 'dLoss' | 'gLoss' | 'stopped'> =
-      stop === null ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number } : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
+      stop === null
+        ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
+        : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
     if (target.dim === 2) return { ...common, ...modeMetrics(sample, target), dHalfGap: gap };
     let mean = 0;
     for (const v of sample) mean += v;
@@ -706,7 +765,12 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
   const dStar = new Float64Array(K * gridN);
   for (let k = 0; k < K; k++) {
     const o = k * net.P;
-    const member: DenseLayer[] = net.layers.map((L) => ({ W: gFlat.subarray(o + L.w, o + L.b), b: gFlat.subarray(o + L.b, o + L.b + L.fout), fin: L.fin, fout: L.fout }));
+    const member: DenseLayer[] = net.layers.map((L) => ({
+      W: gFlat.subarray(o + L.w, o + L.b),
+      b: gFlat.subarray(o + L.b, o + L.b + L.fout),
+      fin: L.fin,
+      fout: L.fout,
+    }));
     const pG = pushforwardDensity(generatorPieces(member));
     for (let i = 0; i < gridN; i++) {
       const x = gridX[i] as number;
@@ -718,7 +782,16 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
   return dStar;
 }
 
-function probe(c: TrainConfig, engine: StepEngine, G: Net, grid: tf.Tensor3D, gridX: Float32Array, evalZ: tf.Tensor3D, K: number, target: Distribution): FinalProbe {
+function probe(
+  c: TrainConfig,
+  engine: StepEngine,
+  G: Net,
+  grid: tf.Tensor3D,
+  gridX: Float32Array,
+  evalZ: tf.Tensor3D,
+  K: number,
+  target: Distribution,
+): FinalProbe {
   const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
   const ev = engine.evaluate(evalZ, grid);
   const d = critic ? ev.logits : ev.logits.map(sigmoid);
@@ -768,5 +841,12 @@ export function checkTrainMemory(c: TrainConfig, K: number, dim: number): void {
   const width = Math.max(dim, c.noiseDim, ...c.gHidden, ...c.dHidden);
   const P = parameterCount([c.noiseDim, ...c.gHidden, dim]) + parameterCount([dim, ...c.dHidden, 1]);
   const bytes = 16 * c.dSteps * K * c.batch * (dim + c.noiseDim + 1) + 48 * K * c.batch * width + 24 * K * P + 16 * K * c.evalSamples * dim;
-  checkMemory('train', 'batch', c.batch, bytes, `population ${K}, batch ${c.batch}, ${c.dSteps} D steps, widest layer ${width}`, (f, a, d) => new TrainError(f, a, d));
+  checkMemory(
+    'train',
+    'batch',
+    c.batch,
+    bytes,
+    `population ${K}, batch ${c.batch}, ${c.dSteps} D steps, widest layer ${width}`,
+    (f, a, d) => new TrainError(f, a, d),
+  );
 }

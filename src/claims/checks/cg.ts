@@ -18,7 +18,8 @@ export function checkCg(formula: CgFormula, ctx: CheckContext, kind: 'discrete' 
     const predicted = formula(new D(j.value));
     const gap = predicted.minus(c.value).abs();
     if (gap.gt(worst)) worst = gap;
-    if (!contains(c, predicted) && gap.gt(new D(10).pow(-digits + 2)) && failed === null) failed = `${label}: V(D*,G) = ${c.value.slice(0, 12)}…, formula gives ${predicted.toSignificantDigits(12).toString()}`;
+    if (!contains(c, predicted) && gap.gt(new D(10).pow(-digits + 2)) && failed === null)
+      failed = `${label}: V(D*,G) = ${c.value.slice(0, 12)}…, formula gives ${predicted.toSignificantDigits(12).toString()}`;
   };
   if (kind === 'discrete') {
     for (let i = 0; i < ctx.size(10, 40); i++) {
@@ -31,10 +32,17 @@ export function checkCg(formula: CgFormula, ctx: CheckContext, kind: 'discrete' 
     const pairs: [ComponentLike[], ComponentLike[]][] = [
       [[{ weight: 1, mu: 0, sigma: 1 }], [{ weight: 1, mu: 1, sigma: 1 }]],
       [[{ weight: 1, mu: 0, sigma: 1 }], [{ weight: 1, mu: 0, sigma: 2 }]],
-      [[{ weight: '1/2', mu: -2, sigma: '1/2' }, { weight: '1/2', mu: 2, sigma: '1/2' }], [{ weight: 1, mu: 0, sigma: 1 }]],
+      [
+        [
+          { weight: '1/2', mu: -2, sigma: '1/2' },
+          { weight: '1/2', mu: 2, sigma: '1/2' },
+        ],
+        [{ weight: 1, mu: 0, sigma: 1 }],
+      ],
       [[{ weight: 1, mu: 3, sigma: 1 }], [{ weight: 1, mu: '3/2', sigma: '3/2' }]],
     ];
-    for (const [p, q] of pairs.slice(0, ctx.size(2, 4))) one(mixtureValueAtOptimum(p, q, { digits: 30 }), mixtureJsd(p, q, { digits: 35 }), `P=${JSON.stringify(p)} Q=${JSON.stringify(q)}`);
+    for (const [p, q] of pairs.slice(0, ctx.size(2, 4)))
+      one(mixtureValueAtOptimum(p, q, { digits: 30 }), mixtureJsd(p, q, { digits: 35 }), `P=${JSON.stringify(p)} Q=${JSON.stringify(q)}`);
   }
   const ok = failed === null;
   return {
@@ -47,4 +55,3 @@ export function checkCg(formula: CgFormula, ctx: CheckContext, kind: 'discrete' 
 
 export const documentCg: CgFormula = (j) => j.times(2).minus(LN4);
 export const wrongCg: CgFormula = (j) => j.minus(LN4);
-

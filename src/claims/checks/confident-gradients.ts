@@ -9,18 +9,20 @@ import { makeConfig, gLossOf } from '../../train/index.js';
  */
 export function confidentGradients(loss: 'saturating' | 'ns', depth: number): { norm: number; dOfFake: number } {
   return tf.tidy(() => {
-    const z = tf.tensor3d(Array.from({ length: 64 }, (_, i) => -2 + (4 * i) / 63), [1, 64, 1]);
+    const z = tf.tensor3d(
+      Array.from({ length: 64 }, (_, i) => -2 + (4 * i) / 63),
+      [1, 64, 1],
+    );
     const a = tf.variable(tf.scalar(0.5));
     const b = tf.variable(tf.scalar(0));
     const c = makeConfig('seed-toy', { loss });
     const logitOf = (x: tf.Tensor) => tf.sub(tf.mul(x, -1), depth) as tf.Tensor3D;
     const f = () => tf.sum(gLossOf(c, logitOf(tf.add(tf.mul(z, a), b)))) as tf.Scalar;
     const { grads } = tf.variableGrads(f, [a, b]);
-    const g = [grads[a.name] as tf.Tensor, grads[b.name] as tf.Tensor].map((t) => (t.dataSync()[0] as number));
+    const g = [grads[a.name] as tf.Tensor, grads[b.name] as tf.Tensor].map((t) => t.dataSync()[0] as number);
     const dFake = tf.mean(tf.sigmoid(logitOf(tf.add(tf.mul(z, a), b)))).dataSync()[0] as number;
     a.dispose();
     b.dispose();
     return { norm: Math.hypot(...g), dOfFake: dFake };
   });
 }
-

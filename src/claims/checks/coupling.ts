@@ -9,8 +9,14 @@ export function northWest(P: Rational[], Q: Rational[], X: Rational[]): Rational
   let j = 0;
   let cost = ZERO;
   while (i < a.length && j < b.length) {
-    if ((a[i] as Rational).num === 0n) { i++; continue; }
-    if ((b[j] as Rational).num === 0n) { j++; continue; }
+    if ((a[i] as Rational).num === 0n) {
+      i++;
+      continue;
+    }
+    if ((b[j] as Rational).num === 0n) {
+      j++;
+      continue;
+    }
     const m = cmp(a[i] as Rational, b[j] as Rational) <= 0 ? (a[i] as Rational) : (b[j] as Rational);
     cost = add(cost, mul(m, abs(sub(X[i] as Rational, X[j] as Rational))));
     a[i] = sub(a[i] as Rational, m);

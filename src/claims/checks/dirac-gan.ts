@@ -74,7 +74,14 @@ export function diracOrbit(s: DiracSetting, theta0: number, psi0: number, steps:
     [theta, psi] = [th, ps];
     if (t >= steps / 2) minLate = Math.min(minLate, Math.hypot(theta, psi));
   }
-  return { start: Math.hypot(theta0, psi0), end: Math.hypot(theta, psi), minLateDistance: minLate, generatorCrossings: crossings, discriminatorReversals: reversals, steps };
+  return {
+    start: Math.hypot(theta0, psi0),
+    end: Math.hypot(theta, psi),
+    minLateDistance: minLate,
+    generatorCrossings: crossings,
+    discriminatorReversals: reversals,
+    steps,
+  };
 }
 
 /**
@@ -88,8 +95,15 @@ export function diracOrbit(s: DiracSetting, theta0: number, psi0: number, steps:
 export function linearStep(order: Order, eta: Rational, c: Rational, gamma: Rational): Rational[][] {
   const ec = mul(eta, c);
   const damp = sub(ONE, mul(eta, gamma));
-  if (order === 'simultaneous') return [[ONE, ec], [neg(ec), damp]];
-  return [[sub(ONE, mul(ec, ec)), mul(ec, damp)], [neg(ec), damp]];
+  if (order === 'simultaneous')
+    return [
+      [ONE, ec],
+      [neg(ec), damp],
+    ];
+  return [
+    [sub(ONE, mul(ec, ec)), mul(ec, damp)],
+    [neg(ec), damp],
+  ];
 }
 
 const neg = (a: Rational) => sub(rational(0n), a);

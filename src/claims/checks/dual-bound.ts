@@ -81,7 +81,8 @@ export function dualBound(cls: CriticClass, rng: Rng, n: number): DualBoundResul
       const ratio = mul(objective(p, q, f), rational(dist.den, dist.num));
       if (cmp(ratio, largest) > 0) {
         largest = ratio;
-        example = `P = (${pS.join(', ')}), Q = (${qS.join(', ')}) on 0…${size - 1}: W1 = ${formatRational(dist)}, objective ${formatRational(objective(p, q, f))}`;
+        example =
+          `P = (${pS.join(', ')}), Q = (${qS.join(', ')}) on 0…${size - 1}: W1 = ${formatRational(dist)}, objective ` + `${formatRational(objective(p, q, f))}`;
       }
     }
   }

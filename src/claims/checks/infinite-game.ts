@@ -92,5 +92,11 @@ export function guaranteeGap(game: IntegerGame, rng: Rng, tries: number, maxPoin
     const A = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => rational(game(i + 1, j + 1))));
     return { n, value: solveMixed(A).value };
   });
-  return { strategies: family.length, colCeiling: colCeiling as Rational, rowFloor: rowFloor as Rational, gap: sub(colCeiling as Rational, rowFloor as Rational), truncations };
+  return {
+    strategies: family.length,
+    colCeiling: colCeiling as Rational,
+    rowFloor: rowFloor as Rational,
+    gap: sub(colCeiling as Rational, rowFloor as Rational),
+    truncations,
+  };
 }

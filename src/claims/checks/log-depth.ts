@@ -16,7 +16,10 @@ export function logDepth(rows: readonly LogRow[], pop: Population): number {
   for (const row of rows) {
     const members = pop.logs.find((l) => l[0]?.step === row.step);
     if (!members) continue;
-    for (const [v, xs] of [[row.d, members.map((m) => m.dLoss)], [row.g, members.map((m) => m.gLoss)]] as const) {
+    for (const [v, xs] of [
+      [row.d, members.map((m) => m.dLoss)],
+      [row.g, members.map((m) => m.gLoss)],
+    ] as const) {
       const med = median(xs);
       const mad = 1.4826 * median(xs.map((x) => Math.abs(x - med)));
       worst = Math.max(worst, mad > 0 ? Math.abs(v - med) / mad : v === med ? 0 : Infinity);

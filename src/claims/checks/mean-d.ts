@@ -56,7 +56,9 @@ export function meanDEquivalence(phi: ScoreLoss): MeanDResult {
           disagreements++;
           if (example === null) {
             const f = (x: Dec) => x.toSignificantDigits(4).toString();
-            example = `fakes scored {${f(d1)}, ${f(d2)}} (mean ${f(meanA)}, loss ${f(lossA)}) against all scored ${f(d3)} (loss ${f(lossB)}): the loss prefers the ${lossPrefersA ? 'first' : 'second'}, the mean score the ${meanPrefersA ? 'first' : 'second'}`;
+            example =
+              `fakes scored {${f(d1)}, ${f(d2)}} (mean ${f(meanA)}, loss ${f(lossA)}) against all scored ${f(d3)} (loss ${f(lossB)}): the loss ` +
+              `prefers the ${lossPrefersA ? 'first' : 'second'}, the mean score the ${meanPrefersA ? 'first' : 'second'}`;
           }
         }
       }

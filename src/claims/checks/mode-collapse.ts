@@ -57,16 +57,49 @@ export async function checkModeCollapse(subject: { setup: Setup; kind: FailureKi
     const failing = pop.final.map((m, k) => ({ m, k })).filter(({ m }) => (m.modesCovered as number) < M);
     const narrow = failing.filter(({ k }) => spread(pop.probe.samples, k, n) < data / 2).length;
     const count = subject.kind === 'collapse' ? narrow : failing.length - narrow;
-    if (failing.length === 0) return { verdict: 'inconclusive' as const, interval: { statistic: 'no failing seed', estimate: 0, low: 0, high: 1, level, n: 0, threshold: 0.5 }, failing: 0, narrow: 0 };
-    return { ...lookAt(shareEvidence(count, failing.length, level, `share of failing seeds that are ${subject.kind === 'collapse' ? 'collapsed (narrow output)' : 'diffuse (wide output)'}`, 0.5), 'above'), failing: failing.length, narrow };
+    if (failing.length === 0)
+      return {
+        verdict: 'inconclusive' as const,
+        interval: { statistic: 'no failing seed', estimate: 0, low: 0, high: 1, level, n: 0, threshold: 0.5 },
+        failing: 0,
+        narrow: 0,
+      };
+    return {
+      ...lookAt(
+        shareEvidence(
+          count,
+          failing.length,
+          level,
+          `share of failing seeds that are ${subject.kind === 'collapse' ? 'collapsed (narrow output)' : 'diffuse (wide output)'}`,
+          0.5,
+        ),
+        'above',
+      ),
+      failing: failing.length,
+      narrow,
+    };
   });
   const pop = r.pop;
   const covered = pop.final.map((m) => m.modesCovered as number);
   const hq = pop.final.map((m) => m.hqShare as number);
   return {
     verdict: r.verdict,
-    evidence: `${r.failing} of ${pop.final.length} seeds miss modes after ${pop.config.steps} steps, ${r.narrow} of them with a narrow output (collapse) and ${r.failing - r.narrow} diffuse; ${r.failing ? showShare(r.interval, 'failing seeds') : 'no failing seed'} ${subject.kind === 'collapse' ? 'collapsed' : 'diffuse'}; modes/high-quality share per seed: ${covered.map((c, i) => `${c}/${fmt(hq[i] as number, 2)}`).join(' ')}`,
-    numbers: { seeds: covered.length, failing: r.failing, collapsed: r.narrow, share: r.interval.estimate, low: r.interval.low, high: r.interval.high, medianCovered: median(covered), medianHighQuality: median(hq), steps: pop.config.steps },
+    evidence:
+      `${r.failing} of ${pop.final.length} seeds miss modes after ${pop.config.steps} steps, ${r.narrow} of them with a narrow output (collapse) ` +
+      `and ${r.failing - r.narrow} diffuse; ${r.failing ? showShare(r.interval, 'failing seeds') : 'no failing seed'} ` +
+      `${subject.kind === 'collapse' ? 'collapsed' : 'diffuse'}; modes/high-quality share per seed: ` +
+      `${covered.map((c, i) => `${c}/${fmt(hq[i] as number, 2)}`).join(' ')}`,
+    numbers: {
+      seeds: covered.length,
+      failing: r.failing,
+      collapsed: r.narrow,
+      share: r.interval.estimate,
+      low: r.interval.low,
+      high: r.interval.high,
+      medianCovered: median(covered),
+      medianHighQuality: median(hq),
+      steps: pop.config.steps,
+    },
     interval: r.interval,
     plots: [modesPlot(pop, modes, plotId)],
   };

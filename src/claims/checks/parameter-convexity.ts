@@ -50,7 +50,10 @@ export const TOY_NETWORK: Parametrisation = {
     return out;
   },
   random: (rng) => Array.from({ length: 7 }, (_, i) => r(Math.floor(rng.uniform() * 5) - 2 + (i === 6 ? 3 : 0))),
-  known: [[r(1), r(-1), r(0), r(0), r(1), r(-1), r(3)], [r(1), r(-1), r(0), r(0), r(-1), r(1), r(3)]],
+  known: [
+    [r(1), r(-1), r(0), r(0), r(1), r(-1), r(3)],
+    [r(1), r(-1), r(0), r(0), r(-1), r(1), r(3)],
+  ],
 };
 
 /** The generator parametrised by its masses on the data's three points (θ on the simplex). */
@@ -62,7 +65,10 @@ export const MASS_WEIGHTS: Parametrisation = {
     const s = a.reduce((x, y) => x + y, 0n);
     return a.map((x) => rational(x, s));
   },
-  known: [[rational(1n), rational(0n), rational(0n)], [rational(0n), rational(0n), rational(1n)]],
+  known: [
+    [rational(1n), rational(0n), rational(0n)],
+    [rational(0n), rational(0n), rational(1n)],
+  ],
 };
 
 /** C(θ) = 2·JSD(p_data ‖ p_θ) − log 4, as a certified enclosure (decimal bounds). */

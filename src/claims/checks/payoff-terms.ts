@@ -45,7 +45,10 @@ export function termRewards(term: PayoffTerm, toward: 0 | 1, rng: Rng, n: number
       const after = term(m, moved);
       moves++;
       if (after.gt(before)) raised++;
-      else if (example === null) example = `masses (${m.map((x) => x.toSignificantDigits(3)).join(', ')}), d (${d.map((x) => x.toSignificantDigits(3)).join(', ')}) moved ${t} of the way toward ${toward}: term ${before.toSignificantDigits(4)} → ${after.toSignificantDigits(4)}`;
+      else if (example === null)
+        example =
+          `masses (${m.map((x) => x.toSignificantDigits(3)).join(', ')}), d (${d.map((x) => x.toSignificantDigits(3)).join(', ')}) moved ${t} of ` +
+          `the way toward ${toward}: term ${before.toSignificantDigits(4)} → ${after.toSignificantDigits(4)}`;
     }
     const limit = d.map(() => (toward === 1 ? new D(1).minus(new D(10).pow(-30)) : new D(10).pow(-30)));
     const v = term(m, limit);
@@ -60,7 +63,9 @@ export function termOutcome(term: PayoffTerm, toward: 0 | 1, rng: Rng, n: number
   const ok = r.raised === r.moves && r.nearSup.gt(-1e-20);
   return {
     verdict: verdictOf({ asStated: ok }),
-    evidence: `moving d toward ${toward} raised the term in ${r.raised} of ${r.moves} moves; at d within 10⁻³⁰ of ${toward} the term is ${r.nearSup.toSignificantDigits(3).toString()} (supremum 0)`,
+    evidence:
+      `moving d toward ${toward} raised the term in ${r.raised} of ${r.moves} moves; at d within 10⁻³⁰ of ${toward} the term is ` +
+      `${r.nearSup.toSignificantDigits(3).toString()} (supremum 0)`,
     numbers: { moves: r.moves, raised: r.raised, nearSupremum: r.nearSup.toNumber() },
     ...(r.example ? { counterexample: r.example } : {}),
   };

@@ -10,7 +10,13 @@ import { show } from '../../theory/errors.js';
 function checkCells(fn: string, cells: unknown): void {
   if (!Array.isArray(cells) || cells.length === 0) throw new ClaimError(fn, 'cells', `must be a non-empty array of { settings, verdict }; got ${show(cells)}`);
   cells.forEach((c, i) => {
-    if (c === null || typeof c !== 'object' || typeof (c as GridCell).settings !== 'object' || (c as GridCell).settings === null || !(VERDICTS as readonly unknown[]).includes((c as GridCell).verdict)) {
+    if (
+      c === null ||
+      typeof c !== 'object' ||
+      typeof (c as GridCell).settings !== 'object' ||
+      (c as GridCell).settings === null ||
+      !(VERDICTS as readonly unknown[]).includes((c as GridCell).verdict)
+    ) {
       throw new ClaimError(fn, `cells[${i}]`, `must be { settings, verdict }; got ${show(c)}`);
     }
   });
@@ -18,16 +24,21 @@ function checkCells(fn: string, cells: unknown): void {
 
 /** Every combination of the axes' values, in order (the first axis varies slowest). */
 export function gridOf(axes: Record<string, readonly (number | string)[]>): Record<string, number | string>[] {
-  if (axes === null || typeof axes !== 'object' || Array.isArray(axes)) throw new ClaimError('gridOf', 'axes', `must be { name: [values…] }; got ${show(axes)}`);
+  if (axes === null || typeof axes !== 'object' || Array.isArray(axes))
+    throw new ClaimError('gridOf', 'axes', `must be { name: [values…] }; got ${show(axes)}`);
   for (const [k, vs] of Object.entries(axes)) {
-    if (!Array.isArray(vs) || vs.length === 0 || !vs.every((v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string')) throw new ClaimError('gridOf', `axes.${k}`, `must be a non-empty list of numbers or strings; got ${show(vs)}`);
+    if (!Array.isArray(vs) || vs.length === 0 || !vs.every((v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string'))
+      throw new ClaimError('gridOf', `axes.${k}`, `must be a non-empty list of numbers or strings; got ${show(vs)}`);
   }
   let out: Record<string, number | string>[] = [{}];
   for (const [k, vs] of Object.entries(axes)) out = out.flatMap((c) => vs.map((v) => ({ ...c, [k]: v })));
   return out;
 }
 
-const cellText = (s: Record<string, number | string>) => Object.entries(s).map(([k, v]) => `${k} ${v}`).join(', ');
+const cellText = (s: Record<string, number | string>) =>
+  Object.entries(s)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
 /**
  * The conditions under which the claim holds on the grid, in words. When the holding cells are
@@ -47,7 +58,10 @@ export function conditionsFrom(cells: readonly GridCell[]): string {
   const exact = product === holds.length && cells.filter(inProduct).length === holds.length;
   const all = (a: string) => new Set(cells.map((c) => c.settings[a])).size;
   const where = exact
-    ? subset.filter(([a, vs]) => vs.length < all(a)).map(([a, vs]) => (vs.length === 1 ? `${a} = ${vs[0]}` : `${a} ∈ {${vs.join(', ')}}`)).join(' and ')
+    ? subset
+        .filter(([a, vs]) => vs.length < all(a))
+        .map(([a, vs]) => (vs.length === 1 ? `${a} = ${vs[0]}` : `${a} ∈ {${vs.join(', ')}}`))
+        .join(' and ')
     : holds.map((c) => `(${cellText(c.settings)})`).join(', ');
   return `holds for ${where}; not for ${fails.map((c) => `(${cellText(c.settings)}: ${c.verdict})`).join(', ')}`;
 }

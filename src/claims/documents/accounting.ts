@@ -13,7 +13,18 @@ import { ClaimError } from '../define.js';
 import { splitDocument, type Unit } from './split.js';
 
 /** Why a unit makes no claim. `heading` and `reference` (a citation or link) extend the issue's list. */
-export const NO_CLAIM_KINDS = ['definition', 'notation', 'motivation', 'history', 'example', 'code', 'instruction', 'question', 'heading', 'reference'] as const;
+export const NO_CLAIM_KINDS = [
+  'definition',
+  'notation',
+  'motivation',
+  'history',
+  'example',
+  'code',
+  'instruction',
+  'question',
+  'heading',
+  'reference',
+] as const;
 export type NoClaimKind = (typeof NO_CLAIM_KINDS)[number];
 
 export interface AccountEntry {
@@ -48,15 +59,23 @@ export interface CoverageReport {
 export function checkAccounting(raw: unknown, where: string): DocumentAccounting {
   const fn = 'accounting';
   const a = raw as DocumentAccounting;
-  if (a === null || typeof a !== 'object' || typeof a.doc !== 'string' || typeof a.title !== 'string' || !Array.isArray(a.entries)) throw new ClaimError(fn, where, `must be { doc, title, entries: [...] }; got ${show(raw)}`);
+  if (a === null || typeof a !== 'object' || typeof a.doc !== 'string' || typeof a.title !== 'string' || !Array.isArray(a.entries))
+    throw new ClaimError(fn, where, `must be { doc, title, entries: [...] }; got ${show(raw)}`);
   a.entries.forEach((e, i) => {
     const at = `${where}: entries[${i}]`;
-    if (e === null || typeof e !== 'object' || typeof e.hash !== 'string' || !/^[0-9a-f]{12}$/.test(e.hash) || typeof e.start !== 'string') throw new ClaimError(fn, at, `must have a 12-digit hex hash and a start; got ${show(e)}`);
+    if (e === null || typeof e !== 'object' || typeof e.hash !== 'string' || !/^[0-9a-f]{12}$/.test(e.hash) || typeof e.start !== 'string')
+      throw new ClaimError(fn, at, `must have a 12-digit hex hash and a start; got ${show(e)}`);
     const kinds = [e.claims !== undefined, e.noClaim !== undefined, e.notCheckable !== undefined].filter(Boolean).length;
     if (kinds !== 1) throw new ClaimError(fn, at, `(${e.start}) must be exactly one of claims, noClaim, notCheckable; got ${kinds}`);
-    if (e.claims !== undefined && (!Array.isArray(e.claims) || e.claims.length === 0 || !e.claims.every((c) => typeof c === 'string'))) throw new ClaimError(fn, `${at}.claims`, `must be a non-empty list of claim ids; got ${show(e.claims)}`);
-    if (e.noClaim !== undefined && (!(NO_CLAIM_KINDS as readonly string[]).includes(e.noClaim?.kind) || typeof e.noClaim.reason !== 'string' || e.noClaim.reason === '')) throw new ClaimError(fn, `${at}.noClaim`, `must be { kind: ${NO_CLAIM_KINDS.join(' | ')}, reason }; got ${show(e.noClaim)}`);
-    if (e.notCheckable !== undefined && (typeof e.notCheckable !== 'string' || e.notCheckable === '')) throw new ClaimError(fn, `${at}.notCheckable`, `must be the reason; got ${show(e.notCheckable)}`);
+    if (e.claims !== undefined && (!Array.isArray(e.claims) || e.claims.length === 0 || !e.claims.every((c) => typeof c === 'string')))
+      throw new ClaimError(fn, `${at}.claims`, `must be a non-empty list of claim ids; got ${show(e.claims)}`);
+    if (
+      e.noClaim !== undefined &&
+      (!(NO_CLAIM_KINDS as readonly string[]).includes(e.noClaim?.kind) || typeof e.noClaim.reason !== 'string' || e.noClaim.reason === '')
+    )
+      throw new ClaimError(fn, `${at}.noClaim`, `must be { kind: ${NO_CLAIM_KINDS.join(' | ')}, reason }; got ${show(e.noClaim)}`);
+    if (e.notCheckable !== undefined && (typeof e.notCheckable !== 'string' || e.notCheckable === ''))
+      throw new ClaimError(fn, `${at}.notCheckable`, `must be the reason; got ${show(e.notCheckable)}`);
   });
   return a;
 }
@@ -73,7 +92,8 @@ export function accountFor(doc: string, text: string, accounting: DocumentAccoun
     for (const id of e.claims ?? []) if (!claimIds.has(id)) problems.push(`unknown claim ${JSON.stringify(id)} in the entry for "${e.start}"`);
   }
   const hashes = new Set(units.map((u) => u.hash));
-  for (const e of entries) if (!hashes.has(e.hash)) problems.push(`stale entry: no sentence of the document has hash ${e.hash} ("${e.start}"): the document changed`);
+  for (const e of entries)
+    if (!hashes.has(e.hash)) problems.push(`stale entry: no sentence of the document has hash ${e.hash} ("${e.start}"): the document changed`);
   const noClaim: Record<string, number> = {};
   let claims = 0;
   let notCheckable = 0;
@@ -85,7 +105,16 @@ export function accountFor(doc: string, text: string, accounting: DocumentAccoun
     else if (e.noClaim) noClaim[e.noClaim.kind] = (noClaim[e.noClaim.kind] ?? 0) + 1;
     else notCheckable++;
   }
-  return { doc, title: accounting?.title ?? doc, sentences: units.length, claims, noClaim, notCheckable, unaccounted: unaccounted.map((u) => ({ line: u.line, text: u.text, hash: u.hash })), problems };
+  return {
+    doc,
+    title: accounting?.title ?? doc,
+    sentences: units.length,
+    claims,
+    noClaim,
+    notCheckable,
+    unaccounted: unaccounted.map((u) => ({ line: u.line, text: u.text, hash: u.hash })),
+    problems,
+  };
 }
 
 /** The accounting file of a seed document (accounting/NNN.json at the package root), or null. */

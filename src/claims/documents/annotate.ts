@@ -62,11 +62,27 @@ export function annotatedPage(doc: string, text: string, accounting: DocumentAcc
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <link rel="stylesheet" href="katex/katex.min.css">
-<style>body{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em;line-height:1.5}span.s{border-bottom:3px solid transparent;padding:1px 0}span.s a{color:inherit;text-decoration:none}
-.v-holds{background:#dafbe1}.v-holds-under-conditions{background:#ddf4ff}.v-imprecise{background:#fff8c5}.v-refuted{background:#ffebe9}.v-inconclusive{background:#fbefff}.v-not-checkable{background:#f6f8fa;color:#57606a}.v-unrun{background:#eee}.nc{color:#57606a}.unaccounted{outline:2px solid red}
+<style>body{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em;line-height:1.5}
+span.s{border-bottom:3px solid transparent;padding:1px 0}
+span.s a{color:inherit;text-decoration:none}
+.v-holds{background:#dafbe1}
+.v-holds-under-conditions{background:#ddf4ff}
+.v-imprecise{background:#fff8c5}
+.v-refuted{background:#ffebe9}
+.v-inconclusive{background:#fbefff}
+.v-not-checkable{background:#f6f8fa;color:#57606a}
+.v-unrun{background:#eee}
+.nc{color:#57606a}
+.unaccounted{outline:2px solid red}
 pre{background:#f6f8fa;padding:.5em;overflow-x:auto}#legend span{margin-right:1em;padding:0 .3em}</style>
 </head><body><p><a href="../index.html">← the ledger</a></p><h1>${esc(title)}</h1><p><code>${esc(doc)}</code> · ${units.length} sentences</p>
-<p id="legend"><span class="v-holds">holds</span><span class="v-holds-under-conditions">holds under conditions</span><span class="v-imprecise">imprecise</span><span class="v-refuted">refuted</span><span class="v-inconclusive">inconclusive</span><span class="v-not-checkable">not checkable</span><span class="nc">no claim</span></p>
+<p id="legend"><span class="v-holds">holds</span>
+<span class="v-holds-under-conditions">holds under conditions</span>
+<span class="v-imprecise">imprecise</span>
+<span class="v-refuted">refuted</span>
+<span class="v-inconclusive">inconclusive</span>
+<span class="v-not-checkable">not checkable</span>
+<span class="nc">no claim</span></p>
 <main data-sentences="${units.length}">
 ${parts.join('')}
 </main></body></html>

@@ -33,7 +33,12 @@ export interface Unit {
 export const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const unitHash = (s: string) => createHash('sha256').update(normalise(s)).digest('hex').slice(0, 12);
 
-const CODE = /^(#\s|#$|for\s.+:\s*$|while\s.+:\s*$|if\s.+:\s*$|def\s|import\s|from\s\S+\s+import\s|class\s\w|return\b|[A-Za-z_][\w.]*\s*(\[[^\]]*\])?\s*[+\-*/]?=\s*[^=]|[A-Za-z_][\w.]*\([^)]*\)\s*$)/;
+const CODE = new RegExp(
+  [
+    String.raw`^(#\s|#$|for\s.+:\s*$|while\s.+:\s*$|if\s.+:\s*$|def\s|import\s|from\s\S+\s+import\s|class\s\w|return\b`,
+    String.raw`|[A-Za-z_][\w.]*\s*(\[[^\]]*\])?\s*[+\-*/]?=\s*[^=]|[A-Za-z_][\w.]*\([^)]*\)\s*$)`,
+  ].join(''),
+);
 const TABLE = /^\|.*\|\s*$/;
 const ABBREV = /(\be\.g|\bi\.e|\bet al|\bvs|\bcf|\bFig|\bEq|\betc|\bw\.r\.t)\.$/;
 

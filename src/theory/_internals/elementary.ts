@@ -181,7 +181,7 @@ export function exp(x: BigBall, prec: number): BigBall {
   if (x.rad > 0n) {
     const rho = x.rad; // ulps at prec
     if (rho > 1n << BigInt(prec)) throw new RangeError('exp: argument ball wider than 1');
-    const grow = ((abs(out.mid) + out.rad) * 2n * rho >> BigInt(prec)) + 1n;
+    const grow = (((abs(out.mid) + out.rad) * 2n * rho) >> BigInt(prec)) + 1n;
     out = { mid: out.mid, rad: out.rad + grow };
   }
   return out;

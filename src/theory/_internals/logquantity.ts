@@ -66,12 +66,7 @@ export class LogSum {
  * Certifies a logarithmic quantity computed in nats by `evaluate`, converting to bits when asked.
  * `terms` (the number of summed logarithms) sets the guard bits of the first attempt.
  */
-export function certifyLog(
-  fn: string,
-  options: LogOptions,
-  terms: number,
-  evaluate: (prec: number) => Evaluation,
-): LogQuantity {
+export function certifyLog(fn: string, options: LogOptions, terms: number, evaluate: (prec: number) => Evaluation): LogQuantity {
   const digits = checkDigits(fn, options.digits);
   const unit = checkBase(fn, options.base);
   const guard = Math.log2(terms + 1) + 8;

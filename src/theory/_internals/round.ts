@@ -12,7 +12,6 @@ export interface Rounded {
 
 const LOG10_2 = Math.log10(2);
 
-
 function pow10(e: number): bigint {
   return 10n ** BigInt(e);
 }

@@ -10,8 +10,14 @@ export const lossIsMinusV = defineClaim({
   statement: 'L_D(D, G) = −V(D, G) on random tables (p_data, p_G, D), L_D in float64 against V certified by theory at 30 digits',
   method: 'exact',
   expected: 'holds',
-  subject: (p: number[], q: number[], d: number[]) => -p.reduce((s, pi, i) => s + (pi > 0 ? pi * Math.log(d[i] as number) : 0), 0) - q.reduce((s, qi, i) => s + (qi > 0 ? qi * Math.log(1 - (d[i] as number)) : 0), 0),
-  mutant: { description: 'fake term with a plus sign', subject: (p: number[], q: number[], d: number[]) => -p.reduce((s, pi, i) => s + pi * Math.log(d[i] as number), 0) + q.reduce((s, qi, i) => s + qi * Math.log(1 - (d[i] as number)), 0) },
+  subject: (p: number[], q: number[], d: number[]) =>
+    -p.reduce((s, pi, i) => s + (pi > 0 ? pi * Math.log(d[i] as number) : 0), 0) -
+    q.reduce((s, qi, i) => s + (qi > 0 ? qi * Math.log(1 - (d[i] as number)) : 0), 0),
+  mutant: {
+    description: 'fake term with a plus sign',
+    subject: (p: number[], q: number[], d: number[]) =>
+      -p.reduce((s, pi, i) => s + pi * Math.log(d[i] as number), 0) + q.reduce((s, qi, i) => s + qi * Math.log(1 - (d[i] as number)), 0),
+  },
   check: (ld, ctx) => {
     let worst = 0;
     const n = ctx.size(20, 100);
@@ -24,6 +30,10 @@ export const lossIsMinusV = defineClaim({
       worst = Math.max(worst, Math.abs(ld(p.map(frac), q.map(frac), d.map(frac)) + v) / Math.max(1, Math.abs(v)));
     }
     const ok = worst < 1e-12;
-    return { verdict: verdictOf({ asStated: ok }), evidence: `|L_D + V| ≤ ${fmt(worst)} (relative) on ${n} random tables`, numbers: { tables: n, worstRelativeGap: worst } };
+    return {
+      verdict: verdictOf({ asStated: ok }),
+      evidence: `|L_D + V| ≤ ${fmt(worst)} (relative) on ${n} random tables`,
+      numbers: { tables: n, worstRelativeGap: worst },
+    };
   },
 });

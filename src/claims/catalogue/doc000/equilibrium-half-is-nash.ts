@@ -6,8 +6,13 @@ import { src } from './setup.js';
 
 export const nash = defineClaim({
   id: 'equilibrium-half-is-nash',
-  source: src('That is, $$ p_G = p_{\\text{data}} \\quad \\text{and} \\quad D^*(x) = \\frac{1}{2},\\; \\forall x $$ … This is exactly the Nash equilibrium, since neither the generator nor the discriminator can unilaterally change their strategy to improve their own objective.'),
-  statement: 'at (p_G = p_data, D ≡ 1/2): D* is exactly 1/2; no table D′ gives V(D′, p_data) > −ln 4 (certified); no p_G′ gives V(1/2, p_G′) < −ln 4 (V does not depend on p_G there)',
+  source: src(
+    'That is, $$ p_G = p_{\\text{data}} \\quad \\text{and} \\quad D^*(x) = \\frac{1}{2},\\; \\forall x $$ … This is exactly the Nash equilibrium, since ' +
+      'neither the generator nor the discriminator can unilaterally change their strategy to improve their own objective.',
+  ),
+  statement:
+    'at (p_G = p_data, D ≡ 1/2): D* is exactly 1/2; no table D′ gives V(D′, p_data) > −ln 4 (certified); no p_G′ gives V(1/2, p_G′) < −ln 4 (V does not ' +
+    'depend on p_G there)',
   method: 'exact',
   expected: 'holds',
   subject: { d: '1/2' },
@@ -21,14 +26,16 @@ export const nash = defineClaim({
       const p = randomDist(ctx.rng, k);
       const half = p.map(() => s.d);
       const star = dstarExact(p, p);
-      if (!star.every((r) => r !== null && `${r.num}/${r.den}` === s.d.replace(/^(\d+)$/, '$1/1')) && counter === null) counter = `D*(p, p) = ${star.map((r) => (r ? `${r.num}/${r.den}` : 'undefined')).join(',')}, not ${s.d}`;
+      if (!star.every((r) => r !== null && `${r.num}/${r.den}` === s.d.replace(/^(\d+)$/, '$1/1')) && counter === null)
+        counter = `D*(p, p) = ${star.map((r) => (r ? `${r.num}/${r.den}` : 'undefined')).join(',')}, not ${s.d}`;
       const v0 = value(p, p, half, { digits: 30 });
       for (let t = 0; t < 4; t++) {
         dev++;
         const dAlt = randomTable(ctx.rng, k);
         if (!new D(value(p, p, dAlt, { digits: 30 }).upper).lte(new D(v0.upper)) && counter === null) counter = `D′=(${dAlt}) improves on D at p=(${p})`;
         const qAlt = randomDist(ctx.rng, k);
-        if (new D(value(p, qAlt, half, { digits: 30 }).upper).lt(new D(v0.lower)) && counter === null) counter = `p_G′=(${qAlt}) improves on p_data against D=${s.d}`;
+        if (new D(value(p, qAlt, half, { digits: 30 }).upper).lt(new D(v0.lower)) && counter === null)
+          counter = `p_G′=(${qAlt}) improves on p_data against D=${s.d}`;
       }
     }
     const ok = counter === null;

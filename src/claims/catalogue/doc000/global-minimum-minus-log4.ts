@@ -6,7 +6,10 @@ import { src } from './setup.js';
 
 export const globalMin = defineClaim({
   id: 'global-minimum-minus-log4',
-  source: src('Since JS divergence is always non-negative and equals zero iff $p_G = p_{\\text{data}}$, the global minimum of the GAN game is achieved when the JS divergence is zero.'),
+  source: src(
+    'Since JS divergence is always non-negative and equals zero iff $p_G = p_{\\text{data}}$, the global minimum of the GAN game is achieved when the JS ' +
+      'divergence is zero.',
+  ),
   statement: 'min over p_G of V(D*, G) = −ln 4, attained at p_G = p_data and only there: C(p, p) = −ln 4 exactly and C(p, q) > −ln 4 (certified) for q ≠ p',
   method: 'exact',
   expected: 'holds',

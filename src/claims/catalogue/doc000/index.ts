@@ -18,4 +18,22 @@ import { nonconvex } from './parameter-objective-nonconvex.js';
 import { infiniteGame } from './infinite-game-no-equilibrium.js';
 import { nsNotMeanD } from './nonsaturating-loss-not-mean-d.js';
 
-export const DOC000: AnyClaim[] = [bceReal, lossIsMinusV, dstarClaim, concavity, cg, globalMin, nash, zeroSum, vonNeumann, orderOfPlay, genDropsTerm, toyConverges, printedLog, discriminatorGoodInitially, nonconvex, infiniteGame, nsNotMeanD];
+export const DOC000: AnyClaim[] = [
+  bceReal,
+  lossIsMinusV,
+  dstarClaim,
+  concavity,
+  cg,
+  globalMin,
+  nash,
+  zeroSum,
+  vonNeumann,
+  orderOfPlay,
+  genDropsTerm,
+  toyConverges,
+  printedLog,
+  discriminatorGoodInitially,
+  nonconvex,
+  infiniteGame,
+  nsNotMeanD,
+];

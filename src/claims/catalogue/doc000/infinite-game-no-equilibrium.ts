@@ -9,9 +9,14 @@ const cappedLargerWins: IntegerGame = (a, b) => BigInt(Math.sign(Math.min(a, 10)
 
 export const infiniteGame = defineClaim({
   id: 'infinite-game-no-equilibrium',
-  source: src('However, in infinite or continuous strategy spaces, a Nash equilibrium is not always guaranteed (unlike the finite case where the minimax theorem applies).'),
+  source: src(
+    'However, in infinite or continuous strategy spaces, a Nash equilibrium is not always guaranteed (unlike the finite case where the minimax theorem ' +
+      'applies).',
+  ),
   statement:
-    '"name the larger positive integer" (B pays A sign(a − b)) has infinitely many strategies and no Nash equilibrium, even in mixed strategies: every mixed strategy of B tried leaves A a reply worth +1 and every one of A a reply worth −1 (exact; every point mass up to 12 and random finite supports), so the guarantees differ by 2, while each truncation to {1 … n} has a saddle point (exact LP)',
+    '"name the larger positive integer" (B pays A sign(a − b)) has infinitely many strategies and no Nash equilibrium, even in mixed strategies: every ' +
+    'mixed strategy of B tried leaves A a reply worth +1 and every one of A a reply worth −1 (exact; every point mass up to 12 and random finite ' +
+    'supports), so the guarantees differ by 2, while each truncation to {1 … n} has a saddle point (exact LP)',
   method: 'exact',
   expected: 'holds',
   subject: largerWins,
@@ -22,8 +27,16 @@ export const infiniteGame = defineClaim({
     const f = formatRational;
     return {
       verdict: verdictOf({ asStated: gapPositive }),
-      evidence: `over ${r.strategies} mixed strategies each: the least A can be held to is ${f(r.colCeiling)}, the most A can guarantee is ${f(r.rowFloor)} (gap ${f(r.gap)}); truncations {1…n}: value ${r.truncations.map((t) => `${f(t.value)} (n = ${t.n})`).join(', ')}`,
-      numbers: { strategies: r.strategies, colCeiling: f(r.colCeiling), rowFloor: f(r.rowFloor), gap: f(r.gap), truncatedValue8: f((r.truncations[2] ?? r.truncations[0])!.value) },
+      evidence:
+        `over ${r.strategies} mixed strategies each: the least A can be held to is ${f(r.colCeiling)}, the most A can guarantee is ${f(r.rowFloor)} ` +
+        `(gap ${f(r.gap)}); truncations {1…n}: value ${r.truncations.map((t) => `${f(t.value)} (n = ${t.n})`).join(', ')}`,
+      numbers: {
+        strategies: r.strategies,
+        colCeiling: f(r.colCeiling),
+        rowFloor: f(r.rowFloor),
+        gap: f(r.gap),
+        truncatedValue8: f((r.truncations[2] ?? r.truncations[0])!.value),
+      },
       ...(gapPositive ? {} : { counterexample: 'the guarantees meet: this game has an equilibrium' }),
     };
   },

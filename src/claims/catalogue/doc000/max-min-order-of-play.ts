@@ -7,7 +7,9 @@ import { src } from './setup.js';
 export const orderOfPlay = defineClaim({
   id: 'max-min-order-of-play',
   source: src('which will combine into a minimax objective: $$ \\max_D \\min_G V(D, G). $$'),
-  statement: 'the objective as written, max_D min_G V, on tabular games: its value equals min_G max_D V = −ln 4, but the generator that solves the inner min against any non-constant D is a point mass, not p_data',
+  statement:
+    'the objective as written, max_D min_G V, on tabular games: its value equals min_G max_D V = −ln 4, but the generator that solves the inner min against ' +
+    'any non-constant D is a point mass, not p_data',
   method: 'exact',
   expected: 'imprecise',
   subject: { order: 'max-min' as 'max-min' | 'min-max' },
@@ -32,17 +34,31 @@ export const orderOfPlay = defineClaim({
     // to the fixed D by minimising V(D, q) over the simplex; with G first (min-max), D best-replies
     // with D*_q and G minimises C(q) = V(D*_q, q). Both searched over the vertices, p_data and
     // random interior candidates.
-    const C = (q: number[]) => p.reduce((a, pi, i) => { const qi = q[i] as number; const ds = pi / (pi + qi); return a + (pi > 0 ? pi * Math.log(ds) : 0) + (qi > 0 ? qi * Math.log(1 - ds) : 0); }, 0);
-    const candidates = [p, ...p.map((_, j) => p.map((_, i) => (i === j ? 1 : 0))), ...Array.from({ length: ctx.size(200, 2000) }, () => randomDist(ctx.rng, p.length).map(frac))];
+    const C = (q: number[]) =>
+      p.reduce((a, pi, i) => {
+        const qi = q[i] as number;
+        const ds = pi / (pi + qi);
+        return a + (pi > 0 ? pi * Math.log(ds) : 0) + (qi > 0 ? qi * Math.log(1 - ds) : 0);
+      }, 0);
+    const candidates = [
+      p,
+      ...p.map((_, j) => p.map((_, i) => (i === j ? 1 : 0))),
+      ...Array.from({ length: ctx.size(200, 2000) }, () => randomDist(ctx.rng, p.length).map(frac)),
+    ];
     const argmin = (f: (q: number[]) => number) => candidates.reduce((best, q) => (f(q) < f(best) ? q : best));
     const generator = s.order === 'max-min' ? argmin(vOf) : argmin(C);
     const generatorIsData = generator.every((g, i) => Math.abs(g - (p[i] as number)) < 1e-12);
     const pointMassBetter = vOf(pointMass) < vOf(p);
     return {
       verdict: verdictOf({ asStated: generatorIsData && valuesEqual, corrected: valuesEqual && pointMassBetter }),
-      evidence: `max_D min_G V = ${fmt(best, 6)}, min_G max_D V = ${fmt(minmax, 6)}; under ${s.order} the generator found is ${generatorIsData ? 'p_data' : `(${generator.map((g) => fmt(g, 2)).join(', ')})`}; G's best reply to a non-constant D is a point mass (V ${fmt(vOf(pointMass), 5)} < ${fmt(vOf(p), 5)} at p_data)`,
+      evidence:
+        `max_D min_G V = ${fmt(best, 6)}, min_G max_D V = ${fmt(minmax, 6)}; under ${s.order} the generator found is ` +
+        `${generatorIsData ? 'p_data' : `(${generator.map((g) => fmt(g, 2)).join(', ')})`}; G's best reply to a non-constant D is a point mass (V ` +
+        `${fmt(vOf(pointMass), 5)} < ${fmt(vOf(p), 5)} at p_data)`,
       numbers: { maxMin: best, minMax: minmax, vPointMass: vOf(pointMass), vData: vOf(p) },
-      correction: 'the GAN objective is min_G max_D V (as the document writes later); the two orders have the same value here, but with D moving first the generator best-responds with a single point (mode collapse)',
+      correction:
+        'the GAN objective is min_G max_D V (as the document writes later); the two orders have the same value here, but with D moving first the generator ' +
+        'best-responds with a single point (mode collapse)',
     };
   },
 });

@@ -7,7 +7,8 @@ export const nsNotMeanD = defineClaim({
   id: 'nonsaturating-loss-not-mean-d',
   source: src('Minimizing loss is equivalent with maximizing $D(G(z))$.'),
   statement:
-    'minimising L_G = −E[log D(G(z))] ranks generators as maximising E[D(G(z))] does: pointwise (fakes all scored d: both prefer larger d) and for distributions of scores (every two-point score distribution on the grid k/16 against every constant score, 80-digit logarithms)',
+    'minimising L_G = −E[log D(G(z))] ranks generators as maximising E[D(G(z))] does: pointwise (fakes all scored d: both prefer larger d) and for ' +
+    'distributions of scores (every two-point score distribution on the grid k/16 against every constant score, 80-digit logarithms)',
   method: 'exact',
   expected: 'imprecise',
   subject: nonSaturating as ScoreLoss,
@@ -16,9 +17,17 @@ export const nsNotMeanD = defineClaim({
     const r = meanDEquivalence(phi);
     return {
       verdict: verdictOf({ asStated: r.pointwise && r.disagreements === 0, corrected: r.pointwise }),
-      evidence: `${r.pointwise ? 'pointwise: decreasing in d (equivalent for a single score)' : 'pointwise: not decreasing in d'}; for distributions of scores the two criteria disagree on ${r.disagreements} of ${r.pairs} pairs${r.example ? `, e.g. ${r.example}` : ''}`,
+      evidence:
+        `${r.pointwise ? 'pointwise: decreasing in d (equivalent for a single score)' : 'pointwise: not decreasing in d'}; for distributions of ` +
+        `scores the two criteria disagree on ${r.disagreements} of ${r.pairs} pairs${r.example ? `, e.g. ${r.example}` : ''}`,
       numbers: { pointwise: r.pointwise, pairs: r.pairs, disagreements: r.disagreements },
-      ...(r.pointwise && r.disagreements > 0 ? { correction: 'equivalent pointwise (for every fixed z, lower −log D(G(z)) means larger D(G(z))); for the expectations, minimising −E[log D(G(z))] is not maximising E[D(G(z))] (Jensen: the log penalises low scores more than the mean does)' } : {}),
+      ...(r.pointwise && r.disagreements > 0
+        ? {
+            correction:
+              'equivalent pointwise (for every fixed z, lower −log D(G(z)) means larger D(G(z))); for the expectations, minimising −E[log D(G(z))] is not ' +
+              'maximising E[D(G(z))] (Jensen: the log penalises low scores more than the mean does)',
+          }
+        : {}),
       ...(r.example ? { counterexample: r.example } : {}),
     };
   },

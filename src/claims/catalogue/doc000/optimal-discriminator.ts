@@ -29,12 +29,18 @@ export const dstarClaim = defineClaim({
       const best = valueAtOptimum(p, q, { digits: 30 });
       const at = value(p, q, ds, { digits: 30 });
       cases++;
-      if (at.value !== best.value && counter === null) counter = `P=(${p}) Q=(${q}): V(formula) = ${at.value.slice(0, 10)} < V(D*) = ${best.value.slice(0, 10)}`;
+      if (at.value !== best.value && counter === null)
+        counter = `P=(${p}) Q=(${q}): V(formula) = ${at.value.slice(0, 10)} < V(D*) = ${best.value.slice(0, 10)}`;
       for (let t = 0; t < 3; t++) {
         const j = Math.floor(ctx.rng.uniform() * k);
         const eps = rational(BigInt(1 + Math.floor(ctx.rng.uniform() * 9)), 1000n);
         const pert = d.map((r, m) => (m !== j ? r : cmp(r, rational(1n, 2n)) < 0 ? add(r, eps) : sub(r, eps)));
-        const v = value(p, q, pert.map((r) => `${r.num}/${r.den}`), { digits: 30 });
+        const v = value(
+          p,
+          q,
+          pert.map((r) => `${r.num}/${r.den}`),
+          { digits: 30 },
+        );
         if (new D(v.upper).lt(new D(at.lower))) worse++;
         else if (counter === null) counter = `P=(${p}) Q=(${q}): perturbing D at point ${j} did not lower V`;
       }

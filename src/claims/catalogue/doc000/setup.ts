@@ -13,10 +13,28 @@ export const DOCUMENT_LOG = [
   { step: 600, d: 1.3863, g: 0.693 },
   { step: 800, d: 1.3855, g: 0.6933 },
 ];
-/** The toy of 000 with DCGAN-style Adam (lr 1e-3, β₁ ½), batch 64, 3000 steps, on N(0, 1): a target the same networks reach in most seeds (the positive control). */
-export const TOY_REACHABLE: Setup = { preset: 'seed-toy', overrides: { target: 'normal:0,1', lrD: 1e-3, lrG: 1e-3, beta1: 0.5, batch: 64 }, population: [16, 32], steps: [3000, 3000], stages: [[16, 32], [32, 64]] };
+/**
+ * The toy of 000 with DCGAN-style Adam (lr 1e-3, β₁ ½), batch 64, 3000 steps, on N(0, 1): a target
+ * the same networks reach in most seeds (the positive control).
+ */
+export const TOY_REACHABLE: Setup = {
+  preset: 'seed-toy',
+  overrides: { target: 'normal:0,1', lrD: 1e-3, lrG: 1e-3, beta1: 0.5, batch: 64 },
+  population: [16, 32],
+  steps: [3000, 3000],
+  stages: [
+    [16, 32],
+    [32, 64],
+  ],
+};
 /** The document's toy, grown while the interval straddles the threshold: 64, 128, 256, then 512 seeds. */
-export const TOY_SEQ: Setup = { ...TOY, stages: [[16, 32, 128], [64, 128, 256, 512]] };
+export const TOY_SEQ: Setup = {
+  ...TOY,
+  stages: [
+    [16, 32, 128],
+    [64, 128, 256, 512],
+  ],
+};
 export type Reading = 'within' | 'improves';
 /** Mean and standard deviation of a `normal:μ,σ` target. */
 export const normalOf = (spec: string) => {
@@ -26,4 +44,3 @@ export const normalOf = (spec: string) => {
 };
 import type { LogRow } from '../../checks/log-depth.js';
 export type PrintedLog = { log: LogRow[] } | { freshSeed: number };
-

@@ -26,7 +26,8 @@ export const zeroSum = defineClaim({
       const payoffB = mul(gainA, rational(-1n)); // zero-sum: B receives −A's payoff
       const lossB = mul(payoffB, rational(-1n));
       if (identity(gainA, lossB).num === 0n) zero++;
-      else if (example === '') example = `Gain_A = ${gainA.num}/${gainA.den}, Loss_B = ${lossB.num}/${lossB.den}: the sum is ${add(gainA, lossB).num}/${add(gainA, lossB).den}`;
+      else if (example === '')
+        example = `Gain_A = ${gainA.num}/${gainA.den}, Loss_B = ${lossB.num}/${lossB.den}: the sum is ${add(gainA, lossB).num}/${add(gainA, lossB).den}`;
       if (add(gainA, payoffB).num === 0n && sub(gainA, lossB).num === 0n) corrected++;
     }
     return {

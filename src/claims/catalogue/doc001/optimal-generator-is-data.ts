@@ -6,8 +6,12 @@ import { src } from './setup.js';
 
 export const argminG = defineClaim({
   id: 'optimal-generator-is-data',
-  source: src('Therefore, at convergence, the final generator \\( \\star{g} \\) is … \\begin{equation} \\star{g} = \\argmin_{g} \\left[ \\maxunder{d} v(g,d) \\right]'),
-  statement: 'over the family p_model = N(t, 1) against p_data = N(0, 1): max_d v = 2·JSD(t) − ln 4 (certified) is smallest at the claimed t and strictly larger elsewhere, so argmin_g max_d v reproduces p_data',
+  source: src(
+    'Therefore, at convergence, the final generator \\( \\star{g} \\) is … \\begin{equation} \\star{g} = \\argmin_{g} \\left[ \\maxunder{d} v(g,d) \\right]',
+  ),
+  statement:
+    'over the family p_model = N(t, 1) against p_data = N(0, 1): max_d v = 2·JSD(t) − ln 4 (certified) is smallest at the claimed t and strictly larger ' +
+    'elsewhere, so argmin_g max_d v reproduces p_data',
   method: 'exact',
   expected: 'holds',
   subject: { claimedArgmin: '0' },

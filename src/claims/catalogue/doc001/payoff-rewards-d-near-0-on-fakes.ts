@@ -7,7 +7,8 @@ export const fakeTermRewards = defineClaim({
   id: 'payoff-rewards-d-near-0-on-fakes',
   source: src('This will achieve a high value for the payoff since we are taking a logarithm of \\( \\left(1 - d(\\vx) \\right) \\).'),
   statement:
-    "the payoff's fake term E_model[log(1 − d(x))] rises strictly whenever d moves toward 0 on the generator's samples (random discrete distributions with zeros, random critic tables k/64, moved ¼, ½, ¾ of the way; 80-digit logarithms) and approaches its supremum 0 as d → 0",
+    "the payoff's fake term E_model[log(1 − d(x))] rises strictly whenever d moves toward 0 on the generator's samples (random discrete distributions with " +
+    'zeros, random critic tables k/64, moved ¼, ½, ¾ of the way; 80-digit logarithms) and approaches its supremum 0 as d → 0',
   method: 'exact',
   expected: 'holds',
   subject: fakeTerm as PayoffTerm,

@@ -5,9 +5,13 @@ import { src } from './setup.js';
 
 export const realTermRewards = defineClaim({
   id: 'payoff-rewards-d-near-1-on-data',
-  source: src('We wish \\( d(\\vx) \\) for all examples drawn from the training distribution \\( \\vx \\sim p_{\\text{data}} \\) to be close to 1, implying an accurate detection of true examples. This will achieve a high value for the payoff.'),
+  source: src(
+    'We wish \\( d(\\vx) \\) for all examples drawn from the training distribution \\( \\vx \\sim p_{\\text{data}} \\) to be close to 1, implying an ' +
+      'accurate detection of true examples. This will achieve a high value for the payoff.',
+  ),
   statement:
-    "the payoff's real-data term E_data[log d(x)] rises strictly whenever d moves toward 1 on the data (random discrete distributions with zeros, random critic tables k/64, moved ¼, ½, ¾ of the way; 80-digit logarithms) and approaches its supremum 0 as d → 1",
+    "the payoff's real-data term E_data[log d(x)] rises strictly whenever d moves toward 1 on the data (random discrete distributions with zeros, random " +
+    'critic tables k/64, moved ¼, ½, ¾ of the way; 80-digit logarithms) and approaches its supremum 0 as d → 1',
   method: 'exact',
   expected: 'holds',
   subject: realTerm as PayoffTerm,

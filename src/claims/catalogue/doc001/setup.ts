@@ -3,4 +3,3 @@ import { DOC1 } from '../../util.js';
 
 export const src = (quote: string) => ({ doc: DOC1, quote });
 export type AtConvergence = { kind: 'toy'; value: number } | { kind: 'tabular-nash'; value: number };
-

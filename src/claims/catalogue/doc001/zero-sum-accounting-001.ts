@@ -10,7 +10,10 @@ export const zeroSum = defineClaim({
   method: 'exact',
   expected: 'holds',
   subject: (gains: Rational[], losses: Rational[]): Rational => sub(gains.reduce(add, ZERO), losses.reduce(add, ZERO)),
-  mutant: { description: 'sum of gains plus sum of losses', subject: (gains: Rational[], losses: Rational[]): Rational => add(gains.reduce(add, ZERO), losses.reduce(add, ZERO)) },
+  mutant: {
+    description: 'sum of gains plus sum of losses',
+    subject: (gains: Rational[], losses: Rational[]): Rational => add(gains.reduce(add, ZERO), losses.reduce(add, ZERO)),
+  },
   check: (balance, ctx) => {
     const n = ctx.size(100, 1000);
     let zero = 0;
@@ -22,6 +25,10 @@ export const zeroSum = defineClaim({
       const losses = pay.filter((v) => v.num < 0n).map((v) => mul(v, rational(-1n)));
       if (balance(gains, losses).num === 0n) zero++;
     }
-    return { verdict: verdictOf({ asStated: zero === n }), evidence: `gains − losses = 0 in ${zero}/${n} random zero-sum games`, numbers: { games: n, balanced: zero } };
+    return {
+      verdict: verdictOf({ asStated: zero === n }),
+      evidence: `gains − losses = 0 in ${zero}/${n} random zero-sum games`,
+      numbers: { games: n, balanced: zero },
+    };
   },
 });

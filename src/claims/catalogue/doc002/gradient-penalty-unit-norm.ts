@@ -5,8 +5,14 @@ import { src, type Sampler, clamp01 } from './setup.js';
 
 export const gpUnitNorm = defineClaim({
   id: 'gradient-penalty-unit-norm',
-  source: src('the optimal transport function has $|\\nabla f|_2 = 1$ along transport paths. So we penalize deviations from norm 1 along straight lines between real and generated samples'),
-  statement: "P = ½U[0,1] + ½U[5,6], Q = ½U[0,1] + ½U[7,8]: every optimal critic has f′ = −sign(F_P − F_Q) where F_P ≠ F_Q and is free (any slope in [−1, 1]) where F_P = F_Q; share of interpolates x̂ = εx + (1−ε)y at which optimality forces |f′(x̂)| = 1, for pairs drawn as the subject says, and along the optimal coupling's transport paths",
+  source: src(
+    'the optimal transport function has $|\\nabla f|_2 = 1$ along transport paths. So we penalize deviations from norm 1 along straight lines between real ' +
+      'and generated samples',
+  ),
+  statement:
+    'P = ½U[0,1] + ½U[5,6], Q = ½U[0,1] + ½U[7,8]: every optimal critic has f′ = −sign(F_P − F_Q) where F_P ≠ F_Q and is free (any slope in [−1, 1]) where ' +
+    'F_P = F_Q; share of interpolates x̂ = εx + (1−ε)y at which optimality forces |f′(x̂)| = 1, for pairs drawn as the subject says, and along the ' +
+    "optimal coupling's transport paths",
   method: 'monte-carlo',
   expected: 'holds-under-conditions',
   subject: 'independent' as Sampler,
@@ -39,9 +45,13 @@ export const gpUnitNorm = defineClaim({
     const onPaths = shareFor('optimal-coupling');
     return {
       verdict: verdictOf({ asStated: stated > 0.99, underConditions: onPaths > 0.99 }),
-      evidence: `|∇f| = 1 forced for every optimal critic at ${pct(stated)} of ${sampler} interpolates, at ${pct(onPaths)} of points on the optimal coupling's transport paths (${n} draws)`,
+      evidence:
+        `|∇f| = 1 forced for every optimal critic at ${pct(stated)} of ${sampler} interpolates, at ${pct(onPaths)} of points on the optimal ` +
+        `coupling's transport paths (${n} draws)`,
       numbers: { draws: n, shareUnitStated: stated, shareUnitOnPaths: onPaths },
-      conditions: "on the optimal coupling's transport paths; between independently drawn real and generated samples optimality does not force a unit norm where P and Q already agree (any slope in [−1, 1] is optimal there), so the penalty constrains the critic beyond what the theory says",
+      conditions:
+        "on the optimal coupling's transport paths; between independently drawn real and generated samples optimality does not force a unit norm where P " +
+        'and Q already agree (any slope in [−1, 1] is optimal there), so the penalty constrains the critic beyond what the theory says',
       counterexample: `x̂ in (1, 5), between a real point in [0,1] and a generated one in [0,1] or [7,8]: both f′ = 0 and f′ = −1 give optimal critics there`,
     };
   },

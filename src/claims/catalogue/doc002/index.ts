@@ -20,4 +20,24 @@ import { oscillationGuaranteed } from './gda-oscillation-guaranteed.js';
 import { modeHopping } from './mode-hopping-two-modes.js';
 import { satNotMeanD } from './saturating-loss-not-mean-d.js';
 
-export const DOC002: AnyClaim[] = [vIsBce, bayes, cgContinuous, klJsd, saturatingGradient, nsGradient, sameFixedPoint, labelSmoothing, jsdSaturates, krDuality, gpUnitNorm, floatPrecision, modeCollapse, separateLr, criticTracks, neitherSettles, oscillationGuaranteed, modeHopping, satNotMeanD];
+export const DOC002: AnyClaim[] = [
+  vIsBce,
+  bayes,
+  cgContinuous,
+  klJsd,
+  saturatingGradient,
+  nsGradient,
+  sameFixedPoint,
+  labelSmoothing,
+  jsdSaturates,
+  krDuality,
+  gpUnitNorm,
+  floatPrecision,
+  modeCollapse,
+  separateLr,
+  criticTracks,
+  neitherSettles,
+  oscillationGuaranteed,
+  modeHopping,
+  satNotMeanD,
+];

@@ -7,8 +7,12 @@ import { src } from './setup.js';
 
 export const jsdSaturates = defineClaim({
   id: 'jsd-saturates-w1-does-not',
-  source: src('When supports are disjoint, the JSD equals the constant $\\log 2$ regardless of how close the distributions are geometrically. … Even when the piles don’t overlap, the distance is finite and varies smoothly as the generator pile moves.'),
-  statement: 'P = U[0,1], Q = P shifted by t: JSD (certified, 30 digits) equals the claimed constant ln 2 for every t ≥ 1, increases for t < 1, and W1 = t exactly',
+  source: src(
+    'When supports are disjoint, the JSD equals the constant $\\log 2$ regardless of how close the distributions are geometrically. … Even when the piles ' +
+      'don’t overlap, the distance is finite and varies smoothly as the generator pile moves.',
+  ),
+  statement:
+    'P = U[0,1], Q = P shifted by t: JSD (certified, 30 digits) equals the claimed constant ln 2 for every t ≥ 1, increases for t < 1, and W1 = t exactly',
   method: 'exact',
   expected: 'holds',
   subject: { saturation: LN2 as Dec },
@@ -36,9 +40,17 @@ export const jsdSaturates = defineClaim({
     const ok = constant === disjoint && increasing && w1Exact === rows.length;
     return {
       verdict: verdictOf({ asStated: ok }),
-      evidence: `JSD = ${rows[rows.length - 1]?.jsd.value.slice(0, 10)} at ${constant}/${disjoint} disjoint shifts (claimed ${s.saturation.toSignificantDigits(8).toString()}); W1 = t exactly at ${w1Exact}/${rows.length}`,
+      evidence:
+        `JSD = ${rows[rows.length - 1]?.jsd.value.slice(0, 10)} at ${constant}/${disjoint} disjoint shifts (claimed ` +
+        `${s.saturation.toSignificantDigits(8).toString()}); W1 = t exactly at ${w1Exact}/${rows.length}`,
       numbers: { shifts: rows.length, disjoint, saturated: constant, w1Exact },
-      plots: [shiftPlot(rows.map((r) => ({ t: frac(r.t), jsd: Number(r.jsd.value), w1: Number(r.w1.value) })), 'uniform, width 1', 'shift-uniform')],
+      plots: [
+        shiftPlot(
+          rows.map((r) => ({ t: frac(r.t), jsd: Number(r.jsd.value), w1: Number(r.w1.value) })),
+          'uniform, width 1',
+          'shift-uniform',
+        ),
+      ],
       ...(ok ? {} : { counterexample: `JSD at disjoint supports is ${rows[rows.length - 1]?.jsd.value.slice(0, 12)}` }),
     };
   },

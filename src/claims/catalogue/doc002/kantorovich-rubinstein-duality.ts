@@ -8,12 +8,20 @@ import { northWest } from '../../checks/coupling.js';
 
 export const krDuality = defineClaim({
   id: 'kantorovich-rubinstein-duality',
-  source: src('by the Kantorovich-Rubinstein duality theorem, there is an equivalent formulation: $$W_1(P, Q) = \\sup_{|f|L \\leq 1} \\left[ \\mathbb{E}{x \\sim P}[f(x)] - \\mathbb{E}_{x \\sim Q}[f(x)] \\right]$$'),
-  statement: "random discrete P, Q on the line: the dual value of theory's 1-Lipschitz witness (exactly 1-Lipschitz, checked) equals the cost of the monotone (north-west corner) coupling, computed here independently; equal values certify both optimal",
+  source: src(
+    'by the Kantorovich-Rubinstein duality theorem, there is an equivalent formulation: $$W_1(P, Q) = \\sup_{|f|L \\leq 1} \\left[ \\mathbb{E}{x \\sim ' +
+      'P}[f(x)] - \\mathbb{E}_{x \\sim Q}[f(x)] \\right]$$',
+  ),
+  statement:
+    "random discrete P, Q on the line: the dual value of theory's 1-Lipschitz witness (exactly 1-Lipschitz, checked) equals the cost of the monotone " +
+    '(north-west corner) coupling, computed here independently; equal values certify both optimal',
   method: 'exact',
   expected: 'holds',
   subject: (f: Rational[], p: Rational[], q: Rational[]): Rational => p.reduce((s, pi, i) => add(s, mul(sub(pi, q[i] as Rational), f[i] as Rational)), ZERO),
-  mutant: { description: 'E_P f + E_Q f', subject: (f: Rational[], p: Rational[], q: Rational[]): Rational => p.reduce((s, pi, i) => add(s, mul(add(pi, q[i] as Rational), f[i] as Rational)), ZERO) },
+  mutant: {
+    description: 'E_P f + E_Q f',
+    subject: (f: Rational[], p: Rational[], q: Rational[]): Rational => p.reduce((s, pi, i) => add(s, mul(add(pi, q[i] as Rational), f[i] as Rational)), ZERO),
+  },
   check: (dual, ctx) => {
     const n = ctx.size(20, 100);
     let equal = 0;

@@ -6,8 +6,13 @@ import { src } from './setup.js';
 
 export const klJsd = defineClaim({
   id: 'kl-asymmetric-infinite-jsd-bounded',
-  source: src('KL divergence is asymmetric and infinite when $p_G$ assigns zero probability to regions where $p_{\\text{data}}$ is positive (mode dropping). JSD is symmetric and always finite'),
-  statement: 'exact: KL(p‖q) ≠ KL(q‖p) on random pairs; KL(p_data‖p_G) = ∞ when p_G drops a mode of p_data; JSD symmetric and ≤ the claimed bound ln 2 on random pairs including disjoint ones',
+  source: src(
+    'KL divergence is asymmetric and infinite when $p_G$ assigns zero probability to regions where $p_{\\text{data}}$ is positive (mode dropping). JSD is ' +
+      'symmetric and always finite',
+  ),
+  statement:
+    'exact: KL(p‖q) ≠ KL(q‖p) on random pairs; KL(p_data‖p_G) = ∞ when p_G drops a mode of p_data; JSD symmetric and ≤ the claimed bound ln 2 on random ' +
+    'pairs including disjoint ones',
   method: 'exact',
   expected: 'holds',
   subject: { jsdBound: LN2 as Dec },
@@ -36,7 +41,9 @@ export const klJsd = defineClaim({
     const ok = asym >= n / 2 && sym === n && bounded === n && dropped.value === 'inf' && reverse.value !== 'inf' && disjointOk;
     return {
       verdict: verdictOf({ asStated: ok }),
-      evidence: `KL(p‖q) ≠ KL(q‖p) in ${asym}/${n}; KL(data‖G) with a dropped mode = ${dropped.value}, reverse ${fmt(Number(reverse.value))}; JSD symmetric ${sym}/${n}, within bound ${bounded}/${n}, disjoint JSD = ${disjoint.value.slice(0, 10)}`,
+      evidence:
+        `KL(p‖q) ≠ KL(q‖p) in ${asym}/${n}; KL(data‖G) with a dropped mode = ${dropped.value}, reverse ${fmt(Number(reverse.value))}; JSD symmetric ` +
+        `${sym}/${n}, within bound ${bounded}/${n}, disjoint JSD = ${disjoint.value.slice(0, 10)}`,
       numbers: { pairs: n, asymmetric: asym, symmetric: sym, bounded, disjointJsd: Number(disjoint.value) },
       ...(ok ? {} : { counterexample: `disjoint supports: JSD = ${disjoint.value.slice(0, 12)} vs bound ${s.jsdBound.toSignificantDigits(12).toString()}` }),
     };

@@ -6,7 +6,9 @@ import { src } from './setup.js';
 export const labelSmoothing = defineClaim({
   id: 'label-smoothing-caps-d',
   source: src('Label smoothing: replace the real label “1” with 0.9 to prevent the discriminator from becoming overconfident.'),
-  statement: 'with real label α = 0.9 the pointwise optimal D is αP/(P+Q) (checked against golden-section maximisation of αP ln d + (1−α)P ln(1−d) + Q ln(1−d)), so D* ≤ 0.9 everywhere',
+  statement:
+    'with real label α = 0.9 the pointwise optimal D is αP/(P+Q) (checked against golden-section maximisation of αP ln d + (1−α)P ln(1−d) + Q ln(1−d)), so ' +
+    'D* ≤ 0.9 everywhere',
   method: 'exact',
   expected: 'holds',
   subject: (P: number, Q: number, alpha: number) => (alpha * P) / (P + Q),

@@ -8,7 +8,9 @@ export const modeHopping = defineClaim({
   id: 'mode-hopping-two-modes',
   source: src('$D$ then adapts: it learns to detect this specific repeated output. $G$ then shifts to a different mode. The cycle continues.'),
   statement:
-    "the smallest two-mode game (data ½δ_a + ½δ_b, G's mass g on a, a table critic; alternating full-batch gradient steps, k = 1, non-saturating G loss, lr 0.1, 20000 steps), starting collapsed (g = 0.95): D's score on a drops below ½, G's mass then moves to b, and the cycle continues — at least 3 hops, with the late swing |g − ½| at least half the first one",
+    "the smallest two-mode game (data ½δ_a + ½δ_b, G's mass g on a, a table critic; alternating full-batch gradient steps, k = 1, non-saturating G loss, lr " +
+    "0.1, 20000 steps), starting collapsed (g = 0.95): D's score on a drops below ½, G's mass then moves to b, and the cycle continues — at least 3 hops, " +
+    'with the late swing |g − ½| at least half the first one',
   method: 'exact',
   expected: 'imprecise',
   subject: { lrD: 0.1 },
@@ -20,9 +22,17 @@ export const modeHopping = defineClaim({
     const continues = shifts && r.lateSwing >= 0.5 * r.firstSwing;
     return {
       verdict: verdictOf({ asStated: adapts && continues, corrected: adapts && shifts }),
-      evidence: `D(a) < ½ from step ${r.adaptedAt}; G's mass moves to b at step ${r.shiftedAt}; ${r.hops} hops; swing |g − ½| ${fmt(r.firstSwing)} in the first hop, ${fmt(r.lateSwing)} in the last tenth (final g = ${fmt(r.finalShare, 6)})`,
+      evidence:
+        `D(a) < ½ from step ${r.adaptedAt}; G's mass moves to b at step ${r.shiftedAt}; ${r.hops} hops; swing |g − ½| ${fmt(r.firstSwing)} in the ` +
+        `first hop, ${fmt(r.lateSwing)} in the last tenth (final g = ${fmt(r.finalShare, 6)})`,
       numbers: { adaptedAt: r.adaptedAt, shiftedAt: r.shiftedAt, hops: r.hops, firstSwing: r.firstSwing, lateSwing: r.lateSwing, finalShare: r.finalShare },
-      ...(adapts && shifts && !continues ? { correction: 'D adapts and G hops between the modes several times, but the hops shrink: the cycle is a damped spiral that settles at the equilibrium g = ½ here' } : {}),
+      ...(adapts && shifts && !continues
+        ? {
+            correction:
+              'D adapts and G hops between the modes several times, but the hops shrink: the cycle is a damped spiral that settles at the equilibrium g = ½ ' +
+              'here',
+          }
+        : {}),
       ...(!adapts || !shifts ? { counterexample: `G stays on its mode (hops: ${r.hops})` } : {}),
     };
   },

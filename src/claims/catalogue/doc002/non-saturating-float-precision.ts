@@ -6,7 +6,9 @@ import { src } from './setup.js';
 export const floatPrecision = defineClaim({
   id: 'non-saturating-float-precision',
   source: src('Even the non-saturating loss suffers: when $\\log D(G(z))$ becomes very negative, floating-point representations lose precision.'),
-  statement: "float32 (TensorFlow.js) −log D(G(z)) at logits −10…−120: computed as −log(sigmoid(l)) (probability form, the subject) against the exact value log(1 + e^{−l}) (float64); and in the logit form softplus(−l)",
+  statement:
+    'float32 (TensorFlow.js) −log D(G(z)) at logits −10…−120: computed as −log(sigmoid(l)) (probability form, the subject) against the exact value log(1 + ' +
+    'e^{−l}) (float64); and in the logit form softplus(−l)',
   method: 'exact',
   expected: 'holds-under-conditions',
   subject: (l: tf.Tensor): tf.Tensor => tf.neg(tf.log(tf.sigmoid(l))),
@@ -26,9 +28,13 @@ export const floatPrecision = defineClaim({
     return {
       // as stated, the loss itself loses precision, however it is computed: then the logit form would lose it too
       verdict: verdictOf({ asStated: lost > 0 && logitLost > 0, underConditions: lost > 0 && logitLost === 0 }),
-      evidence: `probability form: precision lost at ${lost}/${logits.length} logits${first !== undefined ? ` (from l = ${first})` : ''}; logit form: at ${logitLost}`,
+      evidence:
+        `probability form: precision lost at ${lost}/${logits.length} logits${first !== undefined ? ` (from l = ${first})` : ''}; logit form: at ` +
+        `${logitLost}`,
       numbers: { logits: logits.length, lostStated: lost, lostLogitForm: logitLost },
-      conditions: 'only when the loss is computed from the probability D = σ(l) in float32 (σ underflows near l = −88 and the log is −∞); the logit form softplus(−l), used by the trainer and by BCEWithLogits, keeps full precision',
+      conditions:
+        'only when the loss is computed from the probability D = σ(l) in float32 (σ underflows near l = −88 and the log is −∞); the logit form ' +
+        'softplus(−l), used by the trainer and by BCEWithLogits, keeps full precision',
     };
   },
 });

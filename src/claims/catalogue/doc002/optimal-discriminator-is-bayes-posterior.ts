@@ -6,8 +6,13 @@ import { src } from './setup.js';
 
 export const bayes = defineClaim({
   id: 'optimal-discriminator-is-bayes-posterior',
-  source: src('This is the Bayes-optimal classifier for the binary task of distinguishing $p_{\\text{data}}$ from $p_G$. Given a point $x$ drawn with equal probability from either distribution, the posterior probability that it came from $p_{\\text{data}}$ is exactly $D^*(x)$.'),
-  statement: 'Monte Carlo: points drawn with probability 1/2 from N(0,1) (real) or N(2,1) (generated); in each of 30 bins on [−2, 4] the share of real points has a 99.9% Wilson interval that must contain the formula applied to the bin masses',
+  source: src(
+    'This is the Bayes-optimal classifier for the binary task of distinguishing $p_{\\text{data}}$ from $p_G$. Given a point $x$ drawn with equal ' +
+      'probability from either distribution, the posterior probability that it came from $p_{\\text{data}}$ is exactly $D^*(x)$.',
+  ),
+  statement:
+    'Monte Carlo: points drawn with probability 1/2 from N(0,1) (real) or N(2,1) (generated); in each of 30 bins on [−2, 4] the share of real points has a ' +
+    '99.9% Wilson interval that must contain the formula applied to the bin masses',
   method: 'monte-carlo',
   expected: 'holds',
   subject: (p: number, q: number) => p / (p + q),

@@ -9,7 +9,9 @@ export const separateLr = defineClaim({
   id: 'separate-learning-rates',
   source: src('Separate learning rates: often $\\eta_D < \\eta_G$ to keep the discriminator from running too far ahead.'),
   statement:
-    "seed toy, the subject's η_D, η_G against η_D = η_G = 0.01, same seeds (paired): how far D is ahead early on, ln 4 − D_loss averaged over the logged steps 50–300 (positive when D beats the coin flip); the claim is that the median paired difference (subject − equal) is below 0, decided by its order-statistic interval (32 → 64 → 128 seeds)",
+    "seed toy, the subject's η_D, η_G against η_D = η_G = 0.01, same seeds (paired): how far D is ahead early on, ln 4 − D_loss averaged over the logged " +
+    'steps 50–300 (positive when D beats the coin flip); the claim is that the median paired difference (subject − equal) is below 0, decided by its ' +
+    'order-statistic interval (32 → 64 → 128 seeds)',
   method: 'population',
   expected: 'inconclusive',
   subject: { lrD: 0.001, lrG: 0.01 } as LrPair,

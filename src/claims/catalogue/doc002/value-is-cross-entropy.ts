@@ -7,7 +7,9 @@ import { src } from './setup.js';
 export const vIsBce = defineClaim({
   id: 'value-is-cross-entropy',
   source: src('Notice that the value function $V$ is also the cross-entropy loss for a binary classifier.'),
-  statement: 'on random logits for n real and n fake samples: V̂ (sample value) against the mean binary cross-entropy over the balanced set of 2n (TensorFlow.js sigmoidCrossEntropy)',
+  statement:
+    'on random logits for n real and n fake samples: V̂ (sample value) against the mean binary cross-entropy over the balanced set of 2n (TensorFlow.js ' +
+    'sigmoidCrossEntropy)',
   method: 'exact',
   expected: 'imprecise',
   subject: (meanBce: number) => meanBce,
@@ -21,7 +23,9 @@ export const vIsBce = defineClaim({
       const lr = Array.from({ length: n }, () => 4 * ctx.rng.normal());
       const lf = Array.from({ length: n }, () => 4 * ctx.rng.normal());
       const v = lr.reduce((s, l) => s + Math.log(sigmoid(l)), 0) / n + lf.reduce((s, l) => s + Math.log(1 - sigmoid(l)), 0) / n;
-      const bce = tf.tidy(() => tf.losses.sigmoidCrossEntropy(tf.tensor1d([...lr.map(() => 1), ...lf.map(() => 0)]), tf.tensor1d([...lr, ...lf])).dataSync()[0] as number);
+      const bce = tf.tidy(
+        () => tf.losses.sigmoidCrossEntropy(tf.tensor1d([...lr.map(() => 1), ...lf.map(() => 0)]), tf.tensor1d([...lr, ...lf])).dataSync()[0] as number,
+      );
       const tol = 1e-5 * Math.max(1, Math.abs(v));
       if (Math.abs(relation(bce) - v) > tol) {
         asStated = false;
@@ -31,9 +35,13 @@ export const vIsBce = defineClaim({
     }
     return {
       verdict: verdictOf({ asStated, corrected }),
-      evidence: asStated ? 'V equals the relation on every trial' : `${example}: V is not the BCE; V = −2 × mean BCE ${corrected ? 'on every trial' : 'fails too'}`,
+      evidence: asStated
+        ? 'V equals the relation on every trial'
+        : `${example}: V is not the BCE; V = −2 × mean BCE ${corrected ? 'on every trial' : 'fails too'}`,
       numbers: { asStated, corrected },
-      correction: 'V = −2 × (mean binary cross-entropy on the balanced set of real and generated samples): maximising V is minimising the BCE, but V is its negative (times 2), not the loss itself',
+      correction:
+        'V = −2 × (mean binary cross-entropy on the balanced set of real and generated samples): maximising V is minimising the BCE, but V is its negative ' +
+        '(times 2), not the loss itself',
       ...(example ? { counterexample: example } : {}),
     };
   },

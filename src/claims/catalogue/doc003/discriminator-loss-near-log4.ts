@@ -11,12 +11,17 @@ export const dLossHover = defineClaim({
   id: 'discriminator-loss-near-log4',
   source: src('Good GAN training has the discriminator loss hovering near (random guessing).'),
   statement:
-    "as stated (good training ⇒ D loss near ln 4, the loss of D ≡ ½): among the toy's seeds whose training was good (final W1 < 0.5 to N(3,1)), the share whose D loss, averaged over the last 40% of training, is within 0.1 of ln 4 exceeds ½ (Clopper–Pearson, 64 → 128 → 256 seeds). The converse (near ln 4 ⇒ good) is reported, not judged",
+    "as stated (good training ⇒ D loss near ln 4, the loss of D ≡ ½): among the toy's seeds whose training was good (final W1 < 0.5 to N(3,1)), the share " +
+    'whose D loss, averaged over the last 40% of training, is within 0.1 of ln 4 exceeds ½ (Clopper–Pearson, 64 → 128 → 256 seeds). The converse (near ln ' +
+    '4 ⇒ good) is reported, not judged',
   method: 'population',
   expected: 'holds',
   subject: { kind: 'toy', level: Math.log(4) } as Hover,
   mutant: { description: 'a wrong level: the loss hovers near ln 2', subject: { kind: 'toy', level: Math.log(2) } as Hover },
-  positive: { description: 'the tabular GAN at its Nash point (G frozen at p_data, D trained alone): L_D → ln 4 by the theory', subject: { kind: 'tabular-nash', level: Math.log(4) } as Hover },
+  positive: {
+    description: 'the tabular GAN at its Nash point (G frozen at p_data, D trained alone): L_D → ln 4 by the theory',
+    subject: { kind: 'tabular-nash', level: Math.log(4) } as Hover,
+  },
   check: async (s, ctx) => {
     const band = 0.1;
     const near = (m: ConvergedMember) => Math.abs(m.lateDLoss - s.level) <= band;
@@ -29,8 +34,10 @@ export const dLossHover = defineClaim({
             const all = convergedToy(pop, Infinity, [1, 5]);
             const hovering = all.filter(near);
             const goodSeeds = new Set(good.map((m) => m.seed));
-            converse = `; conversely only ${hovering.filter((m) => goodSeeds.has(m.seed)).length} of the ${hovering.length} seeds near ${fmt(s.level, 4)} are good`;
-            if (good.length === 0) return { verdict: 'inconclusive' as Verdict, interval: { statistic: 'no good seed', estimate: 0, low: 0, high: 1, level, n: 0, threshold: 0.5 } };
+            converse =
+              `; conversely only ${hovering.filter((m) => goodSeeds.has(m.seed)).length} of the ${hovering.length} seeds near ${fmt(s.level, 4)} ` + `are good`;
+            if (good.length === 0)
+              return { verdict: 'inconclusive' as Verdict, interval: { statistic: 'no good seed', estimate: 0, low: 0, high: 1, level, n: 0, threshold: 0.5 } };
             return lookAt(shareEvidence(good.filter(near).length, good.length, level, what, 0.5), 'above');
           })
         : { ...lookAt(shareEvidence((await tabularNash(ctx, ctx.size(8, 16))).filter(near).length, ctx.size(8, 16), 0.95, what, 0.5), 'above'), pop: null };

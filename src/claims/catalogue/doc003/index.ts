@@ -11,4 +11,15 @@ import { proofAssumptions } from './proof-needs-capacity-not-continuity.js';
 import { lipschitzBounds } from './lipschitz-bounds-dual.js';
 import { alternatingNoConvergence } from './alternating-gd-no-convergence.js';
 
-export const DOC003: AnyClaim[] = [jsdGradient, maximin, dLossHover, noDensity, exerciseGradient, diffusion, fid, proofAssumptions, lipschitzBounds, alternatingNoConvergence];
+export const DOC003: AnyClaim[] = [
+  jsdGradient,
+  maximin,
+  dLossHover,
+  noDensity,
+  exerciseGradient,
+  diffusion,
+  fid,
+  proofAssumptions,
+  lipschitzBounds,
+  alternatingNoConvergence,
+];

@@ -8,7 +8,8 @@ export const lipschitzBounds = defineClaim({
   id: 'lipschitz-bounds-dual',
   source: src('The Lipschitz constraint ensures the dual is bounded.'),
   statement:
-    'over 1-Lipschitz critics the dual objective E_P f − E_Q f never exceeds W1(P, Q) and reaches it (exact rationals: the theory module\'s witness and random admitted critics, random discrete pairs on the line), so the sup is finite; without the constraint, scaling the witness by c gives c·W1',
+    "over 1-Lipschitz critics the dual objective E_P f − E_Q f never exceeds W1(P, Q) and reaches it (exact rationals: the theory module's witness and " +
+    'random admitted critics, random discrete pairs on the line), so the sup is finite; without the constraint, scaling the witness by c gives c·W1',
   method: 'exact',
   expected: 'holds',
   subject: ONE_LIPSCHITZ,
@@ -18,7 +19,11 @@ export const lipschitzBounds = defineClaim({
     const bounded = cmp(r.largestRatio, ONE) <= 0;
     return {
       verdict: verdictOf({ asStated: bounded && r.attained }),
-      evidence: `${cls.name}: the largest objective over W1 on ${r.pairs} pairs is ${formatRational(r.largestRatio)}${bounded ? ' (never above W1)' : ` — it grows with the critic's scale (up to ${formatRational(r.largestScale)} tried): unbounded`}; the witness reaches W1 ${r.attained ? 'on every pair' : 'not on every pair'}`,
+      evidence:
+        `${cls.name}: the largest objective over W1 on ${r.pairs} pairs is ` +
+        `${formatRational(r.largestRatio)}` +
+        `${bounded ? ' (never above W1)' : ` — it grows with the critic's scale (up to ${formatRational(r.largestScale)} tried): unbounded`}; the witness ` +
+        `reaches W1 ${r.attained ? 'on every pair' : 'not on every pair'}`,
       numbers: { pairs: r.pairs, largestRatio: formatRational(r.largestRatio), largestScale: formatRational(r.largestScale), attained: r.attained },
       ...(bounded ? {} : { counterexample: r.example }),
     };

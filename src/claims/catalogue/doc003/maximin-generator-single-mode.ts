@@ -7,10 +7,15 @@ import { src } from './setup.js';
 export const maximin = defineClaim({
   id: 'maximin-generator-single-mode',
   source: src('The minimax solution (where plays first) is , but the maximin solution (where plays first) can concentrate on a single mode.'),
-  statement: "tabular games: against a discriminator table D that moves first, the generator's best reply (certified V over all point masses and 50 random p_G) is a point mass on argmax D",
+  statement:
+    "tabular games: against a discriminator table D that moves first, the generator's best reply (certified V over all point masses and 50 random p_G) is a " +
+    'point mass on argmax D',
   method: 'exact',
   expected: 'holds',
-  subject: (d: number[], p: string[]): string[] => { const j = d.indexOf(Math.max(...d)); return p.map((_, i) => (i === j ? '1/1' : '0/1')); },
+  subject: (d: number[], p: string[]): string[] => {
+    const j = d.indexOf(Math.max(...d));
+    return p.map((_, i) => (i === j ? '1/1' : '0/1'));
+  },
   mutant: { description: 'best reply p_G = p_data', subject: (_d: number[], p: string[]): string[] => p },
   check: (reply, ctx) => {
     let ok = 0;

@@ -15,7 +15,9 @@ export const proofAssumptions = defineClaim({
   id: 'proof-needs-capacity-not-continuity',
   source: src('The proof assumes unlimited discriminator capacity and continuous densities.'),
   statement:
-    'both assumptions are needed for max_D V(D, G) = 2·JSD(p_data ‖ p_G) − log 4: without continuous densities (random discrete pairs with zeros, certified at 40 digits) the identity would fail, and with a discriminator of limited capacity (here the constants D ≡ c, whose best value is max_c log c + log(1 − c) = −log 4) it would fall short of 2·JSD − log 4',
+    'both assumptions are needed for max_D V(D, G) = 2·JSD(p_data ‖ p_G) − log 4: without continuous densities (random discrete pairs with zeros, certified ' +
+    'at 40 digits) the identity would fail, and with a discriminator of limited capacity (here the constants D ≡ c, whose best value is max_c log c + ' +
+    'log(1 − c) = −log 4) it would fall short of 2·JSD − log 4',
   method: 'exact',
   expected: 'imprecise',
   subject: { capacity: true, continuity: true } as Assumptions,
@@ -45,9 +47,17 @@ export const proofAssumptions = defineClaim({
     const right = { capacity: claimed.capacity === needsCapacity, continuity: claimed.continuity === needsContinuity };
     return {
       verdict: verdictOf({ asStated: right.capacity && right.continuity, corrected: right.capacity }),
-      evidence: `continuity: ${discrete.evidence} (${needsContinuity ? 'needed' : 'not needed'}); capacity: the best constant critic falls short of max_D V on ${shortfalls} of ${pairs} pairs with P ≠ Q (smallest shortfall ${smallest.toPrecision(3)} nats: ${needsCapacity ? 'needed' : 'not needed'})`,
+      evidence:
+        `continuity: ${discrete.evidence} (${needsContinuity ? 'needed' : 'not needed'}); capacity: the best constant critic falls short of max_D V ` +
+        `on ${shortfalls} of ${pairs} pairs with P ≠ Q (smallest shortfall ${smallest.toPrecision(3)} nats: ${needsCapacity ? 'needed' : 'not needed'})`,
       numbers: { discretePairs: Number(discrete.numbers.cases), capacityPairs: pairs, shortfalls, needsCapacity, needsContinuity },
-      ...(right.capacity && !right.continuity ? { correction: 'the proof needs a discriminator free to take any value at each point (unlimited capacity), but not continuous densities: on discrete distributions the same pointwise argument gives C(G) = 2·JSD − log 4 exactly' } : {}),
+      ...(right.capacity && !right.continuity
+        ? {
+            correction:
+              'the proof needs a discriminator free to take any value at each point (unlimited capacity), but not continuous densities: on discrete ' +
+              'distributions the same pointwise argument gives C(G) = 2·JSD − log 4 exactly',
+          }
+        : {}),
       ...(!right.capacity ? { counterexample: `capacity is ${needsCapacity ? '' : 'not '}needed: ${shortfalls} of ${pairs} pairs` } : {}),
     };
   },

@@ -6,4 +6,3 @@ export const src = (quote: string) => ({ doc: DOC3, quote });
 export type Hover = { kind: 'toy'; level: number } | { kind: 'tabular-nash'; level: number };
 /** A density claim about a generator: the density it says p_G has (a function of x), or null for "none can be evaluated". */
 export type DensityClaim = (layers: DenseLayer[]) => ((x: number) => number) | null;
-

@@ -13,8 +13,14 @@ export const halfContinuous = defineClaim({
   subject: { gSigma: '1/2' },
   mutant: { description: "p_g's component σ 0.51 instead of 0.5", subject: { gSigma: '51/100' } },
   check: (s) => {
-    const p = [{ weight: '1/3', mu: -2, sigma: '1/2' }, { weight: '2/3', mu: 1, sigma: 1 }];
-    const q = [{ weight: '1/3', mu: -2, sigma: s.gSigma }, { weight: '2/3', mu: 1, sigma: 1 }];
+    const p = [
+      { weight: '1/3', mu: -2, sigma: '1/2' },
+      { weight: '2/3', mu: 1, sigma: 1 },
+    ];
+    const q = [
+      { weight: '1/3', mu: -2, sigma: s.gSigma },
+      { weight: '2/3', mu: 1, sigma: 1 },
+    ];
     const xs = linspace(-4, 4, 20).map((x) => `${Math.round(x * 100)}/100`);
     const grid = mixtureDstarGrid(p, q, xs, { digits: 30 });
     const half = grid.filter((e) => new D(e.lower).eq(0.5) && new D(e.upper).eq(0.5)).length;

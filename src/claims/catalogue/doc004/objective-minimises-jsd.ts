@@ -8,7 +8,9 @@ import { src, type GLoss } from './setup.js';
 export const minimisesJsd = defineClaim({
   id: 'objective-minimises-jsd',
   source: src('The GAN objective minimizes the Jensen-Shannon divergence'),
-  statement: "with D = D*, does the generator's objective order pairs (p_data, p_G) as JSD does? For the subject's loss and for the non-saturating one used in practice (random discrete pairs, certified JSD and KL; non-saturating objective = KL(q‖p) − KL(q‖m) + ln 2, an identity checked exactly)",
+  statement:
+    "with D = D*, does the generator's objective order pairs (p_data, p_G) as JSD does? For the subject's loss and for the non-saturating one used in " +
+    'practice (random discrete pairs, certified JSD and KL; non-saturating objective = KL(q‖p) − KL(q‖m) + ln 2, an identity checked exactly)',
   method: 'exact',
   expected: 'holds-under-conditions',
   subject: 'saturating' as GLoss,
@@ -45,14 +47,19 @@ export const minimisesJsd = defineClaim({
       const r = div(add(toRational(pi, 'check', 'p'), toRational(q0[i] as string, 'check', 'q')), rational(2n));
       return `${r.num}/${r.den}`;
     });
-    const identity = Math.abs(objective('non-saturating', q0) - (Number(kl(q0, p, { digits: 20 }).value) - Number(kl(q0, m, { digits: 20 }).value) + Math.log(2)));
+    const identity = Math.abs(
+      objective('non-saturating', q0) - (Number(kl(q0, p, { digits: 20 }).value) - Number(kl(q0, m, { digits: 20 }).value) + Math.log(2)),
+    );
     const stated = agree(loss);
     const ns = agree('non-saturating');
     return {
       verdict: verdictOf({ asStated: stated.bad === 0 && ns.bad === 0, underConditions: stated.bad === 0 }),
-      evidence: `${loss}: order disagrees with JSD in ${stated.bad}/${stated.total} pairs; non-saturating: ${ns.bad}/${ns.total} (identity gap ${fmt(identity)})`,
+      evidence:
+        `${loss}: order disagrees with JSD in ${stated.bad}/${stated.total} pairs; non-saturating: ${ns.bad}/${ns.total} (identity gap ` + `${fmt(identity)})`,
       numbers: { pairs: stated.total, disagreeStated: stated.bad, disagreeNonSaturating: ns.bad, identityGap: identity },
-      conditions: 'with the optimal discriminator and the minimax (saturating) generator loss, where V(D*, G) = 2·JSD − ln 4; the non-saturating loss used in practice minimises KL(q‖p) − KL(q‖m) instead, which orders distributions differently',
+      conditions:
+        'with the optimal discriminator and the minimax (saturating) generator loss, where V(D*, G) = 2·JSD − ln 4; the non-saturating loss used in ' +
+        'practice minimises KL(q‖p) − KL(q‖m) instead, which orders distributions differently',
     };
   },
 });

@@ -12,8 +12,14 @@ export const dLossCode = defineClaim({
   method: 'trainer',
   expected: 'holds',
   subject: (dr: number[], df: number[]) => -dr.reduce((s, d, i) => s + Math.log(d) + Math.log(1 - (df[i] as number)), 0) / dr.length,
-  mutant: { description: '−mean(log D(real) − log(1 − D(fake)))', subject: (dr: number[], df: number[]) => -dr.reduce((s, d, i) => s + Math.log(d) - Math.log(1 - (df[i] as number)), 0) / dr.length },
-  positive: { description: 'the BCE of the two batches written term by term with log1p, −(Σ log d_r + Σ log1p(−d_f))/n', subject: (dr: number[], df: number[]) => -(dr.reduce((s, d) => s + Math.log(d), 0) + df.reduce((s, d) => s + Math.log1p(-d), 0)) / dr.length },
+  mutant: {
+    description: '−mean(log D(real) − log(1 − D(fake)))',
+    subject: (dr: number[], df: number[]) => -dr.reduce((s, d, i) => s + Math.log(d) - Math.log(1 - (df[i] as number)), 0) / dr.length,
+  },
+  positive: {
+    description: 'the BCE of the two batches written term by term with log1p, −(Σ log d_r + Σ log1p(−d_f))/n',
+    subject: (dr: number[], df: number[]) => -(dr.reduce((s, d) => s + Math.log(d), 0) + df.reduce((s, d) => s + Math.log1p(-d), 0)) / dr.length,
+  },
   check: (loss, ctx) => {
     const c = makeConfig('seed-toy');
     let worst = 0;
@@ -26,6 +32,10 @@ export const dLossCode = defineClaim({
       worst = Math.max(worst, Math.abs(loss(lr.map(sig), lf.map(sig)) - ref) / Math.max(1, ref));
     }
     const ok = worst < 1e-5;
-    return { verdict: verdictOf({ asStated: ok }), evidence: `largest relative gap to the trainer's loss ${fmt(worst)} (float32 reference)`, numbers: { worstGap: worst } };
+    return {
+      verdict: verdictOf({ asStated: ok }),
+      evidence: `largest relative gap to the trainer's loss ${fmt(worst)} (float32 reference)`,
+      numbers: { worstGap: worst },
+    };
   },
 });

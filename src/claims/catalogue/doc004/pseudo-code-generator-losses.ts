@@ -10,7 +10,10 @@ export const gLossOptions = defineClaim({
   method: 'exact',
   expected: 'holds',
   subject: [(d: number) => -Math.log(d), (d: number) => Math.log(1 - d)] as ((d: number) => number)[],
-  mutant: { description: 'second option −mean(log(1 − D(fake)))', subject: [(d: number) => -Math.log(d), (d: number) => -Math.log(1 - d)] as ((d: number) => number)[] },
+  mutant: {
+    description: 'second option −mean(log(1 − D(fake)))',
+    subject: [(d: number) => -Math.log(d), (d: number) => -Math.log(1 - d)] as ((d: number) => number)[],
+  },
   check: (losses) => {
     const ds = linspace(0.001, 0.999, 999);
     const decreasing = losses.map((f) => ds.every((d) => f(d + 1e-7) - f(d - 1e-7) < 0));

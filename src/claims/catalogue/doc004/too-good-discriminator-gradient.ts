@@ -10,12 +10,19 @@ export const tooGoodD = defineClaim({
   id: 'too-good-discriminator-gradient',
   source: src('Delicate balance required—if D is too good, G gets no gradient; if D is too weak, G doesn’t improve.'),
   statement:
-    "if D is too good, G gets no gradient — for the losses of 004's own pseudo-code (G_loss = −mean(log(D(fake))), or mean(log(1 − D(fake)))): through the trainer's loss code and TensorFlow.js autodiff, ‖∇_θ G_loss‖ for G(z) = a·z + b against a D with D(G(z)) ≈ e^−12, below 10⁻³ of the other loss's",
+    "if D is too good, G gets no gradient — for the losses of 004's own pseudo-code (G_loss = −mean(log(D(fake))), or mean(log(1 − D(fake)))): through the " +
+    "trainer's loss code and TensorFlow.js autodiff, ‖∇_θ G_loss‖ for G(z) = a·z + b against a D with D(G(z)) ≈ e^−12, below 10⁻³ of the other loss's",
   method: 'trainer',
   expected: 'holds-under-conditions',
   subject: { default: 'ns', alternative: 'saturating' } as { default: Loss; alternative: Loss },
-  mutant: { description: 'a wrong pseudo-code: the non-saturating loss in both places', subject: { default: 'ns', alternative: 'ns' } as { default: Loss; alternative: Loss } },
-  positive: { description: 'a pseudo-code whose two options are both the saturating loss, where the sentence is true as stated', subject: { default: 'saturating', alternative: 'saturating' } as { default: Loss; alternative: Loss } },
+  mutant: {
+    description: 'a wrong pseudo-code: the non-saturating loss in both places',
+    subject: { default: 'ns', alternative: 'ns' } as { default: Loss; alternative: Loss },
+  },
+  positive: {
+    description: 'a pseudo-code whose two options are both the saturating loss, where the sentence is true as stated',
+    subject: { default: 'saturating', alternative: 'saturating' } as { default: Loss; alternative: Loss },
+  },
   check: (losses) => {
     const depth = 12;
     const g = { default: confidentGradients(losses.default, depth), alternative: confidentGradients(losses.alternative, depth) };
@@ -24,9 +31,17 @@ export const tooGoodD = defineClaim({
     const [d, a] = [vanishes(g.default), vanishes(g.alternative)];
     return {
       verdict: verdictOf({ asStated: d && a, underConditions: d || a }),
-      evidence: `mean D(G(z)) = ${fmt(g.default.dOfFake)}; ‖∇θ‖ = ${fmt(g.default.norm)} for the default G_loss (${losses.default}), ${fmt(g.alternative.norm)} for the alternative (${losses.alternative})`,
+      evidence:
+        `mean D(G(z)) = ${fmt(g.default.dOfFake)}; ‖∇θ‖ = ${fmt(g.default.norm)} for the default G_loss (${losses.default}), ` +
+        `${fmt(g.alternative.norm)} for the alternative (${losses.alternative})`,
       numbers: { dOfFake: g.default.dOfFake, gradNormDefault: g.default.norm, gradNormAlternative: g.alternative.norm },
-      ...(d !== a ? { conditions: `only with the ${d ? 'default' : 'alternative'} loss (${d ? losses.default : losses.alternative}); the ${d ? 'alternative' : 'default'} one keeps a gradient of ${fmt((d ? g.alternative : g.default).norm)}` } : {}),
+      ...(d !== a
+        ? {
+            conditions:
+              `only with the ${d ? 'default' : 'alternative'} loss (${d ? losses.default : losses.alternative}); the ` +
+              `${d ? 'alternative' : 'default'} one keeps a gradient of ${fmt((d ? g.alternative : g.default).norm)}`,
+          }
+        : {}),
       ...(!d && !a ? { counterexample: 'neither loss loses its gradient against a confident D' } : {}),
     };
   },

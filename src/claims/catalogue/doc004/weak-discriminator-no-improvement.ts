@@ -17,7 +17,9 @@ export const weakD = defineClaim({
   id: 'weak-discriminator-no-improvement',
   source: src('Delicate balance required—if D is too good, G gets no gradient; if D is too weak, G doesn’t improve.'),
   statement:
-    "if D is too weak (its learning rate 1e-5, a hundredth of G's), G does not improve: in the toy's networks and loss on N(0, 1) with Adam (lr_G 1e-3, β₁ ½), batch 64, 3000 steps, the share of seeds whose W1 to the target ends below its value at step 0 is under ½ (Clopper–Pearson; 16 → 32 → 64 seeds while it straddles ½)",
+    "if D is too weak (its learning rate 1e-5, a hundredth of G's), G does not improve: in the toy's networks and loss on N(0, 1) with Adam (lr_G 1e-3, β₁ " +
+    '½), batch 64, 3000 steps, the share of seeds whose W1 to the target ends below its value at step 0 is under ½ (Clopper–Pearson; 16 → 32 → 64 seeds ' +
+    'while it straddles ½)',
   method: 'population',
   expected: 'holds',
   subject: { lrD: 1e-5 },
@@ -32,8 +34,18 @@ export const weakD = defineClaim({
     });
     return {
       verdict: r.verdict,
-      evidence: `lr_D ${lrD}: ${showShare(r.interval)} end closer to N(0, 1) than they started (median W1 ${fmt(median(r.w0))} at step 0 → ${fmt(median(r.w))} after ${r.pop.config.steps} steps)`,
-      numbers: { lrD, seeds: r.w.length, share: r.interval.estimate, low: r.interval.low, high: r.interval.high, medianW1Start: median(r.w0), medianW1End: median(r.w) },
+      evidence:
+        `lr_D ${lrD}: ${showShare(r.interval)} end closer to N(0, 1) than they started (median W1 ${fmt(median(r.w0))} at step 0 → ` +
+        `${fmt(median(r.w))} after ${r.pop.config.steps} steps)`,
+      numbers: {
+        lrD,
+        seeds: r.w.length,
+        share: r.interval.estimate,
+        low: r.interval.low,
+        high: r.interval.high,
+        medianW1Start: median(r.w0),
+        medianW1End: median(r.w),
+      },
       interval: r.interval,
       ...(r.verdict === 'refuted' ? { counterexample: `G improves in most seeds with lr_D ${lrD}` } : {}),
     };

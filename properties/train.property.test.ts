@@ -1,0 +1,88 @@
+/**
+ * The trainer as fast-check properties over random seeds, settings and tables (the seed is printed
+ * by test/setup.ts; replay with FC_SEED). Oracles: the exact theory module on the trainer's own
+ * float32 tables, and the trainer's own single runs and uninterrupted runs.
+ */
+import { beforeAll, describe, expect } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { makeConfig, train, trainTabular, useBackend, TrainInterrupted, type Checkpoint } from '../src/train/index.js';
+import { dstar } from '../src/theory/index.js';
+import { exactFloat } from '../src/theory/rational.js';
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+
+const LN4 = Math.log(4);
+/** Target masses from integer counts in [1, 20] on 2–6 points. */
+const target = fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 2, maxLength: 6 });
+const seed = fc.integer({ min: 0, max: 1_000_000 });
+
+describe('the tabular GAN against the theory (exact V and JSD on its float32 tables)', () => {
+  test.prop([target, seed, fc.constantFrom<'ns' | 'saturating'>('ns', 'saturating'), fc.integer({ min: 1, max: 3 })], { numRuns: 12 })(
+    'V(D, G) ≤ C(G) = 2·JSD − log 4 at every logged step, and C(G) ≥ −log 4 with equality only when p_G = p_data',
+    (counts, s, loss, dSteps) => {
+      const logs = trainTabular({ target: counts, loss, dSteps, steps: 60, logEvery: 10 }, { seed: s, population: 2 });
+      for (const row of logs) {
+        for (const m of row) {
+          const c = 2 * m.jsd - LN4;
+          // V(D, G) ≤ V(D*, G) = C(G) for every D (Goodfellow et al. 2014, Proposition 1); both exact on the same tables
+          expect(m.value).toBeLessThanOrEqual(c + 1e-12);
+          expect(m.jsd).toBeGreaterThanOrEqual(0);
+          const total = counts.reduce((a, b) => a + b, 0);
+          const equal = m.q.every((q, i) => Math.abs(q - (counts[i] as number) / total) === 0);
+          if (!equal) expect(c).toBeGreaterThan(-LN4);
+        }
+      }
+    },
+  );
+
+  test.prop([target, seed], { numRuns: 6 })("D trained alone against a fixed random G reaches D* = p/(p + q) (exact, on G's float32 table)", (counts, s) => {
+    const logs = trainTabular({ target: counts, freezeG: true, lrD: 0.05, steps: 2500, logEvery: 2500 }, { seed: s, population: 2 });
+    const total = counts.reduce((a, b) => a + b, 0);
+    for (const m of logs[logs.length - 1] ?? []) {
+      const ds = dstar(
+        counts.map((c) => `${c}/${total}`),
+        m.q.map((q) => exactFloat(q)),
+        { normalize: true, digits: 20 },
+      );
+      m.d.forEach((d, i) => expect(Math.abs(d - Number(ds[i]?.value))).toBeLessThan(2e-3));
+    }
+  });
+
+  test.prop([target, seed], { numRuns: 6 })('with G fixed at p_G = p_data, D reaches ½ everywhere', (counts, s) => {
+    const total = counts.reduce((a, b) => a + b, 0);
+    const g = counts.map((c) => Math.log(c / total));
+    const logs = trainTabular({ target: counts, freezeG: true, lrD: 0.05, steps: 2500, logEvery: 2500 }, { seed: s, init: { g } });
+    for (const m of logs[logs.length - 1] ?? []) m.d.forEach((d) => expect(Math.abs(d - 0.5)).toBeLessThan(2e-3));
+  });
+});
+
+describe('the MLP trainer: populations and resumes are exact', () => {
+  const settings = fc.record({
+    loss: fc.constantFrom('ns', 'saturating', 'lsgan', 'wgan', 'wgan-gp'),
+    batch: fc.integer({ min: 4, max: 32 }),
+    dSteps: fc.integer({ min: 1, max: 3 }),
+  });
+  const config = (o: { loss: string; batch: number; dSteps: number }) => makeConfig('seed-toy', { ...o, steps: 40, logEvery: 10, evalSamples: 64 });
+
+  test.prop([settings, seed, fc.integer({ min: 2, max: 4 })], { numRuns: 6 })('each member of a population equals its single run', async (o, s, K) => {
+    const pop = await train(config(o), { seed: s, population: K });
+    const k = s % K;
+    const single = await train(config(o), { seed: s + k });
+    expect(JSON.stringify(pop.logs.map((l) => l[k]))).toBe(JSON.stringify(single.logs.map((l) => l[0])));
+  });
+
+  test.prop([settings, seed, fc.integer({ min: 1, max: 39 })], { numRuns: 6 })('a resume at a random step equals the uninterrupted run', async (o, s, at) => {
+    const full = await train(config(o), { seed: s, population: 2 });
+    let saved: Checkpoint | undefined;
+    let polls = 0;
+    await expect(
+      train(config(o), { seed: s, population: 2, shouldStop: () => ++polls > at, onCheckpoint: (ck) => (saved = JSON.parse(JSON.stringify(ck)) as Checkpoint) }),
+    ).rejects.toThrow(TrainInterrupted);
+    expect(saved?.step).toBe(at);
+    const resumed = await train(config(o), { resume: saved });
+    expect(JSON.stringify(resumed.logs)).toBe(JSON.stringify(full.logs));
+    expect(JSON.stringify(resumed.final)).toBe(JSON.stringify(full.final));
+  });
+});
