@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliAsync as run } from './cli-helpers.js';
 const tmp = () => mkdtempSync(join(tmpdir(), 'gan-verify-cli-claims-'));
@@ -137,4 +137,21 @@ describe('gan-verify claims', () => {
     },
     120_000,
   );
+});
+
+describe('a claims file in a CommonJS project', () => {
+  it('loads (package.json "type": "commonjs", as npm init -y writes it) and its claims run and the report is written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-cjs-'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'commonjs' }));
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(resolve('.'), join(dir, 'node_modules', 'gan-verify'), 'dir');
+    copyFileSync('examples/my-claims.ts', join(dir, 'my-claims.ts'));
+    const out = execFileSync(process.execPath, [resolve('bin/gan-verify.js'), 'claims', 'my-claims.ts', '--only', 'my-dstar-half', '--quick', '--out', 'report'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(out).toMatch(/my-dstar-half\s+holds/);
+    expect(existsSync(join(dir, 'report', 'index.html'))).toBe(true);
+  }, 120_000);
 });

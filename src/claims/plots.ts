@@ -2,8 +2,8 @@
 import { show } from '../theory/errors.js';
 import { checkArray, checkPopulation } from './check-args.js';
 import { ClaimError } from './define.js';
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as vega from 'vega';
+import type * as vl from 'vega-lite';
 import { normalLogPdf } from '../numeric/special.js';
 import type { Plot } from './define.js';
 import { quantile, type Population } from './experiments.js';
@@ -238,13 +238,16 @@ export async function renderSvg(plot: Plot): Promise<string> {
     legend: { labelLimit: 0, ...((plot.spec as { config?: { legend?: object } }).config?.legend ?? {}) },
   };
   const spec = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', ...plot.spec, config } as vl.TopLevelSpec;
+  // Vega is loaded when a plot is drawn, not when the claims API is imported: vega-canvas has a
+  // top-level await, which would stop a CommonJS project from loading a claims file at all
+  const [vegaLib, vlLib] = await Promise.all([import('vega'), import('vega-lite')]);
   let compiled: vega.Spec;
   try {
-    compiled = vl.compile(spec).spec;
+    compiled = vlLib.compile(spec).spec;
   } catch (e) {
     throw new ClaimError('renderSvg', `plot ${plot.id}`, `is not a valid Vega-Lite spec: ${(e as Error).message.split('\n')[0]?.slice(0, 200)}`);
   }
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
+  const view = new vegaLib.View(vegaLib.parse(compiled), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
   return svg;
