@@ -100,7 +100,7 @@ describe('clear messages and resources checked first', () => {
     ],
     [
       ['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '10000000000'],
-      /estimateJsd: samples 10000000000 needs about 447 GiB \(48 bytes per draw\), beyond the memory limit of 8 GiB/,
+      /gan-verify estimate jsd: --samples 10000000000 needs about 447 GiB \(48 bytes per draw\), beyond the memory limit of 8 GiB/,
     ],
     [
       ['theory', 'mixture-kl', '--p-mix', '1:0:0.001', '--q-mix', '1:0:1000'],
@@ -133,7 +133,7 @@ describe('theory --max-seconds', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       new RegExp(
-        String.raw`^gan-verify: mixtureJsd: maxSeconds \(0.5 s\) was exceeded ` +
+        String.raw`^gan-verify theory mixture-jsd: --max-seconds \(0.5 s\) was exceeded ` +
           String.raw`(at node \d+ of \d+ \(\d+ bits\)|while bounding the integrand on its strip \(box \d+ of \d+\)); ` +
           String.raw`raise it, ask for fewer digits, or bring the scales closer\n$`,
       ),

@@ -126,7 +126,7 @@ describe('bad input: exit 2, one line on stderr naming the argument and the valu
     [['theory', 'value', '--p', '1/2,1/2', '--q', '1/2,1/2', '--d', '0.5,1.5'], /d\[1\] must lie in \[0, 1\]; got "1.5"/],
     [['theory', 'value', '--p', '1/2,1/2', '--q', '1/2,1/2'], /--d <list> is required/],
     [['theory', 'w1', '--p', '1/2,1/2', '--q', '1/2,1/2', '--x', '1,1'], /x\[1\] must be strictly greater than x\[0\] = "1"; got "1"/],
-    [['theory', 'dstar', '--p', '1/2,1/2', '--q', '1/2,1/2', '--x', '2,1'], /dstar: x\[1\] must be strictly greater than x\[0\] = "2"; got "1"/],
+    [['theory', 'dstar', '--p', '1/2,1/2', '--q', '1/2,1/2', '--x', '2,1'], /theory dstar: --x: x\[1\] must be strictly greater than x\[0\] = "2"; got "1"/],
     [['theory', 'w1', '--p', '1/2,1/2', '--q', '1/2,1/2'], /--x <list> is required/],
     [['theory', 'jsd', '--p', '1', '--q', '1', '--digits', '0'], /digits must be an integer from 1 to 5000; got 0/],
     [['theory', 'jsd', '--p', '1', '--q', '1', '--digits', '5001'], /digits must be an integer from 1 to 5000; got 5001/],

@@ -1,4 +1,6 @@
-/** A small, strict argument parser: every option is declared, values may start with '-'. */
+/** The CLI's argument parsing: node:util parseArgs, strict (every option declared); values may start with '-'. */
+import { parseArgs as nodeParseArgs } from 'node:util';
+import { InputError } from '../theory/errors.js';
 
 export class CliError extends Error {
   override readonly name = 'CliError';
@@ -20,44 +22,61 @@ export interface Parsed {
 }
 
 /**
- * Parses `argv` against `spec` (option name without dashes → kind). `--name value`, `--name=value`
- * and `-h` (for `--help`) are accepted; an unknown option, a repeated option or a missing value is a
- * {@link CliError} naming it.
+ * Parses `argv` against `spec` (option name without dashes → kind) with node:util's parseArgs
+ * (strict: every option declared). `--name value`, `--name=value` and `-h` (for `--help`) are
+ * accepted, and values may start with '-' (`--mu -1`): such a value is handed to parseArgs as
+ * `--mu=-1`, which it would otherwise take for an option. An unknown option, a repeated option, a
+ * flag given a value or a missing value is a {@link CliError} naming the option.
  */
 export function parseArgs(command: string, argv: readonly string[], spec: Readonly<Record<string, OptionKind>>): Parsed {
-  const out: Parsed = { positionals: [], values: new Map(), flags: new Set() };
+  const args: string[] = [];
+  const held: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '-h') {
-      out.flags.add('help');
-      continue;
-    }
-    if (!arg.startsWith('--') || arg === '--') {
-      if (arg.startsWith('-') && arg.length > 1 && !/^-[\d.]/.test(arg)) {
-        throw new CliError(`${command}: unknown option ${JSON.stringify(arg)} (see --help)`);
-      }
-      out.positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    const kind = spec[name];
-    if (kind === undefined) throw new CliError(`${command}: unknown option --${name} (see --help)`);
-    if (kind === 'flag') {
-      if (eq >= 0) throw new CliError(`${command}: option --${name} takes no value; got ${JSON.stringify(arg)}`);
-      out.flags.add(name);
-      continue;
-    }
-    let value: string;
-    if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      const next = argv[i + 1];
-      if (next === undefined) throw new CliError(`${command}: option --${name} needs a value`);
-      value = next;
+    const a = argv[i] as string;
+    const next = argv[i + 1];
+    if (a === '-h') args.push('--help');
+    else if (a.startsWith('--') && !a.includes('=') && spec[a.slice(2)] === 'value' && next !== undefined && next.startsWith('-')) {
+      args.push(`${a}=${next}`);
       i++;
+    } else if (/^-[\d.]/.test(a)) {
+      // a negative number as a positional: held aside so parseArgs does not read it as options
+      held.push(a);
+      args.push(`\u0000${held.length - 1}`);
+    } else args.push(a);
+  }
+  const options = Object.fromEntries(Object.entries(spec).map(([k, kind]) => [k, { type: kind === 'flag' ? ('boolean' as const) : ('string' as const) }]));
+  if (options.help === undefined) options.help = { type: 'boolean' };
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args, options, strict: true, allowPositionals: true, tokens: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const name = /'(-{1,2}[^' ]+)/.exec((e as Error).message)?.[1] ?? '?';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      throw new CliError(name.startsWith('--') ? `${command}: unknown option ${name} (see --help)` : `${command}: unknown option ${JSON.stringify(name)} (see --help)`);
     }
-    if (out.values.has(name)) throw new CliError(`${command}: option --${name} given twice`);
-    out.values.set(name, value);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      if (spec[name.slice(2)] === 'flag') {
+        const given = args.find((x) => x.startsWith(`${name}=`)) ?? name;
+        throw new CliError(`${command}: option ${name} takes no value; got ${JSON.stringify(given)}`);
+      }
+      throw new CliError(`${command}: option ${name} needs a value`);
+    }
+    throw new CliError(`${command}: ${(e as Error).message}`);
+  }
+  const out: Parsed = { positionals: [], values: new Map(), flags: new Set() };
+  const seen = new Set<string>();
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind === 'positional') out.positionals.push(t.value.startsWith('\u0000') ? (held[Number(t.value.slice(1))] as string) : t.value);
+    else if (t.kind === 'option') {
+      if (t.name === 'help' && spec.help === undefined) throw new CliError(`${command}: unknown option --help`);
+      if (seen.has(t.name) && spec[t.name] === 'value') throw new CliError(`${command}: option --${t.name} given twice`);
+      seen.add(t.name);
+      if (spec[t.name] === 'flag' || t.name === 'help') out.flags.add(t.name);
+      else out.values.set(t.name, t.value as string);
+    } else if (t.kind === 'option-terminator') {
+      // everything after `--` is positional; parseArgs has already listed it as such
+    }
   }
   return out;
 }
@@ -75,4 +94,23 @@ export function parseBase(cmd: string, raw: string | undefined): 'e' | 2 | undef
   if (raw === 'e') return 'e';
   if (raw === '2') return 2;
   throw new CliError(`${cmd}: --base must be e or 2; got ${JSON.stringify(raw)}`);
+}
+
+/**
+ * Runs a command's library calls so that an error about an argument the user gave as a flag names
+ * the flag: the library's `jsd: digits must be …` becomes `gan-verify theory jsd: --digits must be …`,
+ * and `p[2] must …` becomes `--p: p[2] must …`. Errors about anything else pass through unchanged.
+ */
+export function asFlags<T>(command: string, spec: Readonly<Record<string, OptionKind>>, run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const m = /^([A-Za-z]+)(.*)$/.exec(e.arg);
+    const flag = m?.[1]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    const prefix = `${e.fn}: ${e.arg} `;
+    if (m === null || flag === undefined || spec[flag] !== 'value' || !e.message.startsWith(prefix)) throw e;
+    const where = m[2] === '' ? '' : `: ${e.arg}`;
+    throw new CliError(`${command}: --${flag}${where} ${e.message.slice(prefix.length)}`);
+  }
 }

@@ -9,7 +9,7 @@ import {
   type Discriminator,
   type Estimate,
 } from '../numeric/index.js';
-import { CliError, parseArgs } from './args.js';
+import { asFlags, CliError, parseArgs } from './args.js';
 
 const QUANTITIES: Readonly<Record<string, string>> = {
   value: 'V(D,G) = E_P ln D + E_Q ln(1 - D); --d optimal (default) gives C(G) = 2 JSD - ln 4',
@@ -112,6 +112,11 @@ function readable(e: Estimate): string {
 
 /** Runs `gan-verify estimate …`; returns the text for stdout. */
 export function runEstimate(argv: readonly string[]): string {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return asFlags(`gan-verify estimate${first === undefined ? '' : ` ${first}`}`, SPEC, () => estimate(argv));
+}
+
+function estimate(argv: readonly string[]): string {
   const cmd = 'gan-verify estimate';
   const args = parseArgs(cmd, argv, SPEC);
   const [name, ...rest] = args.positionals;

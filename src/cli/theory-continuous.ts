@@ -14,7 +14,7 @@ import {
   type GaussianLike,
   type LogQuantity,
 } from '../theory/index.js';
-import { CliError, parseArgs, parseBase, parseDigits } from './args.js';
+import { asFlags, CliError, parseArgs, parseBase, parseDigits } from './args.js';
 
 /** The continuous quantities of `gan-verify theory`. */
 export const CONTINUOUS: Readonly<Record<string, { summary: string; formula: string; mixture: boolean; log: boolean }>> = {
@@ -121,6 +121,11 @@ ${Object.entries(CONTINUOUS)
 
 /** Runs a continuous `gan-verify theory <quantity>`; returns the text for stdout. */
 export function runContinuous(argv: readonly string[]): string {
+  const first = argv.find((a) => !a.startsWith('-'));
+  return asFlags(`gan-verify theory${first === undefined ? '' : ` ${first}`}`, SPEC, () => continuous(argv));
+}
+
+function continuous(argv: readonly string[]): string {
   const cmd = 'gan-verify theory';
   const args = parseArgs(cmd, argv, SPEC);
   const [name, ...rest] = args.positionals;

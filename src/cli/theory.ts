@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dstar, entropy, jsd, kl, klReverse, value, valueAtOptimum, w1, formatRational, toSupport, type Enclosure, type LogOptions } from '../theory/index.js';
-import { CliError, parseArgs, parseBase, parseDigits, type Parsed } from './args.js';
+import { asFlags, CliError, parseArgs, parseBase, parseDigits, type Parsed } from './args.js';
 import { CONTINUOUS, CONTINUOUS_HELP, runContinuous } from './theory-continuous.js';
 
 interface Quantity {
@@ -194,9 +194,13 @@ function readable(o: Output, exact: readonly (string | null | undefined)[], x: r
 
 /** Runs `gan-verify theory …`; returns the text for stdout. */
 export function runTheory(argv: readonly string[]): string {
-  const cmd = 'gan-verify theory';
   const first = argv.find((a) => !a.startsWith('-'));
   if (first !== undefined && CONTINUOUS[first] !== undefined) return runContinuous(argv);
+  return asFlags(`gan-verify theory${first === undefined ? '' : ` ${first}`}`, SPEC, () => runDiscrete(argv));
+}
+
+function runDiscrete(argv: readonly string[]): string {
+  const cmd = 'gan-verify theory';
   const args = parseArgs(cmd, argv, SPEC);
   const [name, ...rest] = args.positionals;
   if (name === undefined) {
