@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { csvParseRows } from 'd3-dsv';
 import { NumericError, showValue } from './errors.js';
 import type { Rng } from './rng.js';
 import { normalCdf, normalLogPdf, normalQuantile } from './special.js';
@@ -368,7 +369,11 @@ export function parseDistribution(spec: string, fn = 'parseDistribution', arg = 
   }
 }
 
-/** Reads a file of samples: one number or one `x,y` pair per line. */
+/**
+ * Reads a file of samples: one number or one `x,y` pair per line, as CSV (read by d3-dsv, so quoted
+ * fields work) or separated by spaces; an optional header line (`x` or `x,y`, any names) and `#`
+ * comments are skipped.
+ */
 export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'): SampleSet {
   fn = String(fn);
   arg = String(arg);
@@ -387,10 +392,15 @@ export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'
   }
   const values: number[] = [];
   let dim: 1 | 2 | undefined;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (line === '') return;
-    const cells = line.split(/\s*[,\s]\s*/);
+  const rows = text
+    .split(/\r?\n/)
+    .map((raw, i) => ({ n: i + 1, line: raw.replace(/#.*/, '').trim() }))
+    .filter((r) => r.line !== '')
+    .map((r) => ({ ...r, cells: /[,"]/.test(r.line) ? (csvParseRows(r.line)[0] ?? []).map((c) => c.trim()) : r.line.split(/\s+/) }));
+  // a header: a first row none of whose cells is a number
+  if (rows[0]?.cells.every((c) => !NUMBER.test(c)) && rows[0].cells.length <= 2) rows.shift();
+  rows.forEach(({ n, line, cells }) => {
+    const i = n - 1;
     const d = cells.length;
     if (d !== 1 && d !== 2)
       throw new NumericError(fn, arg, `file ${showValue(path)} line ${i + 1} must hold one number or an x,y pair; got ${showValue(line)}`);
