@@ -78,7 +78,12 @@ describe('the MLP trainer: populations and resumes are exact', () => {
     let saved: Checkpoint | undefined;
     let polls = 0;
     await expect(
-      train(config(o), { seed: s, population: 2, shouldStop: () => ++polls > at, onCheckpoint: (ck) => (saved = JSON.parse(JSON.stringify(ck)) as Checkpoint) }),
+      train(config(o), {
+        seed: s,
+        population: 2,
+        shouldStop: () => ++polls > at,
+        onCheckpoint: (ck) => (saved = JSON.parse(JSON.stringify(ck)) as Checkpoint),
+      }),
     ).rejects.toThrow(TrainInterrupted);
     expect(saved?.step).toBe(at);
     const resumed = await train(config(o), { resume: saved });

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../src/claims/catalogue/index.js';
 import { ClaimError, defineClaim, verdictOf, verdictOfInterval, type AnyClaim, type Verdict } from '../src/claims/define.js';
 import { conditionsFrom, gridOf, gridVerdict } from '../src/claims/checks/robustness.js';
 import { sequential } from '../src/claims/experiments.js';
 import { guarantees, pureSaddles, solveMixed } from '../src/claims/games.js';
-import { ledgerJson, junitXml, LEDGER_SCHEMA } from '../src/claims/report.js';
+import { ledgerJson, LEDGER_SCHEMA } from '../src/claims/report.js';
+import { junitXml, xmlEscape } from '../src/claims/junit.js';
 import { makeContext, runClaim, runLedger, shard } from '../src/claims/runner.js';
 import { rational, type Rational } from '../src/theory/rational.js';
 
@@ -220,6 +222,50 @@ describe('ledger outputs', () => {
     expect((xml.match(/<testcase /g) ?? []).length).toBe(3);
     expect((xml.match(/<failure /g) ?? []).length).toBe(1);
     expect(xml).toContain('name="always-two"');
+  });
+
+  it('JUnit: passing cases carry verdict and evidence as properties, not-checkable is <skipped/>, a check that threw is an <error>', async () => {
+    const broken = defineClaim({
+      id: 'throws',
+      source: { doc: 'notes', quote: 'x' },
+      statement: 'a check with a bug',
+      method: 'exact',
+      expected: 'holds',
+      subject: 0,
+      check: () => {
+        throw new Error('bug <&> "here"');
+      },
+    });
+    const claims = [...CATALOGUE.filter((c) => c.id === 'optimal-discriminator' || c.id === 'diffusion-replaced-gans'), mine as AnyClaim, broken as AnyClaim];
+    const xml = junitXml(await runLedger(claims, { quick: true, seed: 7 }), { seed: 7, quick: true, shard: null, backend: 'cpu', seconds: 1 });
+    expect(xml).toMatch(/<testsuite [^>]*tests="4" failures="1" errors="1" skipped="1"/);
+    const cases = Object.fromEntries([...xml.matchAll(/<testcase [^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/testcase>/g)].map((m) => [m[1], m[2] as string]));
+    expect(cases['optimal-discriminator']).toMatch(
+      /<property name="verdict" value="holds"\/><property name="expected" value="holds"\/><property name="evidence" value="[^"]+"\/>/,
+    );
+    expect(cases['optimal-discriminator']).not.toMatch(/<failure|<error|<skipped/);
+    expect(cases['diffusion-replaced-gans']).toMatch(/<skipped message=/);
+    expect(cases['always-two']).toMatch(/<failure message="verdict refuted, expected holds"/);
+    expect(cases.throws).toMatch(/<error message="[^"]*bug &lt;&amp;&gt; &quot;here&quot;[^"]*" type="CheckError">/);
+    expect(cases.throws).not.toMatch(/<failure/);
+  });
+
+  it('xmlEscape: the unescaped text is the original (invalid XML characters replaced), with no raw markup left', () => {
+    const unesc = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
+    const valid = (s: string) => s.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const e = xmlEscape(s);
+        expect(e).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
+        expect(unesc(e)).toBe(valid(s));
+      }),
+    );
   });
 
   it('shards partition the ledger', () => {

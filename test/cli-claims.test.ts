@@ -146,11 +146,15 @@ describe('a claims file in a CommonJS project', () => {
     mkdirSync(join(dir, 'node_modules'));
     symlinkSync(resolve('.'), join(dir, 'node_modules', 'gan-verify'), 'dir');
     copyFileSync('examples/my-claims.ts', join(dir, 'my-claims.ts'));
-    const out = execFileSync(process.execPath, [resolve('bin/gan-verify.js'), 'claims', 'my-claims.ts', '--only', 'my-dstar-half', '--quick', '--out', 'report'], {
-      cwd: dir,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const out = execFileSync(
+      process.execPath,
+      [resolve('bin/gan-verify.js'), 'claims', 'my-claims.ts', '--only', 'my-dstar-half', '--quick', '--out', 'report'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     expect(out).toMatch(/my-dstar-half\s+holds/);
     expect(existsSync(join(dir, 'report', 'index.html'))).toBe(true);
   }, 120_000);

@@ -38,7 +38,8 @@ export {
 } from './runner.js';
 export { population, sequential, lookAt, configOf, quantile, median, share, spearman, type Setup, type Population, type Look } from './experiments.js';
 export type { Interval } from '../numeric/intervals.js';
-export { ledgerJson, ledgerTable, junitXml, writeReport, LEDGER_SCHEMA, type LedgerMeta } from './report.js';
+export { ledgerJson, ledgerTable, writeReport, LEDGER_SCHEMA, type LedgerMeta } from './report.js';
+export { junitXml, xmlEscape } from './junit.js';
 export { renderSvg, convergencePlot, histogramPlot, dPlot, shiftPlot, modesPlot } from './plots.js';
 export { solveMixed, pureSaddles, pureValues, guarantees, type Game, type MixedSolution } from './games.js';
 export { CATALOGUE } from './catalogue/index.js';

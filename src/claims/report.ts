@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
 import type { IntervalEvidence } from './define.js';
-import { checkEntries, checkInterval, checkMeta, checkObject } from './check-args.js';
+import { checkEntries, checkInterval, checkMeta } from './check-args.js';
 import { builtInAccounting, type DocumentAccounting } from './documents/accounting.js';
 import { levelText } from './checks/statistics.js';
 import { annotatedPage, katexAssets } from './documents/annotate.js';
@@ -43,7 +43,7 @@ export function showInterval(iv: IntervalEvidence): string {
 }
 
 /** The controls in one short cell: "mutant refuted ✓ · positive holds ✓". */
-function showControls(e: LedgerEntry): string {
+export function showControls(e: LedgerEntry): string {
   const c = e.controls;
   if (!c) return '';
   const parts = [];
@@ -86,30 +86,6 @@ export function ledgerTable(entries: readonly LedgerEntry[], width = 160): strin
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
-  checkEntries('junitXml', entries);
-  checkObject('junitXml', 'meta', meta, ['shard', 'seconds'], 'the ledger meta');
-  const failures = entries.filter((e) => !e.agrees).length;
-  const cases = entries.map((e) => {
-    const props = [
-      ['verdict', e.verdict],
-      ['expected', e.expected],
-      ['evidence', e.evidence],
-      ...(e.interval ? [['interval', showInterval(e.interval)]] : []),
-      ...(e.controls ? [['controls', showControls(e)]] : []),
-    ];
-    const properties = `\n    <properties>${props.map(([k, v]) => `<property name="${xml(k as string)}" value="${xml(v as string)}"/>`).join('')}</properties>`;
-    const body = e.agrees
-      ? `${properties}${e.verdict === 'not-checkable' ? '\n    <skipped/>' : ''}\n  `
-      : `${properties}\n    <failure message="${xml(`verdict ${e.verdict}, expected ${e.expected}`)}">${xml(e.evidence)}</failure>\n  `;
-    return `  <testcase classname="gan-verify.claims.${xml(e.doc)}" name="${xml(e.id)}" time="${e.seconds.toFixed(3)}">${body}</testcase>`;
-  });
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="gan-verify claims${meta.shard ? ` shard ${meta.shard}` : ''}" tests="${entries.length}" ` +
-    `failures="${failures}" errors="0" time="${meta.seconds.toFixed(3)}">\n${cases.join('\n')}\n</testsuite>\n`
-  );
-}
 
 const md = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const html = xml;

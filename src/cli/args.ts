@@ -35,7 +35,7 @@ export function parseArgs(command: string, argv: readonly string[], spec: Readon
     const a = argv[i] as string;
     const next = argv[i + 1];
     if (a === '-h') args.push('--help');
-    else if (a.startsWith('--') && !a.includes('=') && spec[a.slice(2)] === 'value' && next !== undefined && next.startsWith('-')) {
+    else if (a.startsWith('--') && !a.includes('=') && spec[a.slice(2)] === 'value' && next?.startsWith('-')) {
       args.push(`${a}=${next}`);
       i++;
     } else if (/^-[\d.]/.test(a)) {
@@ -53,7 +53,9 @@ export function parseArgs(command: string, argv: readonly string[], spec: Readon
     const code = (e as { code?: string }).code;
     const name = /'(-{1,2}[^' ]+)/.exec((e as Error).message)?.[1] ?? '?';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      throw new CliError(name.startsWith('--') ? `${command}: unknown option ${name} (see --help)` : `${command}: unknown option ${JSON.stringify(name)} (see --help)`);
+      throw new CliError(
+        name.startsWith('--') ? `${command}: unknown option ${name} (see --help)` : `${command}: unknown option ${JSON.stringify(name)} (see --help)`,
+      );
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
       if (spec[name.slice(2)] === 'flag') {
