@@ -5,10 +5,12 @@ import { CompensatedSum } from './sum.js';
 
 /** Options of {@link w1}. */
 export interface W1FloatOptions {
-  /** Weights of the points of `x` (nonnegative, summing to 1 within 1e-9); uniform if absent. */
+  /** Weights of the points of `x` (nonnegative, summing to 1 within 1e-9, or any positive sum with `normalize`); uniform if absent. */
   xWeights?: ArrayLike<number>;
   /** Weights of the points of `y`; uniform if absent. */
   yWeights?: ArrayLike<number>;
+  /** Rescale each weight vector by its sum (as scipy.stats.wasserstein_distance does with u_weights, v_weights). @defaultValue false */
+  normalize?: boolean;
 }
 
 /** A W1 sweep's result; `sx`/`sy` are S(·) at each point of the sorted inputs (see below). */
@@ -37,7 +39,13 @@ function checkFinite(fn: string, arg: string, v: ArrayLike<number>, min: number)
   }
 }
 
-function sortedWithWeights(fn: string, arg: string, x: ArrayLike<number>, w: ArrayLike<number> | undefined): { xs: Float64Array; cum: Float64Array | null } {
+function sortedWithWeights(
+  fn: string,
+  arg: string,
+  x: ArrayLike<number>,
+  w: ArrayLike<number> | undefined,
+  normalize: boolean,
+): { xs: Float64Array; cum: Float64Array | null } {
   if (w === undefined) {
     const xs = Float64Array.from(x);
     xs.sort();
@@ -56,7 +64,14 @@ function sortedWithWeights(fn: string, arg: string, x: ArrayLike<number>, w: Arr
     cum[k] = acc.value;
   });
   const total = cum[cum.length - 1] as number;
-  if (Math.abs(total - 1) > 1e-9) throw new NumericError(fn, `${arg}Weights`, `must sum to 1 within 1e-9; got a sum of ${total}`);
+  if (normalize) {
+    if (!(total > 0) || !Number.isFinite(total)) throw new NumericError(fn, `${arg}Weights`, `must have a positive finite sum to normalise; got a sum of ${total}`);
+    for (let k = 0; k < cum.length; k++) cum[k] = (cum[k] as number) / total;
+    cum[cum.length - 1] = 1;
+    return { xs, cum };
+  }
+  if (Math.abs(total - 1) > 1e-9)
+    throw new NumericError(fn, `${arg}Weights`, `must sum to 1 within 1e-9 (or pass normalize: true, as scipy normalises); got a sum of ${total}`);
   return { xs, cum };
 }
 
@@ -70,8 +85,11 @@ export function w1Sweep(x: ArrayLike<number>, y: ArrayLike<number>, options: W1F
   options = checkOptions('w1Sweep', options);
   checkFinite(fn, 'x', x, 1);
   checkFinite(fn, 'y', y, 1);
-  const X = sortedWithWeights(fn, 'x', x, options.xWeights);
-  const Y = sortedWithWeights(fn, 'y', y, options.yWeights);
+  if (options.normalize !== undefined && typeof options.normalize !== 'boolean')
+    throw new NumericError(fn, 'options.normalize', `must be a boolean; got ${showValue(options.normalize)}`);
+  const normalize = options.normalize === true;
+  const X = sortedWithWeights(fn, 'x', x, options.xWeights, normalize);
+  const Y = sortedWithWeights(fn, 'y', y, options.yWeights, normalize);
   const { xs } = X;
   const ysSorted = Y.xs;
   const n = xs.length;
@@ -110,7 +128,12 @@ export function w1Sweep(x: ArrayLike<number>, y: ArrayLike<number>, options: W1F
 
 /**
  * W1 between two samples (or weighted point sets) on the line; unequal sizes are fine.
- * Equals scipy.stats.wasserstein_distance(x, y, xWeights, yWeights).
+ * Equals scipy.stats.wasserstein_distance(x, y, xWeights, yWeights) (with `normalize: true` for
+ * weights that do not sum to 1, which scipy rescales).
+ *
+ * The arguments are the *points* (values), scipy's convention: `w1([0, 1], [0, 1], { xWeights: [3, 1],
+ * yWeights: [2, 2], normalize: true })` = 0.25. The exact module's `theory.w1(p, q, x)` takes the
+ * other view, masses p and q on common support points x.
  */
 export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatOptions = {}): number {
   options = checkOptions('w1', options);
