@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { makeConfig, train, trainTabular, useBackend, TrainInterrupted, type Checkpoint } from '../src/train/index.js';
+import { makeConfig, train, trainTabular, useBackend, TrainInterrupted, type Checkpoint, type GanLoss } from '../src/train/index.js';
 import { dstar } from '../src/theory/index.js';
 import { exactFloat } from '../src/theory/rational.js';
 
@@ -60,11 +60,11 @@ describe('the tabular GAN against the theory (exact V and JSD on its float32 tab
 
 describe('the MLP trainer: populations and resumes are exact', () => {
   const settings = fc.record({
-    loss: fc.constantFrom('ns', 'saturating', 'lsgan', 'wgan', 'wgan-gp'),
+    loss: fc.constantFrom<GanLoss>('ns', 'saturating', 'lsgan', 'wgan', 'wgan-gp'),
     batch: fc.integer({ min: 4, max: 32 }),
     dSteps: fc.integer({ min: 1, max: 3 }),
   });
-  const config = (o: { loss: string; batch: number; dSteps: number }) => makeConfig('seed-toy', { ...o, steps: 40, logEvery: 10, evalSamples: 64 });
+  const config = (o: { loss: GanLoss; batch: number; dSteps: number }) => makeConfig('seed-toy', { ...o, steps: 40, logEvery: 10, evalSamples: 64 });
 
   test.prop([settings, seed, fc.integer({ min: 2, max: 4 })], { numRuns: 6 })('each member of a population equals its single run', async (o, s, K) => {
     const pop = await train(config(o), { seed: s, population: K });

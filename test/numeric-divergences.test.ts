@@ -61,7 +61,10 @@ describe('float64 divergences: bad input names the function, the argument and th
     [() => jsd([1], [1], { base: 10 as never }), "jsd: base must be 'e' or 2; got 10"],
     [() => w1([], [1]), 'w1: x must hold at least 1 value; got 0'],
     [() => w1([0, Number.NaN], [1]), 'w1: x[1] must be a finite number; got NaN'],
-    [() => w1([0, 1], [1], { xWeights: [0.5, 0.6] }), 'w1: xWeights must sum to 1 within 1e-9 (or pass normalize: true, as scipy normalises); got a sum of 1.1'],
+    [
+      () => w1([0, 1], [1], { xWeights: [0.5, 0.6] }),
+      'w1: xWeights must sum to 1 within 1e-9 (or pass normalize: true, as scipy normalises); got a sum of 1.1',
+    ],
     [() => w1([0, 1], [1], { xWeights: [1.5, -0.5] }), 'w1: xWeights[1] must be nonnegative; got -0.5'],
     [() => w1([0, 1], [1], { xWeights: [0, 0], normalize: true }), 'w1: xWeights must have a positive finite sum to normalise; got a sum of 0'],
     [() => w1([0, 1], [1], { normalize: 'yes' as never }), 'w1: options.normalize must be a boolean; got "yes"'],
@@ -72,11 +75,9 @@ describe('float64 divergences: bad input names the function, the argument and th
   });
   it("scipy's own examples run as written with normalize (scipy.stats.wasserstein_distance docs; values from Debian's scipy 1.x)", () => {
     expectClose(w1([0, 1], [0, 1], { xWeights: [3, 1], yWeights: [2, 2], normalize: true }), 0.25, { ulps: 2 });
-    expectClose(
-      w1([3.4, 3.9, 7.5, 7.8], [4.5, 1.4], { xWeights: [1.4, 0.9, 3.1, 7.2], yWeights: [3.2, 3.5], normalize: true }),
-      4.078133143804786,
-      { ulps: 8 },
-    );
+    expectClose(w1([3.4, 3.9, 7.5, 7.8], [4.5, 1.4], { xWeights: [1.4, 0.9, 3.1, 7.2], yWeights: [3.2, 3.5], normalize: true }), 4.078133143804786, {
+      ulps: 8,
+    });
     expectClose(w1([0, 1, 3], [5, 6, 8]), 5, { ulps: 2 });
   });
 

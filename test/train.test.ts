@@ -1,6 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { dLossOf, formatFixed, gLossOf, logLine, makeConfig, train, useBackend, TrainError, TrainInterrupted, type Checkpoint } from '../src/train/index.js';
+import {
+  dLossOf,
+  formatFixed,
+  gLossOf,
+  logLine,
+  makeConfig,
+  train,
+  useBackend,
+  TrainError,
+  TrainInterrupted,
+  type Checkpoint,
+  type TrainConfig,
+} from '../src/train/index.js';
 import { cliAsync } from './cli-helpers.js';
 
 beforeAll(async () => {
@@ -76,7 +88,7 @@ describe('the trainer', () => {
   ] as const)('the fused kernels and TF.js autodiff agree to float32 rounding: %s %j', async (preset, over) => {
     // two implementations of the same step (hand-derived gradients in mlp.ts, TF.js's tape): losses
     // and metrics agree closely over the first steps (they drift apart slowly, as any two float orders do)
-    const c = makeConfig(preset, { steps: 21, logEvery: 5, ...over });
+    const c = makeConfig(preset, { steps: 21, logEvery: 5, ...(over as Partial<TrainConfig>) });
     const a = await train(c, { seed: 3, engine: 'fused' });
     const b = await train(c, { seed: 3, engine: 'autodiff' });
     expect(a.engine).toBe('fused');
@@ -177,7 +189,7 @@ describe('the trainer', () => {
 
   it('rejects bad settings with the argument named', async () => {
     expect(() => makeConfig('seed-toy', { steps: 0 })).toThrow('train: steps must be a positive integer; got 0');
-    expect(() => makeConfig('seed-toy', { widths: 3 })).toThrow(TrainError);
+    expect(() => makeConfig('seed-toy', { widths: 3 } as never)).toThrow(TrainError);
     expect(() => makeConfig('nope')).toThrow(/train: preset must be one of seed-toy, mixture-1d, ring8, grid25 \(tabular: trainTabular\); got "nope"/);
     await expect(train(short(), { seed: 1, population: 0 })).rejects.toThrow(/population must be an integer from 1 to 4096; got 0/);
   });

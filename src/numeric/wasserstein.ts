@@ -65,7 +65,8 @@ function sortedWithWeights(
   });
   const total = cum[cum.length - 1] as number;
   if (normalize) {
-    if (!(total > 0) || !Number.isFinite(total)) throw new NumericError(fn, `${arg}Weights`, `must have a positive finite sum to normalise; got a sum of ${total}`);
+    if (!(total > 0) || !Number.isFinite(total))
+      throw new NumericError(fn, `${arg}Weights`, `must have a positive finite sum to normalise; got a sum of ${total}`);
     for (let k = 0; k < cum.length; k++) cum[k] = (cum[k] as number) / total;
     cum[cum.length - 1] = 1;
     return { xs, cum };

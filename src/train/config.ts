@@ -123,7 +123,7 @@ const INTEGER_FIELDS = ['batch', 'steps', 'dSteps', 'logEvery', 'evalSamples', '
 const NUMBER_FIELDS = ['lrD', 'lrG', 'beta1', 'beta2', 'eps', 'clip', 'gpWeight', 'labelSmoothing'] as const;
 
 /** A preset with overrides applied and every field checked; errors name the field and the value. */
-export function makeConfig(preset: string, overrides: Partial<Record<string, unknown>> = {}): TrainConfig {
+export function makeConfig(preset: string, overrides: Partial<TrainConfig> = {}): TrainConfig {
   const fn = 'train';
   const base = PRESETS[preset];
   if (base === undefined) throw new TrainError(fn, 'preset', `must be one of ${Object.keys(PRESETS).join(', ')} (tabular: trainTabular); got ${show(preset)}`);
