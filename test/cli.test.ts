@@ -165,7 +165,7 @@ describe('the installed command (bin/gan-verify.js on the built dist/)', () => {
     const r = spawnSync(process.execPath, [bin, 'theory', 'kl', '--p', '1,-1', '--q', '1,0'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('gan-verify: kl: p[1] must be a nonnegative mass; got "-1"\n');
+    expect(r.stderr).toBe('gan-verify theory kl: --p: p[1] must be a nonnegative mass; got "-1"\n');
   });
 });
 

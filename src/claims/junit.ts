@@ -10,11 +10,14 @@
  * newline and carriage return, lone surrogates) are replaced by U+FFFD.
  */
 import { checkEntries, checkObject } from './check-args.js';
+import { ClaimError } from './define.js';
+import { show } from '../theory/errors.js';
 import { showControls, showInterval, type LedgerMeta } from './report.js';
 import type { LedgerEntry } from './runner.js';
 
 /** Escapes text for XML attribute values and character data. */
 export function xmlEscape(s: string): string {
+  if (typeof s !== 'string') throw new ClaimError('xmlEscape', 's', `must be a string; got ${show(s)}`);
   return s
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
     .replace(/&/g, '&amp;')

@@ -22,12 +22,20 @@ export interface LedgerMeta {
 }
 
 /** The machine-readable ledger (documented in README, "The --json ledger"). */
+/** The package's version (from its package.json, beside src/ and dist/). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
   checkEntries('ledgerJson', entries);
   checkMeta('ledgerJson', meta);
   const claims = entries.map(({ plots, ...e }) => ({ ...e, plots: (plots ?? []).map((p) => p.id) }));
   const disagree = entries.filter((e) => !e.agrees).map((e) => e.id);
-  return `${JSON.stringify({ schema: LEDGER_SCHEMA, ...meta, total: entries.length, agree: entries.length - disagree.length, disagree, claims }, null, 2)}\n`;
+  // the plots' Vega-Lite specs, so that `claims merge` can write the whole report from the JSON shards
+  const plotSpecs = Object.fromEntries(entries.flatMap((e) => (e.plots ?? []).map((p) => [p.id, p])));
+  const version = packageVersion();
+  return `${JSON.stringify({ schema: LEDGER_SCHEMA, version, ...meta, total: entries.length, agree: entries.length - disagree.length, disagree, claims, plotSpecs }, null, 2)}\n`;
 }
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);

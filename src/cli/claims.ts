@@ -26,7 +26,8 @@ Options:
   --quick           small sizes and populations (under a minute)
   --json            print the ledger as JSON (schema gan-verify-ledger-1) instead of the table
   --junit FILE      also write JUnit XML (one testcase per claim) to FILE
-  --shard I/N       run the I-th of N interleaved parts of the ledger (1 ≤ I ≤ N)
+  --shard I/N       run the I-th of N interleaved parts of the ledger (1 ≤ I ≤ N); merge the
+                    parts with: gan-verify claims merge SHARD.json... (see claims merge --help)
   --seed N          base seed of every random thing (default 0)
   --out DIR         report folder (default report); --no-report writes none
   --backend NAME    TensorFlow.js backend for the training claims: cpu (default), wasm, tensorflow, tensorflow-gpu
@@ -104,6 +105,10 @@ function progress(done: number, total: number, id: string): void {
 
 export async function runClaims(argv: readonly string[]): Promise<[string, number]> {
   const cmd = 'gan-verify claims';
+  if (argv[0] === 'merge') {
+    const { runClaimsMerge } = await import('./claims-merge.js');
+    return runClaimsMerge(argv.slice(1));
+  }
   const args = parseArgs(cmd, argv, SPEC);
   if (args.flags.has('help')) return [CLAIMS_HELP, 0];
   const seedRaw = args.values.get('seed') ?? '0';

@@ -23,6 +23,9 @@ Commands:
   train               the reference GAN trainer (TensorFlow.js): presets, populations, logs
   coverage            every sentence of the seed documents accounted for: claim, no-claim or
                       not-checkable (accounting/NNN.json); lists the unaccounted ones
+  sweep SPEC.json     a grid of trainer settings x seeds, sharded over a cluster (Slurm, Kubernetes,
+                      a CI matrix); each shard writes its units and can be rerun or resumed
+  merge DIR...        the shards of a sweep merged into per-cell summaries (same bytes for any split)
   regenerate          rerun the fixture logs, fail on any differing byte (--update rewrites)
   demo                a short demonstration of C(G) = 2 JSD - log 4
 
@@ -63,8 +66,14 @@ export async function mainAsync(
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  if (argv[0] !== 'train' && argv[0] !== 'regenerate' && argv[0] !== 'claims' && argv[0] !== 'coverage') return main(argv, out, err);
+  if (!['train', 'regenerate', 'claims', 'coverage', 'sweep', 'merge'].includes(argv[0] as string)) return main(argv, out, err);
   try {
+    if (argv[0] === 'sweep' || argv[0] === 'merge') {
+      const { runSweep, runMerge } = await import('./sweep.js');
+      const [text, code] = argv[0] === 'sweep' ? await runSweep(argv.slice(1), out) : await runMerge(argv.slice(1));
+      out(text);
+      return code;
+    }
     if (argv[0] === 'coverage') {
       const { runCoverage } = await import('./coverage.js');
       const [text, code] = await runCoverage(argv.slice(1));
@@ -122,10 +131,10 @@ export function main(
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    if (command === 'train' || command === 'regenerate' || command === 'claims' || command === 'coverage')
+    if (['train', 'regenerate', 'claims', 'coverage', 'sweep', 'merge'].includes(command))
       throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
     throw new CliError(
-      `gan-verify: unknown command ${JSON.stringify(command)}; one of claims, coverage, theory, estimate, train, regenerate, demo (see --help)`,
+      `gan-verify: unknown command ${JSON.stringify(command)}; one of claims, coverage, theory, estimate, train, sweep, merge, regenerate, demo (see --help)`,
     );
   } catch (e) {
     return report(e, err);

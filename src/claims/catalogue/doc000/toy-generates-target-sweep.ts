@@ -1,0 +1,65 @@
+/** Claim `toy-generates-target-sweep` of seed document 000: the toy's convergence over a sweep larger than one machine runs in the ledger. */
+import { readFileSync } from 'node:fs';
+import { defineClaim, type GridCell, type Verdict } from '../../define.js';
+import { conditionsFrom, gridVerdict } from '../../checks/robustness.js';
+import { clopperPearson } from '../../../numeric/intervals.js';
+import { verdictOfInterval } from '../../define.js';
+import { src } from './setup.js';
+
+interface CellStat {
+  settings: Record<string, number | string>;
+  members: number;
+  statistics: Record<string, { k: number; n: number; estimate: number }>;
+}
+
+/**
+ * The merged summary of a committed sweep (`gan-verify sweep` + `merge`, spec beside it): read here,
+ * decided here. Each cell's share is re-decided at the Bonferroni level 1 − 0.05/cells from its
+ * counts k of n.
+ */
+function cellsOf(file: string): CellStat[] {
+  const text = readFileSync(new URL(`../../../../${file}`, import.meta.url), 'utf8');
+  return (JSON.parse(text) as { cells: CellStat[] }).cells;
+}
+
+type Reading = 'withinTolerance' | 'improved';
+
+export const toySweep = defineClaim({
+  id: 'toy-generates-target-sweep',
+  source: src('Generator: Takes random noise as input and generates data resembling the target Gaussian distribution.'),
+  statement:
+    "the document's toy over a sweep of lr_D ∈ {0.01, 0.001} × steps ∈ {1000, 3000} × batch ∈ {16, 64}, 1000 seeds per cell (examples/scale/toy-sweep.json, " +
+    '8 shards merged): in each cell, the share of seeds ending within W1 < 0.25 of N(3, 1) exceeds ½ (Clopper–Pearson at the Bonferroni level over the 8 cells)',
+  method: 'population',
+  expected: 'refuted',
+  subject: { file: 'examples/scale/toy-sweep.summary.json', reading: 'withinTolerance' as Reading },
+  mutant: {
+    description: 'a wrong reading: "resembling" taken as "closer to the target than at step 0" (improvement, not resemblance)',
+    subject: { file: 'examples/scale/toy-sweep.summary.json', reading: 'improved' as Reading },
+  },
+  positive: {
+    description: 'the same networks and loss on N(0, 1) with Adam 1e-3, β₁ ½, batch 64, 3000 steps, 200 seeds (examples/scale/toy-reachable-sweep.json)',
+    subject: { file: 'examples/scale/toy-reachable-sweep.summary.json', reading: 'withinTolerance' as Reading },
+  },
+  check: ({ file, reading }) => {
+    const cs = cellsOf(file);
+    const level = 1 - 0.05 / cs.length;
+    const grid: GridCell[] = cs.map((c) => {
+      const s = c.statistics[reading];
+      if (s === undefined) throw new Error(`${file}: cell ${JSON.stringify(c.settings)} has no ${reading} statistic`);
+      const iv = clopperPearson(s.k, s.n, level);
+      const interval = { statistic: reading === 'improved' ? 'share closer to the target than at step 0' : 'share within W1 < 0.25', ...iv, threshold: 0.5 };
+      return { settings: c.settings, verdict: verdictOfInterval(iv, 0.5, 'above') as Verdict, interval };
+    });
+    const verdict = gridVerdict(grid);
+    const members = cs.reduce((a, c) => a + c.members, 0);
+    const show = (g: GridCell) => `${Object.values(g.settings).join('/')}: ${(100 * (g.interval?.estimate ?? 0)).toFixed(1)}%`;
+    return {
+      verdict,
+      evidence: `${members} members in ${cs.length} cells; ${reading === 'improved' ? 'closer than at step 0' : 'within W1 < 0.25'}: ${grid.map(show).join(', ')}`,
+      numbers: { cells: cs.length, members, cellsHolding: grid.filter((g) => g.verdict === 'holds').length, level },
+      grid,
+      conditions: conditionsFrom(grid),
+    };
+  },
+});
