@@ -159,3 +159,39 @@ describe('a claims file in a CommonJS project', () => {
     expect(existsSync(join(dir, 'report', 'index.html'))).toBe(true);
   }, 120_000);
 });
+
+describe('gan-verify claims merge', () => {
+  const only = ['--only', 'optimal-discriminator,von-neumann-minimax,jsd-saturates-w1-does-not', '--quick', '--json', '--no-report'];
+  const strip = (json: string) => {
+    const j = JSON.parse(json) as { claims: { seconds?: number }[]; seconds?: number; shard?: unknown };
+    for (const c of j.claims) delete c.seconds;
+    delete j.seconds;
+    delete j.shard;
+    return JSON.stringify(j);
+  };
+  it('merges --shard I/N --json ledgers into the unsharded ledger (order, verdicts, evidence) and one report with its plots', async () => {
+    const dir = tmp();
+    const whole = await run(['claims', ...only]);
+    const parts = [];
+    for (const s of ['1/2', '2/2']) {
+      const r = await run(['claims', ...only, '--shard', s]);
+      expect(r.code).toBe(0);
+      const f = join(dir, `shard-${s.replace('/', '-of-')}.json`);
+      writeFileSync(f, r.stdout);
+      parts.push(f);
+    }
+    const merged = await run(['claims', 'merge', ...parts.reverse(), '--json', '--out', join(dir, 'report')]);
+    expect(merged.code).toBe(0);
+    expect(strip(merged.stdout)).toBe(strip(whole.stdout));
+    const html = readFileSync(join(dir, 'report', 'index.html'), 'utf8');
+    expect(html).toContain('jsd-saturates-w1-does-not');
+    expect(readFileSync(join(dir, 'report', 'README.md'), 'utf8')).toMatch(/plots\/.*\.svg/);
+    // refusals: a missing shard, a repeated one, a file that is not a ledger
+    expect((await run(['claims', 'merge', parts[0] as string])).stderr).toMatch(/shard 1\/2 missing|shard 2\/2 missing/);
+    expect((await run(['claims', 'merge', parts[0] as string, parts[0] as string])).stderr).toMatch(/is given twice/);
+    writeFileSync(join(dir, 'x.json'), '{"a": 1}');
+    const bad = await run(['claims', 'merge', join(dir, 'x.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/is not a ledger written by 'claims --json'/);
+  }, 120_000);
+});

@@ -64,13 +64,16 @@ describe('sweep specs', () => {
     expect(resolveShard('c', undefined, { JOB_COMPLETION_INDEX: '0', GAN_VERIFY_SHARDS: '5' })).toMatchObject({ i: 1, n: 5 });
     expect(resolveShard('c', undefined, {})).toMatchObject({ i: 1, n: 1 });
     expect(() => resolveShard('c', '4/3', {})).toThrow(/--shard must be I\/N with 1 ≤ I ≤ N; got "4\/3"/);
-    expect(() => resolveShard('c', undefined, { SLURM_ARRAY_TASK_ID: '9', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' })).toThrow(/SLURM_ARRAY_TASK_ID/);
+    expect(() => resolveShard('c', undefined, { SLURM_ARRAY_TASK_ID: '9', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '4' })).toThrow(
+      /SLURM_ARRAY_TASK_ID/,
+    );
     expect(() => resolveShard('c', undefined, { JOB_COMPLETION_INDEX: '2' })).toThrow(/needs GAN_VERIFY_SHARDS/);
   });
 });
 
 describe('the engine’s part, played by separate processes', () => {
-  it('3 shards (SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX, --shard), one killed mid-run and rerun: the merge equals the unsharded one byte for byte', async () => {
+  it('3 shards (SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX, --shard), one killed mid-run and rerun: the merge equals the unsharded one byte for ' +
+    'byte', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'spec.json'), JSON.stringify(SMALL));
     // the reference: one unsharded run, merged

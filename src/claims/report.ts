@@ -35,7 +35,8 @@ export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): s
   // the plots' Vega-Lite specs, so that `claims merge` can write the whole report from the JSON shards
   const plotSpecs = Object.fromEntries(entries.flatMap((e) => (e.plots ?? []).map((p) => [p.id, p])));
   const version = packageVersion();
-  return `${JSON.stringify({ schema: LEDGER_SCHEMA, version, ...meta, total: entries.length, agree: entries.length - disagree.length, disagree, claims, plotSpecs }, null, 2)}\n`;
+  const ledger = { schema: LEDGER_SCHEMA, version, ...meta, total: entries.length, agree: entries.length - disagree.length, disagree, claims, plotSpecs };
+  return `${JSON.stringify(ledger, null, 2)}\n`;
 }
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);

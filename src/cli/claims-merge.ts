@@ -44,7 +44,8 @@ function readShard(cmd: string, file: string): Shard {
   if (o.schema !== LEDGER_SCHEMA || !Array.isArray(o.claims)) throw new CliError(`${cmd}: ${JSON.stringify(file)} is not a ledger written by 'claims --json'`);
   const m = typeof o.shard === 'string' ? /^(\d+)\/(\d+)$/.exec(o.shard) : null;
   if (o.shard !== null && m === null) throw new CliError(`${cmd}: ${JSON.stringify(file)} has a bad shard field ${JSON.stringify(o.shard)}`);
-  if (typeof o.plotSpecs !== 'object' || o.plotSpecs === null) throw new CliError(`${cmd}: ${JSON.stringify(file)} has no plotSpecs (written by an older gan-verify?)`);
+  if (typeof o.plotSpecs !== 'object' || o.plotSpecs === null)
+    throw new CliError(`${cmd}: ${JSON.stringify(file)} has no plotSpecs (written by an older gan-verify?)`);
   return {
     file,
     i: m ? Number(m[1]) : 1,
@@ -68,7 +69,8 @@ export async function runClaimsMerge(argv: readonly string[]): Promise<[string, 
   const first = shards[0] as Shard;
   for (const s of shards) {
     for (const k of ['n', 'version', 'seed', 'quick', 'backend'] as const) {
-      if (s[k] !== first[k]) throw new CliError(`${cmd}: ${s.file} has ${k} ${JSON.stringify(s[k])}, ${first.file} ${JSON.stringify(first[k])}: not shards of one ledger`);
+      if (s[k] !== first[k])
+        throw new CliError(`${cmd}: ${s.file} has ${k} ${JSON.stringify(s[k])}, ${first.file} ${JSON.stringify(first[k])}: not shards of one ledger`);
     }
   }
   if (first.version !== packageVersion()) throw new CliError(`${cmd}: the shards were written by gan-verify ${first.version}; this is ${packageVersion()}`);
@@ -83,10 +85,11 @@ export async function runClaimsMerge(argv: readonly string[]): Promise<[string, 
   // shard i holds positions i−1, i−1+n, …: interleave them back
   const ordered: Shard['claims'] = [];
   const longest = Math.max(...shards.map((s) => s.claims.length));
-  for (let j = 0; j < longest; j++) for (let i = 1; i <= first.n; i++) {
-    const c = byIndex.get(i)?.claims[j];
-    if (c !== undefined) ordered.push(c);
-  }
+  for (let j = 0; j < longest; j++)
+    for (let i = 1; i <= first.n; i++) {
+      const c = byIndex.get(i)?.claims[j];
+      if (c !== undefined) ordered.push(c);
+    }
   const seen = new Set<string>();
   for (const c of ordered) {
     if (seen.has(c.id)) throw new CliError(`${cmd}: claim ${JSON.stringify(c.id)} is in two shards`);

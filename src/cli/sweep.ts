@@ -188,7 +188,8 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
           shouldStop: () => stop,
         });
       } catch (e) {
-        if (e instanceof TrainInterrupted) throw new CliError(`${cmd}: interrupted in unit ${u.id} before step ${e.step}; its checkpoint is saved: rerun the same command to resume`, 130);
+        if (e instanceof TrainInterrupted)
+          throw new CliError(`${cmd}: interrupted in unit ${u.id} before step ${e.step}; its checkpoint is saved: rerun the same command to resume`, 130);
         throw e;
       }
       const members: MemberResult[] = Array.from({ length: u.count }, (_, m) => ({
@@ -196,7 +197,10 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
         logs: r.logs.map((l) => storable(l[m] as (typeof l)[number])),
         stopped: r.stopped[m] !== null,
       }));
-      writeFileDurable(unitFile(out, u), `${canonicalJson({ format: FORMAT_UNIT, version: v, specHash: hash, unit: u.id, cell: u.cell, block: u.block, members })}\n`);
+      writeFileDurable(
+        unitFile(out, u),
+        `${canonicalJson({ format: FORMAT_UNIT, version: v, specHash: hash, unit: u.id, cell: u.cell, block: u.block, members })}\n`,
+      );
       rmSync(ckPath, { force: true });
       ran++;
       log(`${label}: ${((performance.now() - t0) / 1000).toFixed(2)} s${resume ? ` (resumed at step ${resume.step})` : ''}\n`);
@@ -206,7 +210,10 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
     process.off('SIGTERM', onSignal);
   }
   const manifest = join(out, `shard-${shard.i}-of-${shard.n}.json`);
-  writeFileDurable(manifest, `${canonicalJson({ format: FORMAT_SHARD, version: v, specHash: hash, spec, shard: `${shard.i}/${shard.n}`, units: mine.map((u) => u.id) })}\n`);
+  writeFileDurable(
+    manifest,
+    `${canonicalJson({ format: FORMAT_SHARD, version: v, specHash: hash, spec, shard: `${shard.i}/${shard.n}`, units: mine.map((u) => u.id) })}\n`,
+  );
   return [`${cmd}: shard ${shard.i}/${shard.n} done: ${ran} units trained, ${mine.length - ran} already done; ${manifest}\n`, 0];
 }
 
@@ -232,7 +239,8 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new CliError(`${cmd}: ${JSON.stringify(dir)} does not exist`);
     const files = readdirSync(dir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f));
-    if (files.length === 0) throw new CliError(`${cmd}: ${JSON.stringify(dir)} has no finished shard (no shard-I-of-N.json): is its shard still running, or was it interrupted?`);
+    if (files.length === 0)
+      throw new CliError(`${cmd}: ${JSON.stringify(dir)} has no finished shard (no shard-I-of-N.json): is its shard still running, or was it interrupted?`);
     for (const f of files.sort()) {
       let o: Record<string, unknown>;
       try {
@@ -241,16 +249,27 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
         throw new CliError(`${cmd}: ${join(dir, f)} is not readable (${(e as Error).message})`);
       }
       if (o.format !== FORMAT_SHARD || !Array.isArray(o.units)) throw new CliError(`${cmd}: ${join(dir, f)} is not a sweep shard manifest`);
-      manifests.push({ dir, file: join(dir, f), version: String(o.version), specHash: String(o.specHash), spec: o.spec, shard: String(o.shard), units: o.units as string[] });
+      manifests.push({
+        dir,
+        file: join(dir, f),
+        version: String(o.version),
+        specHash: String(o.specHash),
+        spec: o.spec,
+        shard: String(o.shard),
+        units: o.units as string[],
+      });
     }
   }
   const first = manifests[0] as Manifest;
   for (const m of manifests) {
-    if (m.specHash !== first.specHash) throw new CliError(`${cmd}: ${m.file} is a shard of another spec (hash ${m.specHash}; ${first.file} has ${first.specHash})`);
-    if (m.version !== first.version) throw new CliError(`${cmd}: ${m.file} was written by gan-verify ${m.version}; ${first.file} by ${first.version}: rerun one of them`);
+    if (m.specHash !== first.specHash)
+      throw new CliError(`${cmd}: ${m.file} is a shard of another spec (hash ${m.specHash}; ${first.file} has ${first.specHash})`);
+    if (m.version !== first.version)
+      throw new CliError(`${cmd}: ${m.file} was written by gan-verify ${m.version}; ${first.file} by ${first.version}: rerun one of them`);
   }
   const v = version();
-  if (first.version !== v) throw new CliError(`${cmd}: the shards were written by gan-verify ${first.version}; this is ${v}: merge with the version that ran them`);
+  if (first.version !== v)
+    throw new CliError(`${cmd}: the shards were written by gan-verify ${first.version}; this is ${v}: merge with the version that ran them`);
   const spec = parseSpec(specFromCanonical(first.spec));
   if (specHash(spec) !== first.specHash) throw new CliError(`${cmd}: ${first.file}'s spec does not match its hash ${first.specHash}`);
   const where = new Map<string, Manifest>();
@@ -265,7 +284,8 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   const missing = all.filter((u) => !where.has(u.id));
   if (missing.length > 0) {
     const shards = [...new Set(manifests.map((m) => m.shard.split('/')[1]))];
-    const hint = shards.length === 1 && shards[0] !== undefined ? ` (of ${shards[0]} shards: ${missingShards(missing, Number(shards[0])).join(', ')} missing)` : '';
+    const hint =
+      shards.length === 1 && shards[0] !== undefined ? ` (of ${shards[0]} shards: ${missingShards(missing, Number(shards[0])).join(', ')} missing)` : '';
     throw new CliError(`${cmd}: ${missing.length} of ${all.length} units are in no finished shard, e.g. ${missing[0]?.id}${hint}`);
   }
   const cs = cells(spec);
@@ -280,7 +300,11 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   ensureOutputDir(cmd, '--out', out);
   writeFileDurable(join(out, 'summary.json'), summaryText(spec, first.specHash, first.version, summaries));
   writeFileDurable(join(out, 'summary.md'), summaryMarkdown(summaries));
-  return [`${cmd}: ${all.length} units from ${manifests.length} shard${manifests.length === 1 ? '' : 's'} → ${join(out, 'summary.json')}, ${join(out, 'summary.md')}\n`, 0];
+  return [
+    `${cmd}: ${all.length} units from ${manifests.length} shard${manifests.length === 1 ? '' : 's'} → ${join(out, 'summary.json')}, ` +
+      `${join(out, 'summary.md')}\n`,
+    0,
+  ];
 }
 
 /** The shards (1-based, of n) that hold the missing units. */
@@ -292,5 +316,13 @@ function missingShards(missing: readonly Unit[], n: number): string[] {
 function specFromCanonical(s: unknown): unknown {
   const o = s as SweepSpec;
   if (o === null || typeof o !== 'object' || !Array.isArray(o.grid)) return s;
-  return { preset: o.preset, ...o.base, grid: Object.fromEntries(o.grid), seeds: o.seeds, block: o.block, tolerance: o.tolerance, checkpointEvery: o.checkpointEvery };
+  return {
+    preset: o.preset,
+    ...o.base,
+    grid: Object.fromEntries(o.grid),
+    seeds: o.seeds,
+    block: o.block,
+    tolerance: o.tolerance,
+    checkpointEvery: o.checkpointEvery,
+  };
 }

@@ -1,10 +1,11 @@
 /**
  * A sweep: a grid of trainer settings × a range of seeds. Each cell (one setting of the grid) is a
  * population; its seeds are cut into blocks, and a (cell, block) pair is a *unit*, the smallest
- * piece of work a shard runs. Units are numbered block-major (all cells of block 0, then all cells
- * of block 1, …) and shard i of n takes the units whose number is ≡ i − 1 (mod n): neighbouring
- * units are different cells, so shards get a mix of cheap and costly settings and take about equal
- * time. A member's result depends only on its settings and its seed (a population member equals its
+ * piece of work a shard runs. Units are numbered block-major, and within block b the cells are
+ * rotated by b (cell (k + b) mod C at position k); shard i of n takes the units whose number is
+ * ≡ i − 1 (mod n). Without the rotation, a shard count that divides the number of cells would give
+ * each shard one cell (and the 3000-step cells to the same shards); with it, every shard gets a mix
+ * of cheap and costly settings and they take about equal time. A member's result depends only on its settings and its seed (a population member equals its
  * single run), so any split gives the same members, and the merge gives the same bytes.
  *
  *   { "preset": "seed-toy", "steps": 300,
@@ -91,7 +92,8 @@ export function parseSpec(raw: unknown): SweepSpec {
   const seeds = { from: posInt('spec.seeds.from', s.from, 0, 0), count: posInt('spec.seeds.count', s.count, undefined) };
   if (seeds.from + seeds.count - 1 > 0xffff_ffff) throw bad('spec.seeds', `must stay below 2^32; got from ${seeds.from}, count ${seeds.count}`);
   const tolerance = o.tolerance ?? 0.25;
-  if (typeof tolerance !== 'number' || !(tolerance > 0) || !Number.isFinite(tolerance)) throw bad('spec.tolerance', `must be a positive number; got ${show(tolerance)}`);
+  if (typeof tolerance !== 'number' || !(tolerance > 0) || !Number.isFinite(tolerance))
+    throw bad('spec.tolerance', `must be a positive number; got ${show(tolerance)}`);
   const spec: SweepSpec = {
     preset,
     base: base as Partial<TrainConfig>,
@@ -126,7 +128,10 @@ export function units(spec: SweepSpec): Unit[] {
   for (let b = 0; b < nBlocks; b++) {
     const seed = spec.seeds.from + b * spec.block;
     const count = Math.min(spec.block, spec.seeds.from + spec.seeds.count - seed);
-    for (let c = 0; c < nCells; c++) out.push({ index: out.length, cell: c, block: b, seed, count, id: `c${c}-b${b}` });
+    for (let k = 0; k < nCells; k++) {
+      const c = (k + b) % nCells;
+      out.push({ index: out.length, cell: c, block: b, seed, count, id: `c${c}-b${b}` });
+    }
   }
   return out;
 }

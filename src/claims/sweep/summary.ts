@@ -92,5 +92,8 @@ export function summaryMarkdown(summaries: ReturnType<typeof cellSummary>[]): st
       m ? `${f(m.estimate)} (${f(m.low)}–${f(m.high)})` : '—'
     } | ${a ? `${f(a.estimate)} (${f(a.low)}–${f(a.high)})` : '—'} |`;
   });
-  return `| cell | settings | members | share within tolerance (95% CI) | median final W1 (95% CI) | share covering all modes (95% CI) |\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+  return (
+    `| cell | settings | members | share within tolerance (95% CI) | median final W1 (95% CI) | share covering all modes (95% CI) ` +
+    `|\n|---|---|---|---|---|---|\n${rows.join('\n')}\n`
+  );
 }

@@ -17,6 +17,7 @@ import { discriminatorGoodInitially } from './discriminator-good-initially.js';
 import { nonconvex } from './parameter-objective-nonconvex.js';
 import { infiniteGame } from './infinite-game-no-equilibrium.js';
 import { nsNotMeanD } from './nonsaturating-loss-not-mean-d.js';
+import { toySweep } from './toy-generates-target-sweep.js';
 
 export const DOC000: AnyClaim[] = [
   bceReal,
@@ -31,6 +32,7 @@ export const DOC000: AnyClaim[] = [
   orderOfPlay,
   genDropsTerm,
   toyConverges,
+  toySweep,
   printedLog,
   discriminatorGoodInitially,
   nonconvex,

@@ -29,7 +29,8 @@ export const toySweep = defineClaim({
   source: src('Generator: Takes random noise as input and generates data resembling the target Gaussian distribution.'),
   statement:
     "the document's toy over a sweep of lr_D ∈ {0.01, 0.001} × steps ∈ {1000, 3000} × batch ∈ {16, 64}, 1000 seeds per cell (examples/scale/toy-sweep.json, " +
-    '8 shards merged): in each cell, the share of seeds ending within W1 < 0.25 of N(3, 1) exceeds ½ (Clopper–Pearson at the Bonferroni level over the 8 cells)',
+    '8 shards merged): in each cell, the share of seeds ending within W1 < 0.25 of N(3, 1) exceeds ½ (Clopper–Pearson at the Bonferroni level over the 8 ' +
+    'cells)',
   method: 'population',
   expected: 'refuted',
   subject: { file: 'examples/scale/toy-sweep.summary.json', reading: 'withinTolerance' as Reading },
@@ -53,10 +54,21 @@ export const toySweep = defineClaim({
     });
     const verdict = gridVerdict(grid);
     const members = cs.reduce((a, c) => a + c.members, 0);
-    const show = (g: GridCell) => `${Object.values(g.settings).join('/')}: ${(100 * (g.interval?.estimate ?? 0)).toFixed(1)}%`;
+    const show = (g: GridCell) =>
+      `${
+        Object.keys(g.settings).length === 0
+          ? 'the one cell'
+          : Object.entries(g.settings)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(' ')
+      }: ${(100 * (g.interval?.estimate ?? 0)).toFixed(1)}%`;
+    // the interval reported beside the grid: the cell most favourable to the claim (highest upper bound)
+    const best = grid.reduce((a, g) => ((g.interval?.high ?? 0) > (a.interval?.high ?? 0) ? g : a));
     return {
       verdict,
-      evidence: `${members} members in ${cs.length} cells; ${reading === 'improved' ? 'closer than at step 0' : 'within W1 < 0.25'}: ${grid.map(show).join(', ')}`,
+      interval: best.interval as NonNullable<GridCell['interval']>,
+      evidence:
+        `${members} members in ${cs.length} cells; ${reading === 'improved' ? 'closer than at step 0' : 'within W1 < 0.25'}: ` + `${grid.map(show).join(', ')}`,
       numbers: { cells: cs.length, members, cellsHolding: grid.filter((g) => g.verdict === 'holds').length, level },
       grid,
       conditions: conditionsFrom(grid),
