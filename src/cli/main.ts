@@ -3,9 +3,12 @@ import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
 import { CliError, parseArgs } from './args.js';
 import { runDemo } from './demo.js';
+import { runPlayground } from './playground.js';
 import { runTheory, THEORY_HELP } from './theory.js';
 // train, regenerate and claims load TensorFlow.js and Vega: imported only when one of them runs,
 // so `--version`, `theory` and `estimate` start without them
+
+const COMMANDS = ['claims', 'coverage', 'theory', 'estimate', 'train', 'sweep', 'merge', 'playground', 'regenerate', 'demo'];
 
 const HELP = `Usage: gan-verify <command> [options]
 
@@ -26,6 +29,8 @@ Commands:
   sweep SPEC.json     a grid of trainer settings x seeds, sharded over a cluster (Slurm, Kubernetes,
                       a CI matrix); each shard writes its units and can be rerun or resumed
   merge DIR...        the shards of a sweep merged into per-cell summaries (same bytes for any split)
+  playground          the interactive demo of document 004 as a static page: training in the
+                      browser with the exact D*, JSD and W1 beside it (--out DIR)
   regenerate          rerun the fixture logs, fail on any differing byte (--update rewrites)
   demo                a short demonstration of C(G) = 2 JSD - log 4
 
@@ -125,6 +130,10 @@ export function main(
       out(runEstimate(rest));
       return 0;
     }
+    if (command === 'playground') {
+      out(runPlayground(rest));
+      return 0;
+    }
     if (command === 'demo') {
       const args = parseArgs('gan-verify demo', rest, { help: 'flag' });
       if (args.positionals.length > 0) throw new CliError(`gan-verify demo: unexpected argument ${JSON.stringify(args.positionals[0])}`);
@@ -133,9 +142,7 @@ export function main(
     }
     if (['train', 'regenerate', 'claims', 'coverage', 'sweep', 'merge'].includes(command))
       throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
-    throw new CliError(
-      `gan-verify: unknown command ${JSON.stringify(command)}; one of claims, coverage, theory, estimate, train, sweep, merge, regenerate, demo (see --help)`,
-    );
+    throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of ${COMMANDS.join(', ')} (see --help)`);
   } catch (e) {
     return report(e, err);
   }

@@ -93,6 +93,10 @@ export interface TrainOptions {
   engine?: Engine;
   /** Called after every logged step with one entry per member. */
   onLog?: (logs: MemberLog[]) => void;
+  /** With `onProbe`: every this many steps, D on its grid, G's samples and D* (as `onFinal` gives them at the end). */
+  probeEvery?: number;
+  /** Called after every `probeEvery`-th step with the step just done; reads the state, changes nothing. */
+  onProbe?: (step: number, probe: FinalProbe) => void;
   /** Called before each step with the step index and the run's step count (progress bars). */
   onStep?: (step: number, steps: number) => void;
   /** Called when a member stops on a non-finite loss (the others go on). */
@@ -470,14 +474,33 @@ function autodiffEngine(c: TrainConfig, G: Net, D: Net, K: number): StepEngine {
  * Trains the population; resolves to every member's logs. Asynchronous only so that signals can be
  * heard between steps (the work itself is synchronous and deterministic).
  */
+/**
+ * Lets other work run between steps (signal handlers in Node, the page in a browser): setImmediate
+ * in Node; in a browser, a MessageChannel message, which unlike setTimeout(0) is not clamped to 4 ms.
+ */
+function yieldToEvents(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    (ch.port1 as unknown as { onmessage: () => void }).onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+
 export async function train(config: TrainConfig, options: TrainOptions = {}): Promise<TrainResult> {
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     throw new TrainError('train', 'options', `must be an object of settings; got ${show(options)}`);
   // a checkpoint is checked completely (every field and their consistency) before any work starts
-  for (const k of ['onLog', 'onStep', 'onStop', 'onCheckpoint', 'onFinal', 'shouldStop'] as const) {
+  for (const k of ['onLog', 'onStep', 'onStop', 'onCheckpoint', 'onFinal', 'onProbe', 'shouldStop'] as const) {
     const f = (options as Record<string, unknown>)[k];
     if (f !== undefined && typeof f !== 'function') throw new TrainError('train', `options.${k}`, `must be a function; got ${show(f)}`);
   }
+  const probeEvery = options.probeEvery ?? 10;
+  if (!Number.isSafeInteger(probeEvery) || probeEvery < 1)
+    throw new TrainError('train', 'options.probeEvery', `must be an integer ≥ 1; got ${show(options.probeEvery)}`);
   const ck = options.resume === undefined ? undefined : validateCheckpoint(options.resume);
   // a configuration is checked as makeConfig checks it (every field of its preset, each valid)
   if (ck === undefined) checkConfig('train', config);
@@ -580,7 +603,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     let gLoss: Float32Array = new Float32Array(K).fill(NaN);
     for (; step < c.steps && active.includes(true); step++) {
       // let signal handlers run between steps; stop cleanly with a checkpoint when asked
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEvents();
       if (options.shouldStop?.() === true) {
         options.onCheckpoint?.(checkpoint(step));
         throw new TrainInterrupted(step);
@@ -616,6 +639,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       }
       if (last) final = step % c.logEvery === 0 ? (logs[logs.length - 1] as MemberLog[]) : measureNow(step, dLoss, gLoss);
       if (options.checkpointEvery !== undefined && (step + 1) % options.checkpointEvery === 0 && !last) options.onCheckpoint?.(checkpoint(step + 1));
+      if (options.onProbe !== undefined && (step + 1) % probeEvery === 0) options.onProbe(step, probe(c, engine, G, grid, gridX, evalZ, K, target));
     }
     if (final.length === 0) final = logs[logs.length - 1] ?? measureNow(step - 1, dLoss, gLoss);
     if (options.onFinal) options.onFinal(probe(c, engine, G, grid, gridX, evalZ, K, target));

@@ -34,8 +34,8 @@ export const dLossHover = defineClaim({
             const all = convergedToy(pop, Infinity, [1, 5]);
             const hovering = all.filter(near);
             const goodSeeds = new Set(good.map((m) => m.seed));
-            converse =
-              `; conversely only ${hovering.filter((m) => goodSeeds.has(m.seed)).length} of the ${hovering.length} seeds near ${fmt(s.level, 4)} ` + `are good`;
+            const goodHovering = hovering.filter((m) => goodSeeds.has(m.seed)).length;
+            converse = `; conversely only ${goodHovering} of the ${hovering.length} seeds near ${fmt(s.level, 4)} are good`;
             if (good.length === 0)
               return { verdict: 'inconclusive' as Verdict, interval: { statistic: 'no good seed', estimate: 0, low: 0, high: 1, level, n: 0, threshold: 0.5 } };
             return lookAt(shareEvidence(good.filter(near).length, good.length, level, what, 0.5), 'above');
