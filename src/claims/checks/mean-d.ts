@@ -14,6 +14,7 @@
  * 80-digit logarithms, and reports the first pair where the two criteria disagree.
  */
 import { D, type Dec } from '../util.js';
+import { verdictOf, type Outcome } from '../define.js';
 
 /** A generator loss as a function of the score d ∈ (0, 1), in 80-digit decimals. */
 export type ScoreLoss = (d: Dec) => Dec;
@@ -65,4 +66,22 @@ export function meanDEquivalence(phi: ScoreLoss): MeanDResult {
     }
   }
   return { pointwise, pairs, disagreements, example };
+}
+
+/**
+ * The verdict on "minimising E[φ(D(G(z)))] is equivalent to maximising E[D(G(z))]": holds when both
+ * agree on every pair, imprecise (with `correction`) when they agree only pointwise, refuted when
+ * φ is not even decreasing.
+ */
+export function meanDOutcome(phi: ScoreLoss, correction: string): Outcome {
+  const r = meanDEquivalence(phi);
+  return {
+    verdict: verdictOf({ asStated: r.pointwise && r.disagreements === 0, corrected: r.pointwise }),
+    evidence:
+      `${r.pointwise ? 'pointwise: decreasing in d (equivalent for a single score)' : 'pointwise: not decreasing in d'}; for the expectations the ` +
+      `two criteria disagree on ${r.disagreements} of ${r.pairs} pairs${r.example ? `, e.g. ${r.example}` : ''}`,
+    numbers: { pointwise: r.pointwise, pairs: r.pairs, disagreements: r.disagreements },
+    ...(r.pointwise && r.disagreements > 0 ? { correction } : {}),
+    ...(r.example ? { counterexample: r.example } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 /** Claim `nonsaturating-loss-not-mean-d` of seed document 000. */
-import { defineClaim, verdictOf } from '../../define.js';
-import { meanDEquivalence, nonSaturating, type ScoreLoss } from '../../checks/mean-d.js';
+import { defineClaim } from '../../define.js';
+import { meanDOutcome, nonSaturating, type ScoreLoss } from '../../checks/mean-d.js';
 import { src } from './setup.js';
 
 export const nsNotMeanD = defineClaim({
@@ -13,22 +13,10 @@ export const nsNotMeanD = defineClaim({
   expected: 'imprecise',
   subject: nonSaturating as ScoreLoss,
   mutant: { description: 'a wrong loss: +E[log D(G(z))] (the sign dropped), which minimising pushes D(G(z)) down', subject: ((d) => d.ln()) as ScoreLoss },
-  check: (phi) => {
-    const r = meanDEquivalence(phi);
-    return {
-      verdict: verdictOf({ asStated: r.pointwise && r.disagreements === 0, corrected: r.pointwise }),
-      evidence:
-        `${r.pointwise ? 'pointwise: decreasing in d (equivalent for a single score)' : 'pointwise: not decreasing in d'}; for distributions of ` +
-        `scores the two criteria disagree on ${r.disagreements} of ${r.pairs} pairs${r.example ? `, e.g. ${r.example}` : ''}`,
-      numbers: { pointwise: r.pointwise, pairs: r.pairs, disagreements: r.disagreements },
-      ...(r.pointwise && r.disagreements > 0
-        ? {
-            correction:
-              'equivalent pointwise (for every fixed z, lower −log D(G(z)) means larger D(G(z))); for the expectations, minimising −E[log D(G(z))] is not ' +
-              'maximising E[D(G(z))] (Jensen: the log penalises low scores more than the mean does)',
-          }
-        : {}),
-      ...(r.example ? { counterexample: r.example } : {}),
-    };
-  },
+  check: (phi) =>
+    meanDOutcome(
+      phi,
+      'equivalent pointwise (for every fixed z, lower −log D(G(z)) means larger D(G(z))); for the expectations, minimising −E[log D(G(z))] is not ' +
+        'maximising E[D(G(z))] (Jensen: the log penalises low scores more than the mean does)',
+    ),
 });

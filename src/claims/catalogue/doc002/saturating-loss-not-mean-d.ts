@@ -1,6 +1,6 @@
 /** Claim `saturating-loss-not-mean-d` of seed document 002. */
-import { defineClaim, verdictOf } from '../../define.js';
-import { meanDEquivalence, saturating, type ScoreLoss } from '../../checks/mean-d.js';
+import { defineClaim } from '../../define.js';
+import { meanDOutcome, saturating, type ScoreLoss } from '../../checks/mean-d.js';
 import { D } from '../../util.js';
 import { src } from './setup.js';
 
@@ -17,22 +17,10 @@ export const satNotMeanD = defineClaim({
     description: 'a wrong loss: −E[log(1 − D(G(z)))] (the sign flipped), which minimising pushes D(G(z)) down',
     subject: ((d) => new D(1).minus(d).ln().neg()) as ScoreLoss,
   },
-  check: (phi) => {
-    const r = meanDEquivalence(phi);
-    return {
-      verdict: verdictOf({ asStated: r.pointwise && r.disagreements === 0, corrected: r.pointwise }),
-      evidence:
-        `${r.pointwise ? 'pointwise: decreasing in d (equivalent for a single score)' : 'pointwise: not decreasing in d'}; for the expectations the ` +
-        `two criteria disagree on ${r.disagreements} of ${r.pairs} pairs${r.example ? `, e.g. ${r.example}` : ''}`,
-      numbers: { pointwise: r.pointwise, pairs: r.pairs, disagreements: r.disagreements },
-      ...(r.pointwise && r.disagreements > 0
-        ? {
-            correction:
-              'equivalent pointwise (log(1 − d) decreases in d); for the expectations, minimising E[log(1 − D(G(z)))] is not maximising E[D(G(z))]: log(1 − ' +
-              'd) is concave, so spreading the scores lowers the loss at a fixed mean',
-          }
-        : {}),
-      ...(r.example ? { counterexample: r.example } : {}),
-    };
-  },
+  check: (phi) =>
+    meanDOutcome(
+      phi,
+      'equivalent pointwise (log(1 − d) decreases in d); for the expectations, minimising E[log(1 − D(G(z)))] is not maximising E[D(G(z))]: log(1 − ' +
+        'd) is concave, so spreading the scores lowers the loss at a fixed mean',
+    ),
 });
