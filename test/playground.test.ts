@@ -67,7 +67,8 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     return readFileSync(join(dir, 'log.jsonl'), 'utf8');
   }
 
-  it('runs 200 steps of the toy with seed 0 and logs exactly what gan-verify train --steps 200 --seed 0 logs (and with a log line every 20 steps)', async () => {
+  it('runs 200 steps of the toy with seed 0 and logs exactly what gan-verify train --steps 200 --seed 0 logs (and with a log line every 20 ' +
+    'steps)', async () => {
     for (const [query, args] of [
       ['autostart=1&steps=200&seed=0', ['--steps', '200', '--seed', '0']],
       ['autostart=1&steps=200&seed=0&logEvery=20', ['--steps', '200', '--seed', '0', '--log-every', '20']],

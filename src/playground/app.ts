@@ -216,7 +216,8 @@ function drawTabular(v: View): void {
     ],
   });
   $('numbers').textContent =
-    `step ${v.step}: JSD = ${last.jsd.toPrecision(6)} nats (exact), V(D, G) = ${last.value.toPrecision(6)}; C(G) = 2·JSD − log 4 = ${(2 * last.jsd - LN4).toPrecision(6)}`;
+    `step ${v.step}: JSD = ${last.jsd.toPrecision(6)} nats (exact), V(D, G) = ${last.value.toPrecision(6)}; C(G) = 2·JSD − log 4 = ` +
+    `${(2 * last.jsd - LN4).toPrecision(6)}`;
 }
 
 let session: Session | null = null;

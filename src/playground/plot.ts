@@ -71,7 +71,8 @@ export function svg(spec: PlotSpec): string {
       for (let i = 0; i < n; i++) {
         const y = s.ys[i] as number;
         parts.push(
-          `<rect x="${(X(s.xs[i] as number) - w / 2).toFixed(1)}" y="${Y(y).toFixed(1)}" width="${Math.max(1, w - 1).toFixed(1)}" height="${(Y(y0) - Y(y)).toFixed(1)}" fill="${s.color}" fill-opacity="0.6"/>`,
+          `<rect x="${(X(s.xs[i] as number) - w / 2).toFixed(1)}" y="${Y(y).toFixed(1)}" width="${Math.max(1, w - 1).toFixed(1)}" ` +
+            `height="${(Y(y0) - Y(y)).toFixed(1)}" fill="${s.color}" fill-opacity="0.6"/>`,
         );
       }
     } else if (s.points) {
@@ -80,7 +81,8 @@ export function svg(spec: PlotSpec): string {
     } else {
       const pts = Array.from(s.xs, (x, i) => [x, s.ys[i] as number]).filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
       parts.push(
-        `<polyline class="series" points="${pts.map(([x, y]) => `${X(x as number).toFixed(1)},${Y(y as number).toFixed(1)}`).join(' ')}" fill="none" stroke="${s.color}" stroke-width="1.6"${s.dash ? ' stroke-dasharray="5,3"' : ''}/>`,
+        `<polyline class="series" points="${pts.map(([x, y]) => `${X(x as number).toFixed(1)},${Y(y as number).toFixed(1)}`).join(' ')}" fill="none" ` +
+          `stroke="${s.color}" stroke-width="1.6"${s.dash ? ' stroke-dasharray="5,3"' : ''}/>`,
       );
     }
   }
