@@ -83,7 +83,13 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
       const svgs = await page.evaluate(() => ['dstar', 'hist', 'losses', 'divergences'].map((id) => document.getElementById(id)?.innerHTML ?? ''));
       for (const s of svgs) expect(s).toMatch(/^<svg /);
       expect(svgs[0]).toContain('exact D*(x) of this G');
-      expect(await page.evaluate(() => document.getElementById('numbers')?.textContent)).toMatch(/JSD\(p_data ‖ p_G\) = \d\.\d{4} nats/);
+      const numbers = (await page.evaluate(() => document.getElementById('numbers')?.textContent)) ?? '';
+      const quad = /JSD\(p_data ‖ p_G\) = (\d\.\d{4}) nats/.exec(numbers);
+      const bound = /JSD ≥ \(V\(D, G\) \+ log 4\)\/2 = (-?\d\.\d{4}) \(95% CI (-?\d\.\d{4}) to (-?\d\.\d{4})/.exec(numbers);
+      expect(quad, numbers).not.toBeNull();
+      expect(bound, numbers).not.toBeNull();
+      // the classifier bound holds for every D: its interval's lower end lies below the JSD of the exact pushforward
+      expect(Number(bound?.[2])).toBeLessThanOrEqual(Number(quad?.[1]) + 1e-3);
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -153,7 +159,9 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     await page.close();
     const ring = await open('autostart=1&steps=20&seed=0&preset=ring8&logEvery=10');
     await waitDone(ring.page);
-    expect(await ring.page.evaluate(() => document.getElementById('numbers')?.textContent)).toMatch(/of 8 modes covered, high-quality share/);
+    expect(await ring.page.evaluate(() => document.getElementById('numbers')?.textContent)).toMatch(
+      /of 8 modes covered, high-quality share .*; Monte Carlo: JSD ≥ \(V\(D, G\) \+ log 4\)\/2 = .* \(95% CI /,
+    );
     expect([...errors, ...ring.errors]).toEqual([]);
     await ring.page.close();
   }, 180_000);

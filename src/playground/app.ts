@@ -15,6 +15,8 @@ import { dstar } from '../theory/index.js';
 import { exactFloat } from '../theory/rational.js';
 import { parseDistribution } from '../numeric/distributions.js';
 import { quantile } from '../numeric/intervals.js';
+import { estimateJsdLowerBound } from '../numeric/estimators.js';
+import type { FinalProbe } from '../train/index.js';
 import { Session, type Settings, type View } from './session.js';
 import { svg, type Series } from './plot.js';
 
@@ -140,7 +142,8 @@ function drawMlp(v: View, s: Settings): void {
     $('divergences').innerHTML = svg({ title: 'W1(p_G, p_data) over the run (exact CDF integral)', series: [{ xs, ys: w1, color: '#9467bd', label: 'W1' }] });
     $('numbers').textContent =
       `step ${v.step}: JSD(p_data ‖ p_G) = ${Number.isFinite(jsd) ? jsd.toFixed(4) : '—'} nats (quadrature of the exact pushforward density on D's grid; ` +
-      `log 2 = ${LN2.toFixed(4)} is the maximum); W1 = ${(logs[logs.length - 1]?.[0]?.w1 ?? Number.NaN).toFixed(4)}`;
+      `log 2 = ${LN2.toFixed(4)} is the maximum); W1 = ${(logs[logs.length - 1]?.[0]?.w1 ?? Number.NaN).toFixed(4)}` +
+      jsdBound(p, 1, s.population, s.loss);
   } else {
     const samples = Array.from(p.samples.subarray(0, p.samples.length / s.population));
     const modes = Array.from(target.modes);
@@ -164,8 +167,34 @@ function drawMlp(v: View, s: Settings): void {
     });
     $('dstar').innerHTML = '';
     $('numbers').textContent =
-      `step ${v.step}: ${last?.modesCovered ?? '—'} of ${last?.modes ?? '—'} modes covered, high-quality share ${(last?.hqShare ?? Number.NaN).toFixed(3)}`;
+      `step ${v.step}: ${last?.modesCovered ?? '—'} of ${last?.modes ?? '—'} modes covered, high-quality share ${(last?.hqShare ?? Number.NaN).toFixed(3)}` +
+      jsdBound(p, 2, s.population, s.loss);
   }
+}
+
+/**
+ * The classifier bound JSD ≥ (V(D, G) + log 4)/2, which holds for every D (equality at D*), estimated
+ * by Monte Carlo with its 95% interval from D on fresh data points and on G's samples (the numeric
+ * module's estimator; D is read at exactly those points). Not for critics, whose output is no
+ * probability.
+ */
+function jsdBound(p: FinalProbe, dim: 1 | 2, population: number, loss: string | undefined): string {
+  if (!p.real || !p.dReal || !p.dFake || loss === 'wgan' || loss === 'wgan-gp') return '';
+  const n = p.dReal.length / population;
+  const real = Float64Array.from(p.real.subarray(0, n * dim));
+  const fake = Float64Array.from(p.samples.subarray(0, n * dim));
+  const at = new Map<string, number>();
+  const key = (x: number, y: number) => (dim === 1 ? `${x}` : `${x},${y}`);
+  for (let i = 0; i < n; i++) {
+    at.set(key(real[i * dim] as number, real[i * dim + 1] as number), p.dReal[i] as number);
+    at.set(key(fake[i * dim] as number, fake[i * dim + 1] as number), p.dFake[i] as number);
+  }
+  const e = estimateJsdLowerBound(
+    { dim, spec: 'data points', kind: 'samples', data: real },
+    { dim, spec: "G's samples", kind: 'samples', data: fake },
+    (x: number, y: number) => at.get(key(x, y)) as number,
+  );
+  return `; Monte Carlo: JSD ≥ (V(D, G) + log 4)/2 = ${e.estimate.toFixed(4)} (95% CI ${e.ci[0].toFixed(4)} to ${e.ci[1].toFixed(4)}, ${n} + ${n} points, the current D)`;
 }
 
 let tabularState: { p: number[]; q: number[]; d: number[]; dstar: (number | null)[] } | null = null;

@@ -122,6 +122,10 @@ export interface FinalProbe {
   samples: Float32Array;
   /** 1-D, scalar noise: D*(x) on the grid with p_G the exact pushforward density, [K·gridN]. */
   dStar?: Float64Array;
+  /** With onProbe: fresh data points [K·evalSamples·dim], D on them and on `samples` [K·evalSamples] (σ applied unless a critic). */
+  real?: Float32Array;
+  dReal?: Float32Array;
+  dFake?: Float32Array;
 }
 
 /** Everything needed to continue a run bit-identically; plain JSON. */
@@ -550,6 +554,19 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
         [K, c.evalSamples, dim],
       )
     : null;
+  // for onProbe: data points on which D is read (stream 6, used by nothing else), so that a page can
+  // estimate V(D, G) and the classifier bound on the JSD from samples
+  const probeData =
+    options.onProbe !== undefined
+      ? tf.tensor3d(
+          sampleData(
+            target,
+            base.map((r) => r.stream(6)),
+            c.evalSamples,
+          ),
+          [K, c.evalSamples, dim],
+        )
+      : null;
   // the grid's points (one member's copy), read back once
   const gridX = (grid.dataSync() as Float32Array).slice(0, (grid.shape[1] as number) * dim);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
@@ -639,13 +656,13 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       }
       if (last) final = step % c.logEvery === 0 ? (logs[logs.length - 1] as MemberLog[]) : measureNow(step, dLoss, gLoss);
       if (options.checkpointEvery !== undefined && (step + 1) % options.checkpointEvery === 0 && !last) options.onCheckpoint?.(checkpoint(step + 1));
-      if (options.onProbe !== undefined && (step + 1) % probeEvery === 0) options.onProbe(step, probe(c, engine, G, grid, gridX, evalZ, K, target));
+      if (options.onProbe !== undefined && (step + 1) % probeEvery === 0) options.onProbe(step, probe(c, engine, G, grid, gridX, evalZ, K, target, probeData));
     }
     if (final.length === 0) final = logs[logs.length - 1] ?? measureNow(step - 1, dLoss, gLoss);
-    if (options.onFinal) options.onFinal(probe(c, engine, G, grid, gridX, evalZ, K, target));
+    if (options.onFinal) options.onFinal(probe(c, engine, G, grid, gridX, evalZ, K, target, probeData));
     return { config: c, seed, population: K, engine: engineName, logs, final, stopped };
   } finally {
-    tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v, ...(heldOut ? [heldOut] : [])]);
+    tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v, ...(heldOut ? [heldOut] : []), ...(probeData ? [probeData] : [])]);
   }
 }
 
@@ -815,12 +832,23 @@ function probe(
   evalZ: tf.Tensor3D,
   K: number,
   target: Distribution,
+  probeData: tf.Tensor3D | null = null,
 ): FinalProbe {
   const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
   const ev = engine.evaluate(evalZ, grid);
   const d = critic ? ev.logits : ev.logits.map(sigmoid);
   const gridN = d.length / K;
   const out: FinalProbe = { grid: gridX.slice(), d, samples: ev.samples };
+  if (probeData !== null) {
+    const dim = probeData.shape[2] as number;
+    const fakes = tf.tensor3d(ev.samples, [K, ev.samples.length / (K * dim), dim]);
+    const onReal = engine.evaluate(evalZ, probeData).logits;
+    const onFake = engine.evaluate(evalZ, fakes).logits;
+    fakes.dispose();
+    out.real = probeData.dataSync() as Float32Array;
+    out.dReal = critic ? onReal : onReal.map(sigmoid);
+    out.dFake = critic ? onFake : onFake.map(sigmoid);
+  }
   const dStar = dStarOnGrid(c, G.p.dataSync() as Float32Array, K, target, out.grid, gridN);
   if (dStar !== null) out.dStar = dStar;
   return out;
