@@ -194,7 +194,10 @@ function jsdBound(p: FinalProbe, dim: 1 | 2, population: number, loss: string | 
     { dim, spec: "G's samples", kind: 'samples', data: fake },
     (x: number, y: number) => at.get(key(x, y)) as number,
   );
-  return `; Monte Carlo: JSD ≥ (V(D, G) + log 4)/2 = ${e.estimate.toFixed(4)} (95% CI ${e.ci[0].toFixed(4)} to ${e.ci[1].toFixed(4)}, ${n} + ${n} points, the current D)`;
+  return (
+    `; Monte Carlo: JSD ≥ (V(D, G) + log 4)/2 = ${e.estimate.toFixed(4)} (95% CI ${e.ci[0].toFixed(4)} to ${e.ci[1].toFixed(4)}, ${n} + ${n} points, ` +
+    `the current D)`
+  );
 }
 
 let tabularState: { p: number[]; q: number[]; d: number[]; dstar: (number | null)[] } | null = null;
