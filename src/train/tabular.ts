@@ -4,6 +4,7 @@ import { checkSeed, Rng } from '../numeric/rng.js';
 import { exactFloat, jsd as exactJsd, value as exactValue } from '../theory/index.js';
 import { tf, TrainError } from './backend.js';
 import { memberGrads } from './grads.js';
+import { adamOps } from './optimizer-ops.js';
 
 /**
  * The `tabular` GAN: data on n points with masses p, G = softmax over n logits (so p_G = q is known
@@ -147,16 +148,6 @@ const cumulative = (x: ArrayLike<number>) => {
   return out;
 };
 
-function adam(c: TabularConfig, p: tf.Variable, g: tf.Tensor, m: tf.Variable, v: tf.Variable, t: number, lr: number): void {
-  tf.tidy(() => {
-    m.assign(tf.add(tf.mul(m, c.beta1), tf.mul(g, 1 - c.beta1)));
-    v.assign(tf.add(tf.mul(v, c.beta2), tf.mul(tf.square(g), 1 - c.beta2)));
-    const mhat = tf.div(m, 1 - c.beta1 ** t);
-    const vhat = tf.div(v, 1 - c.beta2 ** t);
-    p.assign(tf.sub(p, tf.div(tf.mul(mhat, lr), tf.add(tf.sqrt(vhat), c.eps))));
-  });
-}
-
 /** Trains a population of tabular GANs on exact expectations; returns the logs (with exact V, JSD). */
 export function trainTabular(
   config: Partial<TabularConfig> = {},
@@ -178,6 +169,8 @@ export function trainTabular(
   const seed = checkSeed(fn, options.seed ?? 0);
   const K = options.population ?? 1;
   if (!Number.isSafeInteger(K) || K < 1) throw new TrainError(fn, 'population', `must be a positive integer; got ${K}`);
+  // every member is updated at every step (the tabular losses are finite on exact expectations)
+  const active = new Array<boolean>(K).fill(true);
   const init = (which: 'd' | 'g', stream: number) => {
     const given = options.init?.[which];
     if (given !== undefined) {
@@ -230,7 +223,14 @@ export function trainTabular(
         }
         const r = memberGrads(() => (B > 0 ? batchLosses().dLoss : losses().dLoss), [d]);
         tD++;
-        adam(c, d, r.grads[d.name] as tf.Tensor, dm as tf.Variable, dv as tf.Variable, tD, c.lrD);
+        adamOps(
+          d,
+          dm as tf.Variable,
+          dv as tf.Variable,
+          r.grads[d.name] as tf.Tensor,
+          { optimizer: 'adam', lr: c.lrD, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t: tD },
+          active,
+        );
         dLoss = r.losses;
         r.dispose();
       }
@@ -248,7 +248,14 @@ export function trainTabular(
       }
       if (!c.freezeG) {
         tG++;
-        adam(c, g, r.grads[g.name] as tf.Tensor, gm as tf.Variable, gv as tf.Variable, tG, c.lrG);
+        adamOps(
+          g,
+          gm as tf.Variable,
+          gv as tf.Variable,
+          r.grads[g.name] as tf.Tensor,
+          { optimizer: 'adam', lr: c.lrG, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t: tG },
+          active,
+        );
       }
       r.dispose();
       if (step % c.logEvery === 0 || step === c.steps - 1) {
