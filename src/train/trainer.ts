@@ -499,30 +499,21 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   );
   const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
   const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
-  // held-out data for the critic's estimate (its own stream 5: the other streams are untouched)
-  const heldOut = critic
-    ? tf.tensor3d(
-        sampleData(
-          target,
-          base.map((r) => r.stream(5)),
-          c.evalSamples,
-        ),
-        [K, c.evalSamples, dim],
-      )
-    : null;
-  // for onProbe: data points on which D is read (stream 6, used by nothing else), so that a page can
-  // estimate V(D, G) and the classifier bound on the JSD from samples
-  const probeData =
-    options.onProbe !== undefined
-      ? tf.tensor3d(
-          sampleData(
-            target,
-            base.map((r) => r.stream(6)),
-            c.evalSamples,
-          ),
-          [K, c.evalSamples, dim],
-        )
-      : null;
+  // fresh data from a stream of its own (no other stream is touched): [K, evalSamples, dim]
+  const freshData = (stream: number) =>
+    tf.tensor3d(
+      sampleData(
+        target,
+        base.map((r) => r.stream(stream)),
+        c.evalSamples,
+      ),
+      [K, c.evalSamples, dim],
+    );
+  // held-out data for the critic's estimate (stream 5)
+  const heldOut = critic ? freshData(5) : null;
+  // for onProbe: data points on which D is read (stream 6), so that a page can estimate V(D, G)
+  // and the classifier bound on the JSD from samples
+  const probeData = options.onProbe !== undefined ? freshData(6) : null;
   // the grid's points (one member's copy), read back once
   const gridX = (grid.dataSync() as Float32Array).slice(0, (grid.shape[1] as number) * dim);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
