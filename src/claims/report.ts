@@ -1,5 +1,6 @@
 /** The ledger's outputs: the terminal table, JSON, JUnit XML, and the HTML + Markdown report with SVG plots. */
 import { show } from '../theory/errors.js';
+import { packageVersion } from '../package-version.js';
 import { ClaimError } from './define.js';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,11 +23,6 @@ export interface LedgerMeta {
 }
 
 /** The machine-readable ledger (documented in README, "The --json ledger"). */
-/** The package's version (from its package.json, beside src/ and dist/). */
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
-
 export function ledgerJson(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
   checkEntries('ledgerJson', entries);
   checkMeta('ledgerJson', meta);

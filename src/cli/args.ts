@@ -116,3 +116,11 @@ export function asFlags<T>(command: string, spec: Readonly<Record<string, Option
     throw new CliError(`${command}: --${flag}${where} ${e.message.slice(prefix.length)}`);
   }
 }
+
+/** A shard `I/N` (1 ≤ I ≤ N), given by `from` (a flag or an environment variable). */
+export function parseShard(cmd: string, from: string, text: string): { i: number; n: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const [i, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  if (!m || n < 1 || i < 1 || i > n) throw new CliError(`${cmd}: ${from} must be I/N with 1 ≤ I ≤ N; got ${JSON.stringify(text)}`);
+  return { i, n };
+}

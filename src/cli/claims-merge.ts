@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ledgerJson, ledgerTable, LEDGER_SCHEMA, packageVersion, writeReport, type LedgerMeta } from '../claims/report.js';
+import { ledgerJson, ledgerTable, LEDGER_SCHEMA, writeReport, type LedgerMeta } from '../claims/report.js';
+import { packageVersion } from '../package-version.js';
 import type { LedgerEntry } from '../claims/runner.js';
 import type { Plot } from '../claims/define.js';
 import { CliError, parseArgs } from './args.js';

@@ -10,7 +10,7 @@ import { junitXml } from '../claims/junit.js';
 import { controlProblems, runLedger, shard } from '../claims/runner.js';
 import { checkSeed } from '../numeric/rng.js';
 import { useBackend, BACKENDS, type BackendName } from '../train/index.js';
-import { CliError, parseArgs } from './args.js';
+import { CliError, parseArgs, parseShard } from './args.js';
 import { ensureOutputDir, ensureOutputFile } from './files.js';
 
 export const CLAIMS_HELP = `Usage: gan-verify claims [FILE…] [options]
@@ -142,10 +142,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   }
   const shardRaw = args.values.get('shard');
   if (shardRaw !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(shardRaw);
-    const i = Number(m?.[1]);
-    const n = Number(m?.[2]);
-    if (!m || n < 1 || i < 1 || i > n) throw new CliError(`${cmd}: --shard must be I/N with 1 ≤ I ≤ N; got ${JSON.stringify(shardRaw)}`);
+    const { i, n } = parseShard(cmd, '--shard', shardRaw);
     claims = shard(claims, i, n);
   }
   if (args.flags.has('list')) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../package-version.js';
 import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
 import { CliError, parseArgs } from './args.js';
@@ -47,11 +47,6 @@ const DEMO_HELP = `Usage: gan-verify demo
 Evaluates Goodfellow et al.'s Theorem 1, C(G) = V(D*,G) = 2 JSD - log 4, two independent ways on a
 four-point example and prints both certified values and whether they agree.
 `;
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** Turns an error into the one-line report and the exit code. */
 function report(e: unknown, err: (s: string) => void): number {
@@ -119,7 +114,7 @@ export function main(
       return 0;
     }
     if (command === '--version') {
-      out(`${version()}\n`);
+      out(`${packageVersion()}\n`);
       return 0;
     }
     if (command === 'theory') {

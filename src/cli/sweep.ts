@@ -12,13 +12,14 @@
  * a duplicate, another spec or another version, and writes `summary.json` and `summary.md`: the
  * same bytes for every split of the same spec.
  */
+import { packageVersion } from '../package-version.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
 import { cellSummary, storable, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
 import { validateCheckpoint } from '../train/checkpoint.js';
-import { CliError, parseArgs } from './args.js';
+import { CliError, parseArgs, parseShard } from './args.js';
 import { ensureOutputDir, removeStaleTemp, writeFileDurable } from './files.js';
 
 export const SWEEP_HELP = `Usage: gan-verify sweep SPEC.json --out DIR [--shard I/N]
@@ -47,20 +48,11 @@ the same bytes as merging the unsharded run.
 const FORMAT_UNIT = 'gan-verify-sweep-unit/1';
 const FORMAT_SHARD = 'gan-verify-sweep-shard/1';
 
-function version(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
-
 const int = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s.trim()) ? Number(s) : undefined);
 
 /** The shard from the flag or the scheduler's environment, and where it came from. */
 export function resolveShard(cmd: string, flag: string | undefined, env: NodeJS.ProcessEnv): { i: number; n: number; from: string } {
-  const ofText = (text: string, from: string) => {
-    const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-    const [i, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-    if (!m || n < 1 || i < 1 || i > n) throw new CliError(`${cmd}: ${from} must be I/N with 1 ≤ I ≤ N; got ${JSON.stringify(text)}`);
-    return { i, n, from };
-  };
+  const ofText = (text: string, from: string) => ({ ...parseShard(cmd, from, text.trim()), from });
   if (flag !== undefined) return ofText(flag, '--shard');
   if (env.GAN_VERIFY_SHARD !== undefined) return ofText(env.GAN_VERIFY_SHARD, 'GAN_VERIFY_SHARD');
   if (env.SLURM_ARRAY_TASK_ID !== undefined) {
@@ -138,7 +130,7 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
   const cs = cells(spec);
   ensureOutputDir(cmd, '--out', out);
   mkdirSync(join(out, 'units'), { recursive: true });
-  const v = version();
+  const v = packageVersion();
   log(
     `${cmd}: spec ${hash}, ${cs.length} cells × ${Math.ceil(spec.seeds.count / spec.block)} blocks of ≤ ${spec.block} seeds = ${all.length} units; ` +
       `shard ${shard.i}/${shard.n} (${shard.from}): ${mine.length} units\n`,
@@ -267,7 +259,7 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
     if (m.version !== first.version)
       throw new CliError(`${cmd}: ${m.file} was written by gan-verify ${m.version}; ${first.file} by ${first.version}: rerun one of them`);
   }
-  const v = version();
+  const v = packageVersion();
   if (first.version !== v)
     throw new CliError(`${cmd}: the shards were written by gan-verify ${first.version}; this is ${v}: merge with the version that ran them`);
   const spec = parseSpec(specFromCanonical(first.spec));

@@ -59,9 +59,14 @@ function fillFromUrl(): boolean {
 }
 
 const members = (logs: View['logs'], key: 'dLoss' | 'gLoss' | 'w1') => logs.map((entry) => entry.map((m) => m[key] as number));
-const bandOf = (rows: number[][], q: number) => rows.map((r) => quantile(r.filter(Number.isFinite).length > 0 ? r.filter(Number.isFinite) : [Number.NaN], q));
+/** The q-quantile over the members at each logged step; members that stopped (NaN) are left out. */
+const bandOf = (rows: number[][], q: number) =>
+  rows.map((r) => {
+    const ok = r.filter(Number.isFinite);
+    return ok.length > 0 ? quantile(ok, q) : Number.NaN;
+  });
 
-function drawMlp(v: View, s: Settings): void {
+function drawMlp(v: View, s: Settings, targetSpec: string): void {
   const logs = v.logs;
   const xs = logs.map((e) => (e[0] as { step: number }).step);
   // losses against log 4 and log 2 (the equilibrium values of D's and G's losses)
@@ -93,7 +98,7 @@ function drawMlp(v: View, s: Settings): void {
     ],
   });
   const p = v.probe;
-  const target = parseDistribution(s.preset === 'seed-toy' ? 'normal:3,1' : s.preset === 'mixture-1d' ? 'mixture:0.5:-2:0.5,0.5:2:0.5' : s.preset);
+  const target = parseDistribution(targetSpec);
   if (p === null || 'kind' in target) return;
   if (target.dim === 1) {
     const n = p.grid.length;
@@ -262,7 +267,7 @@ function render(v: View): void {
   $('status').textContent = `step ${v.step} of ${v.steps}${v.done ? ' (done)' : ''}`;
   if (session === null) return;
   if (session.settings.preset === 'tabular') drawTabular(v);
-  else drawMlp(v, session.settings);
+  else drawMlp(v, session.settings, session.config?.target as string);
 }
 
 function reset(): void {

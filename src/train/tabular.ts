@@ -171,6 +171,7 @@ export function trainTabular(
   if (!Number.isSafeInteger(K) || K < 1) throw new TrainError(fn, 'population', `must be a positive integer; got ${K}`);
   // every member is updated at every step (the tabular losses are finite on exact expectations)
   const active = new Array<boolean>(K).fill(true);
+  const opt = (lr: number, t: number) => ({ optimizer: 'adam' as const, lr, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t });
   const init = (which: 'd' | 'g', stream: number) => {
     const given = options.init?.[which];
     if (given !== undefined) {
@@ -223,14 +224,7 @@ export function trainTabular(
         }
         const r = memberGrads(() => (B > 0 ? batchLosses().dLoss : losses().dLoss), [d]);
         tD++;
-        adamOps(
-          d,
-          dm as tf.Variable,
-          dv as tf.Variable,
-          r.grads[d.name] as tf.Tensor,
-          { optimizer: 'adam', lr: c.lrD, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t: tD },
-          active,
-        );
+        adamOps(d, dm as tf.Variable, dv as tf.Variable, r.grads[d.name] as tf.Tensor, opt(c.lrD, tD), active);
         dLoss = r.losses;
         r.dispose();
       }
@@ -248,14 +242,7 @@ export function trainTabular(
       }
       if (!c.freezeG) {
         tG++;
-        adamOps(
-          g,
-          gm as tf.Variable,
-          gv as tf.Variable,
-          r.grads[g.name] as tf.Tensor,
-          { optimizer: 'adam', lr: c.lrG, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t: tG },
-          active,
-        );
+        adamOps(g, gm as tf.Variable, gv as tf.Variable, r.grads[g.name] as tf.Tensor, opt(c.lrG, tG), active);
       }
       r.dispose();
       if (step % c.logEvery === 0 || step === c.steps - 1) {

@@ -513,7 +513,9 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const heldOut = critic ? freshData(5) : null;
   // for onProbe: data points on which D is read (stream 6), so that a page can estimate V(D, G)
   // and the classifier bound on the JSD from samples
-  const probeData = options.onProbe !== undefined ? freshData(6) : null;
+  const probeTensor = options.onProbe !== undefined ? freshData(6) : null;
+  // its values are read back once, not at every probe
+  const probeData = probeTensor === null ? null : { tensor: probeTensor, values: probeTensor.dataSync() as Float32Array };
   // the grid's points (one member's copy), read back once
   const gridX = (grid.dataSync() as Float32Array).slice(0, (grid.shape[1] as number) * dim);
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
@@ -609,7 +611,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     if (options.onFinal) options.onFinal(probe(c, engine, G, grid, gridX, evalZ, K, target, probeData));
     return { config: c, seed, population: K, engine: engineName, logs, final, stopped };
   } finally {
-    tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v, ...(heldOut ? [heldOut] : []), ...(probeData ? [probeData] : [])]);
+    tf.dispose([evalZ, grid, G.p, G.m, G.v, D.p, D.m, D.v, ...(heldOut ? [heldOut] : []), ...(probeTensor ? [probeTensor] : [])]);
   }
 }
 
@@ -779,7 +781,7 @@ function probe(
   evalZ: tf.Tensor3D,
   K: number,
   target: Distribution,
-  probeData: tf.Tensor3D | null = null,
+  probeData: { tensor: tf.Tensor3D; values: Float32Array } | null = null,
 ): FinalProbe {
   const critic = c.loss === 'wgan' || c.loss === 'wgan-gp';
   const ev = engine.evaluate(evalZ, grid);
@@ -787,12 +789,12 @@ function probe(
   const gridN = d.length / K;
   const out: FinalProbe = { grid: gridX.slice(), d, samples: ev.samples };
   if (probeData !== null) {
-    const dim = probeData.shape[2] as number;
+    const dim = probeData.tensor.shape[2] as number;
     const fakes = tf.tensor3d(ev.samples, [K, ev.samples.length / (K * dim), dim]);
-    const onReal = engine.evaluate(evalZ, probeData).logits;
+    const onReal = engine.evaluate(evalZ, probeData.tensor).logits;
     const onFake = engine.evaluate(evalZ, fakes).logits;
     fakes.dispose();
-    out.real = probeData.dataSync() as Float32Array;
+    out.real = probeData.values;
     out.dReal = critic ? onReal : onReal.map(sigmoid);
     out.dFake = critic ? onFake : onFake.map(sigmoid);
   }

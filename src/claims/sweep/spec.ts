@@ -122,7 +122,8 @@ export function cells(spec: SweepSpec): Cell[] {
 
 /** Every unit of the sweep, block-major. */
 export function units(spec: SweepSpec): Unit[] {
-  const nCells = cells(spec).length;
+  // the cells' count is the product of the grid's lengths (their configurations were checked by parseSpec)
+  const nCells = spec.grid.reduce((a, [, values]) => a * values.length, 1);
   const nBlocks = Math.ceil(spec.seeds.count / spec.block);
   const out: Unit[] = [];
   for (let b = 0; b < nBlocks; b++) {

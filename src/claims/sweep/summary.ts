@@ -23,12 +23,7 @@ export interface MemberResult {
 }
 
 const finite = (xs: (number | null | undefined)[]) => xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const band = (xs: number[]) => {
-  if (xs.length === 0) return null;
-  const s = sorted(xs);
-  return { median: quantile(s, 0.5), q05: quantile(s, 0.05), q95: quantile(s, 0.95) };
-};
+const band = (xs: number[]) => (xs.length === 0 ? null : { median: quantile(xs, 0.5), q05: quantile(xs, 0.05), q95: quantile(xs, 0.95) });
 
 /** A member log as JSON can hold it: non-finite numbers become null. */
 export function storable(m: MemberLog): Record<string, number | null> {
