@@ -16,7 +16,8 @@ await build({
   logLevel: 'warning',
   // Node-only paths never taken in the page: sample files (node:fs) and the other backends
   alias: { 'node:fs': './src/playground/stub-fs.ts' },
-  external: ['@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
+  // and the fused engine's worker threads (the page trains on one thread)
+  external: ['@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'node:worker_threads', 'node:module', 'node:url'],
   define: { 'process.env.NODE_ENV': '"production"' },
 });
 copyFileSync('src/playground/index.html', 'dist/playground/index.html');

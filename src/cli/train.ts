@@ -48,8 +48,8 @@ for a population (--population K trains seeds S..S+K-1 at once), the median and 
 --out DIR writes DIR/log.jsonl (one object per member per logged step: losses, mean and sd of G's
 output, W1 to the target, max |D(x) - 1/2| on a grid) and DIR/summary.json; --json prints the
 summary instead of the log lines. The same seed prints the same bytes on a backend and engine.
-On the cpu backend a step runs as the trainer's fused TF.js kernels (--engine fused, the default
-there); --engine autodiff runs it as TF.js ops with TF.js's gradients (the only engine elsewhere).
+On the cpu backend a step runs as the trainer's fused arithmetic (--engine fused, the default
+there; --threads N splits a population over N threads, same bytes); --engine autodiff runs it as TF.js ops with TF.js's gradients (the only engine elsewhere).
 A member whose loss becomes NaN or infinite stops alone: a line on stderr names it, the step and the
 quantity, its last good state stays in the checkpoint and the summary, and the exit status is 1.
 --checkpoint DIR saves DIR/checkpoint.json (weights, Adam state, generator states, step, logs) every

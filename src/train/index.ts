@@ -21,4 +21,4 @@ export {
 } from './trainer.js';
 export { trainTabular, tabularLosses, tabularBatchLosses, floatFraction, TABULAR, type TabularConfig, type TabularLog } from './tabular.js';
 export { validateCheckpoint, parameterCount, CHECKPOINT_FORMAT } from './checkpoint.js';
-export { LOSS_BOUND } from './kernels.js';
+export { LOSS_BOUND } from './losses.js';

@@ -1,9 +1,8 @@
 /**
- * The trainer's fused step, as plain arithmetic on typed arrays: the forward pass of a ReLU MLP, its
- * backward pass, the GAN losses in their stable logit forms with their derivatives, the WGAN-GP
- * penalty with its second-order term, and Adam. `kernels.ts` registers these as TensorFlow.js
- * kernels of the cpu backend; the other backends run the same step as TF.js ops with autodiff, and
- * the tests hold the two to each other.
+ * The fused engine's arithmetic on typed arrays: the forward pass of a ReLU MLP, its backward pass,
+ * D's and G's losses through them (the row losses of losses.ts) and the WGAN-GP penalty with its
+ * second-order term. engines/fused-members.ts runs a whole step from these and adam.ts; the
+ * autodiff engine runs the same step as TF.js ops, and the tests hold the two to each other.
  *
  * Parameters of a population are one [K, P] float32 array: member k's row holds, layer by layer,
  * W (fan_in × fan_out, row-major [in][out]) then b (fan_out). Members never touch each other's rows
@@ -12,6 +11,7 @@
  * between steps (parameters, Adam's moments) is float32.
  */
 import type { GanLoss } from './config.js';
+import { dRow, gRow, type RowLoss } from './losses.js';
 
 export interface LayerSpan {
   fin: number;
@@ -48,6 +48,8 @@ export class Workspace {
   readonly g: Float64Array[];
   readonly h: Float64Array[];
   readonly hb: Float64Array[];
+  /** The last row loss and its derivative (losses.ts writes them here, so rows allocate nothing). */
+  readonly row: RowLoss = { loss: 0, slope: 0 };
   constructor(
     readonly net: { layers: LayerSpan[]; P: number },
     readonly rows: number,
@@ -233,65 +235,6 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
   }
 }
 
-export { softplus, sigmoid } from '../numeric/logistic.js';
-
-const critic = (loss: GanLoss) => loss === 'wgan' || loss === 'wgan-gp';
-
-/** The derivative left by the last {@link dRow} or {@link gRow} call (a slot, so rows allocate nothing). */
-let slope = 0;
-
-/** softplus(l) and σ(l) from one exponential: returns softplus(l) and leaves σ(l) in `sig`. */
-let sig = 0;
-function softplusSig(l: number): number {
-  const e = Math.exp(-Math.abs(l));
-  sig = l >= 0 ? 1 / (1 + e) : e / (1 + e);
-  return Math.max(l, 0) + Math.log1p(e);
-}
-
-/**
- * D's loss on one row of its output l, real rows (with the smoothed label y) or fake rows; leaves its
- * derivative with respect to l in `slope`.
- */
-function dRow(loss: GanLoss, real: boolean, l: number, y: number): number {
-  if (critic(loss)) {
-    slope = real ? -1 : 1;
-    return real ? -l : l;
-  }
-  if (loss === 'lsgan') {
-    slope = real ? 2 * (l - y) : 2 * l;
-    return real ? (l - y) * (l - y) : l * l;
-  }
-  // BCE on σ(l): −y ln σ(l) − (1 − y) ln(1 − σ(l)) = softplus(l) − y·l, derivative σ(l) − y
-  const sp = softplusSig(l);
-  slope = real ? sig - y : sig;
-  return real ? sp - y * l : sp;
-}
-
-/** G's loss on one row of D's output l on a fake; leaves its derivative in `slope`. */
-function gRow(loss: GanLoss, l: number): number {
-  switch (loss) {
-    case 'wgan':
-    case 'wgan-gp':
-      slope = -1;
-      return -l;
-    case 'lsgan':
-      slope = 2 * (l - 1);
-      return (l - 1) * (l - 1);
-    case 'saturating': {
-      // E[ln(1 − D(G(z)))] = −E[softplus(l)], minimised by G
-      const sp = softplusSig(l);
-      slope = -sig;
-      return -sp;
-    }
-    default: {
-      // non-saturating −E[ln D(G(z))] = E[softplus(−l)] = softplus(l) − l, derivative σ(l) − 1
-      const sp = softplusSig(l);
-      slope = sig - 1;
-      return sp - l;
-    }
-  }
-}
-
 export interface DiscSpec {
   dSizes: number[];
   loss: GanLoss;
@@ -338,16 +281,19 @@ export function discLossGrad(
   }
   const out = forward(p, po, ws, gp ? 3 * B : 2 * B);
   const delta = ws.delta;
+  const row = ws.row;
   const { loss: kind, label } = s;
   let lr = 0;
   let lf = 0;
   for (let r = 0; r < B; r++) {
     const a = out[r] as number;
     const b = out[B + r] as number;
-    lr += dRow(kind, true, a, label);
-    delta[r] = slope / B;
-    lf += dRow(kind, false, b, label);
-    delta[B + r] = slope / B;
+    dRow(kind, true, a, label, row);
+    lr += row.loss;
+    delta[r] = row.slope / B;
+    dRow(kind, false, b, label, row);
+    lf += row.loss;
+    delta[B + r] = row.slope / B;
   }
   let loss = lr / B + lf / B;
   if (gp) loss += s.gpWeight * penalty(p, po, ws, 2 * B, B, s.gpWeight / B, grad);
@@ -447,60 +393,16 @@ export function genLossGrad(
   dws.x.set(fake.subarray(0, B * (s.dSizes[0] as number)));
   const out = forward(dp, dpo, dws, B);
   const kind = s.loss;
+  const row = dws.row;
   let loss = 0;
   for (let r = 0; r < B; r++) {
     const l = out[r] as number;
-    loss += gRow(kind, l);
-    dws.delta[r] = slope / B;
+    gRow(kind, l, row);
+    loss += row.loss;
+    dws.delta[r] = row.slope / B;
   }
   backward(dp, dpo, dws, B, null, true);
   gws.delta.set((dws.back[0] as Float64Array).subarray(0, B * (s.dSizes[0] as number)));
   backward(gp, gpo, gws, B, grad, false);
   return loss / B;
-}
-
-export interface AdamSpec {
-  /** `adam` (the default) or `rmsprop` (then beta2 is RMSProp's smoothing constant α and beta1 is unused). */
-  optimizer?: 'adam' | 'rmsprop';
-  lr: number;
-  beta1: number;
-  beta2: number;
-  eps: number;
-  /** The step number, from 1. */
-  t: number;
-}
-
-/**
- * PyTorch's Adam (torch.optim.Adam) on one member's row [o, o + P): m ← β₁m + (1−β₁)g;
- * v ← β₂v + (1−β₂)g²; p ← p − (lr/(1−β₁ᵗ))·m/(√v/√(1−β₂ᵗ) + ε).
- */
-export function adam(s: AdamSpec, p: Float32Array, m: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number): void {
-  if (s.optimizer === 'rmsprop') {
-    rmsprop(s, p, v, g, o, P);
-    return;
-  }
-  const { beta1, beta2, eps } = s;
-  const stepSize = s.lr / (1 - beta1 ** s.t);
-  const bc2Sqrt = Math.sqrt(1 - beta2 ** s.t);
-  for (let i = 0; i < P; i++) {
-    const gi = g[i] as number;
-    m[o + i] = beta1 * (m[o + i] as number) + (1 - beta1) * gi;
-    v[o + i] = beta2 * (v[o + i] as number) + (1 - beta2) * gi * gi;
-    // the update reads the stored (float32) moments
-    p[o + i] = (p[o + i] as number) - (stepSize * (m[o + i] as number)) / (Math.sqrt(v[o + i] as number) / bc2Sqrt + eps);
-  }
-}
-
-/**
- * PyTorch's RMSprop (torch.optim.RMSprop, no momentum, not centred) on one member's row:
- * v ← αv + (1−α)g²; p ← p − lr·g/(√v + ε), with α = s.beta2. The optimizer of the WGAN paper
- * (Arjovsky, Chintala & Bottou 2017, Algorithm 1: RMSProp, α = 5·10⁻⁵ learning rate).
- */
-function rmsprop(s: AdamSpec, p: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number): void {
-  const { lr, beta2: alpha, eps } = s;
-  for (let i = 0; i < P; i++) {
-    const gi = g[i] as number;
-    v[o + i] = alpha * (v[o + i] as number) + (1 - alpha) * gi * gi;
-    p[o + i] = (p[o + i] as number) - (lr * gi) / (Math.sqrt(v[o + i] as number) + eps);
-  }
 }

@@ -1,7 +1,7 @@
 /**
  * The optimizers as TF.js ops on [K, P] parameter tensors (one row per member), for the autodiff
  * engine and the tabular trainer: PyTorch's Adam and RMSprop, the same arithmetic as the fused
- * engine's float loops in mlp.ts (`adam`, `rmsprop`).
+ * engine's float loops in adam.ts (`adam`, `rmsprop`).
  */
 import { tf } from './backend.js';
 
@@ -38,7 +38,7 @@ function assignActive(active: boolean[], updates: [tf.Variable, tf.Tensor][]): v
   for (const [variable, next] of updates) variable.assign(keep === null ? next : tf.where(keep, next, variable));
 }
 
-/** PyTorch's RMSprop as TF.js ops (α = s.beta2; see mlp.ts `rmsprop`). */
+/** PyTorch's RMSprop as TF.js ops (α = s.beta2; see adam.ts `rmsprop`). */
 function rmspropOps(p: tf.Variable, v: tf.Variable, g: tf.Tensor, s: { lr: number; beta2: number; eps: number }, active: boolean[]): void {
   tf.tidy(() => {
     const v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));

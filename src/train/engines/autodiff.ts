@@ -1,0 +1,259 @@
+/**
+ * The autodiff engine: a step as TF.js ops on the population's [K, P] parameter tensors, with
+ * TF.js's gradients (memberGrads), on any backend. The losses are the formulas of losses.ts as
+ * ops; the optimizers those of adam.ts as ops (optimizer-ops.ts). It agrees with the fused engine
+ * to float32 rounding, not bit for bit.
+ */
+import { show } from '../../theory/errors.js';
+import type { Distribution } from '../../numeric/distributions.js';
+import { tf, TrainError } from '../backend.js';
+import { checkFields, checkTensor } from '../check.js';
+import type { TrainConfig } from '../config.js';
+import { memberGrads } from '../grads.js';
+import { lossOk } from '../losses.js';
+import { layout } from '../mlp.js';
+import { adamOps } from '../optimizer-ops.js';
+import { STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
+import type { StepEngine } from './types.js';
+
+/** One layer of a population's MLP: W [K, in, out], b [K, 1, out] (views of the flat parameters). */
+export interface Layer {
+  W: tf.Tensor3D;
+  b: tf.Tensor3D;
+}
+
+/** The layers of a population's flat parameters [K, P] as TF.js views (slices: gradients flow back). */
+function layersOf(flat: tf.Tensor, sizes: number[]): Layer[] {
+  const K = flat.shape[0] as number;
+  return layout(sizes).layers.map((L) => ({
+    W: tf.reshape(tf.slice(flat, [0, L.w], [K, L.fin * L.fout]), [K, L.fin, L.fout]),
+    b: tf.reshape(tf.slice(flat, [0, L.b], [K, L.fout]), [K, 1, L.fout]),
+  }));
+}
+
+/** x: [K, B, in] → [K, B, out]; ReLU between layers, none after the last. */
+function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
+  let h = x;
+  layers.forEach((layer, i) => {
+    h = tf.add(tf.matMul(h, layer.W), layer.b);
+    if (i + 1 < layers.length) h = tf.relu(h);
+  });
+  return h;
+}
+
+/** Per-member means over the batch axis: [K, B, 1] → [K]. */
+const memberMean = (x: tf.Tensor) => tf.mean(x, [1, 2]);
+
+/** D's per-member loss from logits on real and fake batches (stable logit forms). */
+export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): tf.Tensor1D {
+  checkFields('dLossOf', 'c', c, { loss: 'string', labelSmoothing: 'number' });
+  checkTensor('dLossOf', 'real', real, 3);
+  checkTensor('dLossOf', 'fake', fake, 3);
+  const label = 1 - c.labelSmoothing;
+  switch (c.loss) {
+    case 'wgan':
+    case 'wgan-gp':
+      return tf.sub(memberMean(fake), memberMean(real)) as tf.Tensor1D;
+    case 'lsgan':
+      return tf.add(memberMean(tf.square(tf.sub(real, label))), memberMean(tf.square(fake))) as tf.Tensor1D;
+    default: {
+      // BCE(σ(l), y) = softplus(l) − y·l: for y = 1, softplus(−l); for y = 0, softplus(l)
+      const realTerm = tf.sub(tf.softplus(real), tf.mul(real, label));
+      return tf.add(memberMean(realTerm), memberMean(tf.softplus(fake))) as tf.Tensor1D;
+    }
+  }
+}
+
+/** G's per-member loss from D's logits on the fake batch. */
+export function gLossOf(c: TrainConfig, fake: tf.Tensor3D): tf.Tensor1D {
+  checkFields('gLossOf', 'c', c, { loss: 'string' });
+  checkTensor('gLossOf', 'fake', fake, 3);
+  switch (c.loss) {
+    case 'wgan':
+    case 'wgan-gp':
+      return tf.neg(memberMean(fake)) as tf.Tensor1D;
+    case 'lsgan':
+      return memberMean(tf.square(tf.sub(fake, 1))) as tf.Tensor1D;
+    case 'saturating':
+      // E[log(1 − D(G(z)))] = −E[softplus(l)], minimised by G
+      return tf.neg(memberMean(tf.softplus(fake))) as tf.Tensor1D;
+    default:
+      // non-saturating −E[log D(G(z))] = E[softplus(−l)]
+      return memberMean(tf.softplus(tf.neg(fake))) as tf.Tensor1D;
+  }
+}
+
+/**
+ * Per-member gradient penalty E[(‖∇ₓD(x̂)‖ − 1)²] at x̂ = εx + (1 − ε)x̃: the gradient of ΣD(x̂) with
+ * respect to x̂ gives each sample's own gradient (samples do not interact), so the norms are per
+ * sample, not one norm over the batch.
+ */
+export function gradientPenalty(D: Layer[], real: tf.Tensor3D, fake: tf.Tensor3D, eps: tf.Tensor3D): tf.Tensor1D {
+  const fn = 'gradientPenalty';
+  if (!Array.isArray(D) || D.length === 0) throw new TrainError(fn, 'D', `must be the critic's layers [{ W, b }, …]; got ${show(D)}`);
+  D.forEach((l, i) => {
+    checkTensor(fn, `D[${i}].W`, (l as Layer | undefined)?.W, 3);
+    checkTensor(fn, `D[${i}].b`, (l as Layer | undefined)?.b, 3);
+  });
+  checkTensor(fn, 'real', real, 3);
+  checkTensor(fn, 'fake', fake, 3);
+  checkTensor(fn, 'eps', eps, 3);
+  const xhat = tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as tf.Tensor3D;
+  const g = tf.grad((x: tf.Tensor) => tf.sum(forward(D, x as tf.Tensor3D)))(xhat);
+  const norms = tf.sqrt(tf.add(tf.sum(tf.square(g), 2), 1e-12));
+  return tf.mean(tf.square(tf.sub(norms, 1)), 1) as tf.Tensor1D;
+}
+
+/** The state of a population: flat parameters and Adam moments, [K, P] each. */
+interface Net {
+  sizes: number[];
+  p: tf.Variable;
+  m: tf.Variable;
+  v: tf.Variable;
+}
+
+function makeNet(sizes: number[], K: number, p: ArrayLike<number>, m?: ArrayLike<number>, v?: ArrayLike<number>): Net {
+  const P = layout(sizes).P;
+  const t = (x: ArrayLike<number> | undefined) => tf.tidy(() => tf.variable(x === undefined ? tf.zeros([K, P]) : tf.tensor2d(Float32Array.from(x), [K, P])));
+  return { sizes, p: t(p), m: t(m), v: t(v) };
+}
+
+/** What one training step did to each member: its last D loss, its G loss, and a STEP_* status. */
+interface StepOutcome {
+  dLoss: Float32Array;
+  gLoss: Float32Array;
+  status: Float32Array;
+}
+
+/** One step's random inputs, member-major: per D step, real data [K·B·dim], noise [K·B·n_z], and WGAN-GP's ε [K·B]. */
+interface StepBatch {
+  real: Float32Array[];
+  z: Float32Array[];
+  eps: Float32Array[] | null;
+}
+
+const read = (t: tf.Tensor) => Float32Array.from(t.dataSync() as Float32Array);
+
+/** One step of the whole population as TF.js ops, and the networks' outputs. */
+function autodiffSteps(c: TrainConfig, G: Net, D: Net, K: number) {
+  const dim = D.sizes[0] as number;
+  const grads = (loss: () => tf.Tensor1D, net: Net) => {
+    const r = memberGrads(loss, [net.p]);
+    const grad = tf.clone(r.grads[net.p.name] as tf.Tensor); // shares the data; outlives r.dispose()
+    r.dispose();
+    return { losses: Float32Array.from(r.losses), grad };
+  };
+  const opt = (lr: number, t: number) => ({ optimizer: c.optimizer ?? 'adam', lr, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t });
+  return {
+    step(batch: StepBatch, tD: number, tG: number, active0: boolean[]): StepOutcome {
+      const active = [...active0];
+      const B = c.batch;
+      const status = new Float32Array(K);
+      const dLoss = new Float32Array(K).fill(NaN);
+      const gLoss = new Float32Array(K).fill(NaN);
+      /** Members whose loss is not finite stop here: status set, no update from now on. */
+      const screen = (losses: Float32Array, code: number, into: Float32Array) => {
+        for (let k = 0; k < K; k++) {
+          if (active[k] !== true) continue;
+          into[k] = losses[k] as number;
+          if (!lossOk(losses[k] as number)) {
+            status[k] = code;
+            active[k] = false;
+          }
+        }
+      };
+      let z: tf.Tensor3D | null = null;
+      batch.real.forEach((realData, s) => {
+        const real = tf.tensor3d(realData, [K, B, dim]);
+        z?.dispose();
+        z = tf.tensor3d(batch.z[s] as Float32Array, [K, B, c.noiseDim]);
+        const zz = z;
+        const eps = batch.eps === null ? null : tf.tensor3d(batch.eps[s] as Float32Array, [K, B, 1]);
+        const r = grads(() => {
+          const fake = forward(layersOf(G.p, G.sizes), zz); // G's parameters are not differentiated: a constant here
+          const layers = layersOf(D.p, D.sizes);
+          const l = dLossOf(c, forward(layers, real), forward(layers, fake));
+          return eps === null ? l : (tf.add(l, tf.mul(gradientPenalty(layers, real, fake, eps), c.gpWeight)) as tf.Tensor1D);
+        }, D);
+        tf.dispose(eps === null ? [real] : [real, eps]);
+        screen(r.losses, STEP_STOPPED_D, dLoss);
+        adamOps(D.p, D.m, D.v, r.grad, opt(c.lrD, tD + s + 1), active);
+        r.grad.dispose();
+        if (c.loss === 'wgan') tf.tidy(() => D.p.assign(tf.clipByValue(D.p, -c.clip, c.clip))); // wgan-gp needs no clipping
+      });
+      // G step on the same noise as the last D step, through the updated D
+      const zz = z as unknown as tf.Tensor3D;
+      const r = grads(() => gLossOf(c, forward(layersOf(D.p, D.sizes), forward(layersOf(G.p, G.sizes), zz))), G);
+      zz.dispose();
+      screen(r.losses, STEP_STOPPED_G, gLoss);
+      adamOps(G.p, G.m, G.v, r.grad, opt(c.lrG, tG + 1), active);
+      r.grad.dispose();
+      return { dLoss, gLoss, status };
+    },
+    evaluate(z: tf.Tensor3D, x: tf.Tensor3D): { samples: Float32Array; logits: Float32Array } {
+      return tf.tidy(() => ({ samples: read(forward(layersOf(G.p, G.sizes), z)), logits: this.critic(x) }));
+    },
+    critic(x: tf.Tensor3D): Float32Array {
+      return tf.tidy(() => read(forward(layersOf(D.p, D.sizes), x)));
+    },
+  };
+}
+
+/**
+ * The autodiff engine over K members with these initial parameters and moments, generators and
+ * active flags (1 = training). Each step draws every member's batch from its own generators, as
+ * the fused engine does.
+ */
+export function autodiffEngine(c: TrainConfig, target: Distribution, K: number, init: NetState, rngs: MemberRngs[], active: Uint8Array): StepEngine {
+  const dim = target.dim;
+  const G = makeNet([c.noiseDim, ...c.gHidden, dim], K, init.gp, init.gm, init.gv);
+  const D = makeNet([dim, ...c.dHidden, 1], K, init.dp, init.dm, init.dv);
+  const steps = autodiffSteps(c, G, D, K);
+  const report: StepReport = { active: Uint8Array.from(active), dLoss: new Float32Array(K).fill(NaN), gLoss: new Float32Array(K).fill(NaN) };
+  const B = c.batch;
+  const draw = (n: number, f: (r: MemberRngs) => number) => {
+    const out = new Float32Array(K * n);
+    rngs.forEach((r, k) => {
+      for (let i = 0; i < n; i++) out[k * n + i] = f(r);
+    });
+    return out;
+  };
+  return {
+    report,
+    chunk: 1,
+    run(from, n, tD, tG) {
+      const stops: StopRecord[] = [];
+      for (let s = 0; s < n; s++) {
+        const batch: StepBatch = { real: [], z: [], eps: c.loss === 'wgan-gp' ? [] : null };
+        for (let d = 0; d < c.dSteps; d++) {
+          const real = new Float32Array(K * B * dim);
+          rngs.forEach((r, k) => real.set(target.sample(r.data, B), k * B * dim));
+          batch.real.push(real);
+          batch.z.push(draw(B * c.noiseDim, (r) => r.noise.normal()));
+          batch.eps?.push(draw(B, (r) => r.gp.uniform()));
+        }
+        const o = steps.step(
+          batch,
+          tD + s * c.dSteps,
+          tG + s,
+          Array.from(report.active, (a) => a === 1),
+        );
+        for (let k = 0; k < K; k++) {
+          report.dLoss[k] = o.dLoss[k] as number;
+          report.gLoss[k] = o.gLoss[k] as number;
+          const st = o.status[k] as number;
+          if (report.active[k] !== 1 || st === STEP_OK) continue;
+          report.active[k] = 0;
+          const status = st === STEP_STOPPED_D ? STEP_STOPPED_D : STEP_STOPPED_G;
+          stops.push({ member: k, step: from + s, status, value: (status === STEP_STOPPED_D ? o.dLoss[k] : o.gLoss[k]) as number });
+        }
+      }
+      return stops;
+    },
+    state: () => ({ gp: read(G.p), gm: read(G.m), gv: read(G.v), dp: read(D.p), dm: read(D.m), dv: read(D.v) }),
+    rngStates: () => ({ data: rngs.map((r) => r.data.save()), noise: rngs.map((r) => r.noise.save()), gp: rngs.map((r) => r.gp.save()) }),
+    evaluate: (z, x) => steps.evaluate(z, x),
+    critic: (x) => steps.critic(x),
+    dispose: () => tf.dispose([G.p, G.m, G.v, D.p, D.m, D.v]),
+  };
+}

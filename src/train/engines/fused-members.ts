@@ -1,0 +1,177 @@
+/**
+ * The fused engine's work on a range of members: for each step, each member draws its own batch
+ * (real data, noise and, for WGAN-GP, the interpolation weights, from its own streams), then runs
+ * its `dSteps` D updates and its G update as plain float arithmetic (mlp.ts, losses.ts, adam.ts).
+ * Member k touches only its own rows of the parameter arrays and its own generators, and runs the
+ * same code in the same order whichever range it is in, so the split of a population over threads
+ * cannot change a byte: member k computes exactly what the single run with its seed computes.
+ *
+ * This file runs in the main thread (one range: every member) and in each worker thread
+ * (fused-worker.ts), and imports nothing of TensorFlow.js.
+ */
+import { adam, type AdamSpec } from '../adam.js';
+import type { TrainConfig } from '../config.js';
+import { lossOk } from '../losses.js';
+import { discLossGrad, forwardFrom, genLossGrad, layout, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
+import type { Distribution } from '../../numeric/distributions.js';
+import type { Rng, RngState } from '../../numeric/rng.js';
+
+/** Status codes of a member after a step. */
+export const STEP_OK = 0;
+export const STEP_STOPPED_D = 1;
+export const STEP_STOPPED_G = 2;
+
+/** A population's parameters and Adam moments, [K·P] float32 each (member-major). */
+export interface NetState {
+  gp: Float32Array;
+  gm: Float32Array;
+  gv: Float32Array;
+  dp: Float32Array;
+  dm: Float32Array;
+  dv: Float32Array;
+}
+
+/** One member's generators for training: data (stream 1), noise (2), the penalty's ε (4). */
+export interface MemberRngs {
+  data: Rng;
+  noise: Rng;
+  gp: Rng;
+}
+
+/** A member that stopped during a run of steps: where, and the loss that stopped it. */
+export interface StopRecord {
+  member: number;
+  step: number;
+  status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G;
+  value: number;
+}
+
+/** Per member, what its last step reported; shared with the main thread when threaded. */
+export interface StepReport {
+  /** 1 while the member trains; set to 0 here when it stops. */
+  active: Uint8Array;
+  dLoss: Float32Array;
+  gLoss: Float32Array;
+}
+
+export class FusedMembers {
+  private readonly gNet;
+  private readonly dNet;
+  private readonly gws: Workspace;
+  private readonly dws: Workspace;
+  private readonly gGrad: Float64Array;
+  private readonly dGrad: Float64Array;
+  private readonly disc: DiscSpec;
+  private readonly gen: GenSpec;
+  /** One member's batch of every D step: real [dSteps·B·dim], noise [dSteps·B·n_z], ε [dSteps·B]. */
+  private readonly real: Float32Array;
+  private readonly z: Float32Array;
+  private readonly eps: Float32Array | null;
+
+  /**
+   * Members [first, first + rngs.length) of a population, over the whole population's state and
+   * report arrays; rngs[i] belongs to member first + i.
+   */
+  constructor(
+    private readonly c: TrainConfig,
+    private readonly target: Distribution,
+    private readonly state: NetState,
+    private readonly report: StepReport,
+    readonly first: number,
+    private readonly rngs: MemberRngs[],
+  ) {
+    const dim = target.dim;
+    const gSizes = [c.noiseDim, ...c.gHidden, dim];
+    const dSizes = [dim, ...c.dHidden, 1];
+    const B = c.batch;
+    this.gNet = layout(gSizes);
+    this.dNet = layout(dSizes);
+    this.gws = new Workspace(this.gNet, B);
+    this.dws = new Workspace(this.dNet, 3 * B);
+    this.gGrad = new Float64Array(this.gNet.P);
+    this.dGrad = new Float64Array(this.dNet.P);
+    this.disc = { dSizes, loss: c.loss, label: 1 - c.labelSmoothing, gpWeight: c.gpWeight, batch: B };
+    this.gen = { gSizes, dSizes, loss: c.loss, batch: B };
+    this.real = new Float32Array(c.dSteps * B * dim);
+    this.z = new Float32Array(c.dSteps * B * c.noiseDim);
+    this.eps = c.loss === 'wgan-gp' ? new Float32Array(c.dSteps * B) : null;
+  }
+
+  get end(): number {
+    return this.first + this.rngs.length;
+  }
+
+  /** The members' generator states (for checkpoints), in member order. */
+  rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } {
+    return { data: this.rngs.map((r) => r.data.save()), noise: this.rngs.map((r) => r.noise.save()), gp: this.rngs.map((r) => r.gp.save()) };
+  }
+
+  /**
+   * Runs steps [from, from + n) for this range: tD and tG are Adam's step counts before `from`.
+   * Every member draws its batch at every step, stopped or not (so its generators advance as in
+   * any split); a member whose loss leaves the bound stops there, keeping its state from before
+   * that update. Returns the stops, in step order.
+   */
+  run(from: number, n: number, tD: number, tG: number): StopRecord[] {
+    const stops: StopRecord[] = [];
+    const c = this.c;
+    const B = c.batch;
+    const dim = this.target.dim;
+    const nz = c.noiseDim;
+    const S = c.dSteps;
+    const opt = (lr: number, t: number): AdamSpec => ({ optimizer: c.optimizer ?? 'adam', lr, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t });
+    for (let s = 0; s < n; s++) {
+      // the step counts are the same for every member
+      const optD = Array.from({ length: S }, (_, d) => opt(c.lrD, tD + s * S + d + 1));
+      const optG = opt(c.lrG, tG + s + 1);
+      for (let i = 0; i < this.rngs.length; i++) {
+        const k = this.first + i;
+        const r = this.rngs[i] as MemberRngs;
+        for (let d = 0; d < S; d++) {
+          this.real.set(this.target.sample(r.data, B), d * B * dim);
+          for (let j = 0; j < B * nz; j++) this.z[d * B * nz + j] = r.noise.normal();
+          if (this.eps !== null) for (let j = 0; j < B; j++) this.eps[d * B + j] = r.gp.uniform();
+        }
+        this.report.dLoss[k] = NaN;
+        this.report.gLoss[k] = NaN;
+        if (this.report.active[k] !== 1) continue;
+        const status = this.memberStep(k, optD, optG);
+        if (status !== STEP_OK) {
+          this.report.active[k] = 0;
+          const value = (status === STEP_STOPPED_D ? this.report.dLoss[k] : this.report.gLoss[k]) as number;
+          stops.push({ member: k, step: from + s, status, value });
+        }
+      }
+    }
+    return stops;
+  }
+
+  /** One step of member k on the batch just drawn; writes its losses into the report. */
+  private memberStep(k: number, optD: AdamSpec[], optG: AdamSpec): typeof STEP_OK | typeof STEP_STOPPED_D | typeof STEP_STOPPED_G {
+    const { c, state, report } = this;
+    const { gp, gm, gv, dp, dm, dv } = state;
+    const B = c.batch;
+    const dim = this.target.dim;
+    const nz = c.noiseDim;
+    const gNet = this.gNet;
+    const dNet = this.dNet;
+    const go = k * gNet.P;
+    const dOff = k * dNet.P;
+    const fakeRows = this.gws.acts[gNet.layers.length - 1] as Float64Array;
+    for (let s = 0; s < c.dSteps; s++) {
+      // G's fake batch for this D step (G is a constant here); gws keeps the last one for the G step
+      forwardFrom(gp, go, this.gws, this.z, s * B * nz, B);
+      this.dGrad.fill(0);
+      report.dLoss[k] = discLossGrad(this.disc, dp, dOff, this.dws, this.real, s * B * dim, fakeRows, 0, this.eps, s * B, this.dGrad);
+      // the loss is reported in float32: one that overflows it stops the member too
+      if (!lossOk(report.dLoss[k] as number)) return STEP_STOPPED_D;
+      adam(optD[s] as AdamSpec, dp, dm, dv, this.dGrad, dOff, dNet.P);
+      if (c.loss === 'wgan') for (let i = dOff; i < dOff + dNet.P; i++) dp[i] = Math.min(c.clip, Math.max(-c.clip, dp[i] as number));
+    }
+    this.gGrad.fill(0);
+    report.gLoss[k] = genLossGrad(this.gen, gp, go, dp, dOff, this.gws, this.dws, this.gGrad);
+    if (!lossOk(report.gLoss[k] as number)) return STEP_STOPPED_G;
+    adam(optG, gp, gm, gv, this.gGrad, go, gNet.P);
+    return STEP_OK;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * A worker thread of the fused engine (engines/fused.ts): it owns a contiguous range of members,
+ * their generators and workspaces, and works on the shared state arrays when asked to run steps.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseDistribution, type Distribution } from '../../numeric/distributions.js';
+import { FusedMembers } from './fused-members.js';
+import { restoreRngs, type WorkerInit, type WorkerReply, type WorkerRequest } from './fused-protocol.js';
+
+const init = workerData as WorkerInit;
+const target = parseDistribution(init.config.target, 'train', 'target') as Distribution;
+const members = new FusedMembers(init.config, target, init.state, init.report, init.first, restoreRngs(init.rng));
+const port = parentPort as NonNullable<typeof parentPort>;
+
+port.on('message', (req: WorkerRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = req.kind === 'run' ? { kind: 'run', stops: members.run(req.from, req.n, req.tD, req.tG) } : { kind: 'rng', rng: members.rngStates() };
+  } catch (e) {
+    reply = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(reply);
+});

@@ -1,0 +1,34 @@
+/**
+ * What the trainer asks of an engine: run steps for every member still training, report each
+ * member's losses, and read its networks back. The engines: `fused` (engines/fused.ts: plain float
+ * arithmetic per member, on one thread or split over worker threads) and `autodiff` (TF.js ops with
+ * TF.js's gradients, every backend; engines/autodiff.ts).
+ */
+import type { tf } from '../backend.js';
+import type { RngState } from '../../numeric/rng.js';
+import type { NetState, StepReport, StopRecord } from './fused-members.js';
+
+export type { NetState, StepReport, StopRecord };
+
+export interface StepEngine {
+  /** The members' last losses and whether each still trains (`active`), updated by `run`. */
+  readonly report: StepReport;
+  /** The most steps one `run` call should take (the trainer listens for signals between calls). */
+  readonly chunk: number;
+  /**
+   * Steps [from, from + n): `dSteps` D updates then one G update per step, for the members still
+   * active; tD and tG are Adam's step counts before `from`. Returns the members that stopped, in
+   * step order then member order.
+   */
+  run(from: number, n: number, tD: number, tG: number): StopRecord[] | Promise<StopRecord[]>;
+  /** The parameters and Adam moments now, float32 [K·P] (not to be written to). */
+  state(): NetState;
+  /** The training generators' states now, per member (for checkpoints). */
+  rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } | Promise<{ data: RngState[]; noise: RngState[]; gp: RngState[] }>;
+  /** G's output on z and D's raw output on x, read back. */
+  evaluate(z: tf.Tensor3D, x: tf.Tensor3D): { samples: Float32Array; logits: Float32Array };
+  /** D's raw output on x alone, read back (the critic's values, without running G again). */
+  critic(x: tf.Tensor3D): Float32Array;
+  /** Frees tensors and threads. */
+  dispose(): void | Promise<void>;
+}

@@ -1,0 +1,183 @@
+/**
+ * What the trainer measures of each member at a logged step: G's sample mean, standard deviation
+ * and W1 to the target (1-D), the mode metrics (2-D), D's distance from ½ on a grid and, for 1-D
+ * targets with scalar noise, from the exact D* of G's pushforward; and the probes a page reads.
+ */
+import { show } from '../theory/errors.js';
+import { w1ToDistribution, type Dist1D, type Dist2D, type Distribution } from '../numeric/index.js';
+import { sigmoid } from '../numeric/logistic.js';
+import { tf, TrainError } from './backend.js';
+import type { TrainConfig } from './config.js';
+import { isCritic } from './losses.js';
+import { layout } from './mlp.js';
+import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
+import type { StepEngine } from './engines/types.js';
+import type { FinalProbe, MemberLog, MemberStop } from './trainer.js';
+
+/** The grid on which D is compared with ½: 201 points over the 1-D target's 0.01%–99.99% range, or 41×41 over the modes' box. */
+export function gridFor(target: Distribution): tf.Tensor3D {
+  if (target.dim === 1) {
+    const lo = target.quantile(1e-4);
+    const hi = target.quantile(1 - 1e-4);
+    return tf.tidy(() => tf.reshape(tf.linspace(lo, hi, 201), [1, 201, 1]) as tf.Tensor3D);
+  }
+  const m = target.modes;
+  const xs = m.filter((_, i) => i % 2 === 0);
+  const ys = m.filter((_, i) => i % 2 === 1);
+  const pad = 4 * target.sigma + 0.25;
+  const pts: number[] = [];
+  for (let i = 0; i < 41; i++) {
+    for (let j = 0; j < 41; j++) {
+      pts.push(Math.min(...xs) - pad + ((Math.max(...xs) - Math.min(...xs) + 2 * pad) * i) / 40);
+      pts.push(Math.min(...ys) - pad + ((Math.max(...ys) - Math.min(...ys) + 2 * pad) * j) / 40);
+    }
+  }
+  return tf.tensor3d(pts, [1, 41 * 41, 2]);
+}
+
+/** Mode metrics of one member's generated points against a 2-D target. */
+export function modeMetrics(points: Float32Array, target: Dist2D): { modesCovered: number; modes: number; hqShare: number; reverseKl: number } {
+  if (!ArrayBuffer.isView(points) || (points as Float32Array).length % 2 !== 0)
+    throw new TrainError('modeMetrics', 'points', `must be a Float32Array of x, y pairs; got ${show(points)}`);
+  if (target === null || typeof target !== 'object' || target.dim !== 2 || !(target.modes instanceof Float64Array) || !(target.sigma > 0))
+    throw new TrainError('modeMetrics', 'target', `must be a 2-D mixture (ring8, grid25); got ${show(target)}`);
+  for (let i = 0; i < points.length; i++) if (!Number.isFinite(points[i] as number)) throw new TrainError('modeMetrics', 'points', 'must be finite');
+  const M = target.modes.length / 2;
+  const hist = new Array<number>(M).fill(0);
+  const n = points.length / 2;
+  let hq = 0;
+  const limit2 = (3 * target.sigma) ** 2;
+  for (let i = 0; i < n; i++) {
+    let best = Infinity;
+    let arg = 0;
+    for (let j = 0; j < M; j++) {
+      const dx = (points[2 * i] as number) - (target.modes[2 * j] as number);
+      const dy = (points[2 * i + 1] as number) - (target.modes[2 * j + 1] as number);
+      const d2 = dx * dx + dy * dy;
+      if (d2 < best) {
+        best = d2;
+        arg = j;
+      }
+    }
+    if (best <= limit2) {
+      hq++;
+      hist[arg]! += 1;
+    }
+  }
+  const reverseKl = hq === 0 ? Infinity : hist.reduce((s, c) => (c === 0 ? s : s + (c / hq) * Math.log((c / hq) * M)), 0);
+  return { modesCovered: hist.filter((c) => c > 0).length, modes: M, hqShare: hq / n, reverseKl };
+}
+
+/** A run, as a measurement needs it. */
+export interface RunView {
+  c: TrainConfig;
+  target: Distribution;
+  K: number;
+  seed: number;
+  /** The metric grid, [K, gridN, dim] (every member's copy), and one member's copy of its points. */
+  grid: tf.Tensor3D;
+  gridX: Float32Array;
+  /** Per member: why it stopped, or null. */
+  stopped: (MemberStop | null)[];
+}
+
+/** One entry per member at this step: its losses (NaN once stopped) and metrics (see {@link MemberLog}). */
+export function measure(
+  run: RunView,
+  at: { step: number; dLoss: Float32Array; gLoss: Float32Array },
+  ev: { samples: Float32Array; logits: Float32Array },
+  gFlat: Float32Array,
+): MemberLog[] {
+  const { c, K, seed, gridX, target, stopped } = run;
+  const { step, dLoss, gLoss } = at;
+  const xs = ev.samples;
+  const dGrid = ev.logits.map(sigmoid);
+  const n = c.evalSamples;
+  const dim = target.dim;
+  const gridN = dGrid.length / K;
+  const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN);
+  return Array.from({ length: K }, (_, k) => {
+    const sample = xs.subarray(k * n * dim, (k + 1) * n * dim);
+    let gap = 0;
+    for (let i = 0; i < gridN; i++) gap = Math.max(gap, Math.abs((dGrid[k * gridN + i] as number) - 0.5));
+    const stop = stopped[k] ?? null;
+    const common: Pick<MemberLog, 'step' | 'seed' | 'dLoss' | 'gLoss' | 'stopped'> =
+      stop === null
+        ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
+        : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
+    if (target.dim === 2) return { ...common, ...modeMetrics(sample, target), dHalfGap: gap };
+    let mean = 0;
+    for (const v of sample) mean += v;
+    mean /= n;
+    let ss = 0;
+    for (const v of sample) ss += (v - mean) ** 2;
+    const out: MemberLog = { ...common, gMean: mean, gStd: Math.sqrt(ss / (n - 1)), w1: w1ToDistribution(sample, target as Dist1D).distance, dHalfGap: gap };
+    if (dStar !== null) {
+      let worst = 0;
+      for (let i = 0; i < gridN; i++) {
+        const v = dStar[k * gridN + i] as number;
+        if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((dGrid[k * gridN + i] as number) - v));
+      }
+      out.dStarGap = worst;
+    }
+    return out;
+  });
+}
+
+/**
+ * 1-D targets with scalar noise: D*(x) = p_data/(p_data + p_G) on the grid for every member ([K·gridN],
+ * NaN where both densities vanish), p_G the exact density of G's piecewise-linear pushforward; else null.
+ */
+function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Distribution, gridX: Float32Array, gridN: number): Float64Array | null {
+  if (c.noiseDim !== 1 || target.dim !== 1) return null;
+  const net = layout([c.noiseDim, ...c.gHidden, 1]);
+  const dStar = new Float64Array(K * gridN);
+  for (let k = 0; k < K; k++) {
+    const o = k * net.P;
+    const member: DenseLayer[] = net.layers.map((L) => ({
+      W: gFlat.subarray(o + L.w, o + L.b),
+      b: gFlat.subarray(o + L.b, o + L.b + L.fout),
+      fin: L.fin,
+      fout: L.fout,
+    }));
+    const pG = pushforwardDensity(generatorPieces(member));
+    for (let i = 0; i < gridN; i++) {
+      const x = gridX[i] as number;
+      const pd = Math.exp((target as Dist1D).logPdf(x));
+      const q = pG(x);
+      dStar[k * gridN + i] = pd + q > 0 ? pd / (pd + q) : NaN;
+    }
+  }
+  return dStar;
+}
+
+/**
+ * What G and D compute now: D on the grid, G on the evaluation noise, D* and, with probe data
+ * (fresh data points, as a tensor and its values), D on them and on G's samples.
+ */
+export function probe(
+  run: RunView,
+  engine: StepEngine,
+  evalZ: tf.Tensor3D,
+  probeData: { tensor: tf.Tensor3D; values: Float32Array } | null = null,
+): FinalProbe {
+  const { c, K, grid, gridX, target } = run;
+  const critic = isCritic(c.loss);
+  const ev = engine.evaluate(evalZ, grid);
+  const d = critic ? ev.logits : ev.logits.map(sigmoid);
+  const gridN = d.length / K;
+  const out: FinalProbe = { grid: gridX.slice(), d, samples: ev.samples };
+  if (probeData !== null) {
+    const dim = probeData.tensor.shape[2] as number;
+    const fakes = tf.tensor3d(ev.samples, [K, ev.samples.length / (K * dim), dim]);
+    const onReal = engine.evaluate(evalZ, probeData.tensor).logits;
+    const onFake = engine.evaluate(evalZ, fakes).logits;
+    fakes.dispose();
+    out.real = probeData.values;
+    out.dReal = critic ? onReal : onReal.map(sigmoid);
+    out.dFake = critic ? onFake : onFake.map(sigmoid);
+  }
+  const dStar = dStarOnGrid(c, engine.state().gp, K, target, out.grid, gridN);
+  if (dStar !== null) out.dStar = dStar;
+  return out;
+}
