@@ -95,6 +95,11 @@ export interface TrainOptions {
    * bytes of a run do not depend on it. Node only.
    */
   threads?: number;
+  /**
+   * Fused engine: false runs every member on the scalar code instead of the WebAssembly SIMD kernel
+   * (same bytes, tested; for comparisons). Default true.
+   */
+  simd?: boolean;
   /** Called after every logged step with one entry per member. */
   onLog?: (logs: MemberLog[]) => void;
   /** With `onProbe`: every this many steps, D on its grid, G's samples and D* (as `onFinal` gives them at the end). */
@@ -245,6 +250,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const threads = options.threads ?? 1;
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > 256)
     throw new TrainError('train', 'options.threads', `must be an integer from 1 to 256; got ${show(options.threads)}`);
+  if (options.simd !== undefined && typeof options.simd !== 'boolean')
+    throw new TrainError('train', 'options.simd', `must be true or false; got ${show(options.simd)}`);
   if (threads > 1 && engineName !== 'fused')
     throw new TrainError('train', 'options.threads', `splits the fused engine's members over threads; the engine is ${JSON.stringify(engineName)}`);
   const base = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k));
@@ -269,7 +276,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     : { gp: initParams(initR, gSizes), gm: zeros(gSizes), gv: zeros(gSizes), dp: initParams(initR, dSizes), dm: zeros(dSizes), dv: zeros(dSizes) };
   const stopped: (MemberStop | null)[] = ck ? [...ck.stopped] : new Array<MemberStop | null>(K).fill(null);
   const active = Uint8Array.from(stopped, (s) => (s === null ? 1 : 0));
-  const engine = engineName === 'fused' ? await fusedEngine(c, K, init, rngs, active, threads) : autodiffEngine(c, target, K, init, rngs, active);
+  const engine = engineName === 'fused' ? await fusedEngine(c, K, init, rngs, active, threads, options.simd ?? true) : autodiffEngine(c, target, K, init, rngs, active);
   const evalZ = tf.tensor3d(
     drawAll(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()),
     [K, c.evalSamples, c.noiseDim],

@@ -11,6 +11,8 @@ export interface WorkerInit {
   rng: { data: RngState[]; noise: RngState[]; gp: RngState[] };
   state: NetState;
   report: StepReport;
+  /** false: the scalar code even where the SIMD kernel applies. */
+  simd: boolean;
 }
 
 export type WorkerRequest = { kind: 'run'; from: number; n: number; tD: number; tG: number } | { kind: 'rng' };

@@ -4,12 +4,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { parseDistribution, type Distribution } from '../../numeric/distributions.js';
-import { FusedMembers } from './fused-members.js';
+import { makeMembers } from './members.js';
 import { restoreRngs, type WorkerInit, type WorkerReply, type WorkerRequest } from './fused-protocol.js';
 
 const init = workerData as WorkerInit;
 const target = parseDistribution(init.config.target, 'train', 'target') as Distribution;
-const members = new FusedMembers(init.config, target, init.state, init.report, init.first, restoreRngs(init.rng));
+const members = makeMembers(init.config, target, init.state, init.report, init.first, restoreRngs(init.rng), init.simd);
 const port = parentPort as NonNullable<typeof parentPort>;
 
 port.on('message', (req: WorkerRequest) => {

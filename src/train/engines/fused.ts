@@ -13,7 +13,8 @@ import type { tf } from '../backend.js';
 import type { TrainConfig } from '../config.js';
 import { forwardFrom, layout, Workspace } from '../mlp.js';
 import { parseDistribution, type Distribution } from '../../numeric/distributions.js';
-import { FusedMembers, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
+import type { MemberRngs, NetState, StepReport } from './fused-members.js';
+import { makeMembers } from './members.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './fused-protocol.js';
 import type { StepEngine } from './types.js';
 
@@ -38,9 +39,18 @@ function arrays<T extends string>(lengths: Record<T, number>, shared: boolean): 
 
 /**
  * The fused engine over K members with these initial parameters and moments, generators and
- * active flags (1 = training). `threads` worker threads (at most K); 1 runs in this thread.
+ * active flags (1 = training). `threads` worker threads (at most K); 1 runs in this thread. `simd`
+ * false: the scalar code everywhere (same bytes).
  */
-export async function fusedEngine(c: TrainConfig, K: number, init: NetState, rngs: MemberRngs[], active: Uint8Array, threads: number): Promise<StepEngine> {
+export async function fusedEngine(
+  c: TrainConfig,
+  K: number,
+  init: NetState,
+  rngs: MemberRngs[],
+  active: Uint8Array,
+  threads: number,
+  simd = true,
+): Promise<StepEngine> {
   const target = parseDistribution(c.target, 'train', 'target') as Distribution;
   const dim = target.dim;
   const gSizes = [c.noiseDim, ...c.gHidden, dim];
@@ -65,10 +75,10 @@ export async function fusedEngine(c: TrainConfig, K: number, init: NetState, rng
     critic: (x: tf.Tensor3D) => forwardAll(state.dp, dSizes, x.dataSync() as Float32Array, K),
   };
   if (T === 1) {
-    const members = new FusedMembers(c, target, state, report, 0, rngs);
+    const members = makeMembers(c, target, state, report, 0, rngs, simd);
     return { ...common, chunk: 1, run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
   }
-  const pool = await startPool(c, K, T, rngs, state, report);
+  const pool = await startPool(c, K, T, rngs, state, report, simd);
   return {
     ...common,
     // a few tens of milliseconds of work between two looks at the signals
@@ -114,14 +124,14 @@ async function spawn(init: WorkerInit) {
   return new Worker(boot, { eval: true, workerData: init });
 }
 
-async function startPool(c: TrainConfig, K: number, T: number, rngs: MemberRngs[], state: NetState, report: StepReport): Promise<Pool> {
+async function startPool(c: TrainConfig, K: number, T: number, rngs: MemberRngs[], state: NetState, report: StepReport, simd: boolean): Promise<Pool> {
   const workers: Awaited<ReturnType<typeof spawn>>[] = [];
   for (let w = 0; w < T; w++) {
     const first = Math.floor((w * K) / T);
     const end = Math.floor(((w + 1) * K) / T);
     const mine = rngs.slice(first, end);
     const rng = { data: mine.map((r) => r.data.save()), noise: mine.map((r) => r.noise.save()), gp: mine.map((r) => r.gp.save()) };
-    workers.push(await spawn({ config: c, K, first, rng, state, report }));
+    workers.push(await spawn({ config: c, K, first, rng, state, report, simd }));
   }
   const ask = (req: WorkerRequest) =>
     Promise.all(

@@ -1,0 +1,289 @@
+// The fused engine's linear algebra for two members at once, in WebAssembly SIMD (AssemblyScript;
+// built by `npm run build:wasm` into src/train/engines/fused-pair-wasm.ts).
+//
+// Every value is an f64x2: lane 0 is one member, lane 1 another. Each function is the member-wise
+// arithmetic of src/train/mlp.ts and src/train/adam.ts, branch for branch and in the same order of
+// operations, so each lane computes exactly the float64 values the scalar code computes for that
+// member: IEEE addition, multiplication, division and square root are exact per lane, there is no
+// fused multiply-add (no relaxed SIMD), and where the scalar code skips work for a value (a ReLU
+// zero, an input of 0) the lane keeps its old value through a select instead of a branch. The
+// losses (exp, log1p) stay in JavaScript (src/train/losses.ts), so both paths share one definition.
+//
+// Memory is laid out by the caller (src/train/engines/fused-simd.ts). A network descriptor is
+// i32 L, then per layer six i32: fin, fout, the offsets of W and b in the parameter block (in
+// values), the address of the layer's outputs (acts) and of its backward vectors (back).
+
+const V: usize = 16;
+
+@inline function ld(p: usize): v128 {
+  return v128.load(p);
+}
+
+@inline function st(p: usize, v: v128): void {
+  v128.store(p, v);
+}
+
+@inline function field(desc: usize, l: i32, k: i32): i32 {
+  return load<i32>(desc + 4 + (<usize>(l * 6 + k) << 2));
+}
+
+// select(c, a, b): a in the lanes where c is set, else b
+@inline function sel(c: v128, a: v128, b: v128): v128 {
+  return v128.bitselect(a, b, c);
+}
+
+/** mlp.ts `forward`: the first n rows of x through the network; the last layer's outputs in its acts. */
+export function forward(desc: usize, p: usize, x: usize, n: i32): void {
+  const L = load<i32>(desc);
+  const zero = f64x2.splat(0);
+  let input = x;
+  for (let l = 0; l < L; l++) {
+    const fin = field(desc, l, 0);
+    const fout = field(desc, l, 1);
+    const w = p + (<usize>field(desc, l, 2)) * V;
+    const b = p + (<usize>field(desc, l, 3)) * V;
+    const out = <usize>field(desc, l, 4);
+    const relu = l + 1 < L;
+    if (fin == 1) {
+      for (let r = 0; r < n; r++) {
+        const a = ld(input + (<usize>r) * V);
+        const or = out + (<usize>(r * fout)) * V;
+        for (let j = 0; j < fout; j++) {
+          const s = f64x2.add(ld(b + (<usize>j) * V), f64x2.mul(a, ld(w + (<usize>j) * V)));
+          st(or + (<usize>j) * V, relu ? sel(f64x2.gt(s, zero), s, zero) : s);
+        }
+      }
+    } else if (fin <= 4) {
+      for (let r = 0; r < n; r++) {
+        const ir = input + (<usize>(r * fin)) * V;
+        const or = out + (<usize>(r * fout)) * V;
+        for (let j = 0; j < fout; j++) {
+          let s = ld(b + (<usize>j) * V);
+          for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + (<usize>i) * V), ld(w + (<usize>(i * fout + j)) * V)));
+          st(or + (<usize>j) * V, relu ? sel(f64x2.gt(s, zero), s, zero) : s);
+        }
+      }
+    } else if (fout == 1) {
+      const bias = ld(b);
+      for (let r = 0; r < n; r++) {
+        const ir = input + (<usize>(r * fin)) * V;
+        let s = bias;
+        for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + (<usize>i) * V), ld(w + (<usize>i) * V)));
+        st(out + (<usize>r) * V, relu ? sel(f64x2.gt(s, zero), s, zero) : s);
+      }
+    } else {
+      for (let r = 0; r < n; r++) {
+        const ir = input + (<usize>(r * fin)) * V;
+        const or = out + (<usize>(r * fout)) * V;
+        for (let j = 0; j < fout; j++) st(or + (<usize>j) * V, ld(b + (<usize>j) * V));
+        for (let i = 0; i < fin; i++) {
+          const a = ld(ir + (<usize>i) * V);
+          // the scalar code skips an input of 0 (±0): those lanes keep their sums
+          const live = f64x2.ne(a, zero);
+          if (!v128.any_true(live)) continue;
+          const wr = w + (<usize>(i * fout)) * V;
+          for (let j = 0; j < fout; j++) {
+            const o = or + (<usize>j) * V;
+            const cur = ld(o);
+            st(o, sel(live, f64x2.add(cur, f64x2.mul(a, ld(wr + (<usize>j) * V))), cur));
+          }
+        }
+        if (relu) {
+          for (let j = 0; j < fout; j++) {
+            const o = or + (<usize>j) * V;
+            const cur = ld(o);
+            st(o, sel(f64x2.gt(cur, zero), cur, zero));
+          }
+        }
+      }
+    }
+    input = out;
+  }
+}
+
+/**
+ * mlp.ts `backward`: from delta over the first n rows of the last forward pass (whose input was x),
+ * adds the parameter gradients into g (when g is not 0) and leaves ∂/∂x in layer 0's back (when wantDx).
+ */
+export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, g: usize, wantDx: bool): void {
+  const L = load<i32>(desc);
+  const zero = f64x2.splat(0);
+  const all = i64x2.splat(-1);
+  let d = delta;
+  for (let l = L - 1; l >= 0; l--) {
+    const fin = field(desc, l, 0);
+    const fout = field(desc, l, 1);
+    const wIdx = <usize>field(desc, l, 2);
+    const bIdx = <usize>field(desc, l, 3);
+    const w = p + wIdx * V;
+    const input = l == 0 ? x : <usize>field(desc, l - 1, 4);
+    const masked = l > 0;
+    const wantPrev = l > 0 || wantDx;
+    const prev = <usize>field(desc, l, 5);
+    if (fout == 1) {
+      if (g != 0) {
+        let gb = zero;
+        for (let r = 0; r < n; r++) gb = f64x2.add(gb, ld(d + (<usize>r) * V));
+        const o = g + bIdx * V;
+        st(o, f64x2.add(ld(o), gb));
+      }
+      for (let i = 0; i < fin; i++) {
+        const wi = ld(w + (<usize>i) * V);
+        let gw = zero;
+        for (let r = 0; r < n; r++) {
+          const a = ld(input + (<usize>(r * fin + i)) * V);
+          const on = masked ? f64x2.gt(a, zero) : all;
+          const dr = ld(d + (<usize>r) * V);
+          gw = sel(on, f64x2.add(gw, f64x2.mul(a, dr)), gw);
+          st(prev + (<usize>(r * fin + i)) * V, sel(on, f64x2.mul(wi, dr), zero));
+        }
+        if (g != 0) {
+          const o = g + (wIdx + <usize>i) * V;
+          st(o, f64x2.add(ld(o), gw));
+        }
+      }
+      d = prev;
+      continue;
+    }
+    if (fin == 1 && !masked && g != 0) {
+      for (let j = 0; j < fout; j++) {
+        let gw = zero;
+        let gb = zero;
+        for (let r = 0; r < n; r++) {
+          const dj = ld(d + (<usize>(r * fout + j)) * V);
+          gw = f64x2.add(gw, f64x2.mul(ld(input + (<usize>r) * V), dj));
+          gb = f64x2.add(gb, dj);
+        }
+        const ow = g + (wIdx + <usize>j) * V;
+        st(ow, f64x2.add(ld(ow), gw));
+        const ob = g + (bIdx + <usize>j) * V;
+        st(ob, f64x2.add(ld(ob), gb));
+      }
+      if (wantPrev) {
+        for (let r = 0; r < n; r++) {
+          let s = zero;
+          for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(w + (<usize>j) * V), ld(d + (<usize>(r * fout + j)) * V)));
+          st(prev + (<usize>r) * V, s);
+        }
+      }
+      d = prev;
+      continue;
+    }
+    for (let r = 0; r < n; r++) {
+      const dr = d + (<usize>(r * fout)) * V;
+      const ir = input + (<usize>(r * fin)) * V;
+      if (g != 0) {
+        for (let j = 0; j < fout; j++) {
+          const o = g + (bIdx + <usize>j) * V;
+          st(o, f64x2.add(ld(o), ld(dr + (<usize>j) * V)));
+        }
+      }
+      for (let i = 0; i < fin; i++) {
+        const a = ld(ir + (<usize>i) * V);
+        const on = masked ? f64x2.gt(a, zero) : all;
+        const pr = prev + (<usize>(r * fin + i)) * V;
+        if (!v128.any_true(on)) {
+          st(pr, zero);
+          continue;
+        }
+        const wr = w + (<usize>(i * fout)) * V;
+        const gr = g + (wIdx + <usize>(i * fout)) * V;
+        let s = zero;
+        if (g != 0 && wantPrev) {
+          for (let j = 0; j < fout; j++) {
+            const dj = ld(dr + (<usize>j) * V);
+            const o = gr + (<usize>j) * V;
+            const cur = ld(o);
+            st(o, sel(on, f64x2.add(cur, f64x2.mul(a, dj)), cur));
+            s = f64x2.add(s, f64x2.mul(ld(wr + (<usize>j) * V), dj));
+          }
+        } else if (g != 0) {
+          for (let j = 0; j < fout; j++) {
+            const o = gr + (<usize>j) * V;
+            const cur = ld(o);
+            st(o, sel(on, f64x2.add(cur, f64x2.mul(a, ld(dr + (<usize>j) * V))), cur));
+          }
+        } else {
+          for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(wr + (<usize>j) * V), ld(dr + (<usize>j) * V)));
+        }
+        st(pr, sel(on, s, zero));
+      }
+    }
+    d = prev;
+  }
+}
+
+// a value rounded to float32 and back, as storing it in a Float32Array and reading it does
+@inline function f32round(v: v128): v128 {
+  return f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(v));
+}
+
+// lanes set where bit 0 (lane 0) and bit 1 (lane 1) of mask are set
+@inline function lanes(mask: i32): v128 {
+  return i64x2.replace_lane(i64x2.splat(mask & 1 ? -1 : 0), 1, mask & 2 ? -1 : 0);
+}
+
+/**
+ * adam.ts `adam` on P values for the lanes in mask: c1 = 1 − β₁, c2 = 1 − β₂ (as the scalar code
+ * computes them), stepSize = lr/(1 − β₁ᵗ), bc2Sqrt = √(1 − β₂ᵗ); m, v and p are rounded to float32
+ * as the scalar code's Float32Array stores round them.
+ */
+export function adam(p: usize, m: usize, v: usize, g: usize, P: i32, stepSize: f64, bc2Sqrt: f64, eps: f64, beta1: f64, c1: f64, beta2: f64, c2: f64, mask: i32): void {
+  const on = lanes(mask);
+  const b1 = f64x2.splat(beta1);
+  const k1 = f64x2.splat(c1);
+  const b2 = f64x2.splat(beta2);
+  const k2 = f64x2.splat(c2);
+  const ss = f64x2.splat(stepSize);
+  const bc = f64x2.splat(bc2Sqrt);
+  const e = f64x2.splat(eps);
+  for (let i = 0; i < P; i++) {
+    const o = (<usize>i) * V;
+    const gi = ld(g + o);
+    const m0 = ld(m + o);
+    const v0 = ld(v + o);
+    const p0 = ld(p + o);
+    const m1 = f32round(f64x2.add(f64x2.mul(b1, m0), f64x2.mul(k1, gi)));
+    const v1 = f32round(f64x2.add(f64x2.mul(b2, v0), f64x2.mul(f64x2.mul(k2, gi), gi)));
+    const p1 = f32round(f64x2.sub(p0, f64x2.div(f64x2.mul(ss, m1), f64x2.add(f64x2.div(f64x2.sqrt(v1), bc), e))));
+    st(m + o, sel(on, m1, m0));
+    st(v + o, sel(on, v1, v0));
+    st(p + o, sel(on, p1, p0));
+  }
+}
+
+/** adam.ts `rmsprop` on P values for the lanes in mask: c = 1 − α. */
+export function rmsprop(p: usize, v: usize, g: usize, P: i32, lr: f64, alpha: f64, c: f64, eps: f64, mask: i32): void {
+  const on = lanes(mask);
+  const a = f64x2.splat(alpha);
+  const k = f64x2.splat(c);
+  const rate = f64x2.splat(lr);
+  const e = f64x2.splat(eps);
+  for (let i = 0; i < P; i++) {
+    const o = (<usize>i) * V;
+    const gi = ld(g + o);
+    const v0 = ld(v + o);
+    const p0 = ld(p + o);
+    const v1 = f32round(f64x2.add(f64x2.mul(a, v0), f64x2.mul(f64x2.mul(k, gi), gi)));
+    const p1 = f32round(f64x2.sub(p0, f64x2.div(f64x2.mul(rate, gi), f64x2.add(f64x2.sqrt(v1), e))));
+    st(v + o, sel(on, v1, v0));
+    st(p + o, sel(on, p1, p0));
+  }
+}
+
+/** Weight clipping to [−c, c] (WGAN) for the lanes in mask: min(c, max(−c, p)), stored in float32 (c itself may not be a float32). */
+export function clip(p: usize, P: i32, c: f64, mask: i32): void {
+  const on = lanes(mask);
+  const hi = f64x2.splat(c);
+  const lo = f64x2.splat(-c);
+  for (let i = 0; i < P; i++) {
+    const o = p + (<usize>i) * V;
+    const p0 = ld(o);
+    st(o, sel(on, f32round(f64x2.min(hi, f64x2.max(lo, p0))), p0));
+  }
+}
+
+/** Where the caller's memory may start. */
+export function heapBase(): usize {
+  return (__heap_base + 15) & ~15;
+}

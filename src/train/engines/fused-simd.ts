@@ -1,0 +1,304 @@
+/**
+ * The fused engine's work on a range of members, two at a time in WebAssembly SIMD: the linear
+ * algebra of mlp.ts and adam.ts in the kernel assembly/fused-pair.ts (one f64x2 lane per member),
+ * the row losses (exp, log1p) here in JavaScript from losses.ts, and the batches from each member's
+ * own generators as in fused-members.ts. Each lane computes exactly what the scalar code computes
+ * for its member (the kernel's notes say why), so this path and FusedMembers give the same bytes for
+ * any pairing, any split over threads and either lane (tested); it is simply faster.
+ *
+ * A pair's parameters and moments stay in the kernel's memory, as float64 lanes holding float32
+ * values, for a whole run of steps, and go back to the shared float32 arrays at its end.
+ *
+ * WGAN-GP's penalty (a second-order term) is not in the kernel: that loss runs on FusedMembers.
+ */
+import type { TrainConfig } from '../config.js';
+import { dRow, gRow, lossOk, type RowLoss } from '../losses.js';
+import { layout } from '../mlp.js';
+import type { Distribution } from '../../numeric/distributions.js';
+import type { RngState } from '../../numeric/rng.js';
+import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
+import { STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
+
+interface Kernel {
+  memory: WebAssembly.Memory;
+  heapBase(): number;
+  forward(desc: number, p: number, x: number, n: number): void;
+  backward(desc: number, p: number, x: number, delta: number, n: number, g: number, wantDx: number): void;
+  adam(p: number, m: number, v: number, g: number, P: number, stepSize: number, bc2Sqrt: number, eps: number, b1: number, c1: number, b2: number, c2: number, mask: number): void;
+  rmsprop(p: number, v: number, g: number, P: number, lr: number, alpha: number, c: number, eps: number, mask: number): void;
+  clip(p: number, P: number, c: number, mask: number): void;
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+/** The kernel's module, compiled once per thread. */
+function kernelModule(): WebAssembly.Module {
+  if (compiled === null) {
+    const bin = atob(FUSED_PAIR_WASM);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    compiled = new WebAssembly.Module(bytes);
+  }
+  return compiled;
+}
+
+/** Whether this engine can run the configuration (every loss but WGAN-GP) here (WebAssembly SIMD). */
+export function simdFits(c: TrainConfig): boolean {
+  if (c.loss === 'wgan-gp' || typeof WebAssembly !== 'object') return false;
+  try {
+    kernelModule();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** 16 bytes a value: an f64x2, lane 0 and lane 1. */
+const V = 16;
+
+/** A network in the kernel's memory: its descriptor, parameter block, moments, gradient and workspace. */
+interface NetArea {
+  P: number;
+  desc: number;
+  p: number;
+  m: number;
+  v: number;
+  g: number;
+  x: number;
+  /** The last layer's outputs and the backward vector into the input. */
+  out: number;
+  back0: number;
+  delta: number;
+}
+
+export class SimdMembers {
+  private readonly k: Kernel;
+  private readonly f64: Float64Array;
+  private readonly G: NetArea;
+  private readonly D: NetArea;
+  private readonly row: RowLoss = { loss: 0, slope: 0 };
+  /** Each lane's batch for every D step, as in FusedMembers. */
+  private readonly real: Float32Array[];
+  private readonly z: Float32Array[];
+
+  constructor(
+    private readonly c: TrainConfig,
+    private readonly target: Distribution,
+    private readonly state: NetState,
+    private readonly report: StepReport,
+    readonly first: number,
+    private readonly rngs: MemberRngs[],
+  ) {
+    const dim = target.dim;
+    const B = c.batch;
+    // lay out the memory: descriptors (i32), then 16-byte values
+    let top = 0;
+    const take = (bytes: number) => {
+      const at = top;
+      top += Math.ceil(bytes / V) * V;
+      return at;
+    };
+    const plan = (sizes: number[], rows: number) => {
+      const net = layout(sizes);
+      const desc = take(4 + 24 * net.layers.length);
+      const p = take(net.P * V);
+      const m = take(net.P * V);
+      const v = take(net.P * V);
+      const g = take(net.P * V);
+      const x = take(rows * (sizes[0] as number) * V);
+      const layers = net.layers.map((L) => ({ L, acts: take(rows * L.fout * V), back: take(rows * L.fin * V) }));
+      const delta = take(rows * (sizes[sizes.length - 1] as number) * V);
+      return { net, desc, p, m, v, g, x, layers, delta };
+    };
+    const gPlan = plan([c.noiseDim, ...c.gHidden, dim], B);
+    const dPlan = plan([dim, ...c.dHidden, 1], 2 * B);
+    const instance = new WebAssembly.Instance(kernelModule(), {});
+    const k = instance.exports as unknown as Kernel;
+    const base = k.heapBase();
+    const need = base + top;
+    const have = k.memory.buffer.byteLength;
+    if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
+    this.k = k;
+    this.f64 = new Float64Array(k.memory.buffer);
+    const i32 = new Int32Array(k.memory.buffer);
+    const area = (pl: typeof gPlan): NetArea => {
+      const at = (o: number) => base + o;
+      const d = at(pl.desc) / 4;
+      i32[d] = pl.net.layers.length;
+      pl.layers.forEach(({ L, acts, back }, l) => i32.set([L.fin, L.fout, L.w, L.b, at(acts), at(back)], d + 1 + 6 * l));
+      const last = pl.layers[pl.layers.length - 1] as (typeof pl.layers)[number];
+      const first = pl.layers[0] as (typeof pl.layers)[number];
+      return {
+        P: pl.net.P,
+        desc: at(pl.desc),
+        p: at(pl.p),
+        m: at(pl.m),
+        v: at(pl.v),
+        g: at(pl.g),
+        x: at(pl.x),
+        out: at(last.acts),
+        back0: at(first.back),
+        delta: at(pl.delta),
+      };
+    };
+    this.G = area(gPlan);
+    this.D = area(dPlan);
+    this.real = [0, 1].map(() => new Float32Array(c.dSteps * B * dim));
+    this.z = [0, 1].map(() => new Float32Array(c.dSteps * B * c.noiseDim));
+  }
+
+  /** The members' generator states (for checkpoints), in member order. */
+  rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } {
+    return { data: this.rngs.map((r) => r.data.save()), noise: this.rngs.map((r) => r.noise.save()), gp: this.rngs.map((r) => r.gp.save()) };
+  }
+
+  /** As FusedMembers.run: steps [from, from + n) for this range; the stops in step order. */
+  run(from: number, n: number, tD: number, tG: number): StopRecord[] {
+    const stops: StopRecord[] = [];
+    for (let i = 0; i < this.rngs.length; i += 2) {
+      const lanes = i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i];
+      this.load(lanes);
+      for (let s = 0; s < n; s++) this.step(lanes, from + s, tD + s * this.c.dSteps, tG + s, stops);
+      this.store(lanes);
+    }
+    return stops.sort((a, b) => a.step - b.step || a.member - b.member);
+  }
+
+  /** A pair's parameters and moments into the kernel's lanes (float32 values, exact in float64). */
+  private load(members: number[]): void {
+    const { f64, state } = this;
+    members.forEach((k, lane) => {
+      const put = (at: number, src: Float32Array, P: number) => {
+        const o = at / 8 + lane;
+        for (let i = 0; i < P; i++) f64[o + 2 * i] = src[k * P + i] as number;
+      };
+      put(this.G.p, state.gp, this.G.P);
+      put(this.G.m, state.gm, this.G.P);
+      put(this.G.v, state.gv, this.G.P);
+      put(this.D.p, state.dp, this.D.P);
+      put(this.D.m, state.dm, this.D.P);
+      put(this.D.v, state.dv, this.D.P);
+    });
+  }
+
+  private store(members: number[]): void {
+    const { f64, state } = this;
+    members.forEach((k, lane) => {
+      const get = (at: number, dst: Float32Array, P: number) => {
+        const o = at / 8 + lane;
+        for (let i = 0; i < P; i++) dst[k * P + i] = f64[o + 2 * i] as number;
+      };
+      get(this.G.p, state.gp, this.G.P);
+      get(this.G.m, state.gm, this.G.P);
+      get(this.G.v, state.gv, this.G.P);
+      get(this.D.p, state.dp, this.D.P);
+      get(this.D.m, state.dm, this.D.P);
+      get(this.D.v, state.dv, this.D.P);
+    });
+  }
+
+  /** n values of each lane's source (src[lane] from offset o) into the kernel at `at`, interleaved. */
+  private put(at: number, src: Float32Array[], o: number, n: number, lanes: number): void {
+    const f64 = this.f64;
+    const base = at / 8;
+    for (let lane = 0; lane < lanes; lane++) {
+      const a = src[lane] as Float32Array;
+      for (let i = 0; i < n; i++) f64[base + 2 * i + lane] = a[o + i] as number;
+    }
+  }
+
+  /** One step of a pair (or a last single member), as FusedMembers.memberStep does for each. */
+  private step(members: number[], step: number, tD: number, tG: number, stops: StopRecord[]): void {
+    const { c, k, f64, G, D, report, row } = this;
+    const B = c.batch;
+    const dim = this.target.dim;
+    const nz = c.noiseDim;
+    // every member draws its batch, stopped or not
+    members.forEach((m, lane) => {
+      const r = this.rngs[m - this.first] as MemberRngs;
+      for (let d = 0; d < c.dSteps; d++) {
+        (this.real[lane] as Float32Array).set(this.target.sample(r.data, B), d * B * dim);
+        const z = this.z[lane] as Float32Array;
+        for (let j = 0; j < B * nz; j++) z[d * B * nz + j] = r.noise.normal();
+      }
+      report.dLoss[m] = NaN;
+      report.gLoss[m] = NaN;
+    });
+    let mask = 0;
+    members.forEach((m, lane) => {
+      if (report.active[m] === 1) mask |= 1 << lane;
+    });
+    if (mask === 0) return;
+    const stop = (lane: number, status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G) => {
+      const m = members[lane] as number;
+      mask &= ~(1 << lane);
+      report.active[m] = 0;
+      stops.push({ member: m, step, status, value: (status === STEP_STOPPED_D ? report.dLoss[m] : report.gLoss[m]) as number });
+    };
+    const opt = c.optimizer ?? 'adam';
+    const update = (net: NetArea, lr: number, t: number) => {
+      if (opt === 'rmsprop') k.rmsprop(net.p, net.v, net.g, net.P, lr, c.beta2, 1 - c.beta2, c.eps, mask);
+      else k.adam(net.p, net.m, net.v, net.g, net.P, lr / (1 - c.beta1 ** t), Math.sqrt(1 - c.beta2 ** t), c.eps, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, mask);
+    };
+    const label = 1 - c.labelSmoothing;
+    const lanes = members.length;
+    const rowsOut = (at: number) => at / 8;
+    for (let s = 0; s < c.dSteps && mask !== 0; s++) {
+      // G's fakes for this D step; then D's input: the real rows, then the fakes
+      this.put(G.x, this.z, s * B * nz, B * nz, lanes);
+      k.forward(G.desc, G.p, G.x, B);
+      this.put(D.x, this.real, s * B * dim, B * dim, lanes);
+      f64.copyWithin(D.x / 8 + 2 * B * dim, G.out / 8, G.out / 8 + 2 * B * dim);
+      k.forward(D.desc, D.p, D.x, 2 * B);
+      const out = rowsOut(D.out);
+      const delta = rowsOut(D.delta);
+      for (let lane = 0; lane < lanes; lane++) {
+        if ((mask & (1 << lane)) === 0) continue;
+        let lr = 0;
+        let lf = 0;
+        for (let r = 0; r < B; r++) {
+          dRow(c.loss, true, f64[out + 2 * r + lane] as number, label, row);
+          lr += row.loss;
+          f64[delta + 2 * r + lane] = row.slope / B;
+          dRow(c.loss, false, f64[out + 2 * (B + r) + lane] as number, label, row);
+          lf += row.loss;
+          f64[delta + 2 * (B + r) + lane] = row.slope / B;
+        }
+        report.dLoss[members[lane] as number] = lr / B + lf / B;
+      }
+      f64.fill(0, D.g / 8, D.g / 8 + 2 * D.P);
+      k.backward(D.desc, D.p, D.x, D.delta, 2 * B, D.g, 0);
+      // the loss is reported in float32: one that overflows it stops the member too
+      for (let lane = 0; lane < lanes; lane++) {
+        if ((mask & (1 << lane)) !== 0 && !lossOk(report.dLoss[members[lane] as number] as number)) stop(lane, STEP_STOPPED_D);
+      }
+      if (mask === 0) return;
+      update(D, c.lrD, tD + s + 1);
+      if (c.loss === 'wgan') k.clip(D.p, D.P, c.clip, mask);
+    }
+    // the G step on the last D step's fakes, through the updated D
+    f64.copyWithin(D.x / 8, G.out / 8, G.out / 8 + 2 * B * dim);
+    k.forward(D.desc, D.p, D.x, B);
+    const out = rowsOut(D.out);
+    const delta = rowsOut(D.delta);
+    for (let lane = 0; lane < lanes; lane++) {
+      if ((mask & (1 << lane)) === 0) continue;
+      let loss = 0;
+      for (let r = 0; r < B; r++) {
+        gRow(c.loss, f64[out + 2 * r + lane] as number, row);
+        loss += row.loss;
+        f64[delta + 2 * r + lane] = row.slope / B;
+      }
+      report.gLoss[members[lane] as number] = loss / B;
+    }
+    k.backward(D.desc, D.p, D.x, D.delta, B, 0, 1);
+    f64.copyWithin(G.delta / 8, D.back0 / 8, D.back0 / 8 + 2 * B * dim);
+    f64.fill(0, G.g / 8, G.g / 8 + 2 * G.P);
+    k.backward(G.desc, G.p, G.x, G.delta, B, G.g, 0);
+    for (let lane = 0; lane < lanes; lane++) {
+      if ((mask & (1 << lane)) !== 0 && !lossOk(report.gLoss[members[lane] as number] as number)) stop(lane, STEP_STOPPED_G);
+    }
+    if (mask === 0) return;
+    update(G, c.lrG, tG + 1);
+  }
+}
