@@ -228,7 +228,21 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
  * computes them), stepSize = lr/(1 − β₁ᵗ), bc2Sqrt = √(1 − β₂ᵗ); m, v and p are rounded to float32
  * as the scalar code's Float32Array stores round them.
  */
-export function adam(p: usize, m: usize, v: usize, g: usize, P: i32, stepSize: f64, bc2Sqrt: f64, eps: f64, beta1: f64, c1: f64, beta2: f64, c2: f64, mask: i32): void {
+export function adam(
+  p: usize,
+  m: usize,
+  v: usize,
+  g: usize,
+  P: i32,
+  stepSize: f64,
+  bc2Sqrt: f64,
+  eps: f64,
+  beta1: f64,
+  c1: f64,
+  beta2: f64,
+  c2: f64,
+  mask: i32,
+): void {
   const on = lanes(mask);
   const b1 = f64x2.splat(beta1);
   const k1 = f64x2.splat(c1);

@@ -276,7 +276,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     : { gp: initParams(initR, gSizes), gm: zeros(gSizes), gv: zeros(gSizes), dp: initParams(initR, dSizes), dm: zeros(dSizes), dv: zeros(dSizes) };
   const stopped: (MemberStop | null)[] = ck ? [...ck.stopped] : new Array<MemberStop | null>(K).fill(null);
   const active = Uint8Array.from(stopped, (s) => (s === null ? 1 : 0));
-  const engine = engineName === 'fused' ? await fusedEngine(c, K, init, rngs, active, threads, options.simd ?? true) : autodiffEngine(c, target, K, init, rngs, active);
+  const engine =
+    engineName === 'fused' ? await fusedEngine(c, K, init, rngs, active, threads, options.simd ?? true) : autodiffEngine(c, target, K, init, rngs, active);
   const evalZ = tf.tensor3d(
     drawAll(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()),
     [K, c.evalSamples, c.noiseDim],

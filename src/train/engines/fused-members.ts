@@ -101,6 +101,9 @@ export class FusedMembers {
     return this.first + this.rngs.length;
   }
 
+  /** Nothing to do: the state arrays are always current here. */
+  flush(): void {}
+
   /** The members' generator states (for checkpoints), in member order. */
   rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } {
     return { data: this.rngs.map((r) => r.data.save()), noise: this.rngs.map((r) => r.noise.save()), gp: this.rngs.map((r) => r.gp.save()) };

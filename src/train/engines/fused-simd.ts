@@ -19,32 +19,53 @@ import type { RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
 import { STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
 
+/** The part of the WebAssembly JS API used here (Node and browsers have it; ES2022's lib declares none of it). */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
 interface Kernel {
-  memory: WebAssembly.Memory;
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   forward(desc: number, p: number, x: number, n: number): void;
   backward(desc: number, p: number, x: number, delta: number, n: number, g: number, wantDx: number): void;
-  adam(p: number, m: number, v: number, g: number, P: number, stepSize: number, bc2Sqrt: number, eps: number, b1: number, c1: number, b2: number, c2: number, mask: number): void;
+  adam(
+    p: number,
+    m: number,
+    v: number,
+    g: number,
+    P: number,
+    stepSize: number,
+    bc2Sqrt: number,
+    eps: number,
+    b1: number,
+    c1: number,
+    b2: number,
+    c2: number,
+    mask: number,
+  ): void;
   rmsprop(p: number, v: number, g: number, P: number, lr: number, alpha: number, c: number, eps: number, mask: number): void;
   clip(p: number, P: number, c: number, mask: number): void;
 }
 
-let compiled: WebAssembly.Module | null = null;
+let compiled: object | null = null;
 
 /** The kernel's module, compiled once per thread. */
-function kernelModule(): WebAssembly.Module {
+function kernelModule(): object {
   if (compiled === null) {
     const bin = atob(FUSED_PAIR_WASM);
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    compiled = new WebAssembly.Module(bytes);
+    compiled = new (wasmApi as WasmApi).Module(bytes);
   }
   return compiled;
 }
 
 /** Whether this engine can run the configuration (every loss but WGAN-GP) here (WebAssembly SIMD). */
 export function simdFits(c: TrainConfig): boolean {
-  if (c.loss === 'wgan-gp' || typeof WebAssembly !== 'object') return false;
+  if (c.loss === 'wgan-gp' || wasmApi === undefined) return false;
   try {
     kernelModule();
     return true;
@@ -71,8 +92,16 @@ interface NetArea {
   delta: number;
 }
 
+/** Pairs keep their own parameter blocks in the kernel's memory while these fit in this many bytes. */
+const RESIDENT_BYTES = 128 * 2 ** 20;
+
 export class SimdMembers {
   private readonly k: Kernel;
+  /** Per pair, the addresses of its G and D parameters and moments (all pairs share one block unless resident). */
+  private readonly blocks: { g: [number, number, number]; d: [number, number, number] }[];
+  /** Resident: every pair's block stays in the kernel's memory between runs, written back by {@link flush}. */
+  private readonly resident: boolean;
+  private loaded = false;
   private readonly f64: Float64Array;
   private readonly G: NetArea;
   private readonly D: NetArea;
@@ -112,7 +141,15 @@ export class SimdMembers {
     };
     const gPlan = plan([c.noiseDim, ...c.gHidden, dim], B);
     const dPlan = plan([dim, ...c.dHidden, 1], 2 * B);
-    const instance = new WebAssembly.Instance(kernelModule(), {});
+    const pairs = Math.ceil(rngs.length / 2);
+    const blockBytes = 3 * (gPlan.net.P + dPlan.net.P) * V;
+    this.resident = pairs * blockBytes <= RESIDENT_BYTES;
+    const extra = this.resident ? pairs - 1 : 0;
+    const more = Array.from({ length: extra }, () => ({
+      g: [take(gPlan.net.P * V), take(gPlan.net.P * V), take(gPlan.net.P * V)] as [number, number, number],
+      d: [take(dPlan.net.P * V), take(dPlan.net.P * V), take(dPlan.net.P * V)] as [number, number, number],
+    }));
+    const instance = new (wasmApi as WasmApi).Instance(kernelModule(), {});
     const k = instance.exports as unknown as Kernel;
     const base = k.heapBase();
     const need = base + top;
@@ -143,6 +180,10 @@ export class SimdMembers {
     };
     this.G = area(gPlan);
     this.D = area(dPlan);
+    this.blocks = [
+      { g: [this.G.p, this.G.m, this.G.v], d: [this.D.p, this.D.m, this.D.v] },
+      ...more.map((b) => ({ g: b.g.map((o) => base + o) as [number, number, number], d: b.d.map((o) => base + o) as [number, number, number] })),
+    ];
     this.real = [0, 1].map(() => new Float32Array(c.dSteps * B * dim));
     this.z = [0, 1].map(() => new Float32Array(c.dSteps * B * c.noiseDim));
   }
@@ -155,13 +196,32 @@ export class SimdMembers {
   /** As FusedMembers.run: steps [from, from + n) for this range; the stops in step order. */
   run(from: number, n: number, tD: number, tG: number): StopRecord[] {
     const stops: StopRecord[] = [];
+    const first = !this.loaded;
     for (let i = 0; i < this.rngs.length; i += 2) {
       const lanes = i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i];
-      this.load(lanes);
+      this.use(i / 2);
+      if (first || !this.resident) this.load(lanes);
       for (let s = 0; s < n; s++) this.step(lanes, from + s, tD + s * this.c.dSteps, tG + s, stops);
-      this.store(lanes);
+      if (!this.resident) this.store(lanes);
     }
+    this.loaded = true;
     return stops.sort((a, b) => a.step - b.step || a.member - b.member);
+  }
+
+  /** Writes every pair's parameters and moments back to the float32 arrays (resident pairs only live in the kernel). */
+  flush(): void {
+    if (!this.resident || !this.loaded) return;
+    for (let i = 0; i < this.rngs.length; i += 2) {
+      this.use(i / 2);
+      this.store(i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i]);
+    }
+  }
+
+  /** Points the networks at pair q's block. */
+  private use(q: number): void {
+    const b = this.blocks[this.resident ? q : 0] as (typeof this.blocks)[number];
+    [this.G.p, this.G.m, this.G.v] = b.g;
+    [this.D.p, this.D.m, this.D.v] = b.d;
   }
 
   /** A pair's parameters and moments into the kernel's lanes (float32 values, exact in float64). */
@@ -238,7 +298,22 @@ export class SimdMembers {
     const opt = c.optimizer ?? 'adam';
     const update = (net: NetArea, lr: number, t: number) => {
       if (opt === 'rmsprop') k.rmsprop(net.p, net.v, net.g, net.P, lr, c.beta2, 1 - c.beta2, c.eps, mask);
-      else k.adam(net.p, net.m, net.v, net.g, net.P, lr / (1 - c.beta1 ** t), Math.sqrt(1 - c.beta2 ** t), c.eps, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, mask);
+      else
+        k.adam(
+          net.p,
+          net.m,
+          net.v,
+          net.g,
+          net.P,
+          lr / (1 - c.beta1 ** t),
+          Math.sqrt(1 - c.beta2 ** t),
+          c.eps,
+          c.beta1,
+          1 - c.beta1,
+          c.beta2,
+          1 - c.beta2,
+          mask,
+        );
     };
     const label = 1 - c.labelSmoothing;
     const lanes = members.length;

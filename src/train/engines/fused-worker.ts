@@ -15,7 +15,12 @@ const port = parentPort as NonNullable<typeof parentPort>;
 port.on('message', (req: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = req.kind === 'run' ? { kind: 'run', stops: members.run(req.from, req.n, req.tD, req.tG) } : { kind: 'rng', rng: members.rngStates() };
+    if (req.kind === 'run') {
+      const stops = members.run(req.from, req.n, req.tD, req.tG);
+      // the main thread reads the shared arrays between runs
+      members.flush();
+      reply = { kind: 'run', stops };
+    } else reply = { kind: 'rng', rng: members.rngStates() };
   } catch (e) {
     reply = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
   }

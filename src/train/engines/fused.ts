@@ -66,16 +66,23 @@ export async function fusedEngine(
     gLoss: losses.gLoss.fill(NaN),
   };
   report.active.set(active);
+  // the members' state, made current first (the main thread's SIMD path keeps it in its own memory)
+  let sync = () => {};
+  const current = () => {
+    sync();
+    return state;
+  };
   const common = {
     report,
-    state: () => state,
+    state: current,
     evaluate(z: tf.Tensor3D, x: tf.Tensor3D) {
-      return { samples: forwardAll(state.gp, gSizes, z.dataSync() as Float32Array, K), logits: this.critic(x) };
+      return { samples: forwardAll(current().gp, gSizes, z.dataSync() as Float32Array, K), logits: this.critic(x) };
     },
-    critic: (x: tf.Tensor3D) => forwardAll(state.dp, dSizes, x.dataSync() as Float32Array, K),
+    critic: (x: tf.Tensor3D) => forwardAll(current().dp, dSizes, x.dataSync() as Float32Array, K),
   };
   if (T === 1) {
     const members = makeMembers(c, target, state, report, 0, rngs, simd);
+    sync = () => members.flush();
     return { ...common, chunk: 1, run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
   }
   const pool = await startPool(c, K, T, rngs, state, report, simd);

@@ -11,6 +11,8 @@ import { SimdMembers, simdFits } from './fused-simd.js';
 export interface Members {
   run(from: number, n: number, tD: number, tG: number): StopRecord[];
   rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] };
+  /** Brings the shared float32 arrays up to date (the SIMD path may keep its members' state in its own memory). */
+  flush(): void;
 }
 
 /** `simd`: false forces the scalar code (for the tests that hold the two to each other). */
