@@ -25,7 +25,7 @@ export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] 
                        [--log-every N] [--loss ns|saturating|lsgan|wgan|wgan-gp] [--lr-d X] [--lr-g X]
                        [--d-steps K] [--label-smoothing X] [--config FILE.json]
                        [--backend cpu|wasm|tensorflow|tensorflow-gpu] [--engine fused|autodiff]
-                       [--out DIR] [--json]
+                       [--threads N] [--out DIR] [--json] [--report-memory]
                        [--checkpoint DIR] [--checkpoint-every N] | --resume DIR
 
 Trains the reference GAN on TensorFlow.js. Presets: ${[...Object.keys(PRESETS), 'tabular'].join(', ')}.
@@ -49,7 +49,9 @@ for a population (--population K trains seeds S..S+K-1 at once), the median and 
 output, W1 to the target, max |D(x) - 1/2| on a grid) and DIR/summary.json; --json prints the
 summary instead of the log lines. The same seed prints the same bytes on a backend and engine.
 On the cpu backend a step runs as the trainer's fused arithmetic (--engine fused, the default
-there; --threads N splits a population over N threads, same bytes); --engine autodiff runs it as TF.js ops with TF.js's gradients (the only engine elsewhere).
+there: WebAssembly SIMD, two members at a time; --threads N splits a population over N worker
+threads, with the same bytes); --engine autodiff runs it as TF.js ops with TF.js's gradients (the
+only engine elsewhere). --report-memory prints the process's peak resident memory on stderr.
 A member whose loss becomes NaN or infinite stops alone: a line on stderr names it, the step and the
 quantity, its last good state stays in the checkpoint and the summary, and the exit status is 1.
 --checkpoint DIR saves DIR/checkpoint.json (weights, Adam state, generator states, step, logs) every
@@ -74,6 +76,8 @@ const SPEC = {
   config: 'value',
   backend: 'value',
   engine: 'value',
+  threads: 'value',
+  'report-memory': 'flag',
   out: 'value',
   checkpoint: 'value',
   'checkpoint-every': 'value',
@@ -213,6 +217,12 @@ export async function runTrain(
     throw new CliError(`${cmd}: --checkpoint-every needs --checkpoint DIR and a value ≥ 1; got ${every}`);
   const seed = int('seed') ?? 0;
   const population = int('population') ?? 1;
+  const threads = int('threads') ?? 1;
+  if (threads < 1 || threads > 256) throw new CliError(`${cmd}: --threads must be an integer from 1 to 256; got ${threads}`);
+  if (threads > 1 && (engine === 'autodiff' || backend !== 'cpu'))
+    throw new CliError(
+      `${cmd}: --threads splits the fused engine's members (cpu backend); got ${engine === 'autodiff' ? '--engine autodiff' : `--backend ${backend}`}`,
+    );
   await useBackend(backend);
   const lines: string[] = [];
   const records: MemberLog[] = [];
@@ -263,6 +273,7 @@ export async function runTrain(
       population,
       resume,
       engine,
+      threads,
       onStop: (st) =>
         err(
           `${cmd}: member seed ${st.seed} stopped at step ${st.step}: its ${st.quantity} became ` +
@@ -317,6 +328,8 @@ export async function runTrain(
     writeFileDurable(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
   }
   const code = result.stopped.some((x) => x !== null) ? 1 : 0;
+  // maxRSS is in kibibytes
+  if (args.flags.has('report-memory')) err(`${cmd}: peak resident memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`);
   return [args.flags.has('json') ? `${JSON.stringify(summary)}\n` : streaming ? '' : `${lines.join('\n')}\n`, code];
 }
 

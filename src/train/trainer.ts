@@ -254,14 +254,16 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     throw new TrainError('train', 'options.simd', `must be true or false; got ${show(options.simd)}`);
   if (threads > 1 && engineName !== 'fused')
     throw new TrainError('train', 'options.threads', `splits the fused engine's members over threads; the engine is ${JSON.stringify(engineName)}`);
-  const base = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k));
-  const initR = base.map((r) => r.stream(0));
-  const restore = (st: RngState[] | undefined, stream: number) => (st ? st.map((x) => Rng.restore(x)) : base.map((r) => r.stream(stream)));
+  // member k's streams 0 … 6 (see above), from one seeding
+  const streams = Array.from({ length: K }, (_, k) => Rng.fromSeed(seed + k).streams(7));
+  const stream = (i: number) => streams.map((st) => st[i] as Rng);
+  const initR = stream(0);
+  const restore = (st: RngState[] | undefined, i: number) => (st ? st.map((x) => Rng.restore(x)) : stream(i));
   const dataR = restore(ck?.rng.data, 1);
   const noiseR = restore(ck?.rng.noise, 2);
   const gpR = restore(ck?.rng.gp, 4);
   const rngs = dataR.map((data, k) => ({ data, noise: noiseR[k] as Rng, gp: gpR[k] as Rng }));
-  const evalR = base.map((r) => r.stream(3));
+  const evalR = stream(3);
   const parsed = parseDistribution(c.target, 'train', 'target');
   if ('kind' in parsed) throw new TrainError('train', 'target', `must be a distribution, not a file of samples; got ${JSON.stringify(c.target)}`);
   const target: Distribution = parsed;
@@ -284,9 +286,9 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   );
   const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
   // fresh data from a stream of its own (no other stream is touched): [K, evalSamples, dim]
-  const freshData = (stream: number) => {
+  const freshData = (i: number) => {
     const out = new Float32Array(K * c.evalSamples * dim);
-    base.forEach((r, k) => out.set(target.sample(r.stream(stream), c.evalSamples), k * c.evalSamples * dim));
+    stream(i).forEach((r, k) => out.set(target.sample(r, c.evalSamples), k * c.evalSamples * dim));
     return tf.tensor3d(out, [K, c.evalSamples, dim]);
   };
   // held-out data for the critic's estimate (stream 5)

@@ -1,0 +1,84 @@
+// The fused engine's splits: a population's bytes (logs, stops, checkpoints) are the same on one
+// thread or several, on the WebAssembly SIMD kernel or the scalar code, and each member is the
+// single run with its seed. The oracle is the scalar code on one thread (itself held to TF.js
+// autodiff in train.test.ts and to float64 finite differences in properties/).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeConfig, train, useBackend, TrainError, type Checkpoint, type TrainConfig } from '../src/train/index.js';
+
+beforeAll(async () => {
+  await useBackend('cpu');
+});
+
+/** Everything a run yields, as bytes: logs, final entries, stops, and its checkpoints. */
+async function bytesOf(c: TrainConfig, options: Record<string, unknown>): Promise<string> {
+  const cks: Checkpoint[] = [];
+  const r = await train(c, { seed: 21, population: 5, checkpointEvery: 7, onCheckpoint: (ck) => cks.push(ck), ...options });
+  return JSON.stringify({ logs: r.logs, final: r.final, stopped: r.stopped, cks });
+}
+
+const CASES: [string, TrainConfig][] = [
+  ['seed-toy', makeConfig('seed-toy', { steps: 30, logEvery: 10, evalSamples: 64 })],
+  ['saturating G loss', makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'saturating' })],
+  ['LSGAN, label smoothing', makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'lsgan', labelSmoothing: 0.1 })],
+  [
+    'WGAN, RMSprop, clipping, 2 D steps',
+    makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'wgan', optimizer: 'rmsprop', dSteps: 2, lrD: 5e-5, lrG: 5e-5 }),
+  ],
+  ['members that diverge and stop', makeConfig('seed-toy', { steps: 20, logEvery: 5, evalSamples: 64, lrD: 50, lrG: 50 })],
+  ['mixture-1d (two hidden layers)', makeConfig('mixture-1d', { steps: 15, logEvery: 5, evalSamples: 64 })],
+  ['ring8 (2-D, wide layers)', makeConfig('ring8', { steps: 4, logEvery: 2, evalSamples: 32, batch: 16 })],
+  ['WGAN-GP (scalar code only)', makeConfig('seed-toy', { steps: 15, logEvery: 5, evalSamples: 64, loss: 'wgan-gp', dSteps: 2 })],
+];
+
+describe('the fused engine: the same bytes however the work is split', () => {
+  it.each(CASES)('%s: SIMD = scalar, and 2 or 3 threads = 1', async (_name, c) => {
+    const oracle = await bytesOf(c, { simd: false });
+    expect(await bytesOf(c, {})).toBe(oracle);
+    expect(await bytesOf(c, { threads: 2 })).toBe(oracle);
+    expect(await bytesOf(c, { threads: 3, simd: false })).toBe(oracle);
+  });
+
+  it('diverging members stop at the same step with the same value on every split', async () => {
+    const c = (CASES[4] as [string, TrainConfig])[1];
+    const a = await train(c, { seed: 21, population: 5, simd: false });
+    const b = await train(c, { seed: 21, population: 5, threads: 2 });
+    expect(a.stopped.some((s) => s !== null)).toBe(true);
+    expect(b.stopped).toEqual(a.stopped);
+  });
+
+  it('each member of a threaded population is the single run with its seed', async () => {
+    const c = (CASES[0] as [string, TrainConfig])[1];
+    const pop = await train(c, { seed: 40, population: 4, threads: 2 });
+    for (let k = 0; k < 4; k++) {
+      const single = await train(c, { seed: 40 + k, simd: false });
+      expect(JSON.stringify(pop.logs.map((l) => l[k]))).toBe(JSON.stringify(single.logs.map((l) => l[0])));
+    }
+  });
+
+  it('a checkpoint of a threaded run resumes on one thread (and back) to the uninterrupted bytes', async () => {
+    const c = makeConfig('seed-toy', { steps: 40, logEvery: 10, evalSamples: 64 });
+    const full = await train(c, { seed: 3, population: 6 });
+    let ck: Checkpoint | undefined;
+    await train(c, { seed: 3, population: 6, threads: 2, checkpointEvery: 13, onCheckpoint: (x) => (ck = JSON.parse(JSON.stringify(x)) as Checkpoint) });
+    expect(ck?.step).toBe(39);
+    let mid: Checkpoint | undefined;
+    await train(c, { seed: 3, population: 6, checkpointEvery: 20, onCheckpoint: (x) => (mid = JSON.parse(JSON.stringify(x)) as Checkpoint) });
+    const a = await train(c, { resume: ck, threads: 1 });
+    const b = await train(c, { resume: mid, threads: 3 });
+    expect(JSON.stringify(a.logs)).toBe(JSON.stringify(full.logs));
+    expect(JSON.stringify(b.logs)).toBe(JSON.stringify(full.logs));
+  });
+
+  it.each([
+    [{ threads: 0 }, /options\.threads must be an integer from 1 to 256; got 0/],
+    [{ threads: 1.5 }, /options\.threads must be an integer from 1 to 256; got 1\.5/],
+    [{ threads: '2' }, /options\.threads must be an integer from 1 to 256; got "2"/],
+    [{ threads: 2, engine: 'autodiff' }, /options\.threads splits the fused engine's members over threads; the engine is "autodiff"/],
+    [{ simd: 'yes' }, /options\.simd must be true or false; got "yes"/],
+  ])('refuses %j by name', async (options, message) => {
+    const c = makeConfig('seed-toy', { steps: 2, logEvery: 1 });
+    const e = await train(c, options as never).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TrainError);
+    expect((e as Error).message).toMatch(message);
+  });
+});
