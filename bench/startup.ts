@@ -47,7 +47,8 @@ export function benchStartup(seed = 1): string[] {
   const lines = [`whole process, median of ${runs} starts (ratios < 1 mean gan-verify is faster)`];
   const row = (what: string, ours: { seconds: number }, ref: { seconds: number }, refName: string, target: number, check = '') =>
     lines.push(
-      `  ${what.padEnd(58)} gan-verify ${ours.seconds.toFixed(3)} s   ${refName} ${ref.seconds.toFixed(3)} s   ratio ${(ours.seconds / ref.seconds).toFixed(2)} ` +
+      `  ${what.padEnd(58)} gan-verify ${ours.seconds.toFixed(3)} s   ${refName} ${ref.seconds.toFixed(3)} s   ` +
+        `ratio ${(ours.seconds / ref.seconds).toFixed(2)} ` +
         `(target ≤ ${target})${check ? `   ${check}` : ''}`,
     );
   const node = process.execPath;

@@ -69,6 +69,18 @@ describe('the fused engine: the same bytes however the work is split', () => {
     expect(JSON.stringify(b.logs)).toBe(JSON.stringify(full.logs));
   });
 
+  it('a population of 4096 checkpoints (through JSON) and resumes to the uninterrupted bytes', async () => {
+    const c = makeConfig('seed-toy', { steps: 4, logEvery: 4, evalSamples: 16 });
+    const full = await train(c, { seed: 9, population: 4096, threads: 2 });
+    let ck: Checkpoint | undefined;
+    await train(c, { seed: 9, population: 4096, checkpointEvery: 2, onCheckpoint: (x) => (ck = JSON.parse(JSON.stringify(x)) as Checkpoint) });
+    expect(ck?.population).toBe(4096);
+    expect(ck?.step).toBe(2);
+    const resumed = await train(c, { resume: ck, threads: 2 });
+    expect(JSON.stringify(resumed.logs)).toBe(JSON.stringify(full.logs));
+    expect(JSON.stringify(resumed.final)).toBe(JSON.stringify(full.final));
+  });
+
   it.each([
     [{ threads: 0 }, /options\.threads must be an integer from 1 to 256; got 0/],
     [{ threads: 1.5 }, /options\.threads must be an integer from 1 to 256; got 1\.5/],
