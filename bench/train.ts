@@ -2,7 +2,7 @@
  * Benchmarks of the trainer against the seed document's PyTorch script (Debian's python3-torch, one
  * thread), side by side in one run: seed-toy for 1000 steps as one run (target: no slower than
  * PyTorch), and as a population of 256 (target: no more than 10× PyTorch's single run), on the cpu
- * backend's fused kernels (the default) and, for comparison, as TF.js ops with autodiff on cpu and
+ * backend's fused engine (the default) and, for comparison, as TF.js ops with autodiff on cpu and
  * wasm. The metrics are switched off in the timed runs (logEvery = steps, 16 evaluation samples)
  * so that training is what is measured.
  */

@@ -85,7 +85,7 @@ describe('the trainer', () => {
     ['seed-toy', { loss: 'wgan-gp', dSteps: 2 }],
     ['mixture-1d', { batch: 16 }],
     ['ring8', { batch: 16, gHidden: [24, 24], dHidden: [24, 24], evalSamples: 200 }],
-  ] as const)('the fused kernels and TF.js autodiff agree to float32 rounding: %s %j', async (preset, over) => {
+  ] as const)('the fused engine and TF.js autodiff agree to float32 rounding: %s %j', async (preset, over) => {
     // two implementations of the same step (hand-derived gradients in mlp.ts, TF.js's tape): losses
     // and metrics agree closely over the first steps (they drift apart slowly, as any two float orders do)
     const c = makeConfig(preset, { steps: 21, logEvery: 5, ...(over as Partial<TrainConfig>) });

@@ -407,7 +407,7 @@ const f32 = (x: readonly number[]) => Float32Array.from(x);
 /**
  * Refuses, before any allocation, a run whose step would not fit in memory. Per step: the real
  * batches and noise of every D step (float32, [dSteps, K, B, dim + noiseDim + 1]) with the copies the
- * engines make; the activations of the widest layer for a batch (float64 in the fused kernels, per
+ * engines make; the activations of the widest layer for a batch (float64 in the fused engine, per
  * member in TF.js ops); parameters and Adam moments; G's evaluation samples.
  */
 export function checkTrainMemory(c: TrainConfig, K: number, dim: number): void {

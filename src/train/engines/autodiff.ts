@@ -13,7 +13,7 @@ import { memberGrads } from '../grads.js';
 import { lossOk } from '../losses.js';
 import { layout } from '../mlp.js';
 import { adamOps } from '../optimizer-ops.js';
-import { STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
+import { saveRngs, STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
 import type { StepEngine } from './types.js';
 
 /** One layer of a population's MLP: W [K, in, out], b [K, 1, out] (views of the flat parameters). */
@@ -251,7 +251,7 @@ export function autodiffEngine(c: TrainConfig, target: Distribution, K: number, 
       return stops;
     },
     state: () => ({ gp: read(G.p), gm: read(G.m), gv: read(G.v), dp: read(D.p), dm: read(D.m), dv: read(D.v) }),
-    rngStates: () => ({ data: rngs.map((r) => r.data.save()), noise: rngs.map((r) => r.noise.save()), gp: rngs.map((r) => r.gp.save()) }),
+    rngStates: () => saveRngs(rngs),
     evaluate: (z, x) => steps.evaluate(z, x),
     critic: (x) => steps.critic(x),
     dispose: () => tf.dispose([G.p, G.m, G.v, D.p, D.m, D.v]),

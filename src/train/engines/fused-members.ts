@@ -38,6 +38,11 @@ export interface MemberRngs {
   gp: Rng;
 }
 
+/** The generators' states, per member, for a checkpoint. */
+export function saveRngs(rngs: readonly MemberRngs[]): { data: RngState[]; noise: RngState[]; gp: RngState[] } {
+  return { data: rngs.map((r) => r.data.save()), noise: rngs.map((r) => r.noise.save()), gp: rngs.map((r) => r.gp.save()) };
+}
+
 /** A member that stopped during a run of steps: where, and the loss that stopped it. */
 export interface StopRecord {
   member: number;
@@ -106,7 +111,7 @@ export class FusedMembers {
 
   /** The members' generator states (for checkpoints), in member order. */
   rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } {
-    return { data: this.rngs.map((r) => r.data.save()), noise: this.rngs.map((r) => r.noise.save()), gp: this.rngs.map((r) => r.gp.save()) };
+    return saveRngs(this.rngs);
   }
 
   /**

@@ -17,7 +17,7 @@ import { layout } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import type { RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
-import { STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
+import { saveRngs, STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
 
 /** The part of the WebAssembly JS API used here (Node and browsers have it; ES2022's lib declares none of it). */
 interface WasmApi {
@@ -190,7 +190,7 @@ export class SimdMembers {
 
   /** The members' generator states (for checkpoints), in member order. */
   rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } {
-    return { data: this.rngs.map((r) => r.data.save()), noise: this.rngs.map((r) => r.noise.save()), gp: this.rngs.map((r) => r.gp.save()) };
+    return saveRngs(this.rngs);
   }
 
   /** As FusedMembers.run: steps [from, from + n) for this range; the stops in step order. */

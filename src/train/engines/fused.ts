@@ -13,7 +13,7 @@ import type { tf } from '../backend.js';
 import type { TrainConfig } from '../config.js';
 import { forwardFrom, layout, Workspace } from '../mlp.js';
 import { parseDistribution, type Distribution } from '../../numeric/distributions.js';
-import type { MemberRngs, NetState, StepReport } from './fused-members.js';
+import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
 import { makeMembers } from './members.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './fused-protocol.js';
 import type { StepEngine } from './types.js';
@@ -137,7 +137,7 @@ async function startPool(c: TrainConfig, K: number, T: number, rngs: MemberRngs[
     const first = Math.floor((w * K) / T);
     const end = Math.floor(((w + 1) * K) / T);
     const mine = rngs.slice(first, end);
-    const rng = { data: mine.map((r) => r.data.save()), noise: mine.map((r) => r.noise.save()), gp: mine.map((r) => r.gp.save()) };
+    const rng = saveRngs(mine);
     workers.push(await spawn({ config: c, K, first, rng, state, report, simd }));
   }
   const ask = (req: WorkerRequest) =>
