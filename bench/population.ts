@@ -22,9 +22,9 @@ const KS = [256, 1024, 4096];
  * fin·fout weights costs 2·fin·fout per row forward, 4 per row backward with weight gradients
  * (gradient and back-propagated vector), 2 backward without; Adam ~10 per parameter.
  */
-function flopsPerMemberStep(c: Train.TrainConfig): number {
+function flopsPerMemberStep(train: typeof Train, c: Train.TrainConfig): number {
   const weights = (sizes: number[]) => sizes.slice(1).reduce((s, n, i) => s + (sizes[i] as number) * n, 0);
-  const params = (sizes: number[]) => sizes.slice(1).reduce((s, n, i) => s + ((sizes[i] as number) + 1) * n, 0);
+  const params = train.parameterCount;
   const g = [c.noiseDim, ...c.gHidden, 1];
   const d = [1, ...c.dHidden, 1];
   const B = c.batch;
@@ -87,7 +87,7 @@ export async function benchPopulation(): Promise<string[]> {
   await train.useBackend('cpu');
   await timeRun(train, 256, 20, 1); // warm-up
   await timeRun(train, 256, 20, 2);
-  const flops = flopsPerMemberStep(train.makeConfig('seed-toy'));
+  const flops = flopsPerMemberStep(train, train.makeConfig('seed-toy'));
   const mhz = clockMHz();
   // float64 peak of one core: two 256-bit FMA pipes = 16 flops a cycle (AVX2/AVX-512 servers)
   const peak = (mhz * 1e6 * 16 * cpus().length) / 1e9;

@@ -3,6 +3,7 @@ import { fc, test } from '@fast-check/vitest';
 import * as num from '../src/numeric/index.js';
 import * as th from '../src/theory/index.js';
 import { Dec, expectClose, ulpDistance } from '../test/helpers.js';
+import { sigmoid, softplus, softplusWithSlope } from '../src/numeric/logistic.js';
 
 /**
  * The float64 paths of src/numeric against the exact theory module. Masses are dyadic (c/2²⁰ with
@@ -144,4 +145,14 @@ describe('float64 W1 and D* against theory', () => {
       expect(Math.abs(num.w1(xs, shifted) - Math.abs(c))).toBeLessThanOrEqual(tol + 4 * Number.EPSILON * Math.abs(c));
     },
   );
+});
+
+describe('the logistic function', () => {
+  // the one-exponential form the trainer's losses use gives the separate definitions' values, bit for bit
+  test.prop([fc.double({ noNaN: true, min: -800, max: 800 })])('softplusWithSlope(l) = (softplus(l), sigmoid(l))', (l) => {
+    const out = { loss: NaN, slope: NaN };
+    softplusWithSlope(l, out);
+    expect(Object.is(out.loss, softplus(l))).toBe(true);
+    expect(Object.is(out.slope, sigmoid(l))).toBe(true);
+  });
 });

@@ -22,6 +22,17 @@ export function sigmoid(l: number): number {
   return e / (1 + e);
 }
 
+/**
+ * softplus(l) into out.loss and its derivative σ(l) into out.slope, from one exponential
+ * e = e^−|l|: the values of softplus(l) and sigmoid(l) above (for l < 0, e^−|l| = eˡ), for loops
+ * that need both (the trainer's losses).
+ */
+export function softplusWithSlope(l: number, out: { loss: number; slope: number }): void {
+  const e = Math.exp(-Math.abs(l));
+  out.slope = l >= 0 ? 1 / (1 + e) : e / (1 + e);
+  out.loss = Math.max(l, 0) + Math.log1p(e);
+}
+
 /** ln σ(l) = −softplus(−l). */
 export const logSigmoid = (l: number): number => -softplus(-l);
 

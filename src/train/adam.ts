@@ -17,6 +17,14 @@ export interface AdamSpec {
 }
 
 /**
+ * Adam's bias corrections at step t, as PyTorch applies them: the step size lr/(1 − β₁ᵗ) and
+ * √(1 − β₂ᵗ), which divides √v. Every Adam here (this file, optimizer-ops.ts, the SIMD kernel) takes them from this.
+ */
+export function adamCorrections(s: Pick<AdamSpec, 'lr' | 'beta1' | 'beta2' | 't'>): { stepSize: number; bc2Sqrt: number } {
+  return { stepSize: s.lr / (1 - s.beta1 ** s.t), bc2Sqrt: Math.sqrt(1 - s.beta2 ** s.t) };
+}
+
+/**
  * PyTorch's Adam (torch.optim.Adam) on one member's row [o, o + P): m ← β₁m + (1−β₁)g;
  * v ← β₂v + (1−β₂)g²; p ← p − (lr/(1−β₁ᵗ))·m/(√v/√(1−β₂ᵗ) + ε).
  */
@@ -26,8 +34,7 @@ export function adam(s: AdamSpec, p: Float32Array, m: Float32Array, v: Float32Ar
     return;
   }
   const { beta1, beta2, eps } = s;
-  const stepSize = s.lr / (1 - beta1 ** s.t);
-  const bc2Sqrt = Math.sqrt(1 - beta2 ** s.t);
+  const { stepSize, bc2Sqrt } = adamCorrections(s);
   for (let i = 0; i < P; i++) {
     const gi = g[i] as number;
     m[o + i] = beta1 * (m[o + i] as number) + (1 - beta1) * gi;

@@ -10,7 +10,7 @@ import { parseDistribution } from '../numeric/distributions.js';
 import { Rng } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
 import { TrainError } from './backend.js';
-import { checkConfig } from './config.js';
+import { checkConfig, networkSizes } from './config.js';
 import type { Checkpoint } from './trainer.js';
 
 export const CHECKPOINT_FORMAT = 'gan-verify-checkpoint-3';
@@ -96,8 +96,9 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
   const target = parseDistribution(config.target, 'checkpoint', 'config.target');
   if ('kind' in target) fail('config.target', `must be a distribution; got ${show(config.target)}`);
   const dim = target.dim;
-  const PG = parameterCount([config.noiseDim, ...config.gHidden, dim]);
-  const PD = parameterCount([dim, ...config.dHidden, 1]);
+  const sizes = networkSizes(config, dim);
+  const PG = parameterCount(sizes.g);
+  const PD = parameterCount(sizes.d);
   for (const [key, per, net] of [
     ['g', PG, 'G'],
     ['gm', PG, 'G'],

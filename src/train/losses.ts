@@ -6,8 +6,9 @@
  *
  * BCE on σ(l) with label y: −y ln σ(l) − (1 − y) ln(1 − σ(l)) = softplus(l) − y·l, since
  * ln σ(l) = −softplus(−l) = l − softplus(l) and ln(1 − σ(l)) = −softplus(l); its derivative is
- * σ(l) − y. softplus and σ are those of numeric/logistic.ts, here from one exponential.
+ * σ(l) − y. softplus and σ are numeric/logistic.ts's, both from one exponential (softplusWithSlope).
  */
+import { softplusWithSlope } from '../numeric/logistic.js';
 import type { GanLoss } from './config.js';
 
 /** A row's loss and its derivative with respect to the row's output. */
@@ -18,16 +19,6 @@ export interface RowLoss {
 
 /** The critic losses (no σ: the output is a value, not a logit). */
 export const isCritic = (loss: GanLoss) => loss === 'wgan' || loss === 'wgan-gp';
-
-/**
- * softplus(l) = max(l, 0) + ln(1 + e^−|l|) into out.loss and σ(l) into out.slope, from one
- * exponential e = e^−|l|: σ(l) = 1/(1 + e) for l ≥ 0 and e/(1 + e) below (numeric/logistic.ts).
- */
-function softplusSigmoid(l: number, out: RowLoss): void {
-  const e = Math.exp(-Math.abs(l));
-  out.slope = l >= 0 ? 1 / (1 + e) : e / (1 + e);
-  out.loss = Math.max(l, 0) + Math.log1p(e);
-}
 
 /**
  * D's loss on one row of its output l, a real row (label y, 1 − label smoothing) or a fake row, into
@@ -44,7 +35,7 @@ export function dRow(loss: GanLoss, real: boolean, l: number, y: number, out: Ro
     out.loss = real ? (l - y) * (l - y) : l * l;
     return;
   }
-  softplusSigmoid(l, out);
+  softplusWithSlope(l, out);
   const sig = out.slope;
   out.slope = real ? sig - y : sig;
   out.loss = real ? out.loss - y * l : out.loss;
@@ -68,13 +59,13 @@ export function gRow(loss: GanLoss, l: number, out: RowLoss): void {
       return;
     case 'saturating':
       // E[ln(1 − D(G(z)))] = −E[softplus(l)], minimised by G
-      softplusSigmoid(l, out);
+      softplusWithSlope(l, out);
       out.slope = -out.slope;
       out.loss = -out.loss;
       return;
     default:
       // non-saturating −E[ln D(G(z))] = E[softplus(−l)] = softplus(l) − l, derivative σ(l) − 1
-      softplusSigmoid(l, out);
+      softplusWithSlope(l, out);
       out.slope -= 1;
       out.loss -= l;
   }

@@ -7,7 +7,7 @@ import { show } from '../theory/errors.js';
 import { w1ToDistribution, type Dist1D, type Dist2D, type Distribution } from '../numeric/index.js';
 import { sigmoid } from '../numeric/logistic.js';
 import { tf, TrainError } from './backend.js';
-import type { TrainConfig } from './config.js';
+import { networkSizes, type TrainConfig } from './config.js';
 import { isCritic } from './losses.js';
 import { layout } from './mlp.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
@@ -130,7 +130,7 @@ export function measure(
  */
 function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Distribution, gridX: Float32Array, gridN: number): Float64Array | null {
   if (c.noiseDim !== 1 || target.dim !== 1) return null;
-  const net = layout([c.noiseDim, ...c.gHidden, 1]);
+  const net = layout(networkSizes(c, 1).g);
   const dStar = new Float64Array(K * gridN);
   for (let k = 0; k < K; k++) {
     const o = k * net.P;

@@ -3,6 +3,7 @@
  * engine and the tabular trainer: PyTorch's Adam and RMSprop, the same arithmetic as the fused
  * engine's float loops in adam.ts (`adam`, `rmsprop`).
  */
+import { adamCorrections } from './adam.js';
 import { tf } from './backend.js';
 
 /** PyTorch's Adam as TF.js ops on [K, P] (members whose `active` entry is false keep their values). */
@@ -18,8 +19,7 @@ export function adamOps(
     rmspropOps(p, v, g, s, active);
     return;
   }
-  const stepSize = s.lr / (1 - s.beta1 ** s.t);
-  const bc2Sqrt = Math.sqrt(1 - s.beta2 ** s.t);
+  const { stepSize, bc2Sqrt } = adamCorrections(s);
   tf.tidy(() => {
     const m1 = tf.add(tf.mul(m, s.beta1), tf.mul(g, 1 - s.beta1));
     const v1 = tf.add(tf.mul(v, s.beta2), tf.mul(tf.mul(g, g), 1 - s.beta2));

@@ -1,4 +1,4 @@
-import { checkConfig, type TrainConfig } from './config.js';
+import { checkConfig, networkSizes, type TrainConfig } from './config.js';
 import { show } from '../theory/errors.js';
 import { CHECKPOINT_FORMAT, parameterCount, validateCheckpoint } from './checkpoint.js';
 import { checkMemory } from '../numeric/memory.js';
@@ -270,8 +270,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const dim = target.dim;
   checkTrainMemory(c, K, dim);
 
-  const gSizes = [c.noiseDim, ...c.gHidden, dim];
-  const dSizes = [dim, ...c.dHidden, 1];
+  const { g: gSizes, d: dSizes } = networkSizes(c, dim);
   const zeros = (sizes: number[]) => new Float32Array(K * layout(sizes).P);
   const init: NetState = ck
     ? { gp: f32(ck.g), gm: f32(ck.gm), gv: f32(ck.gv), dp: f32(ck.d), dm: f32(ck.dm), dv: f32(ck.dv) }
@@ -279,7 +278,9 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const stopped: (MemberStop | null)[] = ck ? [...ck.stopped] : new Array<MemberStop | null>(K).fill(null);
   const active = Uint8Array.from(stopped, (s) => (s === null ? 1 : 0));
   const engine =
-    engineName === 'fused' ? await fusedEngine(c, K, init, rngs, active, threads, options.simd ?? true) : autodiffEngine(c, target, K, init, rngs, active);
+    engineName === 'fused'
+      ? await fusedEngine(c, target, K, init, rngs, active, threads, options.simd ?? true)
+      : autodiffEngine(c, target, K, init, rngs, active);
   const evalZ = tf.tensor3d(
     drawAll(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()),
     [K, c.evalSamples, c.noiseDim],
@@ -412,7 +413,8 @@ const f32 = (x: readonly number[]) => Float32Array.from(x);
  */
 export function checkTrainMemory(c: TrainConfig, K: number, dim: number): void {
   const width = Math.max(dim, c.noiseDim, ...c.gHidden, ...c.dHidden);
-  const P = parameterCount([c.noiseDim, ...c.gHidden, dim]) + parameterCount([dim, ...c.dHidden, 1]);
+  const sizes = networkSizes(c, dim);
+  const P = parameterCount(sizes.g) + parameterCount(sizes.d);
   const bytes = 16 * c.dSteps * K * c.batch * (dim + c.noiseDim + 1) + 48 * K * c.batch * width + 24 * K * P + 16 * K * c.evalSamples * dim;
   checkMemory(
     'train',

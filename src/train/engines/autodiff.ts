@@ -8,12 +8,24 @@ import { show } from '../../theory/errors.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import { tf, TrainError } from '../backend.js';
 import { checkFields, checkTensor } from '../check.js';
-import type { TrainConfig } from '../config.js';
+import { networkSizes, type TrainConfig } from '../config.js';
 import { memberGrads } from '../grads.js';
 import { lossOk } from '../losses.js';
 import { layout } from '../mlp.js';
 import { adamOps } from '../optimizer-ops.js';
-import { saveRngs, STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
+import {
+  drawBatch,
+  memberBatch,
+  recordStop,
+  saveRngs,
+  STEP_OK,
+  STEP_STOPPED_D,
+  STEP_STOPPED_G,
+  type MemberRngs,
+  type NetState,
+  type StepReport,
+  type StopRecord,
+} from './fused-members.js';
 import type { StepEngine } from './types.js';
 
 /** One layer of a population's MLP: W [K, in, out], b [K, 1, out] (views of the flat parameters). */
@@ -206,32 +218,34 @@ function autodiffSteps(c: TrainConfig, G: Net, D: Net, K: number) {
  */
 export function autodiffEngine(c: TrainConfig, target: Distribution, K: number, init: NetState, rngs: MemberRngs[], active: Uint8Array): StepEngine {
   const dim = target.dim;
-  const G = makeNet([c.noiseDim, ...c.gHidden, dim], K, init.gp, init.gm, init.gv);
-  const D = makeNet([dim, ...c.dHidden, 1], K, init.dp, init.dm, init.dv);
+  const sizes = networkSizes(c, dim);
+  const G = makeNet(sizes.g, K, init.gp, init.gm, init.gv);
+  const D = makeNet(sizes.d, K, init.dp, init.dm, init.dv);
   const steps = autodiffSteps(c, G, D, K);
   const report: StepReport = { active: Uint8Array.from(active), dLoss: new Float32Array(K).fill(NaN), gLoss: new Float32Array(K).fill(NaN) };
   const B = c.batch;
-  const draw = (n: number, f: (r: MemberRngs) => number) => {
-    const out = new Float32Array(K * n);
-    rngs.forEach((r, k) => {
-      for (let i = 0; i < n; i++) out[k * n + i] = f(r);
-    });
-    return out;
-  };
+  const nz = c.noiseDim;
+  const mine = memberBatch(c, dim);
   return {
     report,
     chunk: 1,
     run(from, n, tD, tG) {
       const stops: StopRecord[] = [];
       for (let s = 0; s < n; s++) {
-        const batch: StepBatch = { real: [], z: [], eps: c.loss === 'wgan-gp' ? [] : null };
-        for (let d = 0; d < c.dSteps; d++) {
-          const real = new Float32Array(K * B * dim);
-          rngs.forEach((r, k) => real.set(target.sample(r.data, B), k * B * dim));
-          batch.real.push(real);
-          batch.z.push(draw(B * c.noiseDim, (r) => r.noise.normal()));
-          batch.eps?.push(draw(B, (r) => r.gp.uniform()));
-        }
+        // each member's batch as every engine draws it, laid out per D step as [K, B, ·]
+        const batch: StepBatch = {
+          real: Array.from({ length: c.dSteps }, () => new Float32Array(K * B * dim)),
+          z: Array.from({ length: c.dSteps }, () => new Float32Array(K * B * nz)),
+          eps: mine.eps === null ? null : Array.from({ length: c.dSteps }, () => new Float32Array(K * B)),
+        };
+        rngs.forEach((r, k) => {
+          drawBatch(c, target, r, mine);
+          for (let d = 0; d < c.dSteps; d++) {
+            (batch.real[d] as Float32Array).set(mine.real.subarray(d * B * dim, (d + 1) * B * dim), k * B * dim);
+            (batch.z[d] as Float32Array).set(mine.z.subarray(d * B * nz, (d + 1) * B * nz), k * B * nz);
+            if (mine.eps !== null && batch.eps !== null) (batch.eps[d] as Float32Array).set(mine.eps.subarray(d * B, (d + 1) * B), k * B);
+          }
+        });
         const o = steps.step(
           batch,
           tD + s * c.dSteps,
@@ -243,9 +257,7 @@ export function autodiffEngine(c: TrainConfig, target: Distribution, K: number, 
           report.gLoss[k] = o.gLoss[k] as number;
           const st = o.status[k] as number;
           if (report.active[k] !== 1 || st === STEP_OK) continue;
-          report.active[k] = 0;
-          const status = st === STEP_STOPPED_D ? STEP_STOPPED_D : STEP_STOPPED_G;
-          stops.push({ member: k, step: from + s, status, value: (status === STEP_STOPPED_D ? o.dLoss[k] : o.gLoss[k]) as number });
+          recordStop(report, stops, k, from + s, st === STEP_STOPPED_D ? STEP_STOPPED_D : STEP_STOPPED_G);
         }
       }
       return stops;

@@ -10,7 +10,7 @@
  * (fused-worker.ts), and imports nothing of TensorFlow.js.
  */
 import { adam, type AdamSpec } from '../adam.js';
-import type { TrainConfig } from '../config.js';
+import { networkSizes, type TrainConfig } from '../config.js';
 import { lossOk } from '../losses.js';
 import { discLossGrad, forwardFrom, genLossGrad, layout, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
@@ -43,6 +43,42 @@ export function saveRngs(rngs: readonly MemberRngs[]): { data: RngState[]; noise
   return { data: rngs.map((r) => r.data.save()), noise: rngs.map((r) => r.noise.save()), gp: rngs.map((r) => r.gp.save()) };
 }
 
+/** One member's batch for every D step: real [dSteps·B·dim], noise [dSteps·B·n_z] and, for WGAN-GP, ε [dSteps·B]. */
+export interface MemberBatch {
+  real: Float32Array;
+  z: Float32Array;
+  eps: Float32Array | null;
+}
+
+export function memberBatch(c: TrainConfig, dim: number): MemberBatch {
+  return {
+    real: new Float32Array(c.dSteps * c.batch * dim),
+    z: new Float32Array(c.dSteps * c.batch * c.noiseDim),
+    eps: c.loss === 'wgan-gp' ? new Float32Array(c.dSteps * c.batch) : null,
+  };
+}
+
+/**
+ * Draws a member's batch for one step from its own generators, D step by D step: the real data,
+ * the noise and (WGAN-GP) the interpolation weights, rounded to float32. Every engine draws with this.
+ */
+export function drawBatch(c: TrainConfig, target: Distribution, r: MemberRngs, into: MemberBatch): void {
+  const B = c.batch;
+  const dim = target.dim;
+  const nz = c.noiseDim;
+  for (let d = 0; d < c.dSteps; d++) {
+    into.real.set(target.sample(r.data, B), d * B * dim);
+    for (let j = 0; j < B * nz; j++) into.z[d * B * nz + j] = r.noise.normal();
+    if (into.eps !== null) for (let j = 0; j < B; j++) into.eps[d * B + j] = r.gp.uniform();
+  }
+}
+
+/** Member k stops at this step: no longer active, and the loss that stopped it recorded. */
+export function recordStop(report: StepReport, stops: StopRecord[], member: number, step: number, status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G): void {
+  report.active[member] = 0;
+  stops.push({ member, step, status, value: (status === STEP_STOPPED_D ? report.dLoss[member] : report.gLoss[member]) as number });
+}
+
 /** A member that stopped during a run of steps: where, and the loss that stopped it. */
 export interface StopRecord {
   member: number;
@@ -68,10 +104,7 @@ export class FusedMembers {
   private readonly dGrad: Float64Array;
   private readonly disc: DiscSpec;
   private readonly gen: GenSpec;
-  /** One member's batch of every D step: real [dSteps·B·dim], noise [dSteps·B·n_z], ε [dSteps·B]. */
-  private readonly real: Float32Array;
-  private readonly z: Float32Array;
-  private readonly eps: Float32Array | null;
+  private readonly batch: MemberBatch;
 
   /**
    * Members [first, first + rngs.length) of a population, over the whole population's state and
@@ -86,8 +119,7 @@ export class FusedMembers {
     private readonly rngs: MemberRngs[],
   ) {
     const dim = target.dim;
-    const gSizes = [c.noiseDim, ...c.gHidden, dim];
-    const dSizes = [dim, ...c.dHidden, 1];
+    const { g: gSizes, d: dSizes } = networkSizes(c, dim);
     const B = c.batch;
     this.gNet = layout(gSizes);
     this.dNet = layout(dSizes);
@@ -97,13 +129,7 @@ export class FusedMembers {
     this.dGrad = new Float64Array(this.dNet.P);
     this.disc = { dSizes, loss: c.loss, label: 1 - c.labelSmoothing, gpWeight: c.gpWeight, batch: B };
     this.gen = { gSizes, dSizes, loss: c.loss, batch: B };
-    this.real = new Float32Array(c.dSteps * B * dim);
-    this.z = new Float32Array(c.dSteps * B * c.noiseDim);
-    this.eps = c.loss === 'wgan-gp' ? new Float32Array(c.dSteps * B) : null;
-  }
-
-  get end(): number {
-    return this.first + this.rngs.length;
+    this.batch = memberBatch(c, dim);
   }
 
   /** Nothing to do: the state arrays are always current here. */
@@ -123,9 +149,6 @@ export class FusedMembers {
   run(from: number, n: number, tD: number, tG: number): StopRecord[] {
     const stops: StopRecord[] = [];
     const c = this.c;
-    const B = c.batch;
-    const dim = this.target.dim;
-    const nz = c.noiseDim;
     const S = c.dSteps;
     const opt = (lr: number, t: number): AdamSpec => ({ optimizer: c.optimizer ?? 'adam', lr, beta1: c.beta1, beta2: c.beta2, eps: c.eps, t });
     for (let s = 0; s < n; s++) {
@@ -134,21 +157,12 @@ export class FusedMembers {
       const optG = opt(c.lrG, tG + s + 1);
       for (let i = 0; i < this.rngs.length; i++) {
         const k = this.first + i;
-        const r = this.rngs[i] as MemberRngs;
-        for (let d = 0; d < S; d++) {
-          this.real.set(this.target.sample(r.data, B), d * B * dim);
-          for (let j = 0; j < B * nz; j++) this.z[d * B * nz + j] = r.noise.normal();
-          if (this.eps !== null) for (let j = 0; j < B; j++) this.eps[d * B + j] = r.gp.uniform();
-        }
+        drawBatch(c, this.target, this.rngs[i] as MemberRngs, this.batch);
         this.report.dLoss[k] = NaN;
         this.report.gLoss[k] = NaN;
         if (this.report.active[k] !== 1) continue;
         const status = this.memberStep(k, optD, optG);
-        if (status !== STEP_OK) {
-          this.report.active[k] = 0;
-          const value = (status === STEP_STOPPED_D ? this.report.dLoss[k] : this.report.gLoss[k]) as number;
-          stops.push({ member: k, step: from + s, status, value });
-        }
+        if (status !== STEP_OK) recordStop(this.report, stops, k, from + s, status);
       }
     }
     return stops;
@@ -166,11 +180,12 @@ export class FusedMembers {
     const go = k * gNet.P;
     const dOff = k * dNet.P;
     const fakeRows = this.gws.acts[gNet.layers.length - 1] as Float64Array;
+    const { real, z, eps } = this.batch;
     for (let s = 0; s < c.dSteps; s++) {
       // G's fake batch for this D step (G is a constant here); gws keeps the last one for the G step
-      forwardFrom(gp, go, this.gws, this.z, s * B * nz, B);
+      forwardFrom(gp, go, this.gws, z, s * B * nz, B);
       this.dGrad.fill(0);
-      report.dLoss[k] = discLossGrad(this.disc, dp, dOff, this.dws, this.real, s * B * dim, fakeRows, 0, this.eps, s * B, this.dGrad);
+      report.dLoss[k] = discLossGrad(this.disc, dp, dOff, this.dws, real, s * B * dim, fakeRows, 0, eps, s * B, this.dGrad);
       // the loss is reported in float32: one that overflows it stops the member too
       if (!lossOk(report.dLoss[k] as number)) return STEP_STOPPED_D;
       adam(optD[s] as AdamSpec, dp, dm, dv, this.dGrad, dOff, dNet.P);

@@ -11,13 +11,26 @@
  *
  * WGAN-GP's penalty (a second-order term) is not in the kernel: that loss runs on FusedMembers.
  */
-import type { TrainConfig } from '../config.js';
+import { networkSizes, type TrainConfig } from '../config.js';
+import { adamCorrections } from '../adam.js';
 import { dRow, gRow, lossOk, type RowLoss } from '../losses.js';
 import { layout } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import type { RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
-import { saveRngs, STEP_STOPPED_D, STEP_STOPPED_G, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
+import {
+  drawBatch,
+  memberBatch,
+  recordStop,
+  saveRngs,
+  STEP_STOPPED_D,
+  STEP_STOPPED_G,
+  type MemberBatch,
+  type MemberRngs,
+  type NetState,
+  type StepReport,
+  type StopRecord,
+} from './fused-members.js';
 
 /** The part of the WebAssembly JS API used here (Node and browsers have it; ES2022's lib declares none of it). */
 interface WasmApi {
@@ -102,13 +115,14 @@ export class SimdMembers {
   /** Resident: every pair's block stays in the kernel's memory between runs, written back by {@link flush}. */
   private readonly resident: boolean;
   private loaded = false;
+  /** Resident pairs have run since the last {@link flush}. */
+  private dirty = false;
   private readonly f64: Float64Array;
   private readonly G: NetArea;
   private readonly D: NetArea;
   private readonly row: RowLoss = { loss: 0, slope: 0 };
-  /** Each lane's batch for every D step, as in FusedMembers. */
-  private readonly real: Float32Array[];
-  private readonly z: Float32Array[];
+  /** Each lane's batch for every D step, as FusedMembers draws it. */
+  private readonly batch: [MemberBatch, MemberBatch];
 
   constructor(
     private readonly c: TrainConfig,
@@ -139,8 +153,9 @@ export class SimdMembers {
       const delta = take(rows * (sizes[sizes.length - 1] as number) * V);
       return { net, desc, p, m, v, g, x, layers, delta };
     };
-    const gPlan = plan([c.noiseDim, ...c.gHidden, dim], B);
-    const dPlan = plan([dim, ...c.dHidden, 1], 2 * B);
+    const sizes = networkSizes(c, dim);
+    const gPlan = plan(sizes.g, B);
+    const dPlan = plan(sizes.d, 2 * B);
     const pairs = Math.ceil(rngs.length / 2);
     const blockBytes = 3 * (gPlan.net.P + dPlan.net.P) * V;
     this.resident = pairs * blockBytes <= RESIDENT_BYTES;
@@ -184,8 +199,7 @@ export class SimdMembers {
       { g: [this.G.p, this.G.m, this.G.v], d: [this.D.p, this.D.m, this.D.v] },
       ...more.map((b) => ({ g: b.g.map((o) => base + o) as [number, number, number], d: b.d.map((o) => base + o) as [number, number, number] })),
     ];
-    this.real = [0, 1].map(() => new Float32Array(c.dSteps * B * dim));
-    this.z = [0, 1].map(() => new Float32Array(c.dSteps * B * c.noiseDim));
+    this.batch = [memberBatch(c, dim), memberBatch(c, dim)];
   }
 
   /** The members' generator states (for checkpoints), in member order. */
@@ -205,12 +219,14 @@ export class SimdMembers {
       if (!this.resident) this.store(lanes);
     }
     this.loaded = true;
+    this.dirty = this.resident;
     return stops.sort((a, b) => a.step - b.step || a.member - b.member);
   }
 
   /** Writes every pair's parameters and moments back to the float32 arrays (resident pairs only live in the kernel). */
   flush(): void {
-    if (!this.resident || !this.loaded) return;
+    if (!this.dirty) return;
+    this.dirty = false;
     for (let i = 0; i < this.rngs.length; i += 2) {
       this.use(i / 2);
       this.store(i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i]);
@@ -226,43 +242,39 @@ export class SimdMembers {
 
   /** A pair's parameters and moments into the kernel's lanes (float32 values, exact in float64). */
   private load(members: number[]): void {
-    const { f64, state } = this;
-    members.forEach((k, lane) => {
-      const put = (at: number, src: Float32Array, P: number) => {
-        const o = at / 8 + lane;
-        for (let i = 0; i < P; i++) f64[o + 2 * i] = src[k * P + i] as number;
-      };
-      put(this.G.p, state.gp, this.G.P);
-      put(this.G.m, state.gm, this.G.P);
-      put(this.G.v, state.gv, this.G.P);
-      put(this.D.p, state.dp, this.D.P);
-      put(this.D.m, state.dm, this.D.P);
-      put(this.D.v, state.dv, this.D.P);
-    });
+    this.transfer(members, true);
   }
 
+  /** A pair's parameters and moments back to the float32 arrays (the lanes hold float32 values). */
   private store(members: number[]): void {
-    const { f64, state } = this;
+    this.transfer(members, false);
+  }
+
+  private transfer(members: number[], toKernel: boolean): void {
+    const { f64, state, G, D } = this;
+    const blocks: [number, Float32Array, number][] = [
+      [G.p, state.gp, G.P],
+      [G.m, state.gm, G.P],
+      [G.v, state.gv, G.P],
+      [D.p, state.dp, D.P],
+      [D.m, state.dm, D.P],
+      [D.v, state.dv, D.P],
+    ];
     members.forEach((k, lane) => {
-      const get = (at: number, dst: Float32Array, P: number) => {
+      for (const [at, arr, P] of blocks) {
         const o = at / 8 + lane;
-        for (let i = 0; i < P; i++) dst[k * P + i] = f64[o + 2 * i] as number;
-      };
-      get(this.G.p, state.gp, this.G.P);
-      get(this.G.m, state.gm, this.G.P);
-      get(this.G.v, state.gv, this.G.P);
-      get(this.D.p, state.dp, this.D.P);
-      get(this.D.m, state.dm, this.D.P);
-      get(this.D.v, state.dv, this.D.P);
+        if (toKernel) for (let i = 0; i < P; i++) f64[o + 2 * i] = arr[k * P + i] as number;
+        else for (let i = 0; i < P; i++) arr[k * P + i] = f64[o + 2 * i] as number;
+      }
     });
   }
 
-  /** n values of each lane's source (src[lane] from offset o) into the kernel at `at`, interleaved. */
-  private put(at: number, src: Float32Array[], o: number, n: number, lanes: number): void {
+  /** n values of each lane's source (pick(batch[lane]) from offset o) into the kernel at `at`, interleaved. */
+  private put(at: number, pick: (b: MemberBatch) => Float32Array, o: number, n: number, lanes: number): void {
     const f64 = this.f64;
     const base = at / 8;
     for (let lane = 0; lane < lanes; lane++) {
-      const a = src[lane] as Float32Array;
+      const a = pick(this.batch[lane] as MemberBatch);
       for (let i = 0; i < n; i++) f64[base + 2 * i + lane] = a[o + i] as number;
     }
   }
@@ -274,59 +286,29 @@ export class SimdMembers {
     const dim = this.target.dim;
     const nz = c.noiseDim;
     // every member draws its batch, stopped or not
-    members.forEach((m, lane) => {
-      const r = this.rngs[m - this.first] as MemberRngs;
-      for (let d = 0; d < c.dSteps; d++) {
-        (this.real[lane] as Float32Array).set(this.target.sample(r.data, B), d * B * dim);
-        const z = this.z[lane] as Float32Array;
-        for (let j = 0; j < B * nz; j++) z[d * B * nz + j] = r.noise.normal();
-      }
-      report.dLoss[m] = NaN;
-      report.gLoss[m] = NaN;
-    });
     let mask = 0;
     members.forEach((m, lane) => {
+      drawBatch(c, this.target, this.rngs[m - this.first] as MemberRngs, this.batch[lane] as MemberBatch);
+      report.dLoss[m] = NaN;
+      report.gLoss[m] = NaN;
       if (report.active[m] === 1) mask |= 1 << lane;
     });
     if (mask === 0) return;
     const stop = (lane: number, status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G) => {
-      const m = members[lane] as number;
       mask &= ~(1 << lane);
-      report.active[m] = 0;
-      stops.push({ member: m, step, status, value: (status === STEP_STOPPED_D ? report.dLoss[m] : report.gLoss[m]) as number });
-    };
-    const opt = c.optimizer ?? 'adam';
-    const update = (net: NetArea, lr: number, t: number) => {
-      if (opt === 'rmsprop') k.rmsprop(net.p, net.v, net.g, net.P, lr, c.beta2, 1 - c.beta2, c.eps, mask);
-      else
-        k.adam(
-          net.p,
-          net.m,
-          net.v,
-          net.g,
-          net.P,
-          lr / (1 - c.beta1 ** t),
-          Math.sqrt(1 - c.beta2 ** t),
-          c.eps,
-          c.beta1,
-          1 - c.beta1,
-          c.beta2,
-          1 - c.beta2,
-          mask,
-        );
+      recordStop(report, stops, members[lane] as number, step, status);
     };
     const label = 1 - c.labelSmoothing;
     const lanes = members.length;
-    const rowsOut = (at: number) => at / 8;
     for (let s = 0; s < c.dSteps && mask !== 0; s++) {
       // G's fakes for this D step; then D's input: the real rows, then the fakes
-      this.put(G.x, this.z, s * B * nz, B * nz, lanes);
+      this.put(G.x, (b) => b.z, s * B * nz, B * nz, lanes);
       k.forward(G.desc, G.p, G.x, B);
-      this.put(D.x, this.real, s * B * dim, B * dim, lanes);
+      this.put(D.x, (b) => b.real, s * B * dim, B * dim, lanes);
       f64.copyWithin(D.x / 8 + 2 * B * dim, G.out / 8, G.out / 8 + 2 * B * dim);
       k.forward(D.desc, D.p, D.x, 2 * B);
-      const out = rowsOut(D.out);
-      const delta = rowsOut(D.delta);
+      const out = D.out / 8;
+      const delta = D.delta / 8;
       for (let lane = 0; lane < lanes; lane++) {
         if ((mask & (1 << lane)) === 0) continue;
         let lr = 0;
@@ -348,14 +330,14 @@ export class SimdMembers {
         if ((mask & (1 << lane)) !== 0 && !lossOk(report.dLoss[members[lane] as number] as number)) stop(lane, STEP_STOPPED_D);
       }
       if (mask === 0) return;
-      update(D, c.lrD, tD + s + 1);
+      this.update(D, c.lrD, tD + s + 1, mask);
       if (c.loss === 'wgan') k.clip(D.p, D.P, c.clip, mask);
     }
     // the G step on the last D step's fakes, through the updated D
     f64.copyWithin(D.x / 8, G.out / 8, G.out / 8 + 2 * B * dim);
     k.forward(D.desc, D.p, D.x, B);
-    const out = rowsOut(D.out);
-    const delta = rowsOut(D.delta);
+    const out = D.out / 8;
+    const delta = D.delta / 8;
     for (let lane = 0; lane < lanes; lane++) {
       if ((mask & (1 << lane)) === 0) continue;
       let loss = 0;
@@ -374,6 +356,17 @@ export class SimdMembers {
       if ((mask & (1 << lane)) !== 0 && !lossOk(report.gLoss[members[lane] as number] as number)) stop(lane, STEP_STOPPED_G);
     }
     if (mask === 0) return;
-    update(G, c.lrG, tG + 1);
+    this.update(G, c.lrG, tG + 1, mask);
+  }
+
+  /** The optimizer's step on a network for the lanes in mask (adam.ts's arithmetic, in the kernel). */
+  private update(net: NetArea, lr: number, t: number, mask: number): void {
+    const { c, k } = this;
+    if (c.optimizer === 'rmsprop') {
+      k.rmsprop(net.p, net.v, net.g, net.P, lr, c.beta2, 1 - c.beta2, c.eps, mask);
+      return;
+    }
+    const { stepSize, bc2Sqrt } = adamCorrections({ lr, beta1: c.beta1, beta2: c.beta2, t });
+    k.adam(net.p, net.m, net.v, net.g, net.P, stepSize, bc2Sqrt, c.eps, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, mask);
   }
 }

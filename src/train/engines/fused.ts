@@ -10,9 +10,9 @@
  * not a queue of tasks that any worker may take.
  */
 import type { tf } from '../backend.js';
-import type { TrainConfig } from '../config.js';
+import { networkSizes, type TrainConfig } from '../config.js';
 import { forwardFrom, layout, Workspace } from '../mlp.js';
-import { parseDistribution, type Distribution } from '../../numeric/distributions.js';
+import type { Distribution } from '../../numeric/distributions.js';
 import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
 import { makeMembers } from './members.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './fused-protocol.js';
@@ -38,12 +38,13 @@ function arrays<T extends string>(lengths: Record<T, number>, shared: boolean): 
 }
 
 /**
- * The fused engine over K members with these initial parameters and moments, generators and
+ * The fused engine over K members of a GAN on `target` with these initial parameters and moments, generators and
  * active flags (1 = training). `threads` worker threads (at most K); 1 runs in this thread. `simd`
  * false: the scalar code everywhere (same bytes).
  */
 export async function fusedEngine(
   c: TrainConfig,
+  target: Distribution,
   K: number,
   init: NetState,
   rngs: MemberRngs[],
@@ -51,10 +52,7 @@ export async function fusedEngine(
   threads: number,
   simd = true,
 ): Promise<StepEngine> {
-  const target = parseDistribution(c.target, 'train', 'target') as Distribution;
-  const dim = target.dim;
-  const gSizes = [c.noiseDim, ...c.gHidden, dim];
-  const dSizes = [dim, ...c.dHidden, 1];
+  const { g: gSizes, d: dSizes } = networkSizes(c, target.dim);
   const T = Math.min(threads, K);
   const shared = T > 1;
   const state = arrays({ gp: init.gp.length, gm: init.gm.length, gv: init.gv.length, dp: init.dp.length, dm: init.dm.length, dv: init.dv.length }, shared);
@@ -66,10 +64,11 @@ export async function fusedEngine(
     gLoss: losses.gLoss.fill(NaN),
   };
   report.active.set(active);
-  // the members' state, made current first (the main thread's SIMD path keeps it in its own memory)
-  let sync = () => {};
+  // on one thread the members run here; the state is made current before it is read (the SIMD
+  // path keeps it in its own memory); workers flush after every run
+  const members = T === 1 ? makeMembers(c, target, state, report, 0, rngs, simd) : null;
   const current = () => {
-    sync();
+    members?.flush();
     return state;
   };
   const common = {
@@ -80,9 +79,7 @@ export async function fusedEngine(
     },
     critic: (x: tf.Tensor3D) => forwardAll(current().dp, dSizes, x.dataSync() as Float32Array, K),
   };
-  if (T === 1) {
-    const members = makeMembers(c, target, state, report, 0, rngs, simd);
-    sync = () => members.flush();
+  if (members !== null) {
     return { ...common, chunk: 1, run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
   }
   const pool = await startPool(c, K, T, rngs, state, report, simd);
