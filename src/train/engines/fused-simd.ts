@@ -76,9 +76,9 @@ function kernelModule(): object {
   return compiled;
 }
 
-/** Whether this engine can run the configuration (every loss but WGAN-GP) here (WebAssembly SIMD). */
-export function simdFits(c: TrainConfig): boolean {
-  if (c.loss === 'wgan-gp' || wasmApi === undefined) return false;
+/** Whether WebAssembly SIMD is here (the kernel compiles). */
+export function simdAvailable(): boolean {
+  if (wasmApi === undefined) return false;
   try {
     kernelModule();
     return true;
@@ -86,6 +86,9 @@ export function simdFits(c: TrainConfig): boolean {
     return false;
   }
 }
+
+/** Whether the SIMD path trains this configuration (every loss but WGAN-GP) here. */
+export const simdFits = (c: TrainConfig): boolean => c.loss !== 'wgan-gp' && simdAvailable();
 
 /** 16 bytes a value: an f64x2, lane 0 and lane 1. */
 const V = 16;
@@ -103,6 +106,90 @@ interface NetArea {
   out: number;
   back0: number;
   delta: number;
+}
+
+/** Offsets in the kernel's memory, each aligned to 16 bytes, from 0 (the heap base is added when placed). */
+class Bump {
+  top = 0;
+  take(bytes: number): number {
+    const at = this.top;
+    this.top += Math.ceil(bytes / V) * V;
+    return at;
+  }
+}
+
+/** Where a network over up to `rows` rows goes: descriptor, parameters, moments, gradient, input, each layer's outputs and backward vectors, delta. */
+function planNet(mem: Bump, sizes: number[], rows: number) {
+  const net = layout(sizes);
+  const desc = mem.take(4 + 24 * net.layers.length);
+  const [p, m, v, g] = [0, 1, 2, 3].map(() => mem.take(net.P * V)) as [number, number, number, number];
+  const x = mem.take(rows * (sizes[0] as number) * V);
+  const layers = net.layers.map((L) => ({ L, acts: mem.take(rows * L.fout * V), back: mem.take(rows * L.fin * V) }));
+  const delta = mem.take(rows * (sizes[sizes.length - 1] as number) * V);
+  return { net, desc, p, m, v, g, x, layers, delta };
+}
+
+/** A kernel instance with room for `bytes` above its heap base, and views of its memory. */
+function instantiate(bytes: number): { k: Kernel; base: number; f64: Float64Array; i32: Int32Array } {
+  const instance = new (wasmApi as WasmApi).Instance(kernelModule(), {});
+  const k = instance.exports as unknown as Kernel;
+  const base = k.heapBase();
+  const have = k.memory.buffer.byteLength;
+  if (base + bytes > have) k.memory.grow(Math.ceil((base + bytes - have) / 65536));
+  return { k, base, f64: new Float64Array(k.memory.buffer), i32: new Int32Array(k.memory.buffer) };
+}
+
+/** Writes a planned network's descriptor (see assembly/fused-pair.ts) and returns its addresses. */
+function placeNet(i32: Int32Array, base: number, pl: ReturnType<typeof planNet>): NetArea {
+  const at = (o: number) => base + o;
+  const d = at(pl.desc) / 4;
+  i32[d] = pl.net.layers.length;
+  pl.layers.forEach(({ L, acts, back }, l) => i32.set([L.fin, L.fout, L.w, L.b, at(acts), at(back)], d + 1 + 6 * l));
+  const last = pl.layers[pl.layers.length - 1] as (typeof pl.layers)[number];
+  const first = pl.layers[0] as (typeof pl.layers)[number];
+  return {
+    P: pl.net.P,
+    desc: at(pl.desc),
+    p: at(pl.p),
+    m: at(pl.m),
+    v: at(pl.v),
+    g: at(pl.g),
+    x: at(pl.x),
+    out: at(last.acts),
+    back0: at(first.back),
+    delta: at(pl.delta),
+  };
+}
+
+/**
+ * mlp.ts's forward of every member, two at a time in the kernel: x [K·N·n₀] (member k's N rows at
+ * k·N·n₀) through each member's network p [K·P] → [K·N·n_L] float32, the same values as the
+ * scalar loop (the fused engine's evaluation: D on the metric grid, G on the evaluation noise).
+ */
+export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, K: number): Float32Array {
+  const n0 = sizes[0] as number;
+  const nL = sizes[sizes.length - 1] as number;
+  const N = x.length / (K * n0);
+  const mem = new Bump();
+  const pl = planNet(mem, sizes, N);
+  const { k, base, f64, i32 } = instantiate(mem.top);
+  const net = placeNet(i32, base, pl);
+  const res = new Float32Array(K * N * nL);
+  const { P } = net;
+  for (let k0 = 0; k0 < K; k0 += 2) {
+    const lanes = Math.min(2, K - k0);
+    for (let lane = 0; lane < lanes; lane++) {
+      const m = k0 + lane;
+      for (let i = 0; i < P; i++) f64[net.p / 8 + 2 * i + lane] = p[m * P + i] as number;
+      for (let i = 0; i < N * n0; i++) f64[net.x / 8 + 2 * i + lane] = x[m * N * n0 + i] as number;
+    }
+    k.forward(net.desc, net.p, net.x, N);
+    for (let lane = 0; lane < lanes; lane++) {
+      const m = k0 + lane;
+      for (let i = 0; i < N * nL; i++) res[m * N * nL + i] = f64[net.out / 8 + 2 * i + lane] as number;
+    }
+  }
+  return res;
 }
 
 /** Pairs keep their own parameter blocks in the kernel's memory while these fit in this many bytes. */
@@ -134,71 +221,23 @@ export class SimdMembers {
   ) {
     const dim = target.dim;
     const B = c.batch;
-    // lay out the memory: descriptors (i32), then 16-byte values
-    let top = 0;
-    const take = (bytes: number) => {
-      const at = top;
-      top += Math.ceil(bytes / V) * V;
-      return at;
-    };
-    const plan = (sizes: number[], rows: number) => {
-      const net = layout(sizes);
-      const desc = take(4 + 24 * net.layers.length);
-      const p = take(net.P * V);
-      const m = take(net.P * V);
-      const v = take(net.P * V);
-      const g = take(net.P * V);
-      const x = take(rows * (sizes[0] as number) * V);
-      const layers = net.layers.map((L) => ({ L, acts: take(rows * L.fout * V), back: take(rows * L.fin * V) }));
-      const delta = take(rows * (sizes[sizes.length - 1] as number) * V);
-      return { net, desc, p, m, v, g, x, layers, delta };
-    };
+    const mem = new Bump();
     const sizes = networkSizes(c, dim);
-    const gPlan = plan(sizes.g, B);
-    const dPlan = plan(sizes.d, 2 * B);
+    const gPlan = planNet(mem, sizes.g, B);
+    const dPlan = planNet(mem, sizes.d, 2 * B);
     const pairs = Math.ceil(rngs.length / 2);
     const blockBytes = 3 * (gPlan.net.P + dPlan.net.P) * V;
     this.resident = pairs * blockBytes <= RESIDENT_BYTES;
     const extra = this.resident ? pairs - 1 : 0;
-    const more = Array.from({ length: extra }, () => ({
-      g: [take(gPlan.net.P * V), take(gPlan.net.P * V), take(gPlan.net.P * V)] as [number, number, number],
-      d: [take(dPlan.net.P * V), take(dPlan.net.P * V), take(dPlan.net.P * V)] as [number, number, number],
-    }));
-    const instance = new (wasmApi as WasmApi).Instance(kernelModule(), {});
-    const k = instance.exports as unknown as Kernel;
-    const base = k.heapBase();
-    const need = base + top;
-    const have = k.memory.buffer.byteLength;
-    if (need > have) k.memory.grow(Math.ceil((need - have) / 65536));
+    const three = (P: number) => [mem.take(P * V), mem.take(P * V), mem.take(P * V)] as [number, number, number];
+    const more = Array.from({ length: extra }, () => ({ g: three(gPlan.net.P), d: three(dPlan.net.P) }));
+    const { k, base, f64, i32 } = instantiate(mem.top);
     this.k = k;
-    this.f64 = new Float64Array(k.memory.buffer);
-    const i32 = new Int32Array(k.memory.buffer);
-    const area = (pl: typeof gPlan): NetArea => {
-      const at = (o: number) => base + o;
-      const d = at(pl.desc) / 4;
-      i32[d] = pl.net.layers.length;
-      pl.layers.forEach(({ L, acts, back }, l) => i32.set([L.fin, L.fout, L.w, L.b, at(acts), at(back)], d + 1 + 6 * l));
-      const last = pl.layers[pl.layers.length - 1] as (typeof pl.layers)[number];
-      const first = pl.layers[0] as (typeof pl.layers)[number];
-      return {
-        P: pl.net.P,
-        desc: at(pl.desc),
-        p: at(pl.p),
-        m: at(pl.m),
-        v: at(pl.v),
-        g: at(pl.g),
-        x: at(pl.x),
-        out: at(last.acts),
-        back0: at(first.back),
-        delta: at(pl.delta),
-      };
-    };
-    this.G = area(gPlan);
-    this.D = area(dPlan);
-    this.blocks = [
-      { g: [this.G.p, this.G.m, this.G.v], d: [this.D.p, this.D.m, this.D.v] },
-      ...more.map((b) => ({ g: b.g.map((o) => base + o) as [number, number, number], d: b.d.map((o) => base + o) as [number, number, number] })),
-    ];
+    this.f64 = f64;
+    this.G = placeNet(i32, base, gPlan);
+    this.D = placeNet(i32, base, dPlan);
+    const at = (b: [number, number, number]) => b.map((o) => base + o) as [number, number, number];
+    this.blocks = [{ g: [this.G.p, this.G.m, this.G.v], d: [this.D.p, this.D.m, this.D.v] }, ...more.map((b) => ({ g: at(b.g), d: at(b.d) }))];
     this.batch = [memberBatch(c, dim), memberBatch(c, dim)];
   }
 

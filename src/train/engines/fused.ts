@@ -14,11 +14,12 @@ import { networkSizes, type TrainConfig } from '../config.js';
 import { forwardFrom, layout, Workspace } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
+import { forwardPairs, simdAvailable } from './fused-simd.js';
 import { makeMembers } from './members.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './fused-protocol.js';
 import type { StepEngine } from './types.js';
 
-/** G's output (or D's) for every member: x [K·N·n₀] → [K·N·n_L] float32. */
+/** G's output (or D's) for every member: x [K·N·n₀] → [K·N·n_L] float32 (the scalar loop; forwardPairs gives the same values). */
 function forwardAll(p: Float32Array, sizes: number[], x: Float32Array, K: number): Float32Array {
   const net = layout(sizes);
   const n0 = sizes[0] as number;
@@ -71,13 +72,14 @@ export async function fusedEngine(
     members?.flush();
     return state;
   };
+  const forward = simd && simdAvailable() ? forwardPairs : forwardAll;
   const common = {
     report,
     state: current,
     evaluate(z: tf.Tensor3D, x: tf.Tensor3D) {
-      return { samples: forwardAll(current().gp, gSizes, z.dataSync() as Float32Array, K), logits: this.critic(x) };
+      return { samples: forward(current().gp, gSizes, z.dataSync() as Float32Array, K), logits: this.critic(x) };
     },
-    critic: (x: tf.Tensor3D) => forwardAll(current().dp, dSizes, x.dataSync() as Float32Array, K),
+    critic: (x: tf.Tensor3D) => forward(current().dp, dSizes, x.dataSync() as Float32Array, K),
   };
   if (members !== null) {
     return { ...common, chunk: 1, run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
