@@ -10,7 +10,8 @@ import { parseDistribution } from '../numeric/distributions.js';
 import { Rng } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
 import { TrainError } from './backend.js';
-import { checkConfig, networkSizes } from './config.js';
+import { checkConfig } from './config.js';
+import { networkSizes } from './mlp.js';
 import type { Checkpoint } from './trainer.js';
 
 export const CHECKPOINT_FORMAT = 'gan-verify-checkpoint-3';

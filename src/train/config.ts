@@ -122,11 +122,6 @@ export const PRESETS: Readonly<Record<string, TrainConfig>> = { 'seed-toy': SEED
 const INTEGER_FIELDS = ['batch', 'steps', 'dSteps', 'logEvery', 'evalSamples', 'noiseDim'] as const;
 const NUMBER_FIELDS = ['lrD', 'lrG', 'beta1', 'beta2', 'eps', 'clip', 'gpWeight', 'labelSmoothing'] as const;
 
-/** The widths of G (noise → hidden layers → data) and of D (data → hidden layers → one output) for data of dimension dim. */
-export function networkSizes(c: Pick<TrainConfig, 'noiseDim' | 'gHidden' | 'dHidden'>, dim: number): { g: number[]; d: number[] } {
-  return { g: [c.noiseDim, ...c.gHidden, dim], d: [dim, ...c.dHidden, 1] };
-}
-
 /** A preset with overrides applied and every field checked; errors name the field and the value. */
 export function makeConfig(preset: string, overrides: Partial<TrainConfig> = {}): TrainConfig {
   const fn = 'train';

@@ -10,7 +10,7 @@
  * exactly what the single run with its seed computes. Sums accumulate in float64; what is stored
  * between steps (parameters, Adam's moments) is float32.
  */
-import type { GanLoss } from './config.js';
+import type { GanLoss, TrainConfig } from './config.js';
 import { dRow, gRow, type RowLoss } from './losses.js';
 
 export interface LayerSpan {
@@ -32,6 +32,11 @@ export function layout(sizes: readonly number[]): { layers: LayerSpan[]; P: numb
     off += (fin + 1) * fout;
   }
   return { layers, P: off };
+}
+
+/** The widths of G (noise → hidden layers → data) and of D (data → hidden layers → one output) for data of dimension dim. */
+export function networkSizes(c: Pick<TrainConfig, 'noiseDim' | 'gHidden' | 'dHidden'>, dim: number): { g: number[]; d: number[] } {
+  return { g: [c.noiseDim, ...c.gHidden, dim], d: [dim, ...c.dHidden, 1] };
 }
 
 /**

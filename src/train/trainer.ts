@@ -1,4 +1,4 @@
-import { checkConfig, networkSizes, type TrainConfig } from './config.js';
+import { checkConfig, type TrainConfig } from './config.js';
 import { show } from '../theory/errors.js';
 import { CHECKPOINT_FORMAT, parameterCount, validateCheckpoint } from './checkpoint.js';
 import { checkMemory } from '../numeric/memory.js';
@@ -10,7 +10,7 @@ import { fusedEngine } from './engines/fused.js';
 import { STEP_STOPPED_D, type NetState, type StopRecord } from './engines/fused-members.js';
 import { isCritic } from './losses.js';
 import { gridFor, measure, probe, type RunView } from './metrics.js';
-import { layout } from './mlp.js';
+import { layout, networkSizes } from './mlp.js';
 
 export { dLossOf, gLossOf, gradientPenalty, type Layer } from './engines/autodiff.js';
 export { modeMetrics } from './metrics.js';

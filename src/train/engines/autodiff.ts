@@ -8,10 +8,10 @@ import { show } from '../../theory/errors.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import { tf, TrainError } from '../backend.js';
 import { checkFields, checkTensor } from '../check.js';
-import { networkSizes, type TrainConfig } from '../config.js';
+import type { TrainConfig } from '../config.js';
 import { memberGrads } from '../grads.js';
 import { lossOk } from '../losses.js';
-import { layout } from '../mlp.js';
+import { layout, networkSizes } from '../mlp.js';
 import { adamOps } from '../optimizer-ops.js';
 import {
   drawBatch,

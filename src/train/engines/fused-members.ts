@@ -10,9 +10,9 @@
  * (fused-worker.ts), and imports nothing of TensorFlow.js.
  */
 import { adam, type AdamSpec } from '../adam.js';
-import { networkSizes, type TrainConfig } from '../config.js';
+import type { TrainConfig } from '../config.js';
 import { lossOk } from '../losses.js';
-import { discLossGrad, forwardFrom, genLossGrad, layout, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
+import { discLossGrad, forwardFrom, genLossGrad, layout, networkSizes, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import type { Rng, RngState } from '../../numeric/rng.js';
 

@@ -11,10 +11,10 @@
  *
  * WGAN-GP's penalty (a second-order term) is not in the kernel: that loss runs on FusedMembers.
  */
-import { networkSizes, type TrainConfig } from '../config.js';
+import type { TrainConfig } from '../config.js';
 import { adamCorrections } from '../adam.js';
 import { dRow, gRow, lossOk, type RowLoss } from '../losses.js';
-import { layout } from '../mlp.js';
+import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import type { RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';

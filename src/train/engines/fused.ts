@@ -10,8 +10,8 @@
  * not a queue of tasks that any worker may take.
  */
 import type { tf } from '../backend.js';
-import { networkSizes, type TrainConfig } from '../config.js';
-import { forwardFrom, layout, Workspace } from '../mlp.js';
+import type { TrainConfig } from '../config.js';
+import { forwardFrom, layout, networkSizes, Workspace } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
 import { forwardPairs, simdAvailable } from './fused-simd.js';
