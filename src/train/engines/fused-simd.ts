@@ -6,8 +6,9 @@
  * for its member (the kernel's notes say why), so this path and FusedMembers give the same bytes for
  * any pairing, any split over threads and either lane (tested); it is simply faster.
  *
- * A pair's parameters and moments stay in the kernel's memory, as float64 lanes holding float32
- * values, for a whole run of steps, and go back to the shared float32 arrays at its end.
+ * A pair's parameters and moments live in the kernel's memory, as float64 lanes holding float32
+ * values: while every pair's block fits (RESIDENT_BYTES) they stay there between runs and go back
+ * to the shared float32 arrays when these are read (flush); otherwise at the end of each run.
  *
  * WGAN-GP's penalty (a second-order term) is not in the kernel: that loss runs on FusedMembers.
  */
