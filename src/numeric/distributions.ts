@@ -19,6 +19,8 @@ export interface Dist1D {
   /** G(x) = ∫_{−∞}^x F(t) dt = E[(x − X)⁺]; W1 against a sample integrates |F_n − F| with it. */
   cdfIntegral(x: number): number;
   readonly mean: number;
+  /** N(μ, σ²)'s parameters, on the distributions `normal` makes (whose `sample` is μ + σ·rng.normal()). */
+  readonly gaussian?: { readonly mu: number; readonly sigma: number };
 }
 
 /** An isotropic 2-D Gaussian mixture with equal weights (ring8, grid25). */
@@ -75,6 +77,7 @@ export function normal(mu: number, sigma: number): Dist1D {
     spec: `normal:${mu},${sigma}`,
     discrete: false,
     mean: mu,
+    gaussian: { mu, sigma },
     sample(rng, n) {
       checkCount('normal.sample', n);
       const out = new Float64Array(n);

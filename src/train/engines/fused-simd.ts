@@ -14,19 +14,15 @@
  */
 import type { TrainConfig } from '../config.js';
 import { adamCorrections } from '../adam.js';
-import { dRow, gRow, lossOk, type RowLoss } from '../losses.js';
 import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
-import type { RngState } from '../../numeric/rng.js';
+import { Rng, type RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
 import {
-  drawBatch,
-  memberBatch,
   recordStop,
   saveRngs,
-  STEP_STOPPED_D,
-  STEP_STOPPED_G,
-  type MemberBatch,
+  type STEP_STOPPED_D,
+  type STEP_STOPPED_G,
   type MemberRngs,
   type NetState,
   type StepReport,
@@ -40,7 +36,7 @@ interface WasmApi {
 }
 const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 
-interface Kernel {
+export interface Kernel {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   forward(desc: number, p: number, x: number, n: number): void;
@@ -62,6 +58,15 @@ interface Kernel {
   ): void;
   rmsprop(p: number, v: number, g: number, P: number, lr: number, alpha: number, c: number, eps: number, mask: number): void;
   clip(p: number, P: number, c: number, mask: number): void;
+  configureNets(...areas: number[]): void;
+  configure(...settings: number[]): void;
+  pairStep(gp: number, gm: number, gv: number, dp: number, dm: number, dv: number, rng: number, lanes: number, mask: number, corr: number): number;
+  exp(x: number): number;
+  log(x: number): number;
+  log1p(x: number): number;
+  normalQuantile(u: number): number;
+  uniform(state: number): number;
+  normal(state: number): number;
 }
 
 let compiled: object | null = null;
@@ -131,7 +136,7 @@ function planNet(mem: Bump, sizes: number[], rows: number) {
 }
 
 /** A kernel instance with room for `bytes` above its heap base, and views of its memory. */
-function instantiate(bytes: number): { k: Kernel; base: number; f64: Float64Array; i32: Int32Array } {
+export function instantiate(bytes: number): { k: Kernel; base: number; f64: Float64Array; i32: Int32Array } {
   const instance = new (wasmApi as WasmApi).Instance(kernelModule(), {});
   const k = instance.exports as unknown as Kernel;
   const base = k.heapBase();
@@ -196,6 +201,28 @@ export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, 
 /** Pairs keep their own parameter blocks in the kernel's memory while these fit in this many bytes. */
 const RESIDENT_BYTES = 128 * 2 ** 20;
 
+/** Steps per pass over the pairs: the room for Adam's corrections, one per D step and one for G's, at each step. */
+const PASS = 256;
+
+/** The kernel's loss codes (assembly/losses.ts). */
+const LOSS_CODE: Record<Exclude<TrainConfig['loss'], 'wgan-gp'>, number> = { ns: 0, saturating: 1, lsgan: 2, wgan: 3 };
+
+/** Per member in the kernel: its data generator's state, then its noise generator's, two u64 each. */
+const RNG_BYTES = 32;
+
+/** A generator's state from the kernel (u64 s0 = s01:s00, s1 = s11:s10, little-endian) as pure-rand's words [s01, s00, s11, s10]. */
+function rngFrom(i32: Int32Array, at: number, like: Rng): Rng {
+  const w = at / 4;
+  const state = [i32[w + 1], i32[w], i32[w + 3], i32[w + 2]] as number[];
+  return Rng.restore({ algorithm: 'xoroshiro128+', seed: like.seed, stream: like.streamIndex, state });
+}
+
+/** A generator's state into the kernel, the inverse of {@link rngFrom}. */
+function rngInto(i32: Int32Array, at: number, r: Rng): void {
+  const [s01, s00, s11, s10] = r.save().state as [number, number, number, number];
+  i32.set([s00, s01, s10, s11], at / 4);
+}
+
 export class SimdMembers {
   private readonly k: Kernel;
   /** Per pair, the addresses of its G and D parameters and moments (all pairs share one block unless resident). */
@@ -206,11 +233,16 @@ export class SimdMembers {
   /** Resident pairs have run since the last {@link flush}. */
   private dirty = false;
   private readonly f64: Float64Array;
+  private readonly i32: Int32Array;
   private readonly G: NetArea;
   private readonly D: NetArea;
-  private readonly row: RowLoss = { loss: 0, slope: 0 };
-  /** Each lane's batch for every D step, as FusedMembers draws it. */
-  private readonly batch: [MemberBatch, MemberBatch];
+  /** The kernel's batch of real rows, its outputs (per lane: D's loss, G's loss, status), Adam's corrections, the generators. */
+  private readonly realAt: number;
+  private readonly outAt: number;
+  private readonly corrAt: number;
+  private readonly rngAt: number;
+  /** The data drawn in the kernel (a normal target), else here, from each member's data generator. */
+  private readonly drawsData: boolean;
 
   constructor(
     private readonly c: TrainConfig,
@@ -227,6 +259,11 @@ export class SimdMembers {
     const gPlan = planNet(mem, sizes.g, B);
     const dPlan = planNet(mem, sizes.d, 2 * B);
     const pairs = Math.ceil(rngs.length / 2);
+    const real = mem.take(c.dSteps * B * dim * V);
+    const z = mem.take(c.dSteps * B * c.noiseDim * V);
+    const out = mem.take(48);
+    const corr = mem.take(PASS * (c.dSteps + 1) * V);
+    const rng = mem.take(pairs * 2 * RNG_BYTES);
     const blockBytes = 3 * (gPlan.net.P + dPlan.net.P) * V;
     this.resident = pairs * blockBytes <= RESIDENT_BYTES;
     const extra = this.resident ? pairs - 1 : 0;
@@ -235,32 +272,71 @@ export class SimdMembers {
     const { k, base, f64, i32 } = instantiate(mem.top);
     this.k = k;
     this.f64 = f64;
-    this.G = placeNet(i32, base, gPlan);
-    this.D = placeNet(i32, base, dPlan);
+    this.i32 = i32;
+    const G = placeNet(i32, base, gPlan);
+    const D = placeNet(i32, base, dPlan);
+    this.G = G;
+    this.D = D;
     const at = (b: [number, number, number]) => b.map((o) => base + o) as [number, number, number];
-    this.blocks = [{ g: [this.G.p, this.G.m, this.G.v], d: [this.D.p, this.D.m, this.D.v] }, ...more.map((b) => ({ g: at(b.g), d: at(b.d) }))];
-    this.batch = [memberBatch(c, dim), memberBatch(c, dim)];
+    this.blocks = [{ g: [G.p, G.m, G.v], d: [D.p, D.m, D.v] }, ...more.map((b) => ({ g: at(b.g), d: at(b.d) }))];
+    [this.realAt, this.outAt, this.corrAt, this.rngAt] = [real, out, corr, rng].map((o) => base + o) as [number, number, number, number];
+    const gaussian = target.dim === 1 ? target.gaussian : undefined;
+    this.drawsData = gaussian !== undefined;
+    k.configureNets(G.desc, G.x, G.out, G.delta, G.g, G.P, D.desc, D.x, D.out, D.back0, D.delta, D.g, D.P);
+    k.configure(
+      ...[B, dim, c.noiseDim, c.dSteps, LOSS_CODE[c.loss as keyof typeof LOSS_CODE], c.loss === 'wgan' ? 1 : 0, c.clip, 1 - c.labelSmoothing],
+      ...[c.optimizer === 'rmsprop' ? 1 : 0, c.lrD, c.lrG, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.eps],
+      ...[this.realAt, base + z, this.outAt, gaussian === undefined ? 0 : 1, gaussian?.mu ?? 0, gaussian?.sigma ?? 1],
+    );
+    rngs.forEach((r, i) => {
+      rngInto(i32, this.rngAt + i * RNG_BYTES, r.data);
+      rngInto(i32, this.rngAt + i * RNG_BYTES + 16, r.noise);
+    });
   }
 
-  /** The members' generator states (for checkpoints), in member order. */
+  /** The members' generator states (for checkpoints), in member order: the kernel's, where it draws. */
   rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } {
+    this.rngs.forEach((r, i) => {
+      if (this.drawsData) r.data = rngFrom(this.i32, this.rngAt + i * RNG_BYTES, r.data);
+      r.noise = rngFrom(this.i32, this.rngAt + i * RNG_BYTES + 16, r.noise);
+    });
     return saveRngs(this.rngs);
   }
 
   /** As FusedMembers.run: steps [from, from + n) for this range; the stops in step order. */
   run(from: number, n: number, tD: number, tG: number): StopRecord[] {
     const stops: StopRecord[] = [];
-    const first = !this.loaded;
-    for (let i = 0; i < this.rngs.length; i += 2) {
-      const lanes = i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i];
-      this.use(i / 2);
-      if (first || !this.resident) this.load(lanes);
-      for (let s = 0; s < n; s++) this.step(lanes, from + s, tD + s * this.c.dSteps, tG + s, stops);
-      if (!this.resident) this.store(lanes);
+    for (let s0 = 0; s0 < n; s0 += PASS) {
+      const m = Math.min(PASS, n - s0);
+      this.corrections(m, tD + s0 * this.c.dSteps, tG + s0);
+      const first = !this.loaded;
+      for (let i = 0; i < this.rngs.length; i += 2) {
+        const lanes = i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i];
+        this.use(i / 2);
+        if (first || !this.resident) this.load(lanes);
+        for (let s = 0; s < m; s++) this.step(lanes, i / 2, from + s0 + s, s, stops);
+        if (!this.resident) this.store(lanes);
+      }
+      this.loaded = true;
     }
-    this.loaded = true;
     this.dirty = this.resident;
     return stops.sort((a, b) => a.step - b.step || a.member - b.member);
+  }
+
+  /** Adam's corrections for m steps from Adam's counts tD, tG: (step size, √(1 − β₂ᵗ)) for each D step, then G's (adam.ts `adamCorrections`). */
+  private corrections(m: number, tD: number, tG: number): void {
+    const { c, f64 } = this;
+    if (c.optimizer === 'rmsprop') return;
+    const o = this.corrAt / 8;
+    const per = c.dSteps + 1;
+    for (let s = 0; s < m; s++) {
+      for (let d = 0; d <= c.dSteps; d++) {
+        const t = d < c.dSteps ? tD + s * c.dSteps + d + 1 : tG + s + 1;
+        const { stepSize, bc2Sqrt } = adamCorrections({ lr: d < c.dSteps ? c.lrD : c.lrG, beta1: c.beta1, beta2: c.beta2, t });
+        f64[o + 2 * (s * per + d)] = stepSize;
+        f64[o + 2 * (s * per + d) + 1] = bc2Sqrt;
+      }
+    }
   }
 
   /** Writes every pair's parameters and moments back to the float32 arrays (resident pairs only live in the kernel). */
@@ -309,104 +385,35 @@ export class SimdMembers {
     });
   }
 
-  /** n values of each lane's source (pick(batch[lane]) from offset o) into the kernel at `at`, interleaved. */
-  private put(at: number, pick: (b: MemberBatch) => Float32Array, o: number, n: number, lanes: number): void {
-    const f64 = this.f64;
-    const base = at / 8;
-    for (let lane = 0; lane < lanes; lane++) {
-      const a = pick(this.batch[lane] as MemberBatch);
-      for (let i = 0; i < n; i++) f64[base + 2 * i + lane] = a[o + i] as number;
-    }
-  }
-
-  /** One step of a pair (or a last single member), as FusedMembers.memberStep does for each. */
-  private step(members: number[], step: number, tD: number, tG: number, stops: StopRecord[]): void {
-    const { c, k, f64, G, D, report, row } = this;
+  /**
+   * Step `step` of pair q (or a last single member), the s-th of this pass, in the kernel
+   * (assembly/step.ts, FusedMembers.memberStep's order); the data drawn here first where the
+   * kernel does not draw it, rounded to float32 as drawBatch's arrays round it.
+   */
+  private step(members: number[], q: number, step: number, s: number, stops: StopRecord[]): void {
+    const { c, k, f64, i32, report } = this;
     const B = c.batch;
     const dim = this.target.dim;
-    const nz = c.noiseDim;
-    // every member draws its batch, stopped or not
     let mask = 0;
     members.forEach((m, lane) => {
-      drawBatch(c, this.target, this.rngs[m - this.first] as MemberRngs, this.batch[lane] as MemberBatch);
-      report.dLoss[m] = NaN;
-      report.gLoss[m] = NaN;
+      if (!this.drawsData) {
+        const data = (this.rngs[m - this.first] as MemberRngs).data;
+        for (let d = 0; d < c.dSteps; d++) {
+          const xs = this.target.sample(data, B);
+          const o = this.realAt / 8 + 2 * d * B * dim + lane;
+          for (let i = 0; i < B * dim; i++) f64[o + 2 * i] = Math.fround(xs[i] as number);
+        }
+      }
       if (report.active[m] === 1) mask |= 1 << lane;
     });
-    if (mask === 0) return;
-    const stop = (lane: number, status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G) => {
-      mask &= ~(1 << lane);
-      recordStop(report, stops, members[lane] as number, step, status);
-    };
-    const label = 1 - c.labelSmoothing;
-    const lanes = members.length;
-    for (let s = 0; s < c.dSteps && mask !== 0; s++) {
-      // G's fakes for this D step; then D's input: the real rows, then the fakes
-      this.put(G.x, (b) => b.z, s * B * nz, B * nz, lanes);
-      k.forward(G.desc, G.p, G.x, B);
-      this.put(D.x, (b) => b.real, s * B * dim, B * dim, lanes);
-      f64.copyWithin(D.x / 8 + 2 * B * dim, G.out / 8, G.out / 8 + 2 * B * dim);
-      k.forward(D.desc, D.p, D.x, 2 * B);
-      const out = D.out / 8;
-      const delta = D.delta / 8;
-      for (let lane = 0; lane < lanes; lane++) {
-        if ((mask & (1 << lane)) === 0) continue;
-        let lr = 0;
-        let lf = 0;
-        for (let r = 0; r < B; r++) {
-          dRow(c.loss, true, f64[out + 2 * r + lane] as number, label, row);
-          lr += row.loss;
-          f64[delta + 2 * r + lane] = row.slope / B;
-          dRow(c.loss, false, f64[out + 2 * (B + r) + lane] as number, label, row);
-          lf += row.loss;
-          f64[delta + 2 * (B + r) + lane] = row.slope / B;
-        }
-        report.dLoss[members[lane] as number] = lr / B + lf / B;
-      }
-      f64.fill(0, D.g / 8, D.g / 8 + 2 * D.P);
-      k.backward(D.desc, D.p, D.x, D.delta, 2 * B, D.g, 0);
-      // the loss is reported in float32: one that overflows it stops the member too
-      for (let lane = 0; lane < lanes; lane++) {
-        if ((mask & (1 << lane)) !== 0 && !lossOk(report.dLoss[members[lane] as number] as number)) stop(lane, STEP_STOPPED_D);
-      }
-      if (mask === 0) return;
-      this.update(D, c.lrD, tD + s + 1, mask);
-      if (c.loss === 'wgan') k.clip(D.p, D.P, c.clip, mask);
-    }
-    // the G step on the last D step's fakes, through the updated D
-    f64.copyWithin(D.x / 8, G.out / 8, G.out / 8 + 2 * B * dim);
-    k.forward(D.desc, D.p, D.x, B);
-    const out = D.out / 8;
-    const delta = D.delta / 8;
-    for (let lane = 0; lane < lanes; lane++) {
-      if ((mask & (1 << lane)) === 0) continue;
-      let loss = 0;
-      for (let r = 0; r < B; r++) {
-        gRow(c.loss, f64[out + 2 * r + lane] as number, row);
-        loss += row.loss;
-        f64[delta + 2 * r + lane] = row.slope / B;
-      }
-      report.gLoss[members[lane] as number] = loss / B;
-    }
-    k.backward(D.desc, D.p, D.x, D.delta, B, 0, 1);
-    f64.copyWithin(G.delta / 8, D.back0 / 8, D.back0 / 8 + 2 * B * dim);
-    f64.fill(0, G.g / 8, G.g / 8 + 2 * G.P);
-    k.backward(G.desc, G.p, G.x, G.delta, B, G.g, 0);
-    for (let lane = 0; lane < lanes; lane++) {
-      if ((mask & (1 << lane)) !== 0 && !lossOk(report.gLoss[members[lane] as number] as number)) stop(lane, STEP_STOPPED_G);
-    }
-    if (mask === 0) return;
-    this.update(G, c.lrG, tG + 1, mask);
-  }
-
-  /** The optimizer's step on a network for the lanes in mask (adam.ts's arithmetic, in the kernel). */
-  private update(net: NetArea, lr: number, t: number, mask: number): void {
-    const { c, k } = this;
-    if (c.optimizer === 'rmsprop') {
-      k.rmsprop(net.p, net.v, net.g, net.P, lr, c.beta2, 1 - c.beta2, c.eps, mask);
-      return;
-    }
-    const { stepSize, bc2Sqrt } = adamCorrections({ lr, beta1: c.beta1, beta2: c.beta2, t });
-    k.adam(net.p, net.m, net.v, net.g, net.P, stepSize, bc2Sqrt, c.eps, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, mask);
+    const corr = this.corrAt + s * (c.dSteps + 1) * V;
+    k.pairStep(this.G.p, this.G.m, this.G.v, this.D.p, this.D.m, this.D.v, this.rngAt + 2 * q * RNG_BYTES, members.length, mask, corr);
+    const out = this.outAt / 8;
+    members.forEach((m, lane) => {
+      report.dLoss[m] = f64[out + lane] as number;
+      report.gLoss[m] = f64[out + 2 + lane] as number;
+      const status = i32[this.outAt / 4 + 8 + lane] as number;
+      if (status !== 0) recordStop(report, stops, m, step, status as typeof STEP_STOPPED_D | typeof STEP_STOPPED_G);
+    });
   }
 }

@@ -1,0 +1,199 @@
+// A member's generators inside the SIMD kernel: the numbers src/numeric/rng.ts draws, bit for bit.
+//
+// - xoroshiro128+ (Blackman and Vigna, parameters 24, 16, 37) on a state of two u64 at `st`,
+//   s0 then s1, each the pair (high, low) of pure-rand's 32-bit words (s01, s00) and (s11, s10);
+//   one step gives the low 32 bits of s0 + s1, which is pure-rand's `next()`.
+// - uniform(): pure-rand's uniformFloat64, 26 bits of one step and 27 of the next, a multiple of
+//   2⁻⁵³ in [0, 1); uniformOpen() draws again on 0; normal() is Φ⁻¹ of uniformOpen(), the
+//   inversion of src/numeric/special.ts (Acklam's start and one Halley step, with Cody's erf and
+//   erfc pieces), operation for operation, over fdlibm's exp and log (./fdlibm.ts), which are V8's.
+//
+// test/train-kernel-math.test.ts holds the draws to Rng's, and normalQuantile to special.ts's.
+import { exp, log } from './fdlibm';
+
+/** One xoroshiro128+ step of the state at st: the low 32 bits of s0 + s1. */
+@inline function next(st: usize): u32 {
+  const s0 = load<u64>(st);
+  let s1 = load<u64>(st, 8);
+  const out = <u32>(s0 + s1);
+  s1 ^= s0;
+  store<u64>(st, rotl<u64>(s0, 24) ^ s1 ^ (s1 << 16));
+  store<u64>(st, rotl<u64>(s1, 37), 8);
+  return out;
+}
+
+/** Uniform on [0, 1), multiples of 2⁻⁵³ (pure-rand's uniformFloat64). */
+export function uniform(st: usize): f64 {
+  const a = next(st) & 0x3ffffff;
+  const b = next(st) & 0x7ffffff;
+  return <f64>a * 1.4901161193847656e-8 + <f64>b * 1.1102230246251565e-16;
+}
+
+/** Uniform on (0, 1): draws again on 0. */
+@inline function uniformOpen(st: usize): f64 {
+  let u = uniform(st);
+  while (u == 0) u = uniform(st);
+  return u;
+}
+
+/** A standard normal draw by inversion (Rng.normal). */
+export function normal(st: usize): f64 {
+  return normalQuantile(uniformOpen(st));
+}
+
+const SQRT1_2: f64 = 0.7071067811865476;
+
+// Cody's coefficients (special.ts's A, B, C, D, P, Q)
+const A0: f64 = 3.1611237438705656;
+const A1: f64 = 113.864154151050156;
+const A2: f64 = 377.485237685302021;
+const A3: f64 = 3209.37758913846947;
+const A4: f64 = 0.185777706184603153;
+const B0: f64 = 23.6012909523441209;
+const B1: f64 = 244.024637934444173;
+const B2: f64 = 1282.61652607737228;
+const B3: f64 = 2844.23683343917062;
+const C0: f64 = 0.564188496988670089;
+const C1: f64 = 8.88314979438837594;
+const C2: f64 = 66.1191906371416295;
+const C3: f64 = 298.635138197400131;
+const C4: f64 = 881.95222124176909;
+const C5: f64 = 1712.04761263407058;
+const C6: f64 = 2051.07837782607147;
+const C7: f64 = 1230.33935479799725;
+const C8: f64 = 2.15311535474403846e-8;
+const D0: f64 = 15.7449261107098347;
+const D1: f64 = 117.693950891312499;
+const D2: f64 = 537.181101862009858;
+const D3: f64 = 1621.38957456669019;
+const D4: f64 = 3290.79923573345963;
+const D5: f64 = 4362.61909014324716;
+const D6: f64 = 3439.36767414372164;
+const D7: f64 = 1230.33935480374942;
+const P0: f64 = 0.305326634961232344;
+const P1: f64 = 0.360344899949804439;
+const P2: f64 = 0.125781726111229246;
+const P3: f64 = 0.0160837851487422766;
+const P4: f64 = 6.58749161529837803e-4;
+const P5: f64 = 0.0163153871373020978;
+const Q0: f64 = 2.56852019228982242;
+const Q1: f64 = 1.87295284992346047;
+const Q2: f64 = 0.527905102951428412;
+const Q3: f64 = 0.0605183413124413191;
+const Q4: f64 = 0.00233520497626869185;
+const RSQRTPI: f64 = 0.5641895835477562869;
+
+/** erf(x) for |x| ≤ 0.46875 (special.ts `erfSmall`). */
+function erfSmall(x: f64): f64 {
+  const y = abs<f64>(x);
+  const z = y > 1.1e-16 ? y * y : 0.0;
+  let num = A4 * z;
+  let den = z;
+  num = (num + A0) * z;
+  den = (den + B0) * z;
+  num = (num + A1) * z;
+  den = (den + B1) * z;
+  num = (num + A2) * z;
+  den = (den + B2) * z;
+  return (x * (num + A3)) / (den + B3);
+}
+
+/** erfc(y)·exp(y²) for y > 0.46875 (special.ts `erfcScaledTail`). */
+function erfcScaledTail(y: f64): f64 {
+  if (y <= 4) {
+    let num = C8 * y;
+    let den = y;
+    num = (num + C0) * y;
+    den = (den + D0) * y;
+    num = (num + C1) * y;
+    den = (den + D1) * y;
+    num = (num + C2) * y;
+    den = (den + D2) * y;
+    num = (num + C3) * y;
+    den = (den + D3) * y;
+    num = (num + C4) * y;
+    den = (den + D4) * y;
+    num = (num + C5) * y;
+    den = (den + D5) * y;
+    num = (num + C6) * y;
+    den = (den + D6) * y;
+    return (num + C7) / (den + D7);
+  }
+  const z = 1 / (y * y);
+  let num = P5 * z;
+  let den = z;
+  num = (num + P0) * z;
+  den = (den + Q0) * z;
+  num = (num + P1) * z;
+  den = (den + Q1) * z;
+  num = (num + P2) * z;
+  den = (den + Q2) * z;
+  num = (num + P3) * z;
+  den = (den + Q3) * z;
+  return (RSQRTPI - (z * (num + P4)) / (den + Q4)) / y;
+}
+
+/** exp(−x²/2) (special.ts `expMinusHalfSquare`). */
+function expMinusHalfSquare(x: f64): f64 {
+  const s = trunc<f64>(x * 16) / 16;
+  return exp(-0.5 * s * s) * exp(-0.5 * (x - s) * (x + s));
+}
+
+/** Φ(x) for |x|/√2 > 0.46875 (special.ts `normalCdf` past its first interval). */
+function normalCdfTail(x: f64): f64 {
+  const y = abs<f64>(x) * SQRT1_2;
+  const tail = y < 27.3 ? 0.5 * erfcScaledTail(y) * expMinusHalfSquare(abs<f64>(x)) : 0.0;
+  return x < 0 ? tail : 1 - tail;
+}
+
+/** Φ(x) (special.ts `normalCdf`). */
+function normalCdf(x: f64): f64 {
+  const y = abs<f64>(x) * SQRT1_2;
+  if (y <= 0.46875) return 0.5 - 0.5 * erfSmall(-x * SQRT1_2);
+  return normalCdfTail(x);
+}
+
+const AQ0: f64 = -39.69683028665376;
+const AQ1: f64 = 220.9460984245205;
+const AQ2: f64 = -275.9285104469687;
+const AQ3: f64 = 138.357751867269;
+const AQ4: f64 = -30.66479806614716;
+const AQ5: f64 = 2.506628277459239;
+const BQ0: f64 = -54.47609879822406;
+const BQ1: f64 = 161.5858368580409;
+const BQ2: f64 = -155.6989798598866;
+const BQ3: f64 = 66.80131188771972;
+const BQ4: f64 = -13.28068155288572;
+const CQ0: f64 = -0.007784894002430293;
+const CQ1: f64 = -0.3223964580411365;
+const CQ2: f64 = -2.400758277161838;
+const CQ3: f64 = -2.549732539343734;
+const CQ4: f64 = 4.374664141464968;
+const CQ5: f64 = 2.938163982698783;
+const DQ0: f64 = 0.007784695709041462;
+const DQ1: f64 = 0.3224671290700398;
+const DQ2: f64 = 2.445134137142996;
+const DQ3: f64 = 3.754408661907416;
+
+/** Φ⁻¹(u) for u in (0, 1) (special.ts `normalQuantile`, whose notes give the method). */
+export function normalQuantile(u: f64): f64 {
+  let x: f64;
+  const lo: f64 = 0.02425;
+  if (u < lo || u > 1 - lo) {
+    const t = sqrt<f64>(-2 * log(u < lo ? u : 1 - u));
+    x = (((((CQ0 * t + CQ1) * t + CQ2) * t + CQ3) * t + CQ4) * t + CQ5) / ((((DQ0 * t + DQ1) * t + DQ2) * t + DQ3) * t + 1);
+    if (u > 1 - lo) x = -x;
+  } else {
+    const s = u - 0.5;
+    const r = s * s;
+    x = ((((((AQ0 * r + AQ1) * r + AQ2) * r + AQ3) * r + AQ4) * r + AQ5) * s) / (((((BQ0 * r + BQ1) * r + BQ2) * r + BQ3) * r + BQ4) * r + 1);
+  }
+  const e =
+    abs<f64>(x) * SQRT1_2 <= 0.46875 ? 0.5 * erfSmall(x * SQRT1_2) - (u - 0.5) : u > 0.5 ? -(normalCdf(-x) - (1 - u)) : normalCdf(x) - u;
+  const ex = exp((x * x) / 2);
+  let g: f64;
+  if (e == 0) g = 0;
+  else if (ex - ex == 0) g = e * sqrt<f64>(2 * Math.PI) * ex;
+  else g = (e < 0 ? -1.0 : 1.0) * exp(log(abs<f64>(e)) + (x * x) / 2 + 0.9189385332046727);
+  return x - g / (1 + (x * g) / 2);
+}

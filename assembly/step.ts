@@ -1,0 +1,244 @@
+// One training step of a pair of members in the SIMD kernel, start to end: each member's batch
+// from its own generators (./normal.ts), G's fakes, D's loss and update, then G's loss and update
+// through the updated D (./fused-pair.ts's linear algebra, ./losses.ts's rows), as
+// src/train/engines/fused-members.ts's memberStep does for one member, in the same order. The
+// caller (src/train/engines/fused-simd.ts) lays out the memory, sets the configuration once
+// (`configure`) and reads each lane's losses and status back after every step.
+import { adam, backward, clip, forward, rmsprop } from './fused-pair';
+import { dRow, gRow, loss, slope } from './losses';
+import { normal } from './normal';
+
+const V: usize = 16;
+
+// G's and D's areas (descriptor, input, last layer's outputs, the backward vector into the
+// input, delta, gradient) and sizes
+let gDesc: usize = 0;
+let gX: usize = 0;
+let gOut: usize = 0;
+let gDelta: usize = 0;
+let gGrad: usize = 0;
+let gP: i32 = 0;
+let dDesc: usize = 0;
+let dX: usize = 0;
+let dOut: usize = 0;
+let dBack0: usize = 0;
+let dDelta: usize = 0;
+let dGrad: usize = 0;
+let dP: i32 = 0;
+// the batch for every D step, interleaved: real [dSteps·B·dim], noise [dSteps·B·n_z]
+let realBuf: usize = 0;
+let zBuf: usize = 0;
+// per lane: D's loss, G's loss (f64), then the status (i32: 0 ok, 1 stopped in D, 2 in G)
+let outAt: usize = 0;
+let B: i32 = 0;
+let dim: i32 = 0;
+let nz: i32 = 0;
+let dSteps: i32 = 0;
+let code: i32 = 0;
+let clipping = false;
+let clipC: f64 = 0;
+let label: f64 = 0;
+let rms = false;
+let lrD: f64 = 0;
+let lrG: f64 = 0;
+let beta1: f64 = 0;
+let c1: f64 = 0;
+let beta2: f64 = 0;
+let c2: f64 = 0;
+let eps: f64 = 0;
+// the data: drawn here from N(mu, sigma²) (1), or written by the caller into realBuf (0)
+let drawData = false;
+let mu: f64 = 0;
+let sigma: f64 = 0;
+
+/** The areas of G and D, as `desc, x, out, back0, delta, grad, P`. */
+export function configureNets(
+  gd: usize,
+  gx: usize,
+  go: usize,
+  gde: usize,
+  gg: usize,
+  gp: i32,
+  dd: usize,
+  dx: usize,
+  dout: usize,
+  db0: usize,
+  dde: usize,
+  dg: usize,
+  dp: i32,
+): void {
+  gDesc = gd;
+  gX = gx;
+  gOut = go;
+  gDelta = gde;
+  gGrad = gg;
+  gP = gp;
+  dDesc = dd;
+  dX = dx;
+  dOut = dout;
+  dBack0 = db0;
+  dDelta = dde;
+  dGrad = dg;
+  dP = dp;
+}
+
+/**
+ * The run's configuration: batch B, data dimension, noise dimension, D steps per step, the loss
+ * code (./losses.ts), WGAN's clipping bound (clipping when `clipOn`), the real label (1 − label
+ * smoothing), the optimizer (RMSprop when `rmsOn`, else Adam), the rates, β₁, 1 − β₁, β₂, 1 − β₂, ε
+ * (computed by the caller, as the scalar code computes them), the batch areas, where the outputs
+ * go, and the data: N(m, s²) drawn here when `normalData`, else written by the caller.
+ */
+export function configure(
+  b: i32,
+  dm: i32,
+  n: i32,
+  ds: i32,
+  lossCode: i32,
+  clipOn: bool,
+  c: f64,
+  y: f64,
+  rmsOn: bool,
+  rateD: f64,
+  rateG: f64,
+  b1: f64,
+  k1: f64,
+  b2: f64,
+  k2: f64,
+  e: f64,
+  real: usize,
+  z: usize,
+  out: usize,
+  normalData: bool,
+  m: f64,
+  s: f64,
+): void {
+  B = b;
+  dim = dm;
+  nz = n;
+  dSteps = ds;
+  code = lossCode;
+  clipping = clipOn;
+  clipC = c;
+  label = y;
+  rms = rmsOn;
+  lrD = rateD;
+  lrG = rateG;
+  beta1 = b1;
+  c1 = k1;
+  beta2 = b2;
+  c2 = k2;
+  eps = e;
+  realBuf = real;
+  zBuf = z;
+  outAt = out;
+  drawData = normalData;
+  mu = m;
+  sigma = s;
+}
+
+/** A loss as the float32 report stores it is within ±10⁶ (losses.ts `lossOk`; false for NaN). */
+@inline function lossOk(l: f64): bool {
+  return abs<f64>(<f64>(<f32>l)) <= 1e6;
+}
+
+@inline function lane8(lane: i32): usize {
+  return (<usize>lane) << 3;
+}
+
+/** Draws every present lane's batch: the data (when drawn here) and the noise, each rounded to float32. */
+function draw(rng: usize, lanes: i32): void {
+  for (let lane = 0; lane < lanes; lane++) {
+    const data = rng + (<usize>lane) * 32;
+    const noise = data + 16;
+    if (drawData) {
+      const n = dSteps * B * dim;
+      for (let i = 0; i < n; i++) store<f64>(realBuf + (<usize>i) * V + lane8(lane), <f64>(<f32>(mu + sigma * normal(data))));
+    }
+    const n = dSteps * B * nz;
+    for (let j = 0; j < n; j++) store<f64>(zBuf + (<usize>j) * V + lane8(lane), <f64>(<f32>normal(noise)));
+  }
+}
+
+/** The optimizer's step on one network for the lanes in mask, with Adam's corrections at corr. */
+@inline function update(p: usize, m: usize, v: usize, g: usize, P: i32, lr: f64, corr: usize, mask: i32): void {
+  if (rms) rmsprop(p, v, g, P, lr, beta2, c2, eps, mask);
+  else adam(p, m, v, g, P, load<f64>(corr), load<f64>(corr, 8), eps, beta1, c1, beta2, c2, mask);
+}
+
+/**
+ * One step of `lanes` members (1 or 2) whose parameters and moments are at gp … dv, generators at
+ * rng (per lane: data state, then noise state, 16 bytes each), training the lanes in mask. corr
+ * holds Adam's (step size, √(1 − β₂ᵗ)) for each D step and then for G's. Every present lane draws
+ * its batch, training or not. Returns the lanes still training.
+ */
+export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, dv: usize, rng: usize, lanes: i32, mask: i32, corr: usize): i32 {
+  draw(rng, lanes);
+  for (let lane = 0; lane < lanes; lane++) {
+    store<f64>(outAt + lane8(lane), NaN);
+    store<f64>(outAt + 16 + lane8(lane), NaN);
+    store<i32>(outAt + 32 + (<usize>lane << 2), 0);
+  }
+  if (mask == 0) return 0;
+  const rowBytes = <usize>(B * dim) * V;
+  const inv = <f64>B;
+  for (let s = 0; s < dSteps && mask != 0; s++) {
+    // G's fakes for this D step; then D's input: the real rows, then the fakes
+    memory.copy(gX, zBuf + <usize>(s * B * nz) * V, <usize>(B * nz) * V);
+    forward(gDesc, gp, gX, B);
+    memory.copy(dX, realBuf + <usize>s * rowBytes, rowBytes);
+    memory.copy(dX + rowBytes, gOut, rowBytes);
+    forward(dDesc, dp, dX, 2 * B);
+    for (let lane = 0; lane < lanes; lane++) {
+      if ((mask & (1 << lane)) == 0) continue;
+      let lr: f64 = 0;
+      let lf: f64 = 0;
+      for (let r = 0; r < B; r++) {
+        dRow(code, true, load<f64>(dOut + (<usize>r) * V + lane8(lane)), label);
+        lr += loss;
+        store<f64>(dDelta + (<usize>r) * V + lane8(lane), slope / inv);
+        dRow(code, false, load<f64>(dOut + <usize>(B + r) * V + lane8(lane)), label);
+        lf += loss;
+        store<f64>(dDelta + <usize>(B + r) * V + lane8(lane), slope / inv);
+      }
+      store<f64>(outAt + lane8(lane), lr / inv + lf / inv);
+    }
+    memory.fill(dGrad, 0, <usize>dP * V);
+    backward(dDesc, dp, dX, dDelta, 2 * B, dGrad, false);
+    for (let lane = 0; lane < lanes; lane++) {
+      if ((mask & (1 << lane)) != 0 && !lossOk(load<f64>(outAt + lane8(lane)))) {
+        mask &= ~(1 << lane);
+        store<i32>(outAt + 32 + (<usize>lane << 2), 1);
+      }
+    }
+    if (mask == 0) return 0;
+    update(dp, dm, dv, dGrad, dP, lrD, corr + (<usize>s) * 16, mask);
+    if (clipping) clip(dp, dP, clipC, mask);
+  }
+  // the G step on the last D step's fakes, through the updated D
+  memory.copy(dX, gOut, rowBytes);
+  forward(dDesc, dp, dX, B);
+  for (let lane = 0; lane < lanes; lane++) {
+    if ((mask & (1 << lane)) == 0) continue;
+    let sum: f64 = 0;
+    for (let r = 0; r < B; r++) {
+      gRow(code, load<f64>(dOut + (<usize>r) * V + lane8(lane)));
+      sum += loss;
+      store<f64>(dDelta + (<usize>r) * V + lane8(lane), slope / inv);
+    }
+    store<f64>(outAt + 16 + lane8(lane), sum / inv);
+  }
+  backward(dDesc, dp, dX, dDelta, B, 0, true);
+  memory.copy(gDelta, dBack0, rowBytes);
+  memory.fill(gGrad, 0, <usize>gP * V);
+  backward(gDesc, gp, gX, gDelta, B, gGrad, false);
+  for (let lane = 0; lane < lanes; lane++) {
+    if ((mask & (1 << lane)) != 0 && !lossOk(load<f64>(outAt + 16 + lane8(lane)))) {
+      mask &= ~(1 << lane);
+      store<i32>(outAt + 32 + (<usize>lane << 2), 2);
+    }
+  }
+  if (mask == 0) return 0;
+  update(gp, gm, gv, gGrad, gP, lrG, corr + (<usize>dSteps) * 16, mask);
+  return mask;
+}
