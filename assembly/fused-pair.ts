@@ -65,7 +65,33 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
       }
     } else if (fout == 1) {
       const bias = ld(b);
-      for (let r = 0; r < n; r++) {
+      const stride = (<usize>fin) * V;
+      let r = 0;
+      // four rows at once: four independent sums, each in the scalar code's order
+      for (; r + 4 <= n; r += 4) {
+        const i0 = input + (<usize>(r * fin)) * V;
+        const i1 = i0 + stride;
+        const i2 = i1 + stride;
+        const i3 = i2 + stride;
+        let s0 = bias;
+        let s1 = bias;
+        let s2 = bias;
+        let s3 = bias;
+        for (let i = 0; i < fin; i++) {
+          const o = (<usize>i) * V;
+          const wi = ld(w + o);
+          s0 = f64x2.add(s0, f64x2.mul(ld(i0 + o), wi));
+          s1 = f64x2.add(s1, f64x2.mul(ld(i1 + o), wi));
+          s2 = f64x2.add(s2, f64x2.mul(ld(i2 + o), wi));
+          s3 = f64x2.add(s3, f64x2.mul(ld(i3 + o), wi));
+        }
+        const or = out + (<usize>r) * V;
+        st(or, relu ? sel(f64x2.gt(s0, zero), s0, zero) : s0);
+        st(or + V, relu ? sel(f64x2.gt(s1, zero), s1, zero) : s1);
+        st(or + 2 * V, relu ? sel(f64x2.gt(s2, zero), s2, zero) : s2);
+        st(or + 3 * V, relu ? sel(f64x2.gt(s3, zero), s3, zero) : s3);
+      }
+      for (; r < n; r++) {
         const ir = input + (<usize>(r * fin)) * V;
         let s = bias;
         for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + (<usize>i) * V), ld(w + (<usize>i) * V)));
@@ -127,7 +153,49 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         const o = g + bIdx * V;
         st(o, f64x2.add(ld(o), gb));
       }
-      for (let i = 0; i < fin; i++) {
+      const stride = (<usize>fin) * V;
+      let i = 0;
+      // four inputs at once: four independent sums over the rows, each in the scalar code's order
+      for (; g != 0 && i + 4 <= fin; i += 4) {
+        const wo = w + (<usize>i) * V;
+        const w0 = ld(wo);
+        const w1 = ld(wo + V);
+        const w2 = ld(wo + 2 * V);
+        const w3 = ld(wo + 3 * V);
+        let g0 = zero;
+        let g1 = zero;
+        let g2 = zero;
+        let g3 = zero;
+        let ar = input + (<usize>i) * V;
+        let pr = prev + (<usize>i) * V;
+        for (let r = 0; r < n; r++) {
+          const dr = ld(d + (<usize>r) * V);
+          const a0 = ld(ar);
+          const a1 = ld(ar + V);
+          const a2 = ld(ar + 2 * V);
+          const a3 = ld(ar + 3 * V);
+          const on0 = masked ? f64x2.gt(a0, zero) : all;
+          const on1 = masked ? f64x2.gt(a1, zero) : all;
+          const on2 = masked ? f64x2.gt(a2, zero) : all;
+          const on3 = masked ? f64x2.gt(a3, zero) : all;
+          g0 = sel(on0, f64x2.add(g0, f64x2.mul(a0, dr)), g0);
+          g1 = sel(on1, f64x2.add(g1, f64x2.mul(a1, dr)), g1);
+          g2 = sel(on2, f64x2.add(g2, f64x2.mul(a2, dr)), g2);
+          g3 = sel(on3, f64x2.add(g3, f64x2.mul(a3, dr)), g3);
+          st(pr, sel(on0, f64x2.mul(w0, dr), zero));
+          st(pr + V, sel(on1, f64x2.mul(w1, dr), zero));
+          st(pr + 2 * V, sel(on2, f64x2.mul(w2, dr), zero));
+          st(pr + 3 * V, sel(on3, f64x2.mul(w3, dr), zero));
+          ar += stride;
+          pr += stride;
+        }
+        const o = g + (wIdx + <usize>i) * V;
+        st(o, f64x2.add(ld(o), g0));
+        st(o + V, f64x2.add(ld(o + V), g1));
+        st(o + 2 * V, f64x2.add(ld(o + 2 * V), g2));
+        st(o + 3 * V, f64x2.add(ld(o + 3 * V), g3));
+      }
+      for (; i < fin; i++) {
         const wi = ld(w + (<usize>i) * V);
         let gw = zero;
         for (let r = 0; r < n; r++) {
@@ -145,8 +213,48 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
       d = prev;
       continue;
     }
-    if (fin == 1 && !masked && g != 0) {
-      for (let j = 0; j < fout; j++) {
+    if (fin == 1 && !masked) {
+      const stride = (<usize>fout) * V;
+      let j = 0;
+      // four outputs at once: eight independent sums over the rows, each in the scalar code's order
+      for (; g != 0 && j + 4 <= fout; j += 4) {
+        let w0 = zero;
+        let w1 = zero;
+        let w2 = zero;
+        let w3 = zero;
+        let b0 = zero;
+        let b1 = zero;
+        let b2 = zero;
+        let b3 = zero;
+        let dr = d + (<usize>j) * V;
+        for (let r = 0; r < n; r++) {
+          const a = ld(input + (<usize>r) * V);
+          const d0 = ld(dr);
+          const d1 = ld(dr + V);
+          const d2 = ld(dr + 2 * V);
+          const d3 = ld(dr + 3 * V);
+          w0 = f64x2.add(w0, f64x2.mul(a, d0));
+          w1 = f64x2.add(w1, f64x2.mul(a, d1));
+          w2 = f64x2.add(w2, f64x2.mul(a, d2));
+          w3 = f64x2.add(w3, f64x2.mul(a, d3));
+          b0 = f64x2.add(b0, d0);
+          b1 = f64x2.add(b1, d1);
+          b2 = f64x2.add(b2, d2);
+          b3 = f64x2.add(b3, d3);
+          dr += stride;
+        }
+        const ow = g + (wIdx + <usize>j) * V;
+        st(ow, f64x2.add(ld(ow), w0));
+        st(ow + V, f64x2.add(ld(ow + V), w1));
+        st(ow + 2 * V, f64x2.add(ld(ow + 2 * V), w2));
+        st(ow + 3 * V, f64x2.add(ld(ow + 3 * V), w3));
+        const ob = g + (bIdx + <usize>j) * V;
+        st(ob, f64x2.add(ld(ob), b0));
+        st(ob + V, f64x2.add(ld(ob + V), b1));
+        st(ob + 2 * V, f64x2.add(ld(ob + 2 * V), b2));
+        st(ob + 3 * V, f64x2.add(ld(ob + 3 * V), b3));
+      }
+      for (; g != 0 && j < fout; j++) {
         let gw = zero;
         let gb = zero;
         for (let r = 0; r < n; r++) {
@@ -160,7 +268,32 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         st(ob, f64x2.add(ld(ob), gb));
       }
       if (wantPrev) {
-        for (let r = 0; r < n; r++) {
+        let r = 0;
+        // four rows at once
+        for (; r + 4 <= n; r += 4) {
+          const d0 = d + (<usize>(r * fout)) * V;
+          const d1 = d0 + stride;
+          const d2 = d1 + stride;
+          const d3 = d2 + stride;
+          let s0 = zero;
+          let s1 = zero;
+          let s2 = zero;
+          let s3 = zero;
+          for (let j = 0; j < fout; j++) {
+            const o = (<usize>j) * V;
+            const wj = ld(w + o);
+            s0 = f64x2.add(s0, f64x2.mul(wj, ld(d0 + o)));
+            s1 = f64x2.add(s1, f64x2.mul(wj, ld(d1 + o)));
+            s2 = f64x2.add(s2, f64x2.mul(wj, ld(d2 + o)));
+            s3 = f64x2.add(s3, f64x2.mul(wj, ld(d3 + o)));
+          }
+          const pr = prev + (<usize>r) * V;
+          st(pr, s0);
+          st(pr + V, s1);
+          st(pr + 2 * V, s2);
+          st(pr + 3 * V, s3);
+        }
+        for (; r < n; r++) {
           let s = zero;
           for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(w + (<usize>j) * V), ld(d + (<usize>(r * fout + j)) * V)));
           st(prev + (<usize>r) * V, s);
