@@ -4,6 +4,7 @@
 // bit (the derivations are beside the JavaScript definitions). Each writes the loss to `loss` and
 // the derivative with respect to the output l to `slope`.
 import { exp, log1p } from './fdlibm';
+import { vexp, vlog1p } from './vmath';
 
 /** The loss codes (config.ts's GanLoss): non-saturating, saturating, LSGAN, WGAN (a critic). */
 export const NS = 0;
@@ -56,5 +57,60 @@ export function gRow(code: i32, l: f64): void {
     softplusWithSlope(l);
     slope -= 1;
     loss -= l;
+  }
+}
+
+// The same on both lanes of an f64x2 (./vmath.ts's exp and log1p), each lane the scalar value.
+export let vloss: v128 = f64x2.splat(0);
+export let vslope: v128 = f64x2.splat(0);
+
+@inline function vsoftplusWithSlope(l: v128): void {
+  const e = vexp(f64x2.neg(f64x2.abs(l)));
+  const one = f64x2.splat(1);
+  const d = f64x2.add(one, e);
+  vslope = v128.bitselect(f64x2.div(one, d), f64x2.div(e, d), f64x2.ge(l, f64x2.splat(0)));
+  vloss = f64x2.add(f64x2.max(l, f64x2.splat(0)), vlog1p(e));
+}
+
+/** dRow on both lanes. */
+export function vdRow(code: i32, real: bool, l: v128, y: f64): void {
+  const yy = f64x2.splat(y);
+  if (code == CRITIC) {
+    vslope = f64x2.splat(real ? -1 : 1);
+    vloss = real ? f64x2.neg(l) : l;
+    return;
+  }
+  if (code == LSGAN) {
+    const two = f64x2.splat(2);
+    const dl = real ? f64x2.sub(l, yy) : l;
+    vslope = f64x2.mul(two, dl);
+    vloss = f64x2.mul(dl, dl);
+    return;
+  }
+  vsoftplusWithSlope(l);
+  if (real) {
+    vslope = f64x2.sub(vslope, yy);
+    vloss = f64x2.sub(vloss, f64x2.mul(yy, l));
+  }
+}
+
+/** gRow on both lanes. */
+export function vgRow(code: i32, l: v128): void {
+  const one = f64x2.splat(1);
+  if (code == CRITIC) {
+    vslope = f64x2.splat(-1);
+    vloss = f64x2.neg(l);
+  } else if (code == LSGAN) {
+    const dl = f64x2.sub(l, one);
+    vslope = f64x2.mul(f64x2.splat(2), dl);
+    vloss = f64x2.mul(dl, dl);
+  } else if (code == SATURATING) {
+    vsoftplusWithSlope(l);
+    vslope = f64x2.neg(vslope);
+    vloss = f64x2.neg(vloss);
+  } else {
+    vsoftplusWithSlope(l);
+    vslope = f64x2.sub(vslope, one);
+    vloss = f64x2.sub(vloss, l);
   }
 }

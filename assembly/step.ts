@@ -5,7 +5,7 @@
 // caller (src/train/engines/fused-simd.ts) lays out the memory, sets the configuration once
 // (`configure`) and reads each lane's losses and status back after every step.
 import { adam, backward, clip, forward, rmsprop } from './fused-pair';
-import { dRow, gRow, loss, slope } from './losses';
+import { dRow, gRow, loss, slope, vdRow, vgRow, vloss, vslope } from './losses';
 import { normal } from './normal';
 
 const V: usize = 16;
@@ -166,6 +166,34 @@ function draw(rng: usize, lanes: i32): void {
   else adam(p, m, v, g, P, load<f64>(corr), load<f64>(corr, 8), eps, beta1, c1, beta2, c2, mask);
 }
 
+/** D's loss and deltas over its 2B output rows, both lanes at once (the scalar loop's sums, lane by lane). */
+function dLossBoth(): void {
+  const inv = f64x2.splat(<f64>B);
+  let lr = f64x2.splat(0);
+  let lf = f64x2.splat(0);
+  for (let r = 0; r < B; r++) {
+    vdRow(code, true, v128.load(dOut + (<usize>r) * V), label);
+    lr = f64x2.add(lr, vloss);
+    v128.store(dDelta + (<usize>r) * V, f64x2.div(vslope, inv));
+    vdRow(code, false, v128.load(dOut + <usize>(B + r) * V), label);
+    lf = f64x2.add(lf, vloss);
+    v128.store(dDelta + <usize>(B + r) * V, f64x2.div(vslope, inv));
+  }
+  v128.store(outAt, f64x2.add(f64x2.div(lr, inv), f64x2.div(lf, inv)));
+}
+
+/** G's loss and deltas over D's B output rows on the fakes, both lanes at once. */
+function gLossBoth(): void {
+  const inv = f64x2.splat(<f64>B);
+  let sum = f64x2.splat(0);
+  for (let r = 0; r < B; r++) {
+    vgRow(code, v128.load(dOut + (<usize>r) * V));
+    sum = f64x2.add(sum, vloss);
+    v128.store(dDelta + (<usize>r) * V, f64x2.div(vslope, inv));
+  }
+  v128.store(outAt + 16, f64x2.div(sum, inv));
+}
+
 /**
  * One step of `lanes` members (1 or 2) whose parameters and moments are at gp … dv, generators at
  * rng (per lane: data state, then noise state, 16 bytes each), training the lanes in mask. corr
@@ -189,7 +217,8 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
     memory.copy(dX, realBuf + <usize>s * rowBytes, rowBytes);
     memory.copy(dX + rowBytes, gOut, rowBytes);
     forward(dDesc, dp, dX, 2 * B);
-    for (let lane = 0; lane < lanes; lane++) {
+    if (mask == 3) dLossBoth();
+    else for (let lane = 0; lane < lanes; lane++) {
       if ((mask & (1 << lane)) == 0) continue;
       let lr: f64 = 0;
       let lf: f64 = 0;
@@ -218,7 +247,8 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
   // the G step on the last D step's fakes, through the updated D
   memory.copy(dX, gOut, rowBytes);
   forward(dDesc, dp, dX, B);
-  for (let lane = 0; lane < lanes; lane++) {
+  if (mask == 3) gLossBoth();
+  else for (let lane = 0; lane < lanes; lane++) {
     if ((mask & (1 << lane)) == 0) continue;
     let sum: f64 = 0;
     for (let r = 0; r < B; r++) {

@@ -26,6 +26,10 @@ const CASES: [string, TrainConfig][] = [
   ],
   ['members that diverge and stop', makeConfig('seed-toy', { steps: 20, logEvery: 5, evalSamples: 64, lrD: 50, lrG: 50 })],
   ['mixture-1d (two hidden layers)', makeConfig('mixture-1d', { steps: 15, logEvery: 5, evalSamples: 64 })],
+  [
+    'odd sizes (the kernel remainder loops)',
+    makeConfig('seed-toy', { steps: 12, logEvery: 6, evalSamples: 64, batch: 7, noiseDim: 3, gHidden: [6], dHidden: [7, 5] }),
+  ],
   ['ring8 (2-D, wide layers)', makeConfig('ring8', { steps: 4, logEvery: 2, evalSamples: 32, batch: 16 })],
   ['WGAN-GP (scalar code only)', makeConfig('seed-toy', { steps: 15, logEvery: 5, evalSamples: 64, loss: 'wgan-gp', dSteps: 2 })],
 ];

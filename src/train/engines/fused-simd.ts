@@ -67,6 +67,8 @@ export interface Kernel {
   normalQuantile(u: number): number;
   uniform(state: number): number;
   normal(state: number): number;
+  vexpAll(at: number, n: number): void;
+  vlog1pAll(at: number, n: number): void;
 }
 
 let compiled: object | null = null;

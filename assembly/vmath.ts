@@ -1,0 +1,119 @@
+// fdlibm's exp and log1p (./fdlibm.ts) on both lanes of an f64x2 at once, for the kernel's row
+// losses: the same operations as the scalar functions on each lane, with selects where these
+// branch, so each lane is the scalar value bit for bit (test/train-kernel-math.test.ts holds both
+// to Math.exp and Math.log1p). Arguments off the common path (exp: |x| < 2⁻²⁸ or |x| > 700, NaN;
+// log1p: outside [2⁻²⁹, 1 − 2⁻¹⁷], NaN) go through the scalar functions lane by lane.
+import { exp, log1p } from './fdlibm';
+
+const LN2_HI: f64 = 6.9314718036912381649e-1;
+const LN2_LO: f64 = 1.90821492927058770002e-10;
+const INV_LN2: f64 = 1.442695040888963387;
+const P1: f64 = 1.66666666666666019037e-1;
+const P2: f64 = -2.77777777770155933842e-3;
+const P3: f64 = 6.61375632143793436117e-5;
+const P4: f64 = -1.65339022054652515390e-6;
+const P5: f64 = 4.13813679705723846039e-8;
+
+/** The high 32 bits of each lane (sign cleared), as i64 lanes. */
+@inline function absHigh(x: v128): v128 {
+  return v128.and(i64x2.shr_u(x, 32), i64x2.splat(0x7fffffff));
+}
+
+@inline function splat(v: f64): v128 {
+  return f64x2.splat(v);
+}
+
+function expLanes(x: v128): v128 {
+  return f64x2.replace_lane(f64x2.splat(exp(f64x2.extract_lane(x, 0))), 1, exp(f64x2.extract_lane(x, 1)));
+}
+
+function log1pLanes(x: v128): v128 {
+  return f64x2.replace_lane(f64x2.splat(log1p(f64x2.extract_lane(x, 0))), 1, log1p(f64x2.extract_lane(x, 1)));
+}
+
+/** exp on both lanes. */
+export function vexp(x: v128): v128 {
+  const hx = absHigh(x);
+  // |x| < 2⁻²⁸, |x| > 700 (where 2ᵏ would leave the normal range), ±∞, NaN: the scalar function
+  if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e300000)), i64x2.gt_s(hx, i64x2.splat(0x4085e000))))) {
+    return expLanes(x);
+  }
+  const negative = i64x2.lt_s(x, i64x2.splat(0));
+  // fdlibm: k = 0 for |x| ≤ ln2/2, ±1 below 1.5·ln2, else trunc(x/ln2 ± ½); then hi = x − k·ln2_hi,
+  // lo = k·ln2_lo, which is the value of each of its three branches (x − 0 = x, x ∓ ln2_hi)
+  const half = v128.bitselect(splat(-0.5), splat(0.5), negative);
+  const kWide = f64x2.convert_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.add(f64x2.mul(splat(INV_LN2), x), half)));
+  const one = v128.bitselect(splat(-1), splat(1), negative);
+  const small = i64x2.le_s(hx, i64x2.splat(0x3fd62e42));
+  const mid = i64x2.lt_s(hx, i64x2.splat(0x3ff0a2b2));
+  const t = v128.bitselect(splat(0), v128.bitselect(one, kWide, mid), small);
+  const hi = f64x2.sub(x, f64x2.mul(t, splat(LN2_HI)));
+  const lo = f64x2.mul(t, splat(LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const t2 = f64x2.mul(r, r);
+  const p = f64x2.add(splat(P4), f64x2.mul(t2, splat(P5)));
+  let q = f64x2.add(splat(P3), f64x2.mul(t2, p));
+  q = f64x2.add(splat(P2), f64x2.mul(t2, q));
+  q = f64x2.add(splat(P1), f64x2.mul(t2, q));
+  const c = f64x2.sub(r, f64x2.mul(t2, q));
+  const rc = f64x2.mul(r, c);
+  const two = splat(2);
+  const y0 = f64x2.sub(splat(1), f64x2.sub(f64x2.div(rc, f64x2.sub(c, two)), r));
+  const y1 = f64x2.sub(splat(1), f64x2.sub(f64x2.sub(lo, f64x2.div(rc, f64x2.sub(two, c))), hi));
+  // 2ᵏ from k's bits: k is an integer in [−1010, 1010] here
+  const k = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(t));
+  const twopk = i64x2.shl(i64x2.add(k, i64x2.splat(0x3ff)), 52);
+  return v128.bitselect(y0, f64x2.mul(y1, twopk), small);
+}
+
+const LP1: f64 = 6.666666666666735130e-1;
+const LP2: f64 = 3.999999999940941908e-1;
+const LP3: f64 = 2.857142874366239149e-1;
+const LP4: f64 = 2.222219843214978396e-1;
+const LP5: f64 = 1.818357216161805012e-1;
+const LP6: f64 = 1.531383769920937332e-1;
+const LP7: f64 = 1.479819860511658591e-1;
+
+/**
+ * log1p on both lanes, for x in [2⁻²⁹, 1 − 2⁻¹⁷] (the losses' e^−|l|; elsewhere the scalar
+ * function). fdlibm's two paths there: below 0.41422 (high word 0x3fda827a), k = 0 and f = x;
+ * above, u = 1 + x rounded, c = (x − (u − 1))/u its rounding error, and u or u/2 (k = 1, when u's
+ * fraction passes √2's, 0x6a09e) gives f = u − 1.
+ */
+export function vlog1p(x: v128): v128 {
+  const hx = i64x2.shr_s(x, 32);
+  if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e200000)), i64x2.gt_s(hx, i64x2.splat(0x3fefffef))))) {
+    return log1pLanes(x);
+  }
+  const one = splat(1);
+  const big = i64x2.ge_s(hx, i64x2.splat(0x3fda827a));
+  const u = f64x2.add(one, x);
+  const hu = v128.and(i64x2.shr_u(u, 32), i64x2.splat(0x000fffff));
+  const up = v128.and(big, i64x2.ge_s(hu, i64x2.splat(0x6a09e)));
+  const c = f64x2.div(f64x2.sub(x, f64x2.sub(u, one)), u);
+  // u/2 by its exponent (u is in [1, 2)), exact
+  const f = v128.bitselect(f64x2.sub(v128.bitselect(f64x2.mul(u, splat(0.5)), u, up), one), x, big);
+  const hfsq = f64x2.mul(f64x2.mul(splat(0.5), f), f);
+  const s = f64x2.div(f, f64x2.add(splat(2), f));
+  const z = f64x2.mul(s, s);
+  const inner = f64x2.add(splat(LP5), f64x2.mul(z, f64x2.add(splat(LP6), f64x2.mul(z, splat(LP7)))));
+  let q = f64x2.add(splat(LP4), f64x2.mul(z, inner));
+  q = f64x2.add(splat(LP3), f64x2.mul(z, q));
+  q = f64x2.add(splat(LP2), f64x2.mul(z, q));
+  q = f64x2.add(splat(LP1), f64x2.mul(z, q));
+  const R = f64x2.mul(z, q);
+  const sh = f64x2.mul(s, f64x2.add(hfsq, R));
+  const r0 = f64x2.sub(f, f64x2.sub(hfsq, sh));
+  const r1 = f64x2.sub(splat(LN2_HI), f64x2.sub(f64x2.sub(hfsq, f64x2.add(sh, f64x2.add(splat(LN2_LO), c))), f));
+  return v128.bitselect(r1, r0, up);
+}
+
+/** vexp over n values at p, two at a time, in place (for the tests). */
+export function vexpAll(p: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) v128.store(p + (<usize>i << 3), vexp(v128.load(p + (<usize>i << 3))));
+}
+
+/** vlog1p over n values at p, two at a time, in place (for the tests). */
+export function vlog1pAll(p: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) v128.store(p + (<usize>i << 3), vlog1p(v128.load(p + (<usize>i << 3))));
+}
