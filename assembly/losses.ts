@@ -73,7 +73,7 @@ export let vslope: v128 = f64x2.splat(0);
 }
 
 /** dRow on both lanes. */
-export function vdRow(code: i32, real: bool, l: v128, y: f64): void {
+@inline export function vdRow(code: i32, real: bool, l: v128, y: f64): void {
   const yy = f64x2.splat(y);
   if (code == CRITIC) {
     vslope = f64x2.splat(real ? -1 : 1);
@@ -95,7 +95,7 @@ export function vdRow(code: i32, real: bool, l: v128, y: f64): void {
 }
 
 /** gRow on both lanes. */
-export function vgRow(code: i32, l: v128): void {
+@inline export function vgRow(code: i32, l: v128): void {
   const one = f64x2.splat(1);
   if (code == CRITIC) {
     vslope = f64x2.splat(-1);

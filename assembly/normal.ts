@@ -10,6 +10,7 @@
 //
 // test/train-kernel-math.test.ts holds the draws to Rng's, and normalQuantile to special.ts's.
 import { exp, log } from './fdlibm';
+import { vexp } from './vmath';
 
 /** One xoroshiro128+ step of the state at st: the low 32 bits of s0 + s1. */
 @inline function next(st: usize): u32 {
@@ -196,4 +197,89 @@ export function normalQuantile(u: f64): f64 {
   else if (ex - ex == 0) g = e * sqrt<f64>(2 * Math.PI) * ex;
   else g = (e < 0 ? -1.0 : 1.0) * exp(log(abs<f64>(e)) + (x * x) / 2 + 0.9189385332046727);
   return x - g / (1 + (x * g) / 2);
+}
+
+// Φ⁻¹ on both lanes of an f64x2 at once, for the kernel's draws: normalQuantile's operations lane
+// by lane, with selects where it branches. Draws are long chains of dependent operations, so two at
+// once take about the time of one. A pair with a lane in a tail (u < 0.02425 or u > 0.97575, one
+// pair in ten) goes through the scalar function lane by lane.
+
+@inline function splat(v: f64): v128 {
+  return f64x2.splat(v);
+}
+
+@inline function fma(a: v128, x: v128, b: f64): v128 {
+  return f64x2.add(f64x2.mul(a, x), splat(b));
+}
+
+/** Φ⁻¹ of both lanes of u, each in (0, 1). */
+export function vnormalQuantile(u: v128): v128 {
+  const lo: f64 = 0.02425;
+  if (v128.any_true(v128.or(f64x2.lt(u, splat(lo)), f64x2.gt(u, splat(1 - lo))))) {
+    return f64x2.replace_lane(splat(normalQuantile(f64x2.extract_lane(u, 0))), 1, normalQuantile(f64x2.extract_lane(u, 1)));
+  }
+  const half = splat(0.5);
+  const one = splat(1);
+  const zero = splat(0);
+  const s = f64x2.sub(u, half);
+  const r = f64x2.mul(s, s);
+  const num = f64x2.mul(fma(fma(fma(fma(fma(splat(AQ0), r, AQ1), r, AQ2), r, AQ3), r, AQ4), r, AQ5), s);
+  const den = fma(fma(fma(fma(fma(splat(BQ0), r, BQ1), r, BQ2), r, BQ3), r, BQ4), r, 1);
+  const x = f64x2.div(num, den);
+  const ax = f64x2.abs(x);
+  const y = f64x2.mul(ax, splat(SQRT1_2));
+  const central = f64x2.le(y, splat(0.46875));
+  // e on |x|/√2 ≤ 0.46875: ½·erf(x/√2) − (u − ½), erfSmall's rational in z = (x/√2)²
+  const xs = f64x2.mul(x, splat(SQRT1_2));
+  const ys = f64x2.abs(xs);
+  const z = v128.bitselect(f64x2.mul(ys, ys), zero, f64x2.gt(ys, splat(1.1e-16)));
+  let en = f64x2.mul(splat(A4), z);
+  let ed = z;
+  en = f64x2.mul(f64x2.add(en, splat(A0)), z);
+  ed = f64x2.mul(f64x2.add(ed, splat(B0)), z);
+  en = f64x2.mul(f64x2.add(en, splat(A1)), z);
+  ed = f64x2.mul(f64x2.add(ed, splat(B1)), z);
+  en = f64x2.mul(f64x2.add(en, splat(A2)), z);
+  ed = f64x2.mul(f64x2.add(ed, splat(B2)), z);
+  const erf = f64x2.div(f64x2.mul(xs, f64x2.add(en, splat(A3))), f64x2.add(ed, splat(B3)));
+  const eA = f64x2.sub(f64x2.mul(half, erf), s);
+  // elsewhere: the normal tail ½·erfc(y)·… at |x| (y ≤ 4 in this range), then Φ(±x)
+  let tn = f64x2.mul(splat(C8), y);
+  let td = y;
+  tn = f64x2.mul(f64x2.add(tn, splat(C0)), y);
+  td = f64x2.mul(f64x2.add(td, splat(D0)), y);
+  tn = f64x2.mul(f64x2.add(tn, splat(C1)), y);
+  td = f64x2.mul(f64x2.add(td, splat(D1)), y);
+  tn = f64x2.mul(f64x2.add(tn, splat(C2)), y);
+  td = f64x2.mul(f64x2.add(td, splat(D2)), y);
+  tn = f64x2.mul(f64x2.add(tn, splat(C3)), y);
+  td = f64x2.mul(f64x2.add(td, splat(D3)), y);
+  tn = f64x2.mul(f64x2.add(tn, splat(C4)), y);
+  td = f64x2.mul(f64x2.add(td, splat(D4)), y);
+  tn = f64x2.mul(f64x2.add(tn, splat(C5)), y);
+  td = f64x2.mul(f64x2.add(td, splat(D5)), y);
+  tn = f64x2.mul(f64x2.add(tn, splat(C6)), y);
+  td = f64x2.mul(f64x2.add(td, splat(D6)), y);
+  const scaled = f64x2.div(f64x2.add(tn, splat(C7)), f64x2.add(td, splat(D7)));
+  const sq = f64x2.div(f64x2.trunc(f64x2.mul(ax, splat(16))), splat(16));
+  const mhalf = splat(-0.5);
+  // (the lanes that take the first branch get a harmless −1: their tail is not used)
+  const e1 = vexp(v128.bitselect(splat(-1), f64x2.mul(f64x2.mul(mhalf, sq), sq), central));
+  const e2 = vexp(v128.bitselect(splat(-1), f64x2.mul(f64x2.mul(mhalf, f64x2.sub(ax, sq)), f64x2.add(ax, sq)), central));
+  const tail = f64x2.mul(f64x2.mul(half, scaled), f64x2.mul(e1, e2));
+  const negx = f64x2.neg(x);
+  const phiNeg = v128.bitselect(tail, f64x2.sub(one, tail), f64x2.lt(negx, zero)); // Φ(−x)
+  const phi = v128.bitselect(tail, f64x2.sub(one, tail), f64x2.lt(x, zero)); // Φ(x)
+  const eB = f64x2.neg(f64x2.sub(phiNeg, f64x2.sub(one, u)));
+  const eC = f64x2.sub(phi, u);
+  const e = v128.bitselect(eA, v128.bitselect(eB, eC, f64x2.gt(u, half)), central);
+  // one Halley step; |x| < 2 here, so exp(x²/2) is finite
+  const ex = vexp(f64x2.div(f64x2.mul(x, x), splat(2)));
+  const g = v128.bitselect(zero, f64x2.mul(f64x2.mul(e, splat(sqrt<f64>(2 * Math.PI))), ex), f64x2.eq(e, zero));
+  return f64x2.sub(x, f64x2.div(g, f64x2.add(one, f64x2.div(f64x2.mul(x, g), splat(2)))));
+}
+
+/** Both lanes' next normal draws, lane 0's from the generator at st0 and lane 1's from st1. */
+export function vnormal(st0: usize, st1: usize): v128 {
+  return vnormalQuantile(f64x2.replace_lane(splat(uniformOpen(st0)), 1, uniformOpen(st1)));
 }

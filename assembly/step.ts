@@ -6,7 +6,7 @@
 // (`configure`) and reads each lane's losses and status back after every step.
 import { adam, backward, clip, forward, rmsprop } from './fused-pair';
 import { dRow, gRow, loss, slope, vdRow, vgRow, vloss, vslope } from './losses';
-import { normal } from './normal';
+import { normal, vnormal } from './normal';
 
 const V: usize = 16;
 
@@ -142,12 +142,29 @@ export function configure(
   return abs<f64>(<f64>(<f32>l)) <= 1e6;
 }
 
+/** Both lanes rounded to float32 and back. */
+@inline function f32Round(v: v128): v128 {
+  return f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(v));
+}
+
 @inline function lane8(lane: i32): usize {
   return (<usize>lane) << 3;
 }
 
 /** Draws every present lane's batch: the data (when drawn here) and the noise, each rounded to float32. */
 function draw(rng: usize, lanes: i32): void {
+  if (lanes == 2) {
+    // both lanes' i-th draws at once, each from its own generator
+    const m = f64x2.splat(mu);
+    const sd = f64x2.splat(sigma);
+    if (drawData) {
+      const n = dSteps * B * dim;
+      for (let i = 0; i < n; i++) v128.store(realBuf + (<usize>i) * V, f32Round(f64x2.add(m, f64x2.mul(sd, vnormal(rng, rng + 32)))));
+    }
+    const n = dSteps * B * nz;
+    for (let j = 0; j < n; j++) v128.store(zBuf + (<usize>j) * V, f32Round(vnormal(rng + 16, rng + 48)));
+    return;
+  }
   for (let lane = 0; lane < lanes; lane++) {
     const data = rng + (<usize>lane) * 32;
     const noise = data + 16;

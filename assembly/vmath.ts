@@ -81,7 +81,8 @@ const LP7: f64 = 1.479819860511658591e-1;
  * fraction passes √2's, 0x6a09e) gives f = u − 1.
  */
 export function vlog1p(x: v128): v128 {
-  const hx = i64x2.shr_s(x, 32);
+  // the high word, unsigned: a negative x is above the upper bound
+  const hx = i64x2.shr_u(x, 32);
   if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e200000)), i64x2.gt_s(hx, i64x2.splat(0x3fefffef))))) {
     return log1pLanes(x);
   }
