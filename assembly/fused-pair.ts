@@ -27,6 +27,12 @@ const V: usize = 16;
   return load<i32>(desc + 4 + (<usize>(l * 6 + k) << 2));
 }
 
+// ReLU as the scalar code writes it, s > 0 ? s : 0 (so NaN → 0, −0 → +0): pmax(0, s) is
+// 0 < s ? s : 0, one instruction where a compare and a select are two
+@inline function relu0(s: v128): v128 {
+  return f64x2.pmax(f64x2.splat(0), s);
+}
+
 // select(c, a, b): a in the lanes where c is set, else b
 @inline function sel(c: v128, a: v128, b: v128): v128 {
   return v128.bitselect(a, b, c);
@@ -50,7 +56,7 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
         const or = out + (<usize>(r * fout)) * V;
         for (let j = 0; j < fout; j++) {
           const s = f64x2.add(ld(b + (<usize>j) * V), f64x2.mul(a, ld(w + (<usize>j) * V)));
-          st(or + (<usize>j) * V, relu ? sel(f64x2.gt(s, zero), s, zero) : s);
+          st(or + (<usize>j) * V, relu ? relu0(s) : s);
         }
       }
     } else if (fin <= 4) {
@@ -60,7 +66,7 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
         for (let j = 0; j < fout; j++) {
           let s = ld(b + (<usize>j) * V);
           for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + (<usize>i) * V), ld(w + (<usize>(i * fout + j)) * V)));
-          st(or + (<usize>j) * V, relu ? sel(f64x2.gt(s, zero), s, zero) : s);
+          st(or + (<usize>j) * V, relu ? relu0(s) : s);
         }
       }
     } else if (fout == 1) {
@@ -86,16 +92,16 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
           s3 = f64x2.add(s3, f64x2.mul(ld(i3 + o), wi));
         }
         const or = out + (<usize>r) * V;
-        st(or, relu ? sel(f64x2.gt(s0, zero), s0, zero) : s0);
-        st(or + V, relu ? sel(f64x2.gt(s1, zero), s1, zero) : s1);
-        st(or + 2 * V, relu ? sel(f64x2.gt(s2, zero), s2, zero) : s2);
-        st(or + 3 * V, relu ? sel(f64x2.gt(s3, zero), s3, zero) : s3);
+        st(or, relu ? relu0(s0) : s0);
+        st(or + V, relu ? relu0(s1) : s1);
+        st(or + 2 * V, relu ? relu0(s2) : s2);
+        st(or + 3 * V, relu ? relu0(s3) : s3);
       }
       for (; r < n; r++) {
         const ir = input + (<usize>(r * fin)) * V;
         let s = bias;
         for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + (<usize>i) * V), ld(w + (<usize>i) * V)));
-        st(out + (<usize>r) * V, relu ? sel(f64x2.gt(s, zero), s, zero) : s);
+        st(out + (<usize>r) * V, relu ? relu0(s) : s);
       }
     } else {
       for (let r = 0; r < n; r++) {
@@ -118,7 +124,7 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
           for (let j = 0; j < fout; j++) {
             const o = or + (<usize>j) * V;
             const cur = ld(o);
-            st(o, sel(f64x2.gt(cur, zero), cur, zero));
+            st(o, relu0(cur));
           }
         }
       }

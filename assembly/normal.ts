@@ -212,6 +212,22 @@ export function normalQuantile(u: f64): f64 {
   return f64x2.add(f64x2.mul(a, x), splat(b));
 }
 
+// exp(−s²/2) at s = m/16, m = 0 … 32, as expMinusHalfSquare's first factor computes it (the
+// central range of the quantile has |x| < 2, so m ≤ 31), filled on first use
+const HALF_SQUARE_EXP = memory.data(33 * 8);
+let halfSquareReady = false;
+
+@inline function halfSquareExp(m: i32): f64 {
+  if (!halfSquareReady) {
+    for (let k = 0; k <= 32; k++) {
+      const sk = <f64>k / 16;
+      store<f64>(HALF_SQUARE_EXP + (<usize>k << 3), exp(-0.5 * sk * sk));
+    }
+    halfSquareReady = true;
+  }
+  return load<f64>(HALF_SQUARE_EXP + (<usize>min<i32>(m, 32) << 3));
+}
+
 /** Φ⁻¹ of both lanes of u, each in (0, 1). */
 export function vnormalQuantile(u: v128): v128 {
   const lo: f64 = 0.02425;
@@ -261,10 +277,12 @@ export function vnormalQuantile(u: v128): v128 {
   tn = f64x2.mul(f64x2.add(tn, splat(C6)), y);
   td = f64x2.mul(f64x2.add(td, splat(D6)), y);
   const scaled = f64x2.div(f64x2.add(tn, splat(C7)), f64x2.add(td, splat(D7)));
-  const sq = f64x2.div(f64x2.trunc(f64x2.mul(ax, splat(16))), splat(16));
+  const m16 = f64x2.trunc(f64x2.mul(ax, splat(16)));
+  const sq = f64x2.div(m16, splat(16));
   const mhalf = splat(-0.5);
-  // (the lanes that take the first branch get a harmless −1: their tail is not used)
-  const e1 = vexp(v128.bitselect(splat(-1), f64x2.mul(f64x2.mul(mhalf, sq), sq), central));
+  // exp(−s²/2) for s = m/16 from the table (m ≤ 31 here); the lanes that take the first branch
+  // get a harmless −1 for the second factor: their tail is not used
+  const e1 = f64x2.replace_lane(splat(halfSquareExp(<i32>f64x2.extract_lane(m16, 0))), 1, halfSquareExp(<i32>f64x2.extract_lane(m16, 1)));
   const e2 = vexp(v128.bitselect(splat(-1), f64x2.mul(f64x2.mul(mhalf, f64x2.sub(ax, sq)), f64x2.add(ax, sq)), central));
   const tail = f64x2.mul(f64x2.mul(half, scaled), f64x2.mul(e1, e2));
   const negx = f64x2.neg(x);

@@ -42,7 +42,7 @@ export function vexp(x: v128): v128 {
   // fdlibm: k = 0 for |x| ≤ ln2/2, ±1 below 1.5·ln2, else trunc(x/ln2 ± ½); then hi = x − k·ln2_hi,
   // lo = k·ln2_lo, which is the value of each of its three branches (x − 0 = x, x ∓ ln2_hi)
   const half = v128.bitselect(splat(-0.5), splat(0.5), negative);
-  const kWide = f64x2.convert_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(f64x2.add(f64x2.mul(splat(INV_LN2), x), half)));
+  const kWide = f64x2.trunc(f64x2.add(f64x2.mul(splat(INV_LN2), x), half));
   const one = v128.bitselect(splat(-1), splat(1), negative);
   const small = i64x2.le_s(hx, i64x2.splat(0x3fd62e42));
   const mid = i64x2.lt_s(hx, i64x2.splat(0x3ff0a2b2));
@@ -56,13 +56,15 @@ export function vexp(x: v128): v128 {
   q = f64x2.add(splat(P2), f64x2.mul(t2, q));
   q = f64x2.add(splat(P1), f64x2.mul(t2, q));
   const c = f64x2.sub(r, f64x2.mul(t2, q));
-  const rc = f64x2.mul(r, c);
-  const two = splat(2);
-  const y0 = f64x2.sub(splat(1), f64x2.sub(f64x2.div(rc, f64x2.sub(c, two)), r));
-  const y1 = f64x2.sub(splat(1), f64x2.sub(f64x2.sub(lo, f64x2.div(rc, f64x2.sub(two, c))), hi));
-  // 2ᵏ from k's bits: k is an integer in [−1010, 1010] here
-  const k = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(t));
-  const twopk = i64x2.shl(i64x2.add(k, i64x2.splat(0x3ff)), 52);
+  // fdlibm's k = 0 and k ≠ 0 results, 1 − (rc/(c − 2) − r) and 1 − ((lo − rc/(2 − c)) − hi), from one
+  // quotient q = rc/(c − 2): 2 − c = −(c − 2) and rc/(−d) = −(rc/d) exactly, and lo − (−q) = lo + q
+  const quo = f64x2.div(f64x2.mul(r, c), f64x2.sub(c, splat(2)));
+  const y0 = f64x2.sub(splat(1), f64x2.sub(quo, r));
+  const y1 = f64x2.sub(splat(1), f64x2.sub(f64x2.add(lo, quo), hi));
+  // 2ᵏ from k's bits: t + 1.5·2⁵² holds the integer k (|k| ≤ 1010 here) in its low bits, and
+  // shifting (those bits + 1023) by 52 leaves the exponent field alone
+  const kBits = f64x2.add(t, splat(6755399441055744.0));
+  const twopk = i64x2.shl(i64x2.add(kBits, i64x2.splat(0x3ff)), 52);
   return v128.bitselect(y0, f64x2.mul(y1, twopk), small);
 }
 

@@ -82,13 +82,13 @@ export async function fusedEngine(
     critic: (x: tf.Tensor3D) => forward(current().dp, dSizes, x.dataSync() as Float32Array, K),
   };
   if (members !== null) {
-    return { ...common, chunk: 1, run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
+    // runs of steps, as the pool's: each pair's state stays in cache for the run's steps
+    return { ...common, chunk: chunkFor(K), run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
   }
   const pool = await startPool(c, K, T, rngs, state, report, simd);
   return {
     ...common,
-    // a few tens of milliseconds of work between two looks at the signals
-    chunk: Math.max(1, Math.min(256, Math.ceil(65536 / K))),
+    chunk: chunkFor(K),
     async run(from, n, tD, tG) {
       const replies = await pool.ask({ kind: 'run', from, n, tD, tG });
       const stops = replies.flatMap((r) => (r.kind === 'run' ? r.stops : []));
@@ -108,6 +108,9 @@ export async function fusedEngine(
     dispose: () => pool.close(),
   };
 }
+
+/** Steps per run: about 65536 member-steps (a few tenths of a second) between two looks at the signals. */
+const chunkFor = (K: number) => Math.max(1, Math.min(256, Math.ceil(65536 / K)));
 
 interface Pool {
   ask(req: WorkerRequest): Promise<WorkerReply[]>;
