@@ -1,6 +1,6 @@
 // exp, log and log1p in binary64 for the SIMD kernel: Sun's fdlibm 5.3 (e_exp.c, e_log.c,
 // s_log1p.c), line for line as V8 carries them in src/base/ieee754.cc for Math.exp, Math.log and
-// Math.log1p. Only IEEE addition, multiplication and division and integer work on the bit
+// Math.log1p (with V8's one change, exp(1) = e). Only IEEE addition, multiplication and division and integer work on the bit
 // patterns are used, so these give, bit for bit, the values Node's Math functions give; the
 // kernel's normal draws and losses then equal the JavaScript code's (test/train-kernel-math.test.ts
 // holds each to Math.exp, Math.log and Math.log1p over millions of arguments).
@@ -39,6 +39,7 @@ const INV_LN2: f64 = 1.442695040888963387;
 const TWO54: f64 = 1.8014398509481984e16;
 const TWOM1000: f64 = 9.3326361850321887899e-302;
 const TWO1023: f64 = 8.98846567431158e307;
+const E: f64 = 2.718281828459045;
 const O_THRESHOLD: f64 = 7.09782712893383973096e2;
 const U_THRESHOLD: f64 = -7.45133219101941108420e2;
 const P1: f64 = 1.66666666666666019037e-1;
@@ -67,6 +68,8 @@ export function exp(x: f64): f64 {
   if (hx > 0x3fd62e42) {
     // |x| > ln2/2: reduce
     if (hx < 0x3ff0a2b2) {
+      // V8's one change to fdlibm: exp(1) is e correctly rounded (fdlibm's value is 1 ulp above)
+      if (x == 1.0) return E;
       hi = xsb == 0 ? x - LN2_HI : x + LN2_HI;
       lo = xsb == 0 ? LN2_LO : -LN2_LO;
       k = 1 - xsb - xsb;

@@ -201,6 +201,29 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         st(o + 2 * V, f64x2.add(ld(o + 2 * V), g2));
         st(o + 3 * V, f64x2.add(ld(o + 3 * V), g3));
       }
+      // without gradients (g = 0: the backward vector only), four inputs at once likewise
+      for (; g == 0 && i + 4 <= fin; i += 4) {
+        const wo = w + (<usize>i) * V;
+        const w0 = ld(wo);
+        const w1 = ld(wo + V);
+        const w2 = ld(wo + 2 * V);
+        const w3 = ld(wo + 3 * V);
+        let ar = input + (<usize>i) * V;
+        let pr = prev + (<usize>i) * V;
+        for (let r = 0; r < n; r++) {
+          const dr = ld(d + (<usize>r) * V);
+          const on0 = masked ? f64x2.gt(ld(ar), zero) : all;
+          const on1 = masked ? f64x2.gt(ld(ar + V), zero) : all;
+          const on2 = masked ? f64x2.gt(ld(ar + 2 * V), zero) : all;
+          const on3 = masked ? f64x2.gt(ld(ar + 3 * V), zero) : all;
+          st(pr, sel(on0, f64x2.mul(w0, dr), zero));
+          st(pr + V, sel(on1, f64x2.mul(w1, dr), zero));
+          st(pr + 2 * V, sel(on2, f64x2.mul(w2, dr), zero));
+          st(pr + 3 * V, sel(on3, f64x2.mul(w3, dr), zero));
+          ar += stride;
+          pr += stride;
+        }
+      }
       for (; i < fin; i++) {
         const wi = ld(w + (<usize>i) * V);
         let gw = zero;

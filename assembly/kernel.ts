@@ -4,5 +4,5 @@
 export { adam, backward, clip, forward, heapBase, rmsprop } from './fused-pair';
 export { configure, configureNets, pairStep } from './step';
 export { exp, log, log1p } from './fdlibm';
-export { normal, normalQuantile, uniform } from './normal';
+export { normal, normalQuantile, uniform, vnormalQuantileAll } from './normal';
 export { vexpAll, vlog1pAll } from './vmath';

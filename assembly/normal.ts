@@ -228,24 +228,11 @@ let halfSquareReady = false;
   return load<f64>(HALF_SQUARE_EXP + (<usize>min<i32>(m, 32) << 3));
 }
 
-/** Φ⁻¹ of both lanes of u, each in (0, 1). */
-export function vnormalQuantile(u: v128): v128 {
-  const lo: f64 = 0.02425;
-  if (v128.any_true(v128.or(f64x2.lt(u, splat(lo)), f64x2.gt(u, splat(1 - lo))))) {
-    return f64x2.replace_lane(splat(normalQuantile(f64x2.extract_lane(u, 0))), 1, normalQuantile(f64x2.extract_lane(u, 1)));
-  }
+/** normalQuantile's e where |x|/√2 ≤ 0.46875: ½·erf(x/√2) − (u − ½), with s = u − ½. */
+@inline function eCentral(x: v128, s: v128): v128 {
   const half = splat(0.5);
-  const one = splat(1);
   const zero = splat(0);
-  const s = f64x2.sub(u, half);
-  const r = f64x2.mul(s, s);
-  const num = f64x2.mul(fma(fma(fma(fma(fma(splat(AQ0), r, AQ1), r, AQ2), r, AQ3), r, AQ4), r, AQ5), s);
-  const den = fma(fma(fma(fma(fma(splat(BQ0), r, BQ1), r, BQ2), r, BQ3), r, BQ4), r, 1);
-  const x = f64x2.div(num, den);
-  const ax = f64x2.abs(x);
-  const y = f64x2.mul(ax, splat(SQRT1_2));
-  const central = f64x2.le(y, splat(0.46875));
-  // e on |x|/√2 ≤ 0.46875: ½·erf(x/√2) − (u − ½), erfSmall's rational in z = (x/√2)²
+  // erfSmall's rational in z = (x/√2)²
   const xs = f64x2.mul(x, splat(SQRT1_2));
   const ys = f64x2.abs(xs);
   const z = v128.bitselect(f64x2.mul(ys, ys), zero, f64x2.gt(ys, splat(1.1e-16)));
@@ -258,7 +245,16 @@ export function vnormalQuantile(u: v128): v128 {
   en = f64x2.mul(f64x2.add(en, splat(A2)), z);
   ed = f64x2.mul(f64x2.add(ed, splat(B2)), z);
   const erf = f64x2.div(f64x2.mul(xs, f64x2.add(en, splat(A3))), f64x2.add(ed, splat(B3)));
-  const eA = f64x2.sub(f64x2.mul(half, erf), s);
+  return f64x2.sub(f64x2.mul(half, erf), s);
+}
+
+/** normalQuantile's e elsewhere in the central range: Φ(x) − u, or −(Φ(−x) − (1 − u)) above ½. */
+@inline function eTail(x: v128, u: v128, central: v128): v128 {
+  const half = splat(0.5);
+  const one = splat(1);
+  const zero = splat(0);
+  const ax = f64x2.abs(x);
+  const y = f64x2.mul(ax, splat(SQRT1_2));
   // elsewhere: the normal tail ½·erfc(y)·… at |x| (y ≤ 4 in this range), then Φ(±x)
   let tn = f64x2.mul(splat(C8), y);
   let td = y;
@@ -290,7 +286,31 @@ export function vnormalQuantile(u: v128): v128 {
   const phi = v128.bitselect(tail, f64x2.sub(one, tail), f64x2.lt(x, zero)); // Φ(x)
   const eB = f64x2.neg(f64x2.sub(phiNeg, f64x2.sub(one, u)));
   const eC = f64x2.sub(phi, u);
-  const e = v128.bitselect(eA, v128.bitselect(eB, eC, f64x2.gt(u, half)), central);
+  return v128.bitselect(eB, eC, f64x2.gt(u, half));
+}
+
+/** Φ⁻¹ of both lanes of u, each in (0, 1). */
+export function vnormalQuantile(u: v128): v128 {
+  const lo: f64 = 0.02425;
+  if (v128.any_true(v128.or(f64x2.lt(u, splat(lo)), f64x2.gt(u, splat(1 - lo))))) {
+    return f64x2.replace_lane(splat(normalQuantile(f64x2.extract_lane(u, 0))), 1, normalQuantile(f64x2.extract_lane(u, 1)));
+  }
+  const half = splat(0.5);
+  const one = splat(1);
+  const zero = splat(0);
+  const s = f64x2.sub(u, half);
+  const r = f64x2.mul(s, s);
+  const num = f64x2.mul(fma(fma(fma(fma(fma(splat(AQ0), r, AQ1), r, AQ2), r, AQ3), r, AQ4), r, AQ5), s);
+  const den = fma(fma(fma(fma(fma(splat(BQ0), r, BQ1), r, BQ2), r, BQ3), r, BQ4), r, 1);
+  const x = f64x2.div(num, den);
+  const ax = f64x2.abs(x);
+  const y = f64x2.mul(ax, splat(SQRT1_2));
+  const central = f64x2.le(y, splat(0.46875));
+  // e: the first branch's, the others', or, where the lanes differ, both and a select
+  let e: v128;
+  if (i64x2.all_true(central)) e = eCentral(x, s);
+  else if (!v128.any_true(central)) e = eTail(x, u, central);
+  else e = v128.bitselect(eCentral(x, s), eTail(x, u, central), central);
   // one Halley step; |x| < 2 here, so exp(x²/2) is finite
   const ex = vexp(f64x2.div(f64x2.mul(x, x), splat(2)));
   const g = v128.bitselect(zero, f64x2.mul(f64x2.mul(e, splat(sqrt<f64>(2 * Math.PI))), ex), f64x2.eq(e, zero));
@@ -300,4 +320,9 @@ export function vnormalQuantile(u: v128): v128 {
 /** Both lanes' next normal draws, lane 0's from the generator at st0 and lane 1's from st1. */
 export function vnormal(st0: usize, st1: usize): v128 {
   return vnormalQuantile(f64x2.replace_lane(splat(uniformOpen(st0)), 1, uniformOpen(st1)));
+}
+
+/** vnormalQuantile over n values at p, two at a time, in place (for the tests). */
+export function vnormalQuantileAll(p: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) v128.store(p + (<usize>i << 3), vnormalQuantile(v128.load(p + (<usize>i << 3))));
 }

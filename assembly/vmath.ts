@@ -32,7 +32,7 @@ function log1pLanes(x: v128): v128 {
 }
 
 /** exp on both lanes. */
-export function vexp(x: v128): v128 {
+@inline export function vexp(x: v128): v128 {
   const hx = absHigh(x);
   // |x| < 2⁻²⁸, |x| > 700 (where 2ᵏ would leave the normal range), ±∞, NaN: the scalar function
   if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e300000)), i64x2.gt_s(hx, i64x2.splat(0x4085e000))))) {
@@ -65,7 +65,9 @@ export function vexp(x: v128): v128 {
   // shifting (those bits + 1023) by 52 leaves the exponent field alone
   const kBits = f64x2.add(t, splat(6755399441055744.0));
   const twopk = i64x2.shl(i64x2.add(kBits, i64x2.splat(0x3ff)), 52);
-  return v128.bitselect(y0, f64x2.mul(y1, twopk), small);
+  // exp(1) = e correctly rounded, as V8 (./fdlibm.ts)
+  const y = v128.bitselect(y0, f64x2.mul(y1, twopk), small);
+  return v128.bitselect(f64x2.splat(2.718281828459045), y, f64x2.eq(x, f64x2.splat(1)));
 }
 
 const LP1: f64 = 6.666666666666735130e-1;
@@ -82,7 +84,7 @@ const LP7: f64 = 1.479819860511658591e-1;
  * above, u = 1 + x rounded, c = (x − (u − 1))/u its rounding error, and u or u/2 (k = 1, when u's
  * fraction passes √2's, 0x6a09e) gives f = u − 1.
  */
-export function vlog1p(x: v128): v128 {
+@inline export function vlog1p(x: v128): v128 {
   // the high word, unsigned: a negative x is above the upper bound
   const hx = i64x2.shr_u(x, 32);
   if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e200000)), i64x2.gt_s(hx, i64x2.splat(0x3fefffef))))) {

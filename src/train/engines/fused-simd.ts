@@ -69,6 +69,7 @@ export interface Kernel {
   normal(state: number): number;
   vexpAll(at: number, n: number): void;
   vlog1pAll(at: number, n: number): void;
+  vnormalQuantileAll(at: number, n: number): void;
 }
 
 let compiled: object | null = null;
