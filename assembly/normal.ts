@@ -208,8 +208,8 @@ export function normalQuantile(u: f64): f64 {
   return f64x2.splat(v);
 }
 
-@inline function fma(a: v128, x: v128, b: f64): v128 {
-  return f64x2.add(f64x2.mul(a, x), splat(b));
+@inline function fma(a: v128, x: v128, b: v128): v128 {
+  return f64x2.add(f64x2.mul(a, x), b);
 }
 
 // exp(−s²/2) at s = m/16, m = 0 … 32, as expMinusHalfSquare's first factor computes it (the
@@ -228,58 +228,108 @@ let halfSquareReady = false;
   return load<f64>(HALF_SQUARE_EXP + (<usize>min<i32>(m, 32) << 3));
 }
 
+// the vector code's constants, each a v128 in memory loaded where used (V8 builds an inline v128
+// constant out of immediates in several instructions)
+const V_0_46875 = memory.data<f64>([0.46875, 0.46875], 16);
+const V_0_5 = memory.data<f64>([0.5, 0.5], 16);
+const V_1 = memory.data<f64>([1, 1], 16);
+const V_16 = memory.data<f64>([16, 16], 16);
+const V_1_1eM16 = memory.data<f64>([1.1e-16, 1.1e-16], 16);
+const V_2 = memory.data<f64>([2, 2], 16);
+const V_A0 = memory.data<f64>([A0, A0], 16);
+const V_A1 = memory.data<f64>([A1, A1], 16);
+const V_A2 = memory.data<f64>([A2, A2], 16);
+const V_A3 = memory.data<f64>([A3, A3], 16);
+const V_A4 = memory.data<f64>([A4, A4], 16);
+const V_AQ0 = memory.data<f64>([AQ0, AQ0], 16);
+const V_AQ1 = memory.data<f64>([AQ1, AQ1], 16);
+const V_AQ2 = memory.data<f64>([AQ2, AQ2], 16);
+const V_AQ3 = memory.data<f64>([AQ3, AQ3], 16);
+const V_AQ4 = memory.data<f64>([AQ4, AQ4], 16);
+const V_AQ5 = memory.data<f64>([AQ5, AQ5], 16);
+const V_B0 = memory.data<f64>([B0, B0], 16);
+const V_B1 = memory.data<f64>([B1, B1], 16);
+const V_B2 = memory.data<f64>([B2, B2], 16);
+const V_B3 = memory.data<f64>([B3, B3], 16);
+const V_BQ0 = memory.data<f64>([BQ0, BQ0], 16);
+const V_BQ1 = memory.data<f64>([BQ1, BQ1], 16);
+const V_BQ2 = memory.data<f64>([BQ2, BQ2], 16);
+const V_BQ3 = memory.data<f64>([BQ3, BQ3], 16);
+const V_BQ4 = memory.data<f64>([BQ4, BQ4], 16);
+const V_C0 = memory.data<f64>([C0, C0], 16);
+const V_C1 = memory.data<f64>([C1, C1], 16);
+const V_C2 = memory.data<f64>([C2, C2], 16);
+const V_C3 = memory.data<f64>([C3, C3], 16);
+const V_C4 = memory.data<f64>([C4, C4], 16);
+const V_C5 = memory.data<f64>([C5, C5], 16);
+const V_C6 = memory.data<f64>([C6, C6], 16);
+const V_C7 = memory.data<f64>([C7, C7], 16);
+const V_C8 = memory.data<f64>([C8, C8], 16);
+const V_D0 = memory.data<f64>([D0, D0], 16);
+const V_D1 = memory.data<f64>([D1, D1], 16);
+const V_D2 = memory.data<f64>([D2, D2], 16);
+const V_D3 = memory.data<f64>([D3, D3], 16);
+const V_D4 = memory.data<f64>([D4, D4], 16);
+const V_D5 = memory.data<f64>([D5, D5], 16);
+const V_D6 = memory.data<f64>([D6, D6], 16);
+const V_D7 = memory.data<f64>([D7, D7], 16);
+const V_M0_5 = memory.data<f64>([-0.5, -0.5], 16);
+const V_M1 = memory.data<f64>([-1, -1], 16);
+const V_SQRT1_2 = memory.data<f64>([SQRT1_2, SQRT1_2], 16);
+const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.PI)], 16);
+
 /** normalQuantile's e where |x|/√2 ≤ 0.46875: ½·erf(x/√2) − (u − ½), with s = u − ½. */
 @inline function eCentral(x: v128, s: v128): v128 {
-  const half = splat(0.5);
+  const half = v128.load(V_0_5);
   const zero = splat(0);
   // erfSmall's rational in z = (x/√2)²
-  const xs = f64x2.mul(x, splat(SQRT1_2));
+  const xs = f64x2.mul(x, v128.load(V_SQRT1_2));
   const ys = f64x2.abs(xs);
-  const z = v128.bitselect(f64x2.mul(ys, ys), zero, f64x2.gt(ys, splat(1.1e-16)));
-  let en = f64x2.mul(splat(A4), z);
+  const z = v128.bitselect(f64x2.mul(ys, ys), zero, f64x2.gt(ys, v128.load(V_1_1eM16)));
+  let en = f64x2.mul(v128.load(V_A4), z);
   let ed = z;
-  en = f64x2.mul(f64x2.add(en, splat(A0)), z);
-  ed = f64x2.mul(f64x2.add(ed, splat(B0)), z);
-  en = f64x2.mul(f64x2.add(en, splat(A1)), z);
-  ed = f64x2.mul(f64x2.add(ed, splat(B1)), z);
-  en = f64x2.mul(f64x2.add(en, splat(A2)), z);
-  ed = f64x2.mul(f64x2.add(ed, splat(B2)), z);
-  const erf = f64x2.div(f64x2.mul(xs, f64x2.add(en, splat(A3))), f64x2.add(ed, splat(B3)));
+  en = f64x2.mul(f64x2.add(en, v128.load(V_A0)), z);
+  ed = f64x2.mul(f64x2.add(ed, v128.load(V_B0)), z);
+  en = f64x2.mul(f64x2.add(en, v128.load(V_A1)), z);
+  ed = f64x2.mul(f64x2.add(ed, v128.load(V_B1)), z);
+  en = f64x2.mul(f64x2.add(en, v128.load(V_A2)), z);
+  ed = f64x2.mul(f64x2.add(ed, v128.load(V_B2)), z);
+  const erf = f64x2.div(f64x2.mul(xs, f64x2.add(en, v128.load(V_A3))), f64x2.add(ed, v128.load(V_B3)));
   return f64x2.sub(f64x2.mul(half, erf), s);
 }
 
 /** normalQuantile's e elsewhere in the central range: Φ(x) − u, or −(Φ(−x) − (1 − u)) above ½. */
 @inline function eTail(x: v128, u: v128, central: v128): v128 {
-  const half = splat(0.5);
-  const one = splat(1);
+  const half = v128.load(V_0_5);
+  const one = v128.load(V_1);
   const zero = splat(0);
   const ax = f64x2.abs(x);
-  const y = f64x2.mul(ax, splat(SQRT1_2));
+  const y = f64x2.mul(ax, v128.load(V_SQRT1_2));
   // elsewhere: the normal tail ½·erfc(y)·… at |x| (y ≤ 4 in this range), then Φ(±x)
-  let tn = f64x2.mul(splat(C8), y);
+  let tn = f64x2.mul(v128.load(V_C8), y);
   let td = y;
-  tn = f64x2.mul(f64x2.add(tn, splat(C0)), y);
-  td = f64x2.mul(f64x2.add(td, splat(D0)), y);
-  tn = f64x2.mul(f64x2.add(tn, splat(C1)), y);
-  td = f64x2.mul(f64x2.add(td, splat(D1)), y);
-  tn = f64x2.mul(f64x2.add(tn, splat(C2)), y);
-  td = f64x2.mul(f64x2.add(td, splat(D2)), y);
-  tn = f64x2.mul(f64x2.add(tn, splat(C3)), y);
-  td = f64x2.mul(f64x2.add(td, splat(D3)), y);
-  tn = f64x2.mul(f64x2.add(tn, splat(C4)), y);
-  td = f64x2.mul(f64x2.add(td, splat(D4)), y);
-  tn = f64x2.mul(f64x2.add(tn, splat(C5)), y);
-  td = f64x2.mul(f64x2.add(td, splat(D5)), y);
-  tn = f64x2.mul(f64x2.add(tn, splat(C6)), y);
-  td = f64x2.mul(f64x2.add(td, splat(D6)), y);
-  const scaled = f64x2.div(f64x2.add(tn, splat(C7)), f64x2.add(td, splat(D7)));
-  const m16 = f64x2.trunc(f64x2.mul(ax, splat(16)));
-  const sq = f64x2.div(m16, splat(16));
-  const mhalf = splat(-0.5);
+  tn = f64x2.mul(f64x2.add(tn, v128.load(V_C0)), y);
+  td = f64x2.mul(f64x2.add(td, v128.load(V_D0)), y);
+  tn = f64x2.mul(f64x2.add(tn, v128.load(V_C1)), y);
+  td = f64x2.mul(f64x2.add(td, v128.load(V_D1)), y);
+  tn = f64x2.mul(f64x2.add(tn, v128.load(V_C2)), y);
+  td = f64x2.mul(f64x2.add(td, v128.load(V_D2)), y);
+  tn = f64x2.mul(f64x2.add(tn, v128.load(V_C3)), y);
+  td = f64x2.mul(f64x2.add(td, v128.load(V_D3)), y);
+  tn = f64x2.mul(f64x2.add(tn, v128.load(V_C4)), y);
+  td = f64x2.mul(f64x2.add(td, v128.load(V_D4)), y);
+  tn = f64x2.mul(f64x2.add(tn, v128.load(V_C5)), y);
+  td = f64x2.mul(f64x2.add(td, v128.load(V_D5)), y);
+  tn = f64x2.mul(f64x2.add(tn, v128.load(V_C6)), y);
+  td = f64x2.mul(f64x2.add(td, v128.load(V_D6)), y);
+  const scaled = f64x2.div(f64x2.add(tn, v128.load(V_C7)), f64x2.add(td, v128.load(V_D7)));
+  const m16 = f64x2.trunc(f64x2.mul(ax, v128.load(V_16)));
+  const sq = f64x2.div(m16, v128.load(V_16));
+  const mhalf = v128.load(V_M0_5);
   // exp(−s²/2) for s = m/16 from the table (m ≤ 31 here); the lanes that take the first branch
   // get a harmless −1 for the second factor: their tail is not used
   const e1 = f64x2.replace_lane(splat(halfSquareExp(<i32>f64x2.extract_lane(m16, 0))), 1, halfSquareExp(<i32>f64x2.extract_lane(m16, 1)));
-  const e2 = vexp(v128.bitselect(splat(-1), f64x2.mul(f64x2.mul(mhalf, f64x2.sub(ax, sq)), f64x2.add(ax, sq)), central));
+  const e2 = vexp(v128.bitselect(v128.load(V_M1), f64x2.mul(f64x2.mul(mhalf, f64x2.sub(ax, sq)), f64x2.add(ax, sq)), central));
   const tail = f64x2.mul(f64x2.mul(half, scaled), f64x2.mul(e1, e2));
   const negx = f64x2.neg(x);
   const phiNeg = v128.bitselect(tail, f64x2.sub(one, tail), f64x2.lt(negx, zero)); // Φ(−x)
@@ -295,26 +345,26 @@ export function vnormalQuantile(u: v128): v128 {
   if (v128.any_true(v128.or(f64x2.lt(u, splat(lo)), f64x2.gt(u, splat(1 - lo))))) {
     return f64x2.replace_lane(splat(normalQuantile(f64x2.extract_lane(u, 0))), 1, normalQuantile(f64x2.extract_lane(u, 1)));
   }
-  const half = splat(0.5);
-  const one = splat(1);
+  const half = v128.load(V_0_5);
+  const one = v128.load(V_1);
   const zero = splat(0);
   const s = f64x2.sub(u, half);
   const r = f64x2.mul(s, s);
-  const num = f64x2.mul(fma(fma(fma(fma(fma(splat(AQ0), r, AQ1), r, AQ2), r, AQ3), r, AQ4), r, AQ5), s);
-  const den = fma(fma(fma(fma(fma(splat(BQ0), r, BQ1), r, BQ2), r, BQ3), r, BQ4), r, 1);
+  const num = f64x2.mul(fma(fma(fma(fma(fma(v128.load(V_AQ0), r, v128.load(V_AQ1)), r, v128.load(V_AQ2)), r, v128.load(V_AQ3)), r, v128.load(V_AQ4)), r, v128.load(V_AQ5)), s);
+  const den = fma(fma(fma(fma(fma(v128.load(V_BQ0), r, v128.load(V_BQ1)), r, v128.load(V_BQ2)), r, v128.load(V_BQ3)), r, v128.load(V_BQ4)), r, v128.load(V_1));
   const x = f64x2.div(num, den);
   const ax = f64x2.abs(x);
-  const y = f64x2.mul(ax, splat(SQRT1_2));
-  const central = f64x2.le(y, splat(0.46875));
+  const y = f64x2.mul(ax, v128.load(V_SQRT1_2));
+  const central = f64x2.le(y, v128.load(V_0_46875));
   // e: the first branch's, the others', or, where the lanes differ, both and a select
   let e: v128;
   if (i64x2.all_true(central)) e = eCentral(x, s);
   else if (!v128.any_true(central)) e = eTail(x, u, central);
   else e = v128.bitselect(eCentral(x, s), eTail(x, u, central), central);
   // one Halley step; |x| < 2 here, so exp(x²/2) is finite
-  const ex = vexp(f64x2.div(f64x2.mul(x, x), splat(2)));
-  const g = v128.bitselect(zero, f64x2.mul(f64x2.mul(e, splat(sqrt<f64>(2 * Math.PI))), ex), f64x2.eq(e, zero));
-  return f64x2.sub(x, f64x2.div(g, f64x2.add(one, f64x2.div(f64x2.mul(x, g), splat(2)))));
+  const ex = vexp(f64x2.div(f64x2.mul(x, x), v128.load(V_2)));
+  const g = v128.bitselect(zero, f64x2.mul(f64x2.mul(e, v128.load(V_SQRT_2PI)), ex), f64x2.eq(e, zero));
+  return f64x2.sub(x, f64x2.div(g, f64x2.add(one, f64x2.div(f64x2.mul(x, g), v128.load(V_2)))));
 }
 
 /** Both lanes' next normal draws, lane 0's from the generator at st0 and lane 1's from st1. */

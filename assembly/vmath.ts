@@ -32,42 +32,66 @@ function log1pLanes(x: v128): v128 {
 }
 
 /** exp on both lanes. */
+// vexp's constants, each a v128 in memory loaded where used: V8 builds an inline v128 constant
+// out of immediates in several instructions, and these are two dozen
+const HALF_NEG = memory.data<f64>([-0.5, -0.5], 16);
+const HALF = memory.data<f64>([0.5, 0.5], 16);
+const INV = memory.data<f64>([INV_LN2, INV_LN2], 16);
+const ONE_NEG = memory.data<f64>([-1.0, -1.0], 16);
+const ONE = memory.data<f64>([1.0, 1.0], 16);
+const LHI = memory.data<f64>([LN2_HI, LN2_HI], 16);
+const LLO = memory.data<f64>([LN2_LO, LN2_LO], 16);
+const Q1 = memory.data<f64>([P1, P1], 16);
+const Q2 = memory.data<f64>([P2, P2], 16);
+const Q3 = memory.data<f64>([P3, P3], 16);
+const Q4 = memory.data<f64>([P4, P4], 16);
+const Q5 = memory.data<f64>([P5, P5], 16);
+const TWO = memory.data<f64>([2.0, 2.0], 16);
+const MAGIC = memory.data<f64>([6755399441055744.0, 6755399441055744.0], 16);
+const EE = memory.data<f64>([2.718281828459045, 2.718281828459045], 16);
+const TINY = memory.data<i64>([0x3e300000, 0x3e300000], 16);
+const HUGE = memory.data<i64>([0x4085e000, 0x4085e000], 16);
+const SMALL = memory.data<i64>([0x3fd62e42, 0x3fd62e42], 16);
+const MID = memory.data<i64>([0x3ff0a2b2, 0x3ff0a2b2], 16);
+const BIAS = memory.data<i64>([0x3ff, 0x3ff], 16);
+const HIMASK = memory.data<i64>([0x7fffffff, 0x7fffffff], 16);
+
 @inline export function vexp(x: v128): v128 {
-  const hx = absHigh(x);
+  const hx = v128.and(i64x2.shr_u(x, 32), v128.load(HIMASK));
   // |x| < 2⁻²⁸, |x| > 700 (where 2ᵏ would leave the normal range), ±∞, NaN: the scalar function
-  if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e300000)), i64x2.gt_s(hx, i64x2.splat(0x4085e000))))) {
+  if (v128.any_true(v128.or(i64x2.lt_s(hx, v128.load(TINY)), i64x2.gt_s(hx, v128.load(HUGE))))) {
     return expLanes(x);
   }
   const negative = i64x2.lt_s(x, i64x2.splat(0));
   // fdlibm: k = 0 for |x| ≤ ln2/2, ±1 below 1.5·ln2, else trunc(x/ln2 ± ½); then hi = x − k·ln2_hi,
   // lo = k·ln2_lo, which is the value of each of its three branches (x − 0 = x, x ∓ ln2_hi)
-  const half = v128.bitselect(splat(-0.5), splat(0.5), negative);
-  const kWide = f64x2.trunc(f64x2.add(f64x2.mul(splat(INV_LN2), x), half));
-  const one = v128.bitselect(splat(-1), splat(1), negative);
-  const small = i64x2.le_s(hx, i64x2.splat(0x3fd62e42));
-  const mid = i64x2.lt_s(hx, i64x2.splat(0x3ff0a2b2));
+  const half = v128.bitselect(v128.load(HALF_NEG), v128.load(HALF), negative);
+  const kWide = f64x2.trunc(f64x2.add(f64x2.mul(v128.load(INV), x), half));
+  const one = v128.bitselect(v128.load(ONE_NEG), v128.load(ONE), negative);
+  const small = i64x2.le_s(hx, v128.load(SMALL));
+  const mid = i64x2.lt_s(hx, v128.load(MID));
   const t = v128.bitselect(splat(0), v128.bitselect(one, kWide, mid), small);
-  const hi = f64x2.sub(x, f64x2.mul(t, splat(LN2_HI)));
-  const lo = f64x2.mul(t, splat(LN2_LO));
+  const hi = f64x2.sub(x, f64x2.mul(t, v128.load(LHI)));
+  const lo = f64x2.mul(t, v128.load(LLO));
   const r = f64x2.sub(hi, lo);
   const t2 = f64x2.mul(r, r);
-  const p = f64x2.add(splat(P4), f64x2.mul(t2, splat(P5)));
-  let q = f64x2.add(splat(P3), f64x2.mul(t2, p));
-  q = f64x2.add(splat(P2), f64x2.mul(t2, q));
-  q = f64x2.add(splat(P1), f64x2.mul(t2, q));
+  const p = f64x2.add(v128.load(Q4), f64x2.mul(t2, v128.load(Q5)));
+  let q = f64x2.add(v128.load(Q3), f64x2.mul(t2, p));
+  q = f64x2.add(v128.load(Q2), f64x2.mul(t2, q));
+  q = f64x2.add(v128.load(Q1), f64x2.mul(t2, q));
   const c = f64x2.sub(r, f64x2.mul(t2, q));
   // fdlibm's k = 0 and k ≠ 0 results, 1 − (rc/(c − 2) − r) and 1 − ((lo − rc/(2 − c)) − hi), from one
   // quotient q = rc/(c − 2): 2 − c = −(c − 2) and rc/(−d) = −(rc/d) exactly, and lo − (−q) = lo + q
-  const quo = f64x2.div(f64x2.mul(r, c), f64x2.sub(c, splat(2)));
-  const y0 = f64x2.sub(splat(1), f64x2.sub(quo, r));
-  const y1 = f64x2.sub(splat(1), f64x2.sub(f64x2.add(lo, quo), hi));
+  const quo = f64x2.div(f64x2.mul(r, c), f64x2.sub(c, v128.load(TWO)));
+  const y0 = f64x2.sub(v128.load(ONE), f64x2.sub(quo, r));
+  const y1 = f64x2.sub(v128.load(ONE), f64x2.sub(f64x2.add(lo, quo), hi));
   // 2ᵏ from k's bits: t + 1.5·2⁵² holds the integer k (|k| ≤ 1010 here) in its low bits, and
   // shifting (those bits + 1023) by 52 leaves the exponent field alone
-  const kBits = f64x2.add(t, splat(6755399441055744.0));
-  const twopk = i64x2.shl(i64x2.add(kBits, i64x2.splat(0x3ff)), 52);
+  const kBits = f64x2.add(t, v128.load(MAGIC));
+  const twopk = i64x2.shl(i64x2.add(kBits, v128.load(BIAS)), 52);
   // exp(1) = e correctly rounded, as V8 (./fdlibm.ts)
   const y = v128.bitselect(y0, f64x2.mul(y1, twopk), small);
-  return v128.bitselect(f64x2.splat(2.718281828459045), y, f64x2.eq(x, f64x2.splat(1)));
+  return v128.bitselect(v128.load(EE), y, f64x2.eq(x, v128.load(ONE)));
 }
 
 const LP1: f64 = 6.666666666666735130e-1;
@@ -77,6 +101,20 @@ const LP4: f64 = 2.222219843214978396e-1;
 const LP5: f64 = 1.818357216161805012e-1;
 const LP6: f64 = 1.531383769920937332e-1;
 const LP7: f64 = 1.479819860511658591e-1;
+
+// vlog1p's constants likewise
+const V_0_5 = memory.data<f64>([0.5, 0.5], 16);
+const V_1 = memory.data<f64>([1, 1], 16);
+const V_2 = memory.data<f64>([2, 2], 16);
+const V_LN2_HI = memory.data<f64>([LN2_HI, LN2_HI], 16);
+const V_LN2_LO = memory.data<f64>([LN2_LO, LN2_LO], 16);
+const V_LP1 = memory.data<f64>([LP1, LP1], 16);
+const V_LP2 = memory.data<f64>([LP2, LP2], 16);
+const V_LP3 = memory.data<f64>([LP3, LP3], 16);
+const V_LP4 = memory.data<f64>([LP4, LP4], 16);
+const V_LP5 = memory.data<f64>([LP5, LP5], 16);
+const V_LP6 = memory.data<f64>([LP6, LP6], 16);
+const V_LP7 = memory.data<f64>([LP7, LP7], 16);
 
 /**
  * log1p on both lanes, for x in [2⁻²⁹, 1 − 2⁻¹⁷] (the losses' e^−|l|; elsewhere the scalar
@@ -90,26 +128,26 @@ const LP7: f64 = 1.479819860511658591e-1;
   if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e200000)), i64x2.gt_s(hx, i64x2.splat(0x3fefffef))))) {
     return log1pLanes(x);
   }
-  const one = splat(1);
+  const one = v128.load(V_1);
   const big = i64x2.ge_s(hx, i64x2.splat(0x3fda827a));
   const u = f64x2.add(one, x);
   const hu = v128.and(i64x2.shr_u(u, 32), i64x2.splat(0x000fffff));
   const up = v128.and(big, i64x2.ge_s(hu, i64x2.splat(0x6a09e)));
   const c = f64x2.div(f64x2.sub(x, f64x2.sub(u, one)), u);
   // u/2 by its exponent (u is in [1, 2)), exact
-  const f = v128.bitselect(f64x2.sub(v128.bitselect(f64x2.mul(u, splat(0.5)), u, up), one), x, big);
-  const hfsq = f64x2.mul(f64x2.mul(splat(0.5), f), f);
-  const s = f64x2.div(f, f64x2.add(splat(2), f));
+  const f = v128.bitselect(f64x2.sub(v128.bitselect(f64x2.mul(u, v128.load(V_0_5)), u, up), one), x, big);
+  const hfsq = f64x2.mul(f64x2.mul(v128.load(V_0_5), f), f);
+  const s = f64x2.div(f, f64x2.add(v128.load(V_2), f));
   const z = f64x2.mul(s, s);
-  const inner = f64x2.add(splat(LP5), f64x2.mul(z, f64x2.add(splat(LP6), f64x2.mul(z, splat(LP7)))));
-  let q = f64x2.add(splat(LP4), f64x2.mul(z, inner));
-  q = f64x2.add(splat(LP3), f64x2.mul(z, q));
-  q = f64x2.add(splat(LP2), f64x2.mul(z, q));
-  q = f64x2.add(splat(LP1), f64x2.mul(z, q));
+  const inner = f64x2.add(v128.load(V_LP5), f64x2.mul(z, f64x2.add(v128.load(V_LP6), f64x2.mul(z, v128.load(V_LP7)))));
+  let q = f64x2.add(v128.load(V_LP4), f64x2.mul(z, inner));
+  q = f64x2.add(v128.load(V_LP3), f64x2.mul(z, q));
+  q = f64x2.add(v128.load(V_LP2), f64x2.mul(z, q));
+  q = f64x2.add(v128.load(V_LP1), f64x2.mul(z, q));
   const R = f64x2.mul(z, q);
   const sh = f64x2.mul(s, f64x2.add(hfsq, R));
   const r0 = f64x2.sub(f, f64x2.sub(hfsq, sh));
-  const r1 = f64x2.sub(splat(LN2_HI), f64x2.sub(f64x2.sub(hfsq, f64x2.add(sh, f64x2.add(splat(LN2_LO), c))), f));
+  const r1 = f64x2.sub(v128.load(V_LN2_HI), f64x2.sub(f64x2.sub(hfsq, f64x2.add(sh, f64x2.add(v128.load(V_LN2_LO), c))), f));
   return v128.bitselect(r1, r0, up);
 }
 
