@@ -68,7 +68,8 @@ export let vslope: v128 = f64x2.splat(0);
   const e = vexp(f64x2.neg(f64x2.abs(l)));
   const one = f64x2.splat(1);
   const d = f64x2.add(one, e);
-  vslope = v128.bitselect(f64x2.div(one, d), f64x2.div(e, d), f64x2.ge(l, f64x2.splat(0)));
+  // 1/(1 + e) or e/(1 + e): one quotient of the lane's numerator
+  vslope = f64x2.div(v128.bitselect(one, e, f64x2.ge(l, f64x2.splat(0))), d);
   vloss = f64x2.add(f64x2.max(l, f64x2.splat(0)), vlog1p(e));
 }
 

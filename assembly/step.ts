@@ -6,7 +6,7 @@
 // (`configure`) and reads each lane's losses and status back after every step.
 import { adam, backward, clip, forward, rmsprop } from './fused-pair';
 import { dRow, gRow, loss, slope, vdRow, vgRow, vloss, vslope } from './losses';
-import { normal, vnormal } from './normal';
+import { normal, uniformPair, vquantiles } from './normal';
 
 const V: usize = 16;
 
@@ -28,9 +28,14 @@ let dP: i32 = 0;
 // the batch for every D step, interleaved: real [dSteps·B·dim], noise [dSteps·B·n_z]
 let realBuf: usize = 0;
 let zBuf: usize = 0;
+// scratch for the draws' passes (./normal.ts vquantiles), room for the larger batch each
+let qx: usize = 0;
+let qe: usize = 0;
 // per lane: D's loss, G's loss (f64), then the status (i32: 0 ok, 1 stopped in D, 2 in G)
 let outAt: usize = 0;
 let B: i32 = 0;
+let powerOfTwo = false;
+let invB: f64 = 0;
 let dim: i32 = 0;
 let nz: i32 = 0;
 let dSteps: i32 = 0;
@@ -87,7 +92,8 @@ export function configureNets(
  * code (./losses.ts), WGAN's clipping bound (clipping when `clipOn`), the real label (1 − label
  * smoothing), the optimizer (RMSprop when `rmsOn`, else Adam), the rates, β₁, 1 − β₁, β₂, 1 − β₂, ε
  * (computed by the caller, as the scalar code computes them), the batch areas, where the outputs
- * go, and the data: N(m, s²) drawn here when `normalData`, else written by the caller.
+ * go, the data: N(m, s²) drawn here when `normalData`, else written by the caller, and scratch
+ * for the draws (two areas of scratchPairs pairs).
  */
 export function configure(
   b: i32,
@@ -112,8 +118,14 @@ export function configure(
   normalData: bool,
   m: f64,
   s: f64,
+  scratch: usize,
+  scratchPairs: i32,
 ): void {
+  qx = scratch;
+  qe = scratch + (<usize>scratchPairs) * V;
   B = b;
+  powerOfTwo = (b & (b - 1)) == 0;
+  invB = 1 / <f64>b;
   dim = dm;
   nz = n;
   dSteps = ds;
@@ -157,12 +169,23 @@ function draw(rng: usize, lanes: i32): void {
     // both lanes' i-th draws at once, each from its own generator
     const m = f64x2.splat(mu);
     const sd = f64x2.splat(sigma);
+    // (the uniforms first, then their quantiles in vquantiles' passes)
     if (drawData) {
       const n = dSteps * B * dim;
-      for (let i = 0; i < n; i++) v128.store(realBuf + (<usize>i) * V, f32Round(f64x2.add(m, f64x2.mul(sd, vnormal(rng, rng + 32)))));
+      for (let i = 0; i < n; i++) v128.store(realBuf + (<usize>i) * V, uniformPair(rng, rng + 32));
+      vquantiles(realBuf, n, qx, qe);
+      for (let i = 0; i < n; i++) {
+        const o = realBuf + (<usize>i) * V;
+        v128.store(o, f32Round(f64x2.add(m, f64x2.mul(sd, v128.load(o)))));
+      }
     }
     const n = dSteps * B * nz;
-    for (let j = 0; j < n; j++) v128.store(zBuf + (<usize>j) * V, f32Round(vnormal(rng + 16, rng + 48)));
+    for (let j = 0; j < n; j++) v128.store(zBuf + (<usize>j) * V, uniformPair(rng + 16, rng + 48));
+    vquantiles(zBuf, n, qx, qe);
+    for (let j = 0; j < n; j++) {
+      const o = zBuf + (<usize>j) * V;
+      v128.store(o, f32Round(v128.load(o)));
+    }
     return;
   }
   for (let lane = 0; lane < lanes; lane++) {
@@ -183,32 +206,38 @@ function draw(rng: usize, lanes: i32): void {
   else adam(p, m, v, g, P, load<f64>(corr), load<f64>(corr, 8), eps, beta1, c1, beta2, c2, mask);
 }
 
+/**
+ * v/B on both lanes: a product with 1/B where B is a power of two (then exactly the quotient,
+ * in a third of its time), else the quotient.
+ */
+@inline function perRow(v: v128): v128 {
+  return powerOfTwo ? f64x2.mul(v, f64x2.splat(invB)) : f64x2.div(v, f64x2.splat(<f64>B));
+}
+
 /** D's loss and deltas over its 2B output rows, both lanes at once (the scalar loop's sums, lane by lane). */
 function dLossBoth(): void {
-  const inv = f64x2.splat(<f64>B);
   let lr = f64x2.splat(0);
   let lf = f64x2.splat(0);
   for (let r = 0; r < B; r++) {
     vdRow(code, true, v128.load(dOut + (<usize>r) * V), label);
     lr = f64x2.add(lr, vloss);
-    v128.store(dDelta + (<usize>r) * V, f64x2.div(vslope, inv));
+    v128.store(dDelta + (<usize>r) * V, perRow(vslope));
     vdRow(code, false, v128.load(dOut + <usize>(B + r) * V), label);
     lf = f64x2.add(lf, vloss);
-    v128.store(dDelta + <usize>(B + r) * V, f64x2.div(vslope, inv));
+    v128.store(dDelta + <usize>(B + r) * V, perRow(vslope));
   }
-  v128.store(outAt, f64x2.add(f64x2.div(lr, inv), f64x2.div(lf, inv)));
+  v128.store(outAt, f64x2.add(perRow(lr), perRow(lf)));
 }
 
 /** G's loss and deltas over D's B output rows on the fakes, both lanes at once. */
 function gLossBoth(): void {
-  const inv = f64x2.splat(<f64>B);
   let sum = f64x2.splat(0);
   for (let r = 0; r < B; r++) {
     vgRow(code, v128.load(dOut + (<usize>r) * V));
     sum = f64x2.add(sum, vloss);
-    v128.store(dDelta + (<usize>r) * V, f64x2.div(vslope, inv));
+    v128.store(dDelta + (<usize>r) * V, perRow(vslope));
   }
-  v128.store(outAt + 16, f64x2.div(sum, inv));
+  v128.store(outAt + 16, perRow(sum));
 }
 
 /**

@@ -69,7 +69,7 @@ export interface Kernel {
   normal(state: number): number;
   vexpAll(at: number, n: number): void;
   vlog1pAll(at: number, n: number): void;
-  vnormalQuantileAll(at: number, n: number): void;
+  vnormalQuantileAll(at: number, n: number, scratch: number): void;
 }
 
 let compiled: object | null = null;
@@ -265,6 +265,8 @@ export class SimdMembers {
     const real = mem.take(c.dSteps * B * dim * V);
     const z = mem.take(c.dSteps * B * c.noiseDim * V);
     const out = mem.take(48);
+    const scratchPairs = c.dSteps * B * Math.max(dim, c.noiseDim);
+    const scratch = mem.take(2 * scratchPairs * V);
     const corr = mem.take(PASS * (c.dSteps + 1) * V);
     const rng = mem.take(pairs * 2 * RNG_BYTES);
     const blockBytes = 3 * (gPlan.net.P + dPlan.net.P) * V;
@@ -289,7 +291,7 @@ export class SimdMembers {
     k.configure(
       ...[B, dim, c.noiseDim, c.dSteps, LOSS_CODE[c.loss as keyof typeof LOSS_CODE], c.loss === 'wgan' ? 1 : 0, c.clip, 1 - c.labelSmoothing],
       ...[c.optimizer === 'rmsprop' ? 1 : 0, c.lrD, c.lrG, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.eps],
-      ...[this.realAt, base + z, this.outAt, gaussian === undefined ? 0 : 1, gaussian?.mu ?? 0, gaussian?.sigma ?? 1],
+      ...[this.realAt, base + z, this.outAt, gaussian === undefined ? 0 : 1, gaussian?.mu ?? 0, gaussian?.sigma ?? 1, base + scratch, scratchPairs],
     );
     rngs.forEach((r, i) => {
       rngInto(i32, this.rngAt + i * RNG_BYTES, r.data);
