@@ -82,8 +82,8 @@ export async function fusedEngine(
     critic: (x: tf.Tensor3D) => forward(current().dp, dSizes, x.dataSync() as Float32Array, K),
   };
   if (members !== null) {
-    // runs of steps, as the pool's: each pair's state stays in cache for the run's steps
-    return { ...common, chunk: chunkFor(K), run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
+    // one step a run: shouldStop is polled before every step here
+    return { ...common, chunk: 1, run: (from, n, tD, tG) => members.run(from, n, tD, tG), rngStates: () => members.rngStates(), dispose() {} };
   }
   const pool = await startPool(c, K, T, rngs, state, report, simd);
   return {
