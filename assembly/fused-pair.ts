@@ -51,12 +51,38 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
     const out = <usize>field(desc, l, 4);
     const relu = l + 1 < L;
     if (fin == 1) {
-      for (let r = 0; r < n; r++) {
-        const a = ld(input + (<usize>r) * V);
-        const or = out + (<usize>(r * fout)) * V;
-        for (let j = 0; j < fout; j++) {
-          const s = f64x2.add(ld(b + (<usize>j) * V), f64x2.mul(a, ld(w + (<usize>j) * V)));
-          st(or + (<usize>j) * V, relu ? relu0(s) : s);
+      const stride = (<usize>fout) * V;
+      let j = 0;
+      // four outputs at once over the rows, their weights and biases held in registers
+      for (; j + 4 <= fout; j += 4) {
+        const wj = w + (<usize>j) * V;
+        const bj = b + (<usize>j) * V;
+        const w0 = ld(wj);
+        const w1 = ld(wj + V);
+        const w2 = ld(wj + 2 * V);
+        const w3 = ld(wj + 3 * V);
+        const b0 = ld(bj);
+        const b1 = ld(bj + V);
+        const b2 = ld(bj + 2 * V);
+        const b3 = ld(bj + 3 * V);
+        let or = out + (<usize>j) * V;
+        for (let r = 0; r < n; r++) {
+          const a = ld(input + (<usize>r) * V);
+          const s0 = f64x2.add(b0, f64x2.mul(a, w0));
+          const s1 = f64x2.add(b1, f64x2.mul(a, w1));
+          const s2 = f64x2.add(b2, f64x2.mul(a, w2));
+          const s3 = f64x2.add(b3, f64x2.mul(a, w3));
+          st(or, relu ? relu0(s0) : s0);
+          st(or + V, relu ? relu0(s1) : s1);
+          st(or + 2 * V, relu ? relu0(s2) : s2);
+          st(or + 3 * V, relu ? relu0(s3) : s3);
+          or += stride;
+        }
+      }
+      for (; j < fout; j++) {
+        for (let r = 0; r < n; r++) {
+          const s = f64x2.add(ld(b + (<usize>j) * V), f64x2.mul(ld(input + (<usize>r) * V), ld(w + (<usize>j) * V)));
+          st(out + (<usize>(r * fout + j)) * V, relu ? relu0(s) : s);
         }
       }
     } else if (fin <= 4) {
