@@ -64,8 +64,18 @@ export function gRow(code: i32, l: f64): void {
 export let vloss: v128 = f64x2.splat(0);
 export let vslope: v128 = f64x2.splat(0);
 
-@inline function vsoftplusWithSlope(l: v128): void {
-  const e = vexp(f64x2.neg(f64x2.abs(l)));
+/** Whether the loss code takes softplus (the BCE losses), whose e = e^−|l| the caller computes first. */
+@inline export function usesSoftplus(code: i32): bool {
+  return code == NS || code == SATURATING;
+}
+
+/** e^−|l| on both lanes: the one exponential of softplusWithSlope. */
+@inline export function vexpNegAbs(l: v128): v128 {
+  return vexp(f64x2.neg(f64x2.abs(l)));
+}
+
+/** softplusWithSlope on both lanes, from e = e^−|l| (vexpNegAbs). */
+@inline function vsoftplusWithSlope(l: v128, e: v128): void {
   const one = f64x2.splat(1);
   const d = f64x2.add(one, e);
   // 1/(1 + e) or e/(1 + e): one quotient of the lane's numerator
@@ -73,8 +83,11 @@ export let vslope: v128 = f64x2.splat(0);
   vloss = f64x2.add(f64x2.max(l, f64x2.splat(0)), vlog1p(e));
 }
 
-/** dRow on both lanes. */
-@inline export function vdRow(code: i32, real: bool, l: v128, y: f64): void {
+/**
+ * dRow on both lanes; e = e^−|l| for the BCE losses (usesSoftplus), computed by the caller in a
+ * pass of its own (so that the processor overlaps the rows' exponentials), unused otherwise.
+ */
+@inline export function vdRow(code: i32, real: bool, l: v128, y: f64, e: v128): void {
   const yy = f64x2.splat(y);
   if (code == CRITIC) {
     vslope = f64x2.splat(real ? -1 : 1);
@@ -88,15 +101,15 @@ export let vslope: v128 = f64x2.splat(0);
     vloss = f64x2.mul(dl, dl);
     return;
   }
-  vsoftplusWithSlope(l);
+  vsoftplusWithSlope(l, e);
   if (real) {
     vslope = f64x2.sub(vslope, yy);
     vloss = f64x2.sub(vloss, f64x2.mul(yy, l));
   }
 }
 
-/** gRow on both lanes. */
-@inline export function vgRow(code: i32, l: v128): void {
+/** gRow on both lanes; e as for vdRow. */
+@inline export function vgRow(code: i32, l: v128, e: v128): void {
   const one = f64x2.splat(1);
   if (code == CRITIC) {
     vslope = f64x2.splat(-1);
@@ -106,11 +119,11 @@ export let vslope: v128 = f64x2.splat(0);
     vslope = f64x2.mul(f64x2.splat(2), dl);
     vloss = f64x2.mul(dl, dl);
   } else if (code == SATURATING) {
-    vsoftplusWithSlope(l);
+    vsoftplusWithSlope(l, e);
     vslope = f64x2.neg(vslope);
     vloss = f64x2.neg(vloss);
   } else {
-    vsoftplusWithSlope(l);
+    vsoftplusWithSlope(l, e);
     vslope = f64x2.sub(vslope, one);
     vloss = f64x2.sub(vloss, l);
   }

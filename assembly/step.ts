@@ -5,7 +5,7 @@
 // caller (src/train/engines/fused-simd.ts) lays out the memory, sets the configuration once
 // (`configure`) and reads each lane's losses and status back after every step.
 import { adam, backward, clip, forward, rmsprop } from './fused-pair';
-import { dRow, gRow, loss, slope, vdRow, vgRow, vloss, vslope } from './losses';
+import { dRow, gRow, loss, slope, usesSoftplus, vdRow, vexpNegAbs, vgRow, vloss, vslope } from './losses';
 import { normal, uniformPair, vquantiles } from './normal';
 
 const V: usize = 16;
@@ -216,26 +216,33 @@ function draw(rng: usize, lanes: i32): void {
 
 /** D's loss and deltas over its 2B output rows, both lanes at once (the scalar loop's sums, lane by lane). */
 function dLossBoth(): void {
+  const soft = usesSoftplus(code);
+  // first the exponentials of all 2B rows (into the delta rows, overwritten below), then the rest
+  if (soft) for (let r = 0; r < 2 * B; r++) v128.store(dDelta + (<usize>r) * V, vexpNegAbs(v128.load(dOut + (<usize>r) * V)));
   let lr = f64x2.splat(0);
   let lf = f64x2.splat(0);
   for (let r = 0; r < B; r++) {
-    vdRow(code, true, v128.load(dOut + (<usize>r) * V), label);
+    const real = dDelta + (<usize>r) * V;
+    const fake = dDelta + <usize>(B + r) * V;
+    vdRow(code, true, v128.load(dOut + (<usize>r) * V), label, v128.load(real));
     lr = f64x2.add(lr, vloss);
-    v128.store(dDelta + (<usize>r) * V, perRow(vslope));
-    vdRow(code, false, v128.load(dOut + <usize>(B + r) * V), label);
+    v128.store(real, perRow(vslope));
+    vdRow(code, false, v128.load(dOut + <usize>(B + r) * V), label, v128.load(fake));
     lf = f64x2.add(lf, vloss);
-    v128.store(dDelta + <usize>(B + r) * V, perRow(vslope));
+    v128.store(fake, perRow(vslope));
   }
   v128.store(outAt, f64x2.add(perRow(lr), perRow(lf)));
 }
 
 /** G's loss and deltas over D's B output rows on the fakes, both lanes at once. */
 function gLossBoth(): void {
+  if (usesSoftplus(code)) for (let r = 0; r < B; r++) v128.store(dDelta + (<usize>r) * V, vexpNegAbs(v128.load(dOut + (<usize>r) * V)));
   let sum = f64x2.splat(0);
   for (let r = 0; r < B; r++) {
-    vgRow(code, v128.load(dOut + (<usize>r) * V));
+    const o = dDelta + (<usize>r) * V;
+    vgRow(code, v128.load(dOut + (<usize>r) * V), v128.load(o));
     sum = f64x2.add(sum, vloss);
-    v128.store(dDelta + (<usize>r) * V, perRow(vslope));
+    v128.store(o, perRow(vslope));
   }
   v128.store(outAt + 16, perRow(sum));
 }
