@@ -1,13 +1,16 @@
 // The fused engine's linear algebra for two members at once, in WebAssembly SIMD (AssemblyScript;
-// built by `npm run build:wasm` into src/train/engines/fused-pair-wasm.ts).
+// part of the kernel that assembly/kernel.ts exports, built by `npm run build:wasm` into
+// src/train/engines/fused-pair-wasm.ts).
 //
 // Every value is an f64x2: lane 0 is one member, lane 1 another. Each function is the member-wise
 // arithmetic of src/train/mlp.ts and src/train/adam.ts, branch for branch and in the same order of
 // operations, so each lane computes exactly the float64 values the scalar code computes for that
 // member: IEEE addition, multiplication, division and square root are exact per lane, there is no
 // fused multiply-add (no relaxed SIMD), and where the scalar code skips work for a value (a ReLU
-// zero, an input of 0) the lane keeps its old value through a select instead of a branch. The
-// losses (exp, log1p) stay in JavaScript (src/train/losses.ts), so both paths share one definition.
+// zero, an input of 0) the lane keeps its old value through a select instead of a branch. Sums over
+// rows or columns that the scalar code forms one after another are formed four at a time here,
+// each in its own order (four independent chains, so the processor overlaps them). The losses and
+// the draws are ./losses.ts and ./normal.ts, a step's order ./step.ts.
 //
 // Memory is laid out by the caller (src/train/engines/fused-simd.ts). A network descriptor is
 // i32 L, then per layer six i32: fin, fout, the offsets of W and b in the parameter block (in

@@ -1,10 +1,12 @@
 /**
- * The fused engine's work on a range of members, two at a time in WebAssembly SIMD: the linear
- * algebra of mlp.ts and adam.ts in the kernel assembly/fused-pair.ts (one f64x2 lane per member),
- * the row losses (exp, log1p) here in JavaScript from losses.ts, and the batches from each member's
- * own generators as in fused-members.ts. Each lane computes exactly what the scalar code computes
- * for its member (the kernel's notes say why), so this path and FusedMembers give the same bytes for
- * any pairing, any split over threads and either lane (tested); it is simply faster.
+ * The fused engine's work on a range of members, two at a time in WebAssembly SIMD: a pair's whole
+ * step runs in the kernel (assembly/step.ts): each member's batch from its own generators (the
+ * data too when the target is a normal; other targets' data are drawn here, as drawBatch draws
+ * them), the linear algebra of mlp.ts and adam.ts (assembly/fused-pair.ts, one f64x2 lane per
+ * member), the row losses of losses.ts and the stop checks. Each lane computes exactly what the
+ * scalar code computes for its member (the kernel's notes say why; its exp, log and log1p are
+ * fdlibm's, as V8's Math functions are), so this path and FusedMembers give the same bytes for any
+ * pairing, any split over threads and either lane (tested); it is simply faster.
  *
  * A pair's parameters and moments live in the kernel's memory, as float64 lanes holding float32
  * values: while every pair's block fits (RESIDENT_BYTES) they stay there between runs and go back
