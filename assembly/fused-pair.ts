@@ -133,28 +133,57 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
         st(out + (<usize>r) * V, relu ? relu0(s) : s);
       }
     } else {
+      // each output's sum over the inputs in order, skipping an input of 0 (±0) as the scalar code
+      // does (those lanes keep their sums): eight outputs at once, their sums in registers
+      const stride = (<usize>fout) * V;
       for (let r = 0; r < n; r++) {
         const ir = input + (<usize>(r * fin)) * V;
         const or = out + (<usize>(r * fout)) * V;
-        for (let j = 0; j < fout; j++) st(or + (<usize>j) * V, ld(b + (<usize>j) * V));
-        for (let i = 0; i < fin; i++) {
-          const a = ld(ir + (<usize>i) * V);
-          // the scalar code skips an input of 0 (±0): those lanes keep their sums
-          const live = f64x2.ne(a, zero);
-          if (!v128.any_true(live)) continue;
-          const wr = w + (<usize>(i * fout)) * V;
-          for (let j = 0; j < fout; j++) {
-            const o = or + (<usize>j) * V;
-            const cur = ld(o);
-            st(o, sel(live, f64x2.add(cur, f64x2.mul(a, ld(wr + (<usize>j) * V))), cur));
+        let j = 0;
+        for (; j + 8 <= fout; j += 8) {
+          const bj = b + (<usize>j) * V;
+          let s0 = ld(bj);
+          let s1 = ld(bj + V);
+          let s2 = ld(bj + 2 * V);
+          let s3 = ld(bj + 3 * V);
+          let s4 = ld(bj + 4 * V);
+          let s5 = ld(bj + 5 * V);
+          let s6 = ld(bj + 6 * V);
+          let s7 = ld(bj + 7 * V);
+          let wr = w + (<usize>j) * V;
+          for (let i = 0; i < fin; i++) {
+            const a = ld(ir + (<usize>i) * V);
+            const live = f64x2.ne(a, zero);
+            if (v128.any_true(live)) {
+              s0 = sel(live, f64x2.add(s0, f64x2.mul(a, ld(wr))), s0);
+              s1 = sel(live, f64x2.add(s1, f64x2.mul(a, ld(wr + V))), s1);
+              s2 = sel(live, f64x2.add(s2, f64x2.mul(a, ld(wr + 2 * V))), s2);
+              s3 = sel(live, f64x2.add(s3, f64x2.mul(a, ld(wr + 3 * V))), s3);
+              s4 = sel(live, f64x2.add(s4, f64x2.mul(a, ld(wr + 4 * V))), s4);
+              s5 = sel(live, f64x2.add(s5, f64x2.mul(a, ld(wr + 5 * V))), s5);
+              s6 = sel(live, f64x2.add(s6, f64x2.mul(a, ld(wr + 6 * V))), s6);
+              s7 = sel(live, f64x2.add(s7, f64x2.mul(a, ld(wr + 7 * V))), s7);
+            }
+            wr += stride;
           }
+          const o = or + (<usize>j) * V;
+          st(o, relu ? relu0(s0) : s0);
+          st(o + V, relu ? relu0(s1) : s1);
+          st(o + 2 * V, relu ? relu0(s2) : s2);
+          st(o + 3 * V, relu ? relu0(s3) : s3);
+          st(o + 4 * V, relu ? relu0(s4) : s4);
+          st(o + 5 * V, relu ? relu0(s5) : s5);
+          st(o + 6 * V, relu ? relu0(s6) : s6);
+          st(o + 7 * V, relu ? relu0(s7) : s7);
         }
-        if (relu) {
-          for (let j = 0; j < fout; j++) {
-            const o = or + (<usize>j) * V;
-            const cur = ld(o);
-            st(o, relu0(cur));
+        for (; j < fout; j++) {
+          let s = ld(b + (<usize>j) * V);
+          for (let i = 0; i < fin; i++) {
+            const a = ld(ir + (<usize>i) * V);
+            const live = f64x2.ne(a, zero);
+            if (v128.any_true(live)) s = sel(live, f64x2.add(s, f64x2.mul(a, ld(w + (<usize>(i * fout + j)) * V))), s);
           }
+          st(or + (<usize>j) * V, relu ? relu0(s) : s);
         }
       }
     }
