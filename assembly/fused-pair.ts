@@ -41,6 +41,46 @@ const V: usize = 16;
   return v128.bitselect(a, b, c);
 }
 
+/**
+ * Row r of n (len values at x + r·len, as f64x2) dotted with w (len values): init + Σᵢ x_ri·wᵢ
+ * in the order i = 0, 1, …, into out + r (ReLU'd when relu) — the scalar code's sums; four rows
+ * at once, four independent chains, so the processor overlaps them. (Products commute exactly,
+ * so x·w and w·x are the same value.)
+ */
+@inline function rowDots(x: usize, len: i32, w: usize, n: i32, init: v128, out: usize, relu: bool): void {
+  const stride = (<usize>len) * V;
+  let r = 0;
+  for (; r + 4 <= n; r += 4) {
+    const x0 = x + (<usize>r) * stride;
+    const x1 = x0 + stride;
+    const x2 = x1 + stride;
+    const x3 = x2 + stride;
+    let s0 = init;
+    let s1 = init;
+    let s2 = init;
+    let s3 = init;
+    for (let i = 0; i < len; i++) {
+      const o = (<usize>i) * V;
+      const wi = ld(w + o);
+      s0 = f64x2.add(s0, f64x2.mul(ld(x0 + o), wi));
+      s1 = f64x2.add(s1, f64x2.mul(ld(x1 + o), wi));
+      s2 = f64x2.add(s2, f64x2.mul(ld(x2 + o), wi));
+      s3 = f64x2.add(s3, f64x2.mul(ld(x3 + o), wi));
+    }
+    const or = out + (<usize>r) * V;
+    st(or, relu ? relu0(s0) : s0);
+    st(or + V, relu ? relu0(s1) : s1);
+    st(or + 2 * V, relu ? relu0(s2) : s2);
+    st(or + 3 * V, relu ? relu0(s3) : s3);
+  }
+  for (; r < n; r++) {
+    const xr = x + (<usize>r) * stride;
+    let s = init;
+    for (let i = 0; i < len; i++) s = f64x2.add(s, f64x2.mul(ld(xr + (<usize>i) * V), ld(w + (<usize>i) * V)));
+    st(out + (<usize>r) * V, relu ? relu0(s) : s);
+  }
+}
+
 /** mlp.ts `forward`: the first n rows of x through the network; the last layer's outputs in its acts. */
 export function forward(desc: usize, p: usize, x: usize, n: i32): void {
   const L = load<i32>(desc);
@@ -99,39 +139,7 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
         }
       }
     } else if (fout == 1) {
-      const bias = ld(b);
-      const stride = (<usize>fin) * V;
-      let r = 0;
-      // four rows at once: four independent sums, each in the scalar code's order
-      for (; r + 4 <= n; r += 4) {
-        const i0 = input + (<usize>(r * fin)) * V;
-        const i1 = i0 + stride;
-        const i2 = i1 + stride;
-        const i3 = i2 + stride;
-        let s0 = bias;
-        let s1 = bias;
-        let s2 = bias;
-        let s3 = bias;
-        for (let i = 0; i < fin; i++) {
-          const o = (<usize>i) * V;
-          const wi = ld(w + o);
-          s0 = f64x2.add(s0, f64x2.mul(ld(i0 + o), wi));
-          s1 = f64x2.add(s1, f64x2.mul(ld(i1 + o), wi));
-          s2 = f64x2.add(s2, f64x2.mul(ld(i2 + o), wi));
-          s3 = f64x2.add(s3, f64x2.mul(ld(i3 + o), wi));
-        }
-        const or = out + (<usize>r) * V;
-        st(or, relu ? relu0(s0) : s0);
-        st(or + V, relu ? relu0(s1) : s1);
-        st(or + 2 * V, relu ? relu0(s2) : s2);
-        st(or + 3 * V, relu ? relu0(s3) : s3);
-      }
-      for (; r < n; r++) {
-        const ir = input + (<usize>(r * fin)) * V;
-        let s = bias;
-        for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + (<usize>i) * V), ld(w + (<usize>i) * V)));
-        st(out + (<usize>r) * V, relu ? relu0(s) : s);
-      }
+      rowDots(input, fin, w, n, ld(b), out, relu);
     } else {
       // each output's sum over the inputs in order, skipping an input of 0 (±0) as the scalar code
       // does (those lanes keep their sums): eight outputs at once, their sums in registers
@@ -354,38 +362,7 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         const ob = g + (bIdx + <usize>j) * V;
         st(ob, f64x2.add(ld(ob), gb));
       }
-      if (wantPrev) {
-        let r = 0;
-        // four rows at once
-        for (; r + 4 <= n; r += 4) {
-          const d0 = d + (<usize>(r * fout)) * V;
-          const d1 = d0 + stride;
-          const d2 = d1 + stride;
-          const d3 = d2 + stride;
-          let s0 = zero;
-          let s1 = zero;
-          let s2 = zero;
-          let s3 = zero;
-          for (let j = 0; j < fout; j++) {
-            const o = (<usize>j) * V;
-            const wj = ld(w + o);
-            s0 = f64x2.add(s0, f64x2.mul(wj, ld(d0 + o)));
-            s1 = f64x2.add(s1, f64x2.mul(wj, ld(d1 + o)));
-            s2 = f64x2.add(s2, f64x2.mul(wj, ld(d2 + o)));
-            s3 = f64x2.add(s3, f64x2.mul(wj, ld(d3 + o)));
-          }
-          const pr = prev + (<usize>r) * V;
-          st(pr, s0);
-          st(pr + V, s1);
-          st(pr + 2 * V, s2);
-          st(pr + 3 * V, s3);
-        }
-        for (; r < n; r++) {
-          let s = zero;
-          for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(w + (<usize>j) * V), ld(d + (<usize>(r * fout + j)) * V)));
-          st(prev + (<usize>r) * V, s);
-        }
-      }
+      if (wantPrev) rowDots(d, fout, w, n, zero, prev, false);
       d = prev;
       continue;
     }
