@@ -33,20 +33,20 @@
   return reinterpret<f64>((<u64>(<u32>h) << 32) | <u64>l);
 }
 
-const LN2_HI: f64 = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
-const LN2_LO: f64 = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
-const INV_LN2: f64 = 1.442695040888963387;
+export const LN2_HI: f64 = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
+export const LN2_LO: f64 = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
+export const INV_LN2: f64 = 1.442695040888963387;
 const TWO54: f64 = 1.8014398509481984e16;
 const TWOM1000: f64 = 9.3326361850321887899e-302;
 const TWO1023: f64 = 8.98846567431158e307;
 const E: f64 = 2.718281828459045;
 const O_THRESHOLD: f64 = 7.09782712893383973096e2;
 const U_THRESHOLD: f64 = -7.45133219101941108420e2;
-const P1: f64 = 1.66666666666666019037e-1;
-const P2: f64 = -2.77777777770155933842e-3;
-const P3: f64 = 6.61375632143793436117e-5;
-const P4: f64 = -1.65339022054652515390e-6;
-const P5: f64 = 4.13813679705723846039e-8;
+export const P1: f64 = 1.66666666666666019037e-1;
+export const P2: f64 = -2.77777777770155933842e-3;
+export const P3: f64 = 6.61375632143793436117e-5;
+export const P4: f64 = -1.65339022054652515390e-6;
+export const P5: f64 = 4.13813679705723846039e-8;
 
 /** e^x, as V8's Math.exp. */
 export function exp(x: f64): f64 {
@@ -96,13 +96,15 @@ export function exp(x: f64): f64 {
   return y * twopk * TWOM1000;
 }
 
-const LG1: f64 = 6.666666666666735130e-1;
-const LG2: f64 = 3.999999999940941908e-1;
-const LG3: f64 = 2.857142874366239149e-1;
-const LG4: f64 = 2.222219843214978396e-1;
-const LG5: f64 = 1.818357216161805012e-1;
-const LG6: f64 = 1.531383769920937332e-1;
-const LG7: f64 = 1.479819860511658591e-1;
+
+// the log and log1p polynomial's coefficients (fdlibm's Lg1…Lg7 and Lp1…Lp7 are the same numbers)
+export const LP1: f64 = 6.666666666666735130e-1;
+export const LP2: f64 = 3.999999999940941908e-1;
+export const LP3: f64 = 2.857142874366239149e-1;
+export const LP4: f64 = 2.222219843214978396e-1;
+export const LP5: f64 = 1.818357216161805012e-1;
+export const LP6: f64 = 1.531383769920937332e-1;
+export const LP7: f64 = 1.479819860511658591e-1;
 
 /** ln x, as V8's Math.log. */
 export function log(x: f64): f64 {
@@ -142,8 +144,8 @@ export function log(x: f64): f64 {
   i = hx - 0x6147a;
   const w = z * z;
   const j = 0x6b851 - hx;
-  const t1 = w * (LG2 + w * (LG4 + w * LG6));
-  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const t1 = w * (LP2 + w * (LP4 + w * LP6));
+  const t2 = z * (LP1 + w * (LP3 + w * (LP5 + w * LP7)));
   i |= j;
   const R = t2 + t1;
   if (i > 0) {
@@ -155,13 +157,6 @@ export function log(x: f64): f64 {
   return dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
 
-const LP1: f64 = 6.666666666666735130e-1;
-const LP2: f64 = 3.999999999940941908e-1;
-const LP3: f64 = 2.857142874366239149e-1;
-const LP4: f64 = 2.222219843214978396e-1;
-const LP5: f64 = 1.818357216161805012e-1;
-const LP6: f64 = 1.531383769920937332e-1;
-const LP7: f64 = 1.479819860511658591e-1;
 
 /** ln(1 + x), as V8's Math.log1p. */
 export function log1p(x: f64): f64 {

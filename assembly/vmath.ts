@@ -3,16 +3,8 @@
 // branch, so each lane is the scalar value bit for bit (test/train-kernel-math.test.ts holds both
 // to Math.exp and Math.log1p). Arguments off the common path (exp: |x| < 2⁻²⁸ or |x| > 700, NaN;
 // log1p: outside [2⁻²⁹, 1 − 2⁻¹⁷], NaN) go through the scalar functions lane by lane.
-import { exp, log1p } from './fdlibm';
+import { exp, INV_LN2, LN2_HI, LN2_LO, log1p, LP1, LP2, LP3, LP4, LP5, LP6, LP7, P1, P2, P3, P4, P5 } from './fdlibm';
 
-const LN2_HI: f64 = 6.9314718036912381649e-1;
-const LN2_LO: f64 = 1.90821492927058770002e-10;
-const INV_LN2: f64 = 1.442695040888963387;
-const P1: f64 = 1.66666666666666019037e-1;
-const P2: f64 = -2.77777777770155933842e-3;
-const P3: f64 = 6.61375632143793436117e-5;
-const P4: f64 = -1.65339022054652515390e-6;
-const P5: f64 = 4.13813679705723846039e-8;
 
 /** The high 32 bits of each lane (sign cleared), as i64 lanes. */
 @inline function absHigh(x: v128): v128 {
@@ -94,13 +86,6 @@ const HIMASK = memory.data<i64>([0x7fffffff, 0x7fffffff], 16);
   return v128.bitselect(v128.load(EE), y, f64x2.eq(x, v128.load(ONE)));
 }
 
-const LP1: f64 = 6.666666666666735130e-1;
-const LP2: f64 = 3.999999999940941908e-1;
-const LP3: f64 = 2.857142874366239149e-1;
-const LP4: f64 = 2.222219843214978396e-1;
-const LP5: f64 = 1.818357216161805012e-1;
-const LP6: f64 = 1.531383769920937332e-1;
-const LP7: f64 = 1.479819860511658591e-1;
 
 // vlog1p's constants likewise
 const V_0_5 = memory.data<f64>([0.5, 0.5], 16);
