@@ -10,7 +10,7 @@
 //
 // test/train-kernel-math.test.ts holds the draws to Rng's, and normalQuantile to special.ts's.
 import { exp, log } from './fdlibm';
-import { vexp } from './vmath';
+import { HALF, HALF_NEG, ONE, ONE_NEG, vexp } from './vmath';
 
 /** One xoroshiro128+ step of the state at st: the low 32 bits of s0 + s1. */
 @inline function next(st: usize): u32 {
@@ -231,12 +231,9 @@ let halfSquareReady = false;
 // the vector code's constants, each a v128 in memory loaded where used (V8 builds an inline v128
 // constant out of immediates in several instructions)
 const V_0_46875 = memory.data<f64>([0.46875, 0.46875], 16);
-const V_0_5 = memory.data<f64>([0.5, 0.5], 16);
-const V_1 = memory.data<f64>([1, 1], 16);
 const V_16 = memory.data<f64>([16, 16], 16);
 const V_SIXTEENTH = memory.data<f64>([0.0625, 0.0625], 16);
 const V_1_1eM16 = memory.data<f64>([1.1e-16, 1.1e-16], 16);
-const V_2 = memory.data<f64>([2, 2], 16);
 const V_A0 = memory.data<f64>([A0, A0], 16);
 const V_A1 = memory.data<f64>([A1, A1], 16);
 const V_A2 = memory.data<f64>([A2, A2], 16);
@@ -274,14 +271,12 @@ const V_D4 = memory.data<f64>([D4, D4], 16);
 const V_D5 = memory.data<f64>([D5, D5], 16);
 const V_D6 = memory.data<f64>([D6, D6], 16);
 const V_D7 = memory.data<f64>([D7, D7], 16);
-const V_M0_5 = memory.data<f64>([-0.5, -0.5], 16);
-const V_M1 = memory.data<f64>([-1, -1], 16);
 const V_SQRT1_2 = memory.data<f64>([SQRT1_2, SQRT1_2], 16);
 const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.PI)], 16);
 
 /** normalQuantile's e where |x|/√2 ≤ 0.46875: ½·erf(x/√2) − (u − ½), with s = u − ½. */
 @inline function eCentral(x: v128, s: v128): v128 {
-  const half = v128.load(V_0_5);
+  const half = v128.load(HALF);
   const zero = splat(0);
   // erfSmall's rational in z = (x/√2)²
   const xs = f64x2.mul(x, v128.load(V_SQRT1_2));
@@ -301,8 +296,8 @@ const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.
 
 /** normalQuantile's e elsewhere in the central range: Φ(x) − u, or −(Φ(−x) − (1 − u)) above ½. */
 @inline function eTail(x: v128, u: v128, central: v128): v128 {
-  const half = v128.load(V_0_5);
-  const one = v128.load(V_1);
+  const half = v128.load(HALF);
+  const one = v128.load(ONE);
   const zero = splat(0);
   const ax = f64x2.abs(x);
   const y = f64x2.mul(ax, v128.load(V_SQRT1_2));
@@ -326,11 +321,11 @@ const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.
   const scaled = f64x2.div(f64x2.add(tn, v128.load(V_C7)), f64x2.add(td, v128.load(V_D7)));
   const m16 = f64x2.trunc(f64x2.mul(ax, v128.load(V_16)));
   const sq = f64x2.mul(m16, v128.load(V_SIXTEENTH)); // m/16 exactly
-  const mhalf = v128.load(V_M0_5);
+  const mhalf = v128.load(HALF_NEG);
   // exp(−s²/2) for s = m/16 from the table (m ≤ 31 here); the lanes that take the first branch
   // get a harmless −1 for the second factor: their tail is not used
   const e1 = f64x2.replace_lane(splat(halfSquareExp(<i32>f64x2.extract_lane(m16, 0))), 1, halfSquareExp(<i32>f64x2.extract_lane(m16, 1)));
-  const e2 = vexp(v128.bitselect(v128.load(V_M1), f64x2.mul(f64x2.mul(mhalf, f64x2.sub(ax, sq)), f64x2.add(ax, sq)), central));
+  const e2 = vexp(v128.bitselect(v128.load(ONE_NEG), f64x2.mul(f64x2.mul(mhalf, f64x2.sub(ax, sq)), f64x2.add(ax, sq)), central));
   const tail = f64x2.mul(f64x2.mul(half, scaled), f64x2.mul(e1, e2));
   const negx = f64x2.neg(x);
   const phiNeg = v128.bitselect(tail, f64x2.sub(one, tail), f64x2.lt(negx, zero)); // Φ(−x)
@@ -353,7 +348,7 @@ const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.
 
 /** Acklam's central rational: the starting x. */
 @inline function acklam(u: v128): v128 {
-  const s = f64x2.sub(u, v128.load(V_0_5));
+  const s = f64x2.sub(u, v128.load(HALF));
   const r = f64x2.mul(s, s);
   let num = fma(v128.load(V_AQ0), r, v128.load(V_AQ1));
   let den = fma(v128.load(V_BQ0), r, v128.load(V_BQ1));
@@ -364,25 +359,25 @@ const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.
   num = fma(num, r, v128.load(V_AQ4));
   den = fma(den, r, v128.load(V_BQ4));
   num = f64x2.mul(fma(num, r, v128.load(V_AQ5)), s);
-  den = fma(den, r, v128.load(V_1));
+  den = fma(den, r, v128.load(ONE));
   return f64x2.div(num, den);
 }
 
 /** The Halley step's e = Φ(x) − u, by the branch each lane takes (both and a select where they differ). */
 @inline function residual(x: v128, u: v128): v128 {
   const central = f64x2.le(f64x2.mul(f64x2.abs(x), v128.load(V_SQRT1_2)), v128.load(V_0_46875));
-  if (i64x2.all_true(central)) return eCentral(x, f64x2.sub(u, v128.load(V_0_5)));
+  if (i64x2.all_true(central)) return eCentral(x, f64x2.sub(u, v128.load(HALF)));
   if (!v128.any_true(central)) return eTail(x, u, central);
-  return v128.bitselect(eCentral(x, f64x2.sub(u, v128.load(V_0_5))), eTail(x, u, central), central);
+  return v128.bitselect(eCentral(x, f64x2.sub(u, v128.load(HALF))), eTail(x, u, central), central);
 }
 
 /** One Halley step from x with residual e; |x| < 2 here, so exp(x²/2) is finite. */
 @inline function halley(x: v128, e: v128): v128 {
   const zero = splat(0);
-  const ex = vexp(f64x2.mul(f64x2.mul(x, x), v128.load(V_0_5))); // (x²)/2 exactly
+  const ex = vexp(f64x2.mul(f64x2.mul(x, x), v128.load(HALF))); // (x²)/2 exactly
   const g = v128.bitselect(zero, f64x2.mul(f64x2.mul(e, v128.load(V_SQRT_2PI)), ex), f64x2.eq(e, zero));
   // halving is exact, so a product with ½ is the quotient by 2 (and takes a third of its time)
-  return f64x2.sub(x, f64x2.div(g, f64x2.add(v128.load(V_1), f64x2.mul(f64x2.mul(x, g), v128.load(V_0_5)))));
+  return f64x2.sub(x, f64x2.div(g, f64x2.add(v128.load(ONE), f64x2.mul(f64x2.mul(x, g), v128.load(HALF)))));
 }
 
 /** Φ⁻¹ of both lanes of u, each in (0, 1). */

@@ -23,22 +23,22 @@ function log1pLanes(x: v128): v128 {
   return f64x2.replace_lane(f64x2.splat(log1p(f64x2.extract_lane(x, 0))), 1, log1p(f64x2.extract_lane(x, 1)));
 }
 
-/** exp on both lanes. */
-// vexp's constants, each a v128 in memory loaded where used: V8 builds an inline v128 constant
-// out of immediates in several instructions, and these are two dozen
-const HALF_NEG = memory.data<f64>([-0.5, -0.5], 16);
-const HALF = memory.data<f64>([0.5, 0.5], 16);
+// The vector code's constants, each a v128 in memory loaded where used: V8 builds an inline v128
+// constant out of immediates in several instructions, and vexp alone has two dozen. The
+// exported ones serve vlog1p and ./normal.ts too.
+export const HALF_NEG = memory.data<f64>([-0.5, -0.5], 16);
+export const HALF = memory.data<f64>([0.5, 0.5], 16);
 const INV = memory.data<f64>([INV_LN2, INV_LN2], 16);
-const ONE_NEG = memory.data<f64>([-1.0, -1.0], 16);
-const ONE = memory.data<f64>([1.0, 1.0], 16);
-const LHI = memory.data<f64>([LN2_HI, LN2_HI], 16);
-const LLO = memory.data<f64>([LN2_LO, LN2_LO], 16);
+export const ONE_NEG = memory.data<f64>([-1.0, -1.0], 16);
+export const ONE = memory.data<f64>([1.0, 1.0], 16);
+export const LHI = memory.data<f64>([LN2_HI, LN2_HI], 16);
+export const LLO = memory.data<f64>([LN2_LO, LN2_LO], 16);
 const Q1 = memory.data<f64>([P1, P1], 16);
 const Q2 = memory.data<f64>([P2, P2], 16);
 const Q3 = memory.data<f64>([P3, P3], 16);
 const Q4 = memory.data<f64>([P4, P4], 16);
 const Q5 = memory.data<f64>([P5, P5], 16);
-const TWO = memory.data<f64>([2.0, 2.0], 16);
+export const TWO = memory.data<f64>([2.0, 2.0], 16);
 const MAGIC = memory.data<f64>([6755399441055744.0, 6755399441055744.0], 16);
 const EE = memory.data<f64>([2.718281828459045, 2.718281828459045], 16);
 const TINY = memory.data<i64>([0x3e300000, 0x3e300000], 16);
@@ -48,6 +48,7 @@ const MID = memory.data<i64>([0x3ff0a2b2, 0x3ff0a2b2], 16);
 const BIAS = memory.data<i64>([0x3ff, 0x3ff], 16);
 const HIMASK = memory.data<i64>([0x7fffffff, 0x7fffffff], 16);
 
+/** exp on both lanes. */
 @inline export function vexp(x: v128): v128 {
   const hx = v128.and(i64x2.shr_u(x, 32), v128.load(HIMASK));
   // |x| < 2⁻²⁸, |x| > 700 (where 2ᵏ would leave the normal range), ±∞, NaN: the scalar function
@@ -87,12 +88,7 @@ const HIMASK = memory.data<i64>([0x7fffffff, 0x7fffffff], 16);
 }
 
 
-// vlog1p's constants likewise
-const V_0_5 = memory.data<f64>([0.5, 0.5], 16);
-const V_1 = memory.data<f64>([1, 1], 16);
-const V_2 = memory.data<f64>([2, 2], 16);
-const V_LN2_HI = memory.data<f64>([LN2_HI, LN2_HI], 16);
-const V_LN2_LO = memory.data<f64>([LN2_LO, LN2_LO], 16);
+// vlog1p's polynomial
 const V_LP1 = memory.data<f64>([LP1, LP1], 16);
 const V_LP2 = memory.data<f64>([LP2, LP2], 16);
 const V_LP3 = memory.data<f64>([LP3, LP3], 16);
@@ -113,16 +109,16 @@ const V_LP7 = memory.data<f64>([LP7, LP7], 16);
   if (v128.any_true(v128.or(i64x2.lt_s(hx, i64x2.splat(0x3e200000)), i64x2.gt_s(hx, i64x2.splat(0x3fefffef))))) {
     return log1pLanes(x);
   }
-  const one = v128.load(V_1);
+  const one = v128.load(ONE);
   const big = i64x2.ge_s(hx, i64x2.splat(0x3fda827a));
   const u = f64x2.add(one, x);
   const hu = v128.and(i64x2.shr_u(u, 32), i64x2.splat(0x000fffff));
   const up = v128.and(big, i64x2.ge_s(hu, i64x2.splat(0x6a09e)));
   const c = f64x2.div(f64x2.sub(x, f64x2.sub(u, one)), u);
   // u/2 by its exponent (u is in [1, 2)), exact
-  const f = v128.bitselect(f64x2.sub(v128.bitselect(f64x2.mul(u, v128.load(V_0_5)), u, up), one), x, big);
-  const hfsq = f64x2.mul(f64x2.mul(v128.load(V_0_5), f), f);
-  const s = f64x2.div(f, f64x2.add(v128.load(V_2), f));
+  const f = v128.bitselect(f64x2.sub(v128.bitselect(f64x2.mul(u, v128.load(HALF)), u, up), one), x, big);
+  const hfsq = f64x2.mul(f64x2.mul(v128.load(HALF), f), f);
+  const s = f64x2.div(f, f64x2.add(v128.load(TWO), f));
   const z = f64x2.mul(s, s);
   const inner = f64x2.add(v128.load(V_LP5), f64x2.mul(z, f64x2.add(v128.load(V_LP6), f64x2.mul(z, v128.load(V_LP7)))));
   let q = f64x2.add(v128.load(V_LP4), f64x2.mul(z, inner));
@@ -132,7 +128,7 @@ const V_LP7 = memory.data<f64>([LP7, LP7], 16);
   const R = f64x2.mul(z, q);
   const sh = f64x2.mul(s, f64x2.add(hfsq, R));
   const r0 = f64x2.sub(f, f64x2.sub(hfsq, sh));
-  const r1 = f64x2.sub(v128.load(V_LN2_HI), f64x2.sub(f64x2.sub(hfsq, f64x2.add(sh, f64x2.add(v128.load(V_LN2_LO), c))), f));
+  const r1 = f64x2.sub(v128.load(LHI), f64x2.sub(f64x2.sub(hfsq, f64x2.add(sh, f64x2.add(v128.load(LLO), c))), f));
   return v128.bitselect(r1, r0, up);
 }
 
