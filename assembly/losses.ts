@@ -1,9 +1,8 @@
-// The GAN row losses for the SIMD kernel: src/train/losses.ts's dRow and gRow, and
-// src/numeric/logistic.ts's softplusWithSlope, operation for operation over fdlibm's exp and
-// log1p (./fdlibm.ts, V8's own), so a lane's losses and slopes are the JavaScript code's bit for
-// bit (the derivations are beside the JavaScript definitions). Each writes the loss to `loss` and
-// the derivative with respect to the output l to `slope`.
-import { exp, log1p } from './fdlibm';
+// The GAN row losses for the SIMD kernel on both lanes of an f64x2: src/train/losses.ts's dRow
+// and gRow, and src/numeric/logistic.ts's softplusWithSlope, operation for operation over
+// fdlibm's exp and log1p (./vmath.ts, each lane V8's own value), so a lane's losses and slopes are
+// the JavaScript code's bit for bit (the derivations are beside the JavaScript definitions).
+// Both lanes are computed whatever the mask; the caller keeps the training lanes' results.
 import { vexp, vlog1p } from './vmath';
 
 /** The loss codes (config.ts's GanLoss): non-saturating, saturating, LSGAN, WGAN (a critic). */
@@ -12,55 +11,7 @@ export const SATURATING = 1;
 export const LSGAN = 2;
 export const CRITIC = 3;
 
-export let loss: f64 = 0;
-export let slope: f64 = 0;
-
-/** softplus(l) = max(l, 0) + ln(1 + e^−|l|) into loss, σ(l) into slope, from one exponential. */
-@inline function softplusWithSlope(l: f64): void {
-  const e = exp(-abs<f64>(l));
-  slope = l >= 0 ? 1 / (1 + e) : e / (1 + e);
-  loss = max<f64>(l, 0) + log1p(e);
-}
-
-/** D's loss on one output l: a real row (label y) or a fake row. */
-export function dRow(code: i32, real: bool, l: f64, y: f64): void {
-  if (code == CRITIC) {
-    slope = real ? -1 : 1;
-    loss = real ? -l : l;
-    return;
-  }
-  if (code == LSGAN) {
-    slope = real ? 2 * (l - y) : 2 * l;
-    loss = real ? (l - y) * (l - y) : l * l;
-    return;
-  }
-  softplusWithSlope(l);
-  if (real) {
-    slope = slope - y;
-    loss = loss - y * l;
-  }
-}
-
-/** G's loss on D's output l on a fake. */
-export function gRow(code: i32, l: f64): void {
-  if (code == CRITIC) {
-    slope = -1;
-    loss = -l;
-  } else if (code == LSGAN) {
-    slope = 2 * (l - 1);
-    loss = (l - 1) * (l - 1);
-  } else if (code == SATURATING) {
-    softplusWithSlope(l);
-    slope = -slope;
-    loss = -loss;
-  } else {
-    softplusWithSlope(l);
-    slope -= 1;
-    loss -= l;
-  }
-}
-
-// The same on both lanes of an f64x2 (./vmath.ts's exp and log1p), each lane the scalar value.
+// Each writes the loss to vloss and the derivative with respect to the output l to vslope.
 export let vloss: v128 = f64x2.splat(0);
 export let vslope: v128 = f64x2.splat(0);
 

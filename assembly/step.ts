@@ -5,7 +5,7 @@
 // caller (src/train/engines/fused-simd.ts) lays out the memory, sets the configuration once
 // (`configure`) and reads each lane's losses and status back after every step.
 import { adam, backward, clip, forward, rmsprop } from './fused-pair';
-import { dRow, gRow, loss, slope, usesSoftplus, vdRow, vexpNegAbs, vgRow, vloss, vslope } from './losses';
+import { usesSoftplus, vdRow, vexpNegAbs, vgRow, vloss, vslope } from './losses';
 import { normal, uniformPair, vquantiles } from './normal';
 
 const V: usize = 16;
@@ -214,8 +214,21 @@ function draw(rng: usize, lanes: i32): void {
   return powerOfTwo ? f64x2.mul(v, f64x2.splat(invB)) : f64x2.div(v, f64x2.splat(<f64>B));
 }
 
-/** D's loss and deltas over its 2B output rows, both lanes at once (the scalar loop's sums, lane by lane). */
-function dLossBoth(): void {
+/**
+ * The lanes in mask of v into the f64 pair at `at`; the others keep what they hold (NaN, or the loss
+ * that stopped them at an earlier D step): their rows were computed with the training lanes' and
+ * are not used.
+ */
+@inline function storeLanes(at: usize, v: v128, mask: i32): void {
+  if ((mask & 1) != 0) store<f64>(at, f64x2.extract_lane(v, 0));
+  if ((mask & 2) != 0) store<f64>(at, f64x2.extract_lane(v, 1), 8);
+}
+
+/**
+ * D's loss and deltas over its 2B output rows, both lanes at once (the scalar loop's sums, lane by
+ * lane); the loss of the lanes in mask.
+ */
+function dLossBoth(mask: i32): void {
   const soft = usesSoftplus(code);
   // first the exponentials of all 2B rows (into the delta rows, overwritten below), then the rest
   if (soft) for (let r = 0; r < 2 * B; r++) v128.store(dDelta + (<usize>r) * V, vexpNegAbs(v128.load(dOut + (<usize>r) * V)));
@@ -231,11 +244,11 @@ function dLossBoth(): void {
     lf = f64x2.add(lf, vloss);
     v128.store(fake, perRow(vslope));
   }
-  v128.store(outAt, f64x2.add(perRow(lr), perRow(lf)));
+  storeLanes(outAt, f64x2.add(perRow(lr), perRow(lf)), mask);
 }
 
-/** G's loss and deltas over D's B output rows on the fakes, both lanes at once. */
-function gLossBoth(): void {
+/** G's loss and deltas over D's B output rows on the fakes, both lanes at once; the loss of the lanes in mask. */
+function gLossBoth(mask: i32): void {
   if (usesSoftplus(code)) for (let r = 0; r < B; r++) v128.store(dDelta + (<usize>r) * V, vexpNegAbs(v128.load(dOut + (<usize>r) * V)));
   let sum = f64x2.splat(0);
   for (let r = 0; r < B; r++) {
@@ -244,7 +257,7 @@ function gLossBoth(): void {
     sum = f64x2.add(sum, vloss);
     v128.store(o, perRow(vslope));
   }
-  v128.store(outAt + 16, perRow(sum));
+  storeLanes(outAt + 16, perRow(sum), mask);
 }
 
 /**
@@ -262,7 +275,6 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
   }
   if (mask == 0) return 0;
   const rowBytes = <usize>(B * dim) * V;
-  const inv = <f64>B;
   for (let s = 0; s < dSteps && mask != 0; s++) {
     // G's fakes for this D step; then D's input: the real rows, then the fakes
     memory.copy(gX, zBuf + <usize>(s * B * nz) * V, <usize>(B * nz) * V);
@@ -270,21 +282,7 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
     memory.copy(dX, realBuf + <usize>s * rowBytes, rowBytes);
     memory.copy(dX + rowBytes, gOut, rowBytes);
     forward(dDesc, dp, dX, 2 * B);
-    if (mask == 3) dLossBoth();
-    else for (let lane = 0; lane < lanes; lane++) {
-      if ((mask & (1 << lane)) == 0) continue;
-      let lr: f64 = 0;
-      let lf: f64 = 0;
-      for (let r = 0; r < B; r++) {
-        dRow(code, true, load<f64>(dOut + (<usize>r) * V + lane8(lane)), label);
-        lr += loss;
-        store<f64>(dDelta + (<usize>r) * V + lane8(lane), slope / inv);
-        dRow(code, false, load<f64>(dOut + <usize>(B + r) * V + lane8(lane)), label);
-        lf += loss;
-        store<f64>(dDelta + <usize>(B + r) * V + lane8(lane), slope / inv);
-      }
-      store<f64>(outAt + lane8(lane), lr / inv + lf / inv);
-    }
+    dLossBoth(mask);
     memory.fill(dGrad, 0, <usize>dP * V);
     backward(dDesc, dp, dX, dDelta, 2 * B, dGrad, false);
     for (let lane = 0; lane < lanes; lane++) {
@@ -300,17 +298,7 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
   // the G step on the last D step's fakes, through the updated D
   memory.copy(dX, gOut, rowBytes);
   forward(dDesc, dp, dX, B);
-  if (mask == 3) gLossBoth();
-  else for (let lane = 0; lane < lanes; lane++) {
-    if ((mask & (1 << lane)) == 0) continue;
-    let sum: f64 = 0;
-    for (let r = 0; r < B; r++) {
-      gRow(code, load<f64>(dOut + (<usize>r) * V + lane8(lane)));
-      sum += loss;
-      store<f64>(dDelta + (<usize>r) * V + lane8(lane), slope / inv);
-    }
-    store<f64>(outAt + 16 + lane8(lane), sum / inv);
-  }
+  gLossBoth(mask);
   backward(dDesc, dp, dX, dDelta, B, 0, true);
   memory.copy(gDelta, dBack0, rowBytes);
   memory.fill(gGrad, 0, <usize>gP * V);

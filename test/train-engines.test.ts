@@ -32,6 +32,8 @@ const CASES: [string, TrainConfig][] = [
   ],
   ['ring8 (2-D, wide layers)', makeConfig('ring8', { steps: 4, logEvery: 2, evalSamples: 32, batch: 16 })],
   ['WGAN-GP (scalar code only)', makeConfig('seed-toy', { steps: 15, logEvery: 5, evalSamples: 64, loss: 'wgan-gp', dSteps: 2 })],
+  // a member that stops at one of its D steps while its lane partner trains on: the stop's value is kept
+  ['members that stop at a D step of three', makeConfig('seed-toy', { steps: 20, logEvery: 5, evalSamples: 64, dSteps: 3, lrD: 50, lrG: 50 })],
 ];
 
 describe('the fused engine: the same bytes however the work is split', () => {
