@@ -52,6 +52,8 @@ let beta2: f64 = 0;
 let c2: f64 = 0;
 let eps: f64 = 0;
 // the data: drawn here from N(mu, sigma²) (1), or written by the caller into realBuf (0)
+// losses.ts's LOSS_BOUND: a member stops where |loss| exceeds it
+let bound: f64 = 0;
 let drawData = false;
 let mu: f64 = 0;
 let sigma: f64 = 0;
@@ -93,7 +95,7 @@ export function configureNets(
  * smoothing), the optimizer (RMSprop when `rmsOn`, else Adam), the rates, β₁, 1 − β₁, β₂, 1 − β₂, ε
  * (computed by the caller, as the scalar code computes them), the batch areas, where the outputs
  * go, the data: N(m, s²) drawn here when `normalData`, else written by the caller, and scratch
- * for the draws (two areas of scratchPairs pairs).
+ * for the draws (two areas of scratchPairs pairs); a member stops where |loss| > lossBound.
  */
 export function configure(
   b: i32,
@@ -120,7 +122,9 @@ export function configure(
   s: f64,
   scratch: usize,
   scratchPairs: i32,
+  lossBound: f64,
 ): void {
+  bound = lossBound;
   qx = scratch;
   qe = scratch + (<usize>scratchPairs) * V;
   B = b;
@@ -149,9 +153,9 @@ export function configure(
   sigma = s;
 }
 
-/** A loss as the float32 report stores it is within ±10⁶ (losses.ts `lossOk`; false for NaN). */
+/** A loss as the float32 report stores it is within ±bound (losses.ts `lossOk`; false for NaN). */
 @inline function lossOk(l: f64): bool {
-  return abs<f64>(<f64>(<f32>l)) <= 1e6;
+  return abs<f64>(<f64>(<f32>l)) <= bound;
 }
 
 /** Both lanes rounded to float32 and back. */

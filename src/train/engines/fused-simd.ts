@@ -16,6 +16,7 @@
  */
 import type { TrainConfig } from '../config.js';
 import { adamCorrections } from '../adam.js';
+import { LOSS_BOUND } from '../losses.js';
 import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
@@ -293,7 +294,7 @@ export class SimdMembers {
     k.configure(
       ...[B, dim, c.noiseDim, c.dSteps, LOSS_CODE[c.loss as keyof typeof LOSS_CODE], c.loss === 'wgan' ? 1 : 0, c.clip, 1 - c.labelSmoothing],
       ...[c.optimizer === 'rmsprop' ? 1 : 0, c.lrD, c.lrG, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.eps],
-      ...[this.realAt, base + z, this.outAt, gaussian === undefined ? 0 : 1, gaussian?.mu ?? 0, gaussian?.sigma ?? 1, base + scratch, scratchPairs],
+      ...[this.realAt, base + z, this.outAt, gaussian === undefined ? 0 : 1, gaussian?.mu ?? 0, gaussian?.sigma ?? 1, base + scratch, scratchPairs, LOSS_BOUND],
     );
     rngs.forEach((r, i) => {
       rngInto(i32, this.rngAt + i * RNG_BYTES, r.data);
