@@ -380,15 +380,8 @@ const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.
   return f64x2.sub(x, f64x2.div(g, f64x2.add(v128.load(ONE), f64x2.mul(f64x2.mul(x, g), v128.load(HALF)))));
 }
 
-/** Φ⁻¹ of both lanes of u, each in (0, 1). */
-export function vnormalQuantile(u: v128): v128 {
-  if (inTail(u)) return scalarPair(u);
-  const x = acklam(u);
-  return halley(x, residual(x, u));
-}
-
 /**
- * Φ⁻¹ in place over the n pairs of u at `at`, the values of vnormalQuantile, in three passes:
+ * Φ⁻¹ in place over the n pairs of u at `at`, each u in (0, 1), in three passes:
  * one draw is a long chain of dependent operations, and the iterations of a short pass are
  * independent, so the processor overlaps several draws. xs and es: room for n pairs each.
  */
@@ -414,8 +407,7 @@ export function vquantiles(at: usize, n: i32, xs: usize, es: usize): void {
 }
 
 
-/** vnormalQuantile over n values at p, two at a time, in place, or vquantiles with that scratch (for the tests). */
+/** vquantiles over n values at p, two at a time, in place, with that scratch (for the tests). */
 export function vnormalQuantileAll(p: usize, n: i32, scratch: usize): void {
-  if (scratch == 0) for (let i = 0; i < n; i += 2) v128.store(p + (<usize>i << 3), vnormalQuantile(v128.load(p + (<usize>i << 3))));
-  else vquantiles(p, n >> 1, scratch, scratch + (<usize>n << 3));
+  vquantiles(p, n >> 1, scratch, scratch + (<usize>n << 3));
 }
