@@ -59,18 +59,26 @@ export function memberBatch(c: TrainConfig, dim: number): MemberBatch {
 }
 
 /**
- * Draws a member's batch for one step from its own generators, D step by D step: the real data,
- * the noise and (WGAN-GP) the interpolation weights, rounded to float32. Every engine draws with this.
+ * Draws a member's batch for one step from its own generators: the real data (drawReal), then D step
+ * by D step the noise and (WGAN-GP) the interpolation weights, rounded to float32. Every engine
+ * draws with this (the SIMD kernel draws the noise itself, the same numbers).
  */
 export function drawBatch(c: TrainConfig, target: Distribution, r: MemberRngs, into: MemberBatch): void {
   const B = c.batch;
-  const dim = target.dim;
   const nz = c.noiseDim;
+  drawReal(c, target, r.data, into.real);
   for (let d = 0; d < c.dSteps; d++) {
-    into.real.set(target.sample(r.data, B), d * B * dim);
     for (let j = 0; j < B * nz; j++) into.z[d * B * nz + j] = r.noise.normal();
     if (into.eps !== null) for (let j = 0; j < B; j++) into.eps[d * B + j] = r.gp.uniform();
   }
+}
+
+/**
+ * A member's real data for every D step, [dSteps·B·dim] from its data generator, rounded to
+ * float32 (the stream is the data's alone, so drawing it before the noise changes no number).
+ */
+export function drawReal(c: TrainConfig, target: Distribution, data: Rng, into: Float32Array): void {
+  for (let d = 0; d < c.dSteps; d++) into.set(target.sample(data, c.batch), d * c.batch * target.dim);
 }
 
 /** Member k stops at this step: no longer active, and the loss that stopped it recorded. */

@@ -22,6 +22,7 @@ import type { Distribution } from '../../numeric/distributions.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
 import {
+  drawReal,
   recordStop,
   saveRngs,
   type STEP_STOPPED_D,
@@ -247,8 +248,9 @@ export class SimdMembers {
   private readonly outAt: number;
   private readonly corrAt: number;
   private readonly rngAt: number;
-  /** The data drawn in the kernel (a normal target), else here, from each member's data generator. */
+  /** The data drawn in the kernel (a normal target), else here, from each member's data generator (into `real`, then the kernel's lane). */
   private readonly drawsData: boolean;
+  private readonly real: Float32Array;
 
   constructor(
     private readonly c: TrainConfig,
@@ -290,6 +292,7 @@ export class SimdMembers {
     [this.realAt, this.outAt, this.corrAt, this.rngAt] = [real, out, corr, rng].map((o) => base + o) as [number, number, number, number];
     const gaussian = target.dim === 1 ? target.gaussian : undefined;
     this.drawsData = gaussian !== undefined;
+    this.real = new Float32Array(c.dSteps * B * dim);
     k.configureNets(G.desc, G.x, G.out, G.delta, G.g, G.P, D.desc, D.x, D.out, D.back0, D.delta, D.g, D.P);
     k.configure(
       ...[B, dim, c.noiseDim, c.dSteps, LOSS_CODE[c.loss as keyof typeof LOSS_CODE], c.loss === 'wgan' ? 1 : 0, c.clip, 1 - c.labelSmoothing],
@@ -400,17 +403,13 @@ export class SimdMembers {
    */
   private step(members: number[], q: number, step: number, s: number, stops: StopRecord[]): void {
     const { c, k, f64, i32, report } = this;
-    const B = c.batch;
-    const dim = this.target.dim;
     let mask = 0;
     members.forEach((m, lane) => {
       if (!this.drawsData) {
-        const data = (this.rngs[m - this.first] as MemberRngs).data;
-        for (let d = 0; d < c.dSteps; d++) {
-          const xs = this.target.sample(data, B);
-          const o = this.realAt / 8 + 2 * d * B * dim + lane;
-          for (let i = 0; i < B * dim; i++) f64[o + 2 * i] = Math.fround(xs[i] as number);
-        }
+        const real = this.real;
+        drawReal(c, this.target, (this.rngs[m - this.first] as MemberRngs).data, real);
+        const o = this.realAt / 8 + lane;
+        for (let i = 0; i < real.length; i++) f64[o + 2 * i] = real[i] as number;
       }
       if (report.active[m] === 1) mask |= 1 << lane;
     });
