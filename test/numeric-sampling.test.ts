@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectClose } from './helpers.js';
-import { categorical, grid25, mixture, normal, ring8, Rng, uniform, NumericError, type Dist1D } from '../src/numeric/index.js';
+import { categorical, grid25, mixture, normal, parseDistribution, ring8, Rng, uniform, NumericError, type Dist1D } from '../src/numeric/index.js';
 
 /** Kolmogorov–Smirnov statistic of a sample against an exact CDF. */
 function ks(sample: Float64Array, cdf: (x: number) => number): number {
@@ -59,6 +59,8 @@ describe('seeded samplers: moments and Kolmogorov–Smirnov against the exact CD
   it.each([
     ['ring8', ring8(), 8],
     ['grid25', grid25(), 25],
+    ['ring8:2,0.02 (Metz et al. 2017)', parseDistribution('ring8:2,0.02') as ReturnType<typeof ring8>, 8],
+    ['grid25:1,0.02', parseDistribution('grid25:1,0.02') as ReturnType<typeof grid25>, 25],
   ] as const)('%s: every mode equally likely; squared distance to its mode / σ² ~ χ²₂', (_, d, k) => {
     const m = 40_000;
     const x = d.sample(Rng.fromSeed(9), m);
@@ -85,6 +87,20 @@ describe('seeded samplers: moments and Kolmogorov–Smirnov against the exact CD
     for (let a = -6; a <= 6; a += 0.1)
       for (let b = -6; b <= 6; b += 0.1) mass += Math.exp(d.logPdf((d.modes[0] as number) + a * d.sigma, (d.modes[1] as number) + b * d.sigma)) * h * h;
     expect(Math.abs(mass - 1 / k)).toBeLessThan(1e-3 / k);
+  });
+
+  it('ring8:R,SIGMA and grid25:S,SIGMA place their modes from the parameters (mathematics: radius R, spacing S)', () => {
+    const r = parseDistribution('ring8:2,0.02') as ReturnType<typeof ring8>;
+    expect(r.sigma).toBe(0.02);
+    for (let j = 0; j < 8; j++) expect(Math.hypot(r.modes[2 * j] as number, r.modes[2 * j + 1] as number)).toBeCloseTo(2, 14);
+    const g = parseDistribution('grid25:3,0.1') as ReturnType<typeof grid25>;
+    expect([...new Set(g.modes)].sort((a, b) => a - b)).toEqual([-6, -3, 0, 3, 6]);
+    // the unparameterised names are the unit ring (σ 0.01) and the grid at spacing 2 (σ 0.05), as before
+    expect(ring8().spec).toBe('ring8');
+    expect([...(parseDistribution('ring8:1,0.01') as ReturnType<typeof ring8>).modes]).toEqual([...ring8().modes]);
+    expect([...new Set(grid25().modes)].sort((a, b) => a - b)).toEqual([-4, -2, 0, 2, 4]);
+    for (const bad of ['ring8:2', 'ring8:0,0.1', 'ring8:2,-1', 'grid25:a,b', 'ring8:1,2,3'])
+      expect(() => parseDistribution(bad)).toThrow(/parseDistribution: spec .*(takes no parameters or two|needs 0 <|expected a finite number)/);
   });
 });
 

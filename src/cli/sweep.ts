@@ -15,7 +15,7 @@
 import { packageVersion } from '../package-version.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
+import { canonicalJson, cells, parseSpec, shardUnits, specHash, unitContentHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
 import { cellSummary, storable, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
 import { validateCheckpoint } from '../train/checkpoint.js';
@@ -189,10 +189,8 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
         logs: r.logs.map((l) => storable(l[m] as (typeof l)[number])),
         stopped: r.stopped[m] !== null,
       }));
-      writeFileDurable(
-        unitFile(out, u),
-        `${canonicalJson({ format: FORMAT_UNIT, version: v, specHash: hash, unit: u.id, cell: u.cell, block: u.block, members })}\n`,
-      );
+      const fields = { format: FORMAT_UNIT, version: v, specHash: hash, unit: u.id, cell: u.cell, block: u.block, members };
+      writeFileDurable(unitFile(out, u), `${canonicalJson({ ...fields, contentHash: unitContentHash(fields) })}\n`);
       rmSync(ckPath, { force: true });
       ran++;
       log(`${label}: ${((performance.now() - t0) / 1000).toFixed(2)} s${resume ? ` (resumed at step ${resume.step})` : ''}\n`);

@@ -285,27 +285,31 @@ export function gaussianMixture2D(spec: string, modes: Float64Array, sigma: numb
   };
 }
 
-/** The ring of 8 Gaussians: means at angles 2πk/8 on the unit circle, σ = 0.01 (8 modes). */
-export function ring8(): Dist2D {
+/**
+ * The ring of 8 Gaussians: means at angles 2πk/8 on the circle of radius `radius`, standard deviation
+ * `sigma` (8 modes). `ring8` is the unit circle with σ = 0.01; `ring8:2,0.02` is the ring of Metz et
+ * al. 2017 (unrolled GANs, App. A) and Srivastava et al. 2017 (VEEGAN, §5.1).
+ */
+export function ring8(radius = 1, sigma = 0.01): Dist2D {
   const modes = new Float64Array(16);
   for (let j = 0; j < 8; j++) {
-    modes[2 * j] = Math.cos((2 * Math.PI * j) / 8);
-    modes[2 * j + 1] = Math.sin((2 * Math.PI * j) / 8);
+    modes[2 * j] = radius * Math.cos((2 * Math.PI * j) / 8);
+    modes[2 * j + 1] = radius * Math.sin((2 * Math.PI * j) / 8);
   }
-  return gaussianMixture2D('ring8', modes, 0.01);
+  return gaussianMixture2D(radius === 1 && sigma === 0.01 ? 'ring8' : `ring8:${radius},${sigma}`, modes, sigma);
 }
 
-/** The 5×5 grid: means in {−4, −2, 0, 2, 4}², σ = 0.05 (25 modes). */
-export function grid25(): Dist2D {
+/** The 5×5 grid: means in {−2s, −s, 0, s, 2s}² for the spacing s (default 2), standard deviation `sigma` (default 0.05; 25 modes). */
+export function grid25(spacing = 2, sigma = 0.05): Dist2D {
   const modes = new Float64Array(50);
   let j = 0;
-  for (const x of [-4, -2, 0, 2, 4]) {
-    for (const y of [-4, -2, 0, 2, 4]) {
-      modes[j++] = x;
-      modes[j++] = y;
+  for (const x of [-2, -1, 0, 1, 2]) {
+    for (const y of [-2, -1, 0, 1, 2]) {
+      modes[j++] = x * spacing;
+      modes[j++] = y * spacing;
     }
   }
-  return gaussianMixture2D('grid25', modes, 0.05);
+  return gaussianMixture2D(spacing === 2 && sigma === 0.05 ? 'grid25' : `grid25:${spacing},${sigma}`, modes, sigma);
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
@@ -331,9 +335,16 @@ export function parseDistribution(spec: string, fn = 'parseDistribution', arg = 
   const bad = (detail: string) => new NumericError(fn, arg, `${detail}; got ${showValue(spec)}`);
   switch (head) {
     case 'ring8':
-    case 'grid25':
-      if (colon >= 0) throw bad(`${head} takes no parameters`);
-      return head === 'ring8' ? ring8() : grid25();
+    case 'grid25': {
+      if (colon < 0) return head === 'ring8' ? ring8() : grid25();
+      const parts = body.split(',');
+      const form = head === 'ring8' ? 'ring8:RADIUS,SIGMA' : 'grid25:SPACING,SIGMA';
+      if (parts.length !== 2) throw bad(`${head} takes no parameters or two (${form})`);
+      const a = num(fn, arg, parts[0], spec);
+      const sd = num(fn, arg, parts[1], spec);
+      if (!(a > 0) || !(sd > 0) || a > 1e6 || sd > 1e6) throw bad(`${form} needs 0 < ${head === 'ring8' ? 'RADIUS' : 'SPACING'} ≤ 1e6 and 0 < SIGMA ≤ 1e6`);
+      return head === 'ring8' ? ring8(a, sd) : grid25(a, sd);
+    }
     case 'normal':
     case 'uniform': {
       const parts = body.split(',');
@@ -389,7 +400,7 @@ export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'
     throw new NumericError(
       fn,
       arg,
-      `is neither a distribution (normal:MU,SIGMA, uniform:A,B, mixture:W:MU:SIGMA,…, categorical:X:W,…, ring8, grid25) nor a readable sample file; got ` +
+      `is neither a distribution (normal:MU,SIGMA, uniform:A,B, mixture:W:MU:SIGMA,…, categorical:X:W,…, ring8[:R,SIGMA], grid25[:S,SIGMA]) nor a readable sample file; got ` +
         `${showValue(path)}`,
     );
   }

@@ -157,3 +157,13 @@ export function canonicalJson(v: unknown): string {
 export function specHash(spec: SweepSpec): string {
   return createHash('sha256').update(canonicalJson(spec)).digest('hex').slice(0, 16);
 }
+
+/**
+ * A unit file's content hash: the first 16 hex digits of SHA-256 over the canonical JSON of every
+ * field but the hash itself (format, version, spec hash, unit, cell, block, members). A unit whose
+ * stored hash differs was edited after it was written.
+ */
+export function unitContentHash(fields: Record<string, unknown>): string {
+  const { contentHash: _omit, ...rest } = fields;
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex').slice(0, 16);
+}
