@@ -2,7 +2,8 @@
 import { show } from '../theory/errors.js';
 import { packageVersion } from '../package-version.js';
 import { ClaimError } from './define.js';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileDurable, writeFileDurable } from './durable.js';
 import { join } from 'node:path';
 import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
@@ -109,7 +110,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
       const svg = await renderSvg(p);
       svgs.set(p.id, svg);
       const file = join(dir, 'plots', `${p.id}.svg`);
-      writeFileSync(file, svg);
+      writeFileDurable(file, svg);
       written.push(file);
     }
   }
@@ -171,7 +172,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     if (nums.length) mdLines.push('', nums.map(([k, v]) => `\`${k}\` = ${String(v)}`).join(' · '));
     for (const p of e.plots ?? []) mdLines.push('', `![${md(p.title)}](plots/${p.id}.svg)`);
   }
-  writeFileSync(join(dir, 'README.md'), `${mdLines.join('\n')}\n`);
+  writeFileDurable(join(dir, 'README.md'), `${mdLines.join('\n')}\n`);
   written.push(join(dir, 'README.md'));
 
   const rows = entries.map(
@@ -231,13 +232,13 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     if (docs.length > 0) {
       mkdirSync(join(dir, 'documents', 'katex', 'fonts'), { recursive: true });
       const k = katexAssets();
-      copyFileSync(k.css, join(dir, 'documents', 'katex', 'katex.min.css'));
-      for (const f of readdirSync(k.fonts).filter((x) => x.endsWith('.woff2'))) copyFileSync(join(k.fonts, f), join(dir, 'documents', 'katex', 'fonts', f));
+      copyFileDurable(k.css, join(dir, 'documents', 'katex', 'katex.min.css'));
+      for (const f of readdirSync(k.fonts).filter((x) => x.endsWith('.woff2'))) copyFileDurable(join(k.fonts, f), join(dir, 'documents', 'katex', 'fonts', f));
     }
     for (const doc of docs) {
       const file = `documents/${doc.slice(0, 3)}.html`;
       const acc = accountingOf(doc);
-      writeFileSync(join(dir, file), annotatedPage(doc, readFileSync(join(docsDir, doc), 'utf8'), acc, entries));
+      writeFileDurable(join(dir, file), annotatedPage(doc, readFileSync(join(docsDir, doc), 'utf8'), acc, entries));
       written.push(join(dir, file));
       docPages.push({ doc, title: acc?.title ?? doc, file });
     }
@@ -271,7 +272,7 @@ ${rows.join('\n')}
 ${sections.join('\n')}
 </body></html>
 `;
-  writeFileSync(join(dir, 'index.html'), page);
+  writeFileDurable(join(dir, 'index.html'), page);
   written.push(join(dir, 'index.html'));
   return written;
 }

@@ -1,6 +1,7 @@
 /** `gan-verify claims [FILE…]`: the claims ledger (what `npm start` runs). */
 import { renderBar } from './progress.js';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { writeFileDurable } from '../claims/durable.js';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATALOGUE } from '../claims/catalogue/index.js';
@@ -170,7 +171,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   const entries = await runLedger(claims, { quick, seed, onProgress: progress, controls, timeLimit });
   const meta: LedgerMeta = { seed, quick, shard: shardRaw ?? null, backend, seconds: (performance.now() - t0) / 1000 };
   const code = entries.every((e) => e.agrees) && (!controls || entries.every((e) => controlProblems(e).length === 0)) ? 0 : 1;
-  if (junit !== undefined) writeFileSync(junit, junitXml(entries, meta));
+  if (junit !== undefined) writeFileDurable(junit, junitXml(entries, meta));
   let tail = '';
   if (!args.flags.has('no-report')) {
     const dir = args.values.get('out') ?? 'report';

@@ -3,34 +3,13 @@
  * fsync, rename, then fsync of the folder), so an interruption never leaves a torn file and a
  * finished write survives a crash.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CliError } from './args.js';
 
-const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0];
+export { removeStaleTemp, SaveError, writeFileDurable } from '../claims/durable.js';
 
-/** Writes `data` to `path` durably (temp + fsync + rename + fsync of the folder). */
-export function writeFileDurable(path: string, data: string): void {
-  const tmp = `${path}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-  try {
-    const dfd = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    // some file systems cannot fsync a folder; the rename itself is atomic
-  }
-}
+const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0];
 
 /** Whether a file can be created in `dir`: a probe file, removed at once (throws the system's error). */
 function probeWritable(dir: string): void {
@@ -61,9 +40,4 @@ export function ensureOutputFile(cmd: string, flag: string, file: string): void 
   } catch (e) {
     throw new CliError(`${cmd}: ${flag} ${JSON.stringify(file)} cannot be written (${reason(e)})`);
   }
-}
-
-/** Removes a temporary file left by an interrupted durable write. */
-export function removeStaleTemp(path: string): void {
-  rmSync(`${path}.tmp`, { force: true });
 }

@@ -2,6 +2,7 @@ import { packageVersion } from '../package-version.js';
 import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
 import { CliError, parseArgs } from './args.js';
+import { SaveError } from '../claims/durable.js';
 import { runDemo } from './demo.js';
 import { runPlayground } from './playground.js';
 import { runTheory, THEORY_HELP } from './theory.js';
@@ -38,7 +39,8 @@ Options:
   -h, --help          help; every command takes --help too
   --version           the package version
 
-Exit codes: 0 success, 2 bad input (one line on stderr), 1 internal error, (regenerate) a
+Exit codes: 0 success, 2 bad input (one line on stderr), 1 a file that could not be saved (the
+previous one is kept; the line says which) or an internal error, (regenerate) a
 drifted fixture or (claims) a verdict other than the expected one, 130 a training run stopped by SIGINT/SIGTERM (after saving its checkpoint).
 `;
 
@@ -53,6 +55,10 @@ function report(e: unknown, err: (s: string) => void): number {
   if (e instanceof CliError || e instanceof InputError) {
     err(`${e.message.startsWith('gan-verify') ? '' : 'gan-verify: '}${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
     return e instanceof CliError ? e.exitCode : 2;
+  }
+  if (e instanceof SaveError) {
+    err(`gan-verify: ${e.message}\n`);
+    return 1;
   }
   const message = e instanceof Error ? e.message : String(e);
   err(`gan-verify: internal error: ${message.replace(/\s*\n\s*/g, ' ')} (set GAN_VERIFY_DEBUG=1 for the stack)\n`);

@@ -3,7 +3,8 @@
  * in the browser on the project's own trainer, with the exact theory beside it) into DIR (default
  * playground/). It works from any static HTTP server; `npm run playground` serves it on 127.0.0.1.
  */
-import { copyFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { copyFileDurable } from '../claims/durable.js';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,7 @@ export function runPlayground(argv: readonly string[]): string {
   const out = args.values.get('out') ?? 'playground';
   ensureOutputDir(cmd, '--out', out);
   const files = readdirSync(from).filter((f) => f === 'index.html' || f.startsWith('app.js'));
-  for (const f of files) copyFileSync(join(from, f), join(out, f));
+  for (const f of files) copyFileDurable(join(from, f), join(out, f));
   const page = resolve(out, 'index.html');
   if (args.flags.has('open')) {
     const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { writeFileDurable } from '../claims/durable.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFixed, logLine, makeConfig, train, useBackend, type MemberLog } from '../train/index.js';
@@ -45,7 +46,7 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
     const old = readFileSync(path, 'utf8');
     if (old === fresh) out.push(`${f}: identical (${lines.length} lines)`);
     else if (args.flags.has('update')) {
-      writeFileSync(path, fresh);
+      writeFileDurable(path, fresh);
       out.push(`${f}: rewritten`);
     } else {
       failed = true;

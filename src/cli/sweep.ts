@@ -20,7 +20,7 @@ import { cellSummary, storable, summaryMarkdown, summaryText, type MemberResult 
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
 import { validateCheckpoint } from '../train/checkpoint.js';
 import { CliError, parseArgs, parseShard } from './args.js';
-import { ensureOutputDir, removeStaleTemp, writeFileDurable } from './files.js';
+import { ensureOutputDir, removeStaleTemp, SaveError, writeFileDurable } from './files.js';
 
 export const SWEEP_HELP = `Usage: gan-verify sweep SPEC.json --out DIR [--shard I/N]
        gan-verify merge DIR... --out DIR
@@ -169,6 +169,7 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
         }
       }
       const t0 = performance.now();
+      let savedStep: number | undefined = resume?.step;
       let r: Awaited<ReturnType<typeof train>>;
       try {
         r = await train(cell.config, {
@@ -176,7 +177,20 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
           population: u.count,
           ...(resume ? { resume } : {}),
           checkpointEvery: spec.checkpointEvery,
-          onCheckpoint: (ck) => writeFileDurable(ckPath, JSON.stringify(ck)),
+          onCheckpoint: (ck) => {
+            try {
+              writeFileDurable(ckPath, JSON.stringify(ck));
+            } catch (e) {
+              if (!(e instanceof SaveError)) throw e;
+              const kept = savedStep === undefined ? 'the unit had no checkpoint yet' : `its checkpoint of step ${savedStep} is kept`;
+              throw new CliError(
+                `${cmd}: ${stop ? 'interrupted; ' : ''}unit ${u.id}: could not save the checkpoint of step ${ck.step}: ${e.message}; ${kept}: ` +
+                  'free space and rerun the same command to resume',
+                1,
+              );
+            }
+            savedStep = ck.step;
+          },
           shouldStop: () => stop,
         });
       } catch (e) {
@@ -190,7 +204,13 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
         stopped: r.stopped[m] !== null,
       }));
       const fields = { format: FORMAT_UNIT, version: v, specHash: hash, unit: u.id, cell: u.cell, block: u.block, members };
-      writeFileDurable(unitFile(out, u), `${canonicalJson({ ...fields, contentHash: unitContentHash(fields) })}\n`);
+      try {
+        writeFileDurable(unitFile(out, u), `${canonicalJson({ ...fields, contentHash: unitContentHash(fields) })}\n`);
+      } catch (e) {
+        if (!(e instanceof SaveError)) throw e;
+        const kept = savedStep === undefined ? 'the unit had no checkpoint' : `its checkpoint of step ${savedStep} is kept`;
+        throw new CliError(`${cmd}: unit ${u.id} finished, but ${e.message}; ${kept}: free space and rerun the same command`, 1);
+      }
       rmSync(ckPath, { force: true });
       ran++;
       log(`${label}: ${((performance.now() - t0) / 1000).toFixed(2)} s${resume ? ` (resumed at step ${resume.step})` : ''}\n`);

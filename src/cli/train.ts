@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { progressBar } from './progress.js';
-import { ensureOutputDir, removeStaleTemp, writeFileDurable } from './files.js';
+import { ensureOutputDir, removeStaleTemp, SaveError, writeFileDurable } from './files.js';
 import { join } from 'node:path';
 import {
   BACKENDS,
@@ -238,7 +238,27 @@ export async function runTrain(
   const outDirGiven = args.values.get('out');
   if (outDirGiven !== undefined) ensureOutputDir(cmd, '--out', outDirGiven);
   const logFile = outDirGiven === undefined ? undefined : join(outDirGiven, 'log.jsonl');
-  if (logFile !== undefined) writeFileSync(logFile, '');
+  // the streamed log: a failed append (a full disk) stops the streaming, says so once, and the log
+  // is written whole at the end (or the run ends with exit 1 naming it)
+  let streamFailed = false;
+  const appendLog = (text: string) => {
+    if (logFile === undefined || streamFailed) return;
+    try {
+      appendFileSync(logFile, text);
+    } catch (e) {
+      streamFailed = true;
+      err(`${cmd}: could not append to ${logFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); it will be written whole at the end\n`);
+    }
+  };
+  if (logFile !== undefined) {
+    try {
+      writeFileSync(logFile, '');
+    } catch (e) {
+      throw new CliError(
+        `${cmd}: --out ${JSON.stringify(outDirGiven)}: ${logFile} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      );
+    }
+  }
   // a progress bar on stderr when it is a terminal, wiped before each log line
   const bar = args.flags.has('json') ? null : progressBar();
   const emit = (logs: MemberLog[]) => {
@@ -247,7 +267,7 @@ export async function runTrain(
     lines.push(line);
     bar?.clear();
     if (streaming) out(`${line}\n`);
-    if (logFile !== undefined) appendFileSync(logFile, logs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    appendLog(logs.map((r) => `${JSON.stringify(r)}\n`).join(''));
   };
   for (const logs of resume?.logs ?? []) emit(logs);
   // outputs are checked before the work starts; a temp file left by an interrupted write is removed
@@ -255,10 +275,22 @@ export async function runTrain(
     ensureOutputDir(cmd, args.values.has('checkpoint') ? '--checkpoint' : '--resume', checkpointDir);
     removeStaleTemp(join(checkpointDir, 'checkpoint.json'));
   }
+  // the step of the last checkpoint on disk (a resumed run starts from one)
+  let savedStep: number | undefined = resume?.step;
   const save = (ck: Checkpoint) => {
     if (checkpointDir === undefined) return;
-    // temp file, fsync, rename: an interruption mid-write never leaves a torn checkpoint
-    writeFileDurable(join(checkpointDir, 'checkpoint.json'), JSON.stringify(ck));
+    // temp file, every byte, fsync, rename: a full disk or an interruption never leaves a torn checkpoint
+    try {
+      writeFileDurable(join(checkpointDir, 'checkpoint.json'), JSON.stringify(ck));
+    } catch (e) {
+      if (!(e instanceof SaveError)) throw e;
+      const kept =
+        savedStep === undefined
+          ? 'no checkpoint was saved before this one'
+          : `the checkpoint of step ${savedStep} is kept (continue with --resume ${checkpointDir} once there is room)`;
+      throw new CliError(`${cmd}: ${stop ? 'interrupted; ' : ''}could not save the checkpoint of step ${ck.step}: ${e.message}; ${kept}`, 1);
+    }
+    savedStep = ck.step;
   };
   let stop = false;
   const onSignal = () => {
@@ -324,8 +356,14 @@ export async function runTrain(
   if (outDir !== undefined) {
     mkdirSync(outDir, { recursive: true });
     // the streamed log, rewritten whole and durably now that the run is complete
-    writeFileDurable(join(outDir, 'log.jsonl'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-    writeFileDurable(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
+    try {
+      writeFileDurable(join(outDir, 'log.jsonl'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      writeFileDurable(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 1)}\n`);
+    } catch (e) {
+      if (!(e instanceof SaveError)) throw e;
+      const ck = checkpointDir === undefined ? 'no --checkpoint DIR was given' : `the run's last checkpoint is in ${checkpointDir}`;
+      throw new CliError(`${cmd}: the run finished, but ${e.message}; ${ck}`, 1);
+    }
   }
   const code = result.stopped.some((x) => x !== null) ? 1 : 0;
   // maxRSS is in kibibytes
