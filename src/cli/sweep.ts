@@ -13,16 +13,18 @@
  * same bytes for every split of the same spec.
  */
 import { packageVersion } from '../package-version.js';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson, cells, parseSpec, shardUnits, specHash, unitContentHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
-import { cellSummary, storable, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
+import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
+import { cellSummary, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
+import { checkUnit, membersOf, UnitProblem, unitText } from '../claims/sweep/units.js';
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
 import { validateCheckpoint } from '../train/checkpoint.js';
 import { CliError, parseArgs, parseShard } from './args.js';
 import { ensureOutputDir, removeStaleTemp, SaveError, writeFileDurable } from './files.js';
 
 export const SWEEP_HELP = `Usage: gan-verify sweep SPEC.json --out DIR [--shard I/N]
+       gan-verify sweep SPEC.json --plan
        gan-verify merge DIR... --out DIR
 
 sweep trains every cell of a grid of trainer settings over a range of seeds. SPEC.json:
@@ -39,13 +41,15 @@ SLURM_ARRAY_TASK_MIN and SLURM_ARRAY_TASK_COUNT (a Slurm array), else JOB_COMPLE
 with GAN_VERIFY_SHARDS=N (a Kubernetes Indexed Job), else 1/1. Each unit is written as it finishes;
 a rerun skips finished units and resumes an interrupted one from its checkpoint.
 
+--plan trains nothing: it prints the units, the member-steps and the estimated core-hours, from a
+short run of each cell measured on this machine, so an array job can be sized before it starts.
+
 merge combines the shards' folders into DIR/summary.json and DIR/summary.md (per cell: median and
 5-95% bands, the share within tolerance and the median W1 with 95% intervals). It refuses a missing
 shard, a duplicate, shards of another spec or of another gan-verify version. Merging any split gives
 the same bytes as merging the unsharded run.
 `;
 
-const FORMAT_UNIT = 'gan-verify-sweep-unit/1';
 const FORMAT_SHARD = 'gan-verify-sweep-shard/1';
 
 const int = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s.trim()) ? Number(s) : undefined);
@@ -101,26 +105,41 @@ function readSpec(cmd: string, file: string | undefined): SweepSpec {
 const unitFile = (dir: string, u: Unit) => join(dir, 'units', `${u.id}.json`);
 const checkpointFile = (dir: string, u: Unit) => join(dir, 'units', `${u.id}.checkpoint.json`);
 
-/** A unit file that belongs to this spec, or null (absent). Any other content is an error. */
-function readUnit(cmd: string, path: string, hash: string, u: Unit): { members: MemberResult[]; version: string } | null {
+/** A unit file that belongs to this spec, or null (absent). Any other content is an error naming the file and the field. */
+function readUnit(cmd: string, path: string, hash: string, u: Unit, spec: SweepSpec): { members: MemberResult[]; version: string } | null {
   if (!existsSync(path)) return null;
-  let o: { format?: unknown; specHash?: unknown; unit?: unknown; members?: unknown; version?: unknown };
+  const o = readJsonFile(cmd, path, 'unit file', 'remove it to rerun the unit');
   try {
+    return { members: checkUnit(o, hash, u, spec), version: o.version as string };
+  } catch (e) {
+    if (e instanceof UnitProblem) throw new CliError(`${cmd}: ${path}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** A regular file's JSON object, or a one-line error naming it. */
+function readJsonFile(cmd: string, path: string, what: string, hint: string): Record<string, unknown> {
+  let o: unknown;
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a regular file');
     o = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new CliError(`${cmd}: ${path} is not a readable unit file (${(e as Error).message}); remove it to rerun the unit`);
+    throw new CliError(`${cmd}: ${path} is not a readable ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${hint}`);
   }
-  if (o.format !== FORMAT_UNIT || o.unit !== u.id || !Array.isArray(o.members)) throw new CliError(`${cmd}: ${path} is not unit ${u.id} of a sweep`);
-  if (o.specHash !== hash) throw new CliError(`${cmd}: ${path} belongs to another spec (hash ${String(o.specHash)}, this spec ${hash})`);
-  return { members: o.members as MemberResult[], version: String(o.version) };
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) throw new CliError(`${cmd}: ${path} is not a ${what} (not a JSON object); ${hint}`);
+  return o as Record<string, unknown>;
 }
 
 export async function runSweep(argv: readonly string[], log: (s: string) => void): Promise<[string, number]> {
   const cmd = 'gan-verify sweep';
-  const args = parseArgs(cmd, argv, { help: 'flag', out: 'value', shard: 'value' });
+  const args = parseArgs(cmd, argv, { help: 'flag', out: 'value', shard: 'value', plan: 'flag' });
   if (args.flags.has('help')) return [SWEEP_HELP, 0];
   if (args.positionals.length > 1) throw new CliError(`${cmd}: one SPEC.json; got ${args.positionals.length} arguments`);
   const spec = readSpec(cmd, args.positionals[0]);
+  if (args.flags.has('plan')) {
+    if (args.values.has('out') || args.values.has('shard')) throw new CliError(`${cmd}: --plan trains nothing; it takes no --out or --shard`);
+    return [await plan(spec), 0];
+  }
   const out = args.values.get('out');
   if (out === undefined) throw new CliError(`${cmd}: --out DIR is required (where the shard writes its units)`);
   const shard = resolveShard(cmd, args.values.get('shard'), process.env);
@@ -137,7 +156,7 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
   );
   // every unit file and checkpoint already there is checked before any training
   const done = new Set<string>();
-  for (const u of mine) if (readUnit(cmd, unitFile(out, u), hash, u) !== null) done.add(u.id);
+  for (const u of mine) if (readUnit(cmd, unitFile(out, u), hash, u, spec) !== null) done.add(u.id);
   await useBackend('cpu');
   let stop = false;
   const onSignal = () => {
@@ -198,14 +217,8 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
           throw new CliError(`${cmd}: interrupted in unit ${u.id} before step ${e.step}; its checkpoint is saved: rerun the same command to resume`, 130);
         throw e;
       }
-      const members: MemberResult[] = Array.from({ length: u.count }, (_, m) => ({
-        seed: u.seed + m,
-        logs: r.logs.map((l) => storable(l[m] as (typeof l)[number])),
-        stopped: r.stopped[m] !== null,
-      }));
-      const fields = { format: FORMAT_UNIT, version: v, specHash: hash, unit: u.id, cell: u.cell, block: u.block, members };
       try {
-        writeFileDurable(unitFile(out, u), `${canonicalJson({ ...fields, contentHash: unitContentHash(fields) })}\n`);
+        writeFileDurable(unitFile(out, u), unitText(v, hash, u, membersOf(r, u)));
       } catch (e) {
         if (!(e instanceof SaveError)) throw e;
         const kept = savedStep === undefined ? 'the unit had no checkpoint' : `its checkpoint of step ${savedStep} is kept`;
@@ -225,6 +238,51 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
     `${canonicalJson({ format: FORMAT_SHARD, version: v, specHash: hash, spec, shard: `${shard.i}/${shard.n}`, units: mine.map((u) => u.id) })}\n`,
   );
   return [`${cmd}: shard ${shard.i}/${shard.n} done: ${ran} units trained, ${mine.length - ran} already done; ${manifest}\n`, 0];
+}
+
+/** Steps of the short measured run of `--plan`, per cell. */
+const PLAN_STEPS = 40;
+
+/**
+ * `sweep --plan`: the units, the member-steps, and the cost of each cell measured on this machine:
+ * a pair of members (the kernel trains two at a time) for PLAN_STEPS steps, less a 1-step run (setup
+ * and the step-0 evaluation), on one thread. The estimate counts training; the evaluations at logged
+ * steps add a little.
+ */
+async function plan(spec: SweepSpec): Promise<string> {
+  const all = units(spec);
+  const cs = cells(spec);
+  await useBackend('cpu');
+  const rows: string[] = [];
+  let total = 0;
+  let memberSteps = 0;
+  let worstUnit = 0;
+  for (const c of cs) {
+    const timeOf = async (steps: number) => {
+      const t0 = performance.now();
+      await train({ ...c.config, steps, logEvery: steps + 1 }, { seed: spec.seeds.from, population: 2 });
+      return performance.now() - t0;
+    };
+    const n = Math.min(PLAN_STEPS, c.config.steps);
+    await timeOf(1); // warm-up: the kernel's compilation and the first allocations
+    const perPairStep = Math.max(0, (await timeOf(n + 1)) - (await timeOf(1))) / n / 1000;
+    const cellUnits = all.filter((u) => u.cell === c.index);
+    // the kernel trains members in pairs: an odd block costs as much as the next even one
+    const pairSteps = cellUnits.reduce((a, u) => a + Math.ceil(u.count / 2), 0) * c.config.steps;
+    const seconds = pairSteps * perPairStep;
+    total += seconds;
+    memberSteps += cellUnits.reduce((a, u) => a + u.count, 0) * c.config.steps;
+    worstUnit = Math.max(worstUnit, Math.ceil(spec.block / 2) * c.config.steps * perPairStep);
+    const line = `  cell ${c.index} ${canonicalJson(c.settings)}: ${cellUnits.length} units, ${(perPairStep * 1000).toFixed(2)} ms a step of a pair, about ${(seconds / 3600).toFixed(2)} core-hours`;
+    rows.push(line);
+  }
+  const odd = spec.block % 2 === 1 ? `; block ${spec.block} is odd: the kernel trains members in pairs, so block ${spec.block + 1} costs the same\n` : '\n';
+  return (
+    `gan-verify sweep --plan: spec ${specHash(spec)}: ${cs.length} cells × ${Math.ceil(spec.seeds.count / spec.block)} blocks = ${all.length} units, ` +
+    `${memberSteps.toLocaleString('en-US')} member-steps\n${rows.join('\n')}\n` +
+    `total about ${(total / 3600).toFixed(2)} core-hours of training on one thread (measured here: ${PLAN_STEPS} steps of a pair per cell); ` +
+    `the longest unit about ${(worstUnit / 60).toFixed(1)} minutes${odd}`
+  );
 }
 
 interface Manifest {
@@ -282,6 +340,19 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
     throw new CliError(`${cmd}: the shards were written by gan-verify ${first.version}; this is ${v}: merge with the version that ran them`);
   const spec = parseSpec(specFromCanonical(first.spec));
   if (specHash(spec) !== first.specHash) throw new CliError(`${cmd}: ${first.file}'s spec does not match its hash ${first.specHash}`);
+  // each manifest's shard is I/N as its file name says, and lists exactly that shard's units
+  const allUnits = units(spec);
+  for (const m of manifests) {
+    const fm = /shard-(\d+)-of-(\d+)\.json$/.exec(m.file);
+    const sm = /^(\d+)\/(\d+)$/.exec(m.shard);
+    if (fm === null || sm === null || fm[1] !== sm[1] || fm[2] !== sm[2] || Number(sm[1]) < 1 || Number(sm[1]) > Number(sm[2]))
+      throw new CliError(`${cmd}: ${m.file}: shard ${JSON.stringify(m.shard)} must be I/N with 1 ≤ I ≤ N, as the file name says`);
+    const want = shardUnits(allUnits, Number(sm[1]), Number(sm[2])).map((u) => u.id);
+    if (canonicalJson(m.units) !== canonicalJson(want))
+      throw new CliError(
+        `${cmd}: ${m.file}: units must list shard ${m.shard}'s ${want.length} units (${want.slice(0, 3).join(', ')}…); got ${JSON.stringify(m.units).slice(0, 80)}`,
+      );
+  }
   const where = new Map<string, Manifest>();
   for (const m of manifests) {
     for (const id of m.units) {
@@ -302,7 +373,7 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   const byCell: MemberResult[][] = cs.map(() => []);
   for (const u of all) {
     const m = where.get(u.id) as Manifest;
-    const r = readUnit(cmd, unitFile(m.dir, u), first.specHash, u);
+    const r = readUnit(cmd, unitFile(m.dir, u), first.specHash, u, spec);
     if (r === null) throw new CliError(`${cmd}: ${m.file} lists unit ${u.id}, but ${unitFile(m.dir, u)} is missing`);
     byCell[u.cell]?.push(...r.members);
   }

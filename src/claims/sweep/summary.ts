@@ -19,6 +19,12 @@ export interface MemberResult {
   seed: number;
   /** Its logged steps (null for values that were not finite). */
   logs: Record<string, number | null>[];
+  /**
+   * Its metrics after the last step trained (the last logged step is earlier unless the step count
+   * is a multiple of logEvery plus one). Absent in units written before it was stored: the last
+   * logged step stands for the end then.
+   */
+  final?: Record<string, number | null>;
   stopped: boolean;
 }
 
@@ -32,7 +38,7 @@ export function storable(m: MemberLog): Record<string, number | null> {
 
 export function cellSummary(spec: SweepSpec, cell: Cell, members: readonly MemberResult[]) {
   const ms = [...members].sort((a, b) => a.seed - b.seed);
-  const finals = ms.map((m) => m.logs[m.logs.length - 1] ?? {});
+  const finals = ms.map((m) => m.final ?? m.logs[m.logs.length - 1] ?? {});
   const keys = [...new Set(finals.flatMap((f) => Object.keys(f)))].filter((k) => k !== 'step' && k !== 'seed').sort();
   const final = Object.fromEntries(keys.map((k) => [k, band(finite(finals.map((f) => f[k])))]));
   const steps = [...new Set(ms.flatMap((m) => m.logs.map((l) => l.step as number)))].sort((a, b) => a - b);
@@ -57,6 +63,21 @@ export function cellSummary(spec: SweepSpec, cell: Cell, members: readonly Membe
   if (modes.length > 0) {
     const k = modes.filter((f) => f.modesCovered === f.modes).length;
     statistics.allModes = { statistic: 'share of members covering every mode', k, ...clopperPearson(k, modes.length, 0.95) };
+    // trained: most of G's samples are high quality (within 3σ of a mode, Srivastava et al. 2017's
+    // measure); collapsed: trained, and covering at most half the modes
+    const hq = modes.filter((f) => typeof f.hqShare === 'number');
+    const trained = hq.filter((f) => (f.hqShare as number) >= 0.5);
+    statistics.trained = {
+      statistic: 'share of members with at least half of their samples within 3σ of a mode',
+      k: trained.length,
+      ...clopperPearson(trained.length, hq.length, 0.95),
+    };
+    const collapsed = trained.filter((f) => (f.modesCovered as number) <= (f.modes as number) / 2).length;
+    statistics.collapsed = {
+      statistic: 'share of members that are trained and cover at most half of the modes',
+      k: collapsed,
+      ...clopperPearson(collapsed, hq.length, 0.95),
+    };
   }
   return {
     cell: cell.index,
