@@ -18,4 +18,5 @@ set -euo pipefail
 spec="${1:-examples/scale/toy-sweep.json}"
 out="${SWEEP_OUT:-sweep-out}"
 mkdir -p "$out"
-exec npx --no-install gan-verify sweep "$spec" --out "$out"
+# GAN_VERIFY_CMD overrides the command (for example "node /path/to/bin/gan-verify.js")
+exec ${GAN_VERIFY_CMD:-npx --no-install gan-verify} sweep "$spec" --out "$out"

@@ -240,15 +240,18 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
   return [`${cmd}: shard ${shard.i}/${shard.n} done: ${ran} units trained, ${mine.length - ran} already done; ${manifest}\n`, 0];
 }
 
-/** Steps of the short measured run of `--plan`, per cell. */
-const PLAN_STEPS = 40;
+/** The least training time (ms) that `--plan` measures per cell, so that timer noise stays small. */
+const PLAN_MIN_MS = 400;
 
 /**
  * `sweep --plan`: the units, the member-steps, and the cost of each cell measured on this machine:
- * a pair of members (the kernel trains two at a time) for PLAN_STEPS steps, less a 1-step run (setup
- * and the step-0 evaluation), on one thread. The estimate counts training; the evaluations at logged
- * steps add a little.
+ * a unit's population (one block of seeds) for n steps less a 1-step run (setup and the step-0
+ * evaluation), on one thread, n growing ×4 from 10 until the difference is at least PLAN_MIN_MS (or
+ * the cell's steps). The estimate counts training; the evaluations at logged steps add a little.
  */
+/** Seconds of one core as core-hours (or core-seconds when under a minute). */
+const coreTime = (s: number) => (s < 60 ? `${s.toFixed(1)} core-seconds` : `${(s / 3600).toFixed(2)} core-hours`);
+
 async function plan(spec: SweepSpec): Promise<string> {
   const all = units(spec);
   const cs = cells(spec);
@@ -258,29 +261,36 @@ async function plan(spec: SweepSpec): Promise<string> {
   let memberSteps = 0;
   let worstUnit = 0;
   for (const c of cs) {
+    const cellUnits = all.filter((u) => u.cell === c.index);
+    const K = cellUnits[0]?.count ?? spec.block;
     const timeOf = async (steps: number) => {
       const t0 = performance.now();
-      await train({ ...c.config, steps, logEvery: steps + 1 }, { seed: spec.seeds.from, population: 2 });
+      await train({ ...c.config, steps, logEvery: steps + 1 }, { seed: spec.seeds.from, population: K });
       return performance.now() - t0;
     };
-    const n = Math.min(PLAN_STEPS, c.config.steps);
-    await timeOf(1); // warm-up: the kernel's compilation and the first allocations
-    const perPairStep = Math.max(0, (await timeOf(n + 1)) - (await timeOf(1))) / n / 1000;
-    const cellUnits = all.filter((u) => u.cell === c.index);
-    // the kernel trains members in pairs: an odd block costs as much as the next even one
-    const pairSteps = cellUnits.reduce((a, u) => a + Math.ceil(u.count / 2), 0) * c.config.steps;
-    const seconds = pairSteps * perPairStep;
+    const t1 = Math.min(await timeOf(1), await timeOf(1)); // the first also warms the kernel up
+    let n = Math.min(10, c.config.steps);
+    let dt = Math.max(0, (await timeOf(n + 1)) - t1);
+    while (dt < PLAN_MIN_MS && n < c.config.steps) {
+      n = Math.min(4 * n, c.config.steps);
+      dt = Math.max(0, (await timeOf(n + 1)) - t1);
+    }
+    const perUnitStep = dt / n / 1000;
+    // a unit of k members costs about k/K of a full block's (the kernel trains members in pairs)
+    const seconds = cellUnits.reduce((a, u) => a + (Math.ceil(u.count / 2) / Math.ceil(K / 2)) * c.config.steps * perUnitStep, 0);
     total += seconds;
     memberSteps += cellUnits.reduce((a, u) => a + u.count, 0) * c.config.steps;
-    worstUnit = Math.max(worstUnit, Math.ceil(spec.block / 2) * c.config.steps * perPairStep);
-    const line = `  cell ${c.index} ${canonicalJson(c.settings)}: ${cellUnits.length} units, ${(perPairStep * 1000).toFixed(2)} ms a step of a pair, about ${(seconds / 3600).toFixed(2)} core-hours`;
-    rows.push(line);
+    worstUnit = Math.max(worstUnit, c.config.steps * perUnitStep);
+    rows.push(
+      `  cell ${c.index} ${canonicalJson(c.settings)}: ${cellUnits.length} units of ${K} members, ${(perUnitStep * 1000).toFixed(3)} ms a unit-step ` +
+        `(${n} steps timed), about ${coreTime(seconds)}`,
+    );
   }
   const odd = spec.block % 2 === 1 ? `; block ${spec.block} is odd: the kernel trains members in pairs, so block ${spec.block + 1} costs the same\n` : '\n';
   return (
     `gan-verify sweep --plan: spec ${specHash(spec)}: ${cs.length} cells × ${Math.ceil(spec.seeds.count / spec.block)} blocks = ${all.length} units, ` +
     `${memberSteps.toLocaleString('en-US')} member-steps\n${rows.join('\n')}\n` +
-    `total about ${(total / 3600).toFixed(2)} core-hours of training on one thread (measured here: ${PLAN_STEPS} steps of a pair per cell); ` +
+    `total about ${coreTime(total)} of training on one thread (each cell timed here on a unit's members); ` +
     `the longest unit about ${(worstUnit / 60).toFixed(1)} minutes${odd}`
   );
 }
