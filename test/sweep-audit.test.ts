@@ -128,7 +128,39 @@ describe('auditSweep', () => {
     const r = cli(['sweep', spec, '--plan']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/spec [0-9a-f]{16}: 2 cells × 2 blocks = 4 units, 2,408 member-steps\n/);
-    expect(r.stdout).toMatch(/cell 0 \{"lrD":0\.01\}: 2 units of 2 members, \d+\.\d{3} ms a unit-step \(\d+ steps timed\), about \d+\.\d+ core-(hours|seconds)/);
+    expect(r.stdout).toMatch(
+      /cell 0 \{"lrD":0\.01\}: 2 units of 2 members, \d+\.\d{3} ms a unit-step \(\d+ steps timed\), about \d+\.\d+ core-(hours|seconds)/,
+    );
     expect(r.stdout).toMatch(/total about \d+\.\d+ core-(hours|seconds)/);
   }, 60_000);
+});
+
+describe('the ledger claim decided from the committed toy sweep', () => {
+  it('is audited (k of N units recomputed and equal, in its evidence), and a committed unit or summary edited by one number fails it, naming the file', async () => {
+    const { toySweep } = await import('../src/claims/catalogue/doc000/toy-generates-target-sweep.js');
+    const { makeContext, runClaim } = await import('../src/claims/runner.js');
+    const ctx = () => makeContext(toySweep.id, { quick: true, seed: 0, cache: new Map() });
+    const ok = await runClaim(toySweep, ctx());
+    expect(ok.verdict).toBe('refuted');
+    expect(ok.evidence).toMatch(
+      /from the committed sweep examples\/scale\/toy-sweep\.summary\.json \(spec examples\/scale\/toy-sweep\.json, hash [0-9a-f]{16}\): 160 units, 8000 members, .* 2 of 160 units recomputed and equal/,
+    );
+    // a copy of the committed run with one unit edited by one number
+    const d = mkdtempSync(join(tmpdir(), 'gan-verify-audit-ledger-'));
+    spawnSync('cp', ['-r', resolve('examples/scale/toy-sweep-run/units'), d]);
+    const f = join(d, 'units', 'c3-b7.json');
+    writeFileSync(
+      f,
+      readFileSync(f, 'utf8').replace(/"w1":(\d)\.(\d)/, (_, a, b) => `"w1":${a}.${(Number(b) + 1) % 10}`),
+    );
+    const sweep = { spec: 'examples/scale/toy-sweep.json', dir: d, summary: 'examples/scale/toy-sweep.summary.json' };
+    await expect(toySweep.check({ sweep, reading: 'withinTolerance' }, ctx())).rejects.toThrow(/c3-b7\.json: contentHash .* does not match the file's content/);
+    // the committed summary edited by one number
+    const s = join(d, 'summary.json');
+    writeFileSync(s, readFileSync(resolve('examples/scale/toy-sweep.summary.json'), 'utf8').replace('"k":11,', '"k":12,'));
+    const sweep2 = { spec: 'examples/scale/toy-sweep.json', dir: resolve('examples/scale/toy-sweep-run'), summary: s };
+    await expect(toySweep.check({ sweep: sweep2, reading: 'withinTolerance' }, ctx())).rejects.toThrow(
+      /summary\.json does not equal the summary recomputed from its 160 units/,
+    );
+  }, 120_000);
 });

@@ -1,26 +1,28 @@
 /** Claim `toy-generates-target-sweep` of seed document 000: the toy's convergence over a sweep larger than one machine runs in the ledger. */
-import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auditSweep } from '../../sweep/audit.js';
 import { defineClaim, type GridCell, type Verdict } from '../../define.js';
 import { conditionsFrom, gridVerdict } from '../../checks/robustness.js';
 import { clopperPearson } from '../../../numeric/intervals.js';
 import { verdictOfInterval } from '../../define.js';
 import { src } from './setup.js';
 
-interface CellStat {
-  settings: Record<string, number | string>;
-  members: number;
-  statistics: Record<string, { k: number; n: number; estimate: number }>;
+/** A committed sweep: its spec, the folder of its unit files, and its merged summary (paths from the package root). */
+interface Committed {
+  spec: string;
+  dir: string;
+  summary: string;
 }
 
-/**
- * The merged summary of a committed sweep (`gan-verify sweep` + `merge`, spec beside it): read here,
- * decided here. Each cell's share is re-decided at the Bonferroni level 1 − 0.05/cells from its
- * counts k of n.
- */
-function cellsOf(file: string): CellStat[] {
-  const text = readFileSync(new URL(`../../../../${file}`, import.meta.url), 'utf8');
-  return (JSON.parse(text) as { cells: CellStat[] }).cells;
-}
+const TOY: Committed = { spec: 'examples/scale/toy-sweep.json', dir: 'examples/scale/toy-sweep-run', summary: 'examples/scale/toy-sweep.summary.json' };
+const REACHABLE: Committed = {
+  spec: 'examples/scale/toy-reachable-sweep.json',
+  dir: 'examples/scale/toy-reachable-sweep-run',
+  summary: 'examples/scale/toy-reachable-sweep.summary.json',
+};
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const at = (f: string) => (isAbsolute(f) ? f : join(ROOT, f));
 
 type Reading = 'withinTolerance' | 'improved';
 
@@ -33,17 +35,25 @@ export const toySweep = defineClaim({
     'cells)',
   method: 'population',
   expected: 'refuted',
-  subject: { file: 'examples/scale/toy-sweep.summary.json', reading: 'withinTolerance' as Reading },
+  subject: { sweep: TOY, reading: 'withinTolerance' as Reading },
   mutant: {
     description: 'a wrong reading: "resembling" taken as "closer to the target than at step 0" (improvement, not resemblance)',
-    subject: { file: 'examples/scale/toy-sweep.summary.json', reading: 'improved' as Reading },
+    subject: { sweep: TOY, reading: 'improved' as Reading },
   },
   positive: {
     description: 'the same networks and loss on N(0, 1) with Adam 1e-3, β₁ ½, batch 64, 3000 steps, 200 seeds (examples/scale/toy-reachable-sweep.json)',
-    subject: { file: 'examples/scale/toy-reachable-sweep.summary.json', reading: 'withinTolerance' as Reading },
+    subject: { sweep: REACHABLE, reading: 'withinTolerance' as Reading },
   },
-  check: ({ file, reading }) => {
-    const cs = cellsOf(file);
+  // decided from the committed sweep, audited first: every unit's hash, the summary recomputed from
+  // the units, and a seeded sample of units retrained here and compared byte for byte
+  check: async ({ sweep, reading }, ctx) => {
+    const audit = await auditSweep({ spec: at(sweep.spec), dir: at(sweep.dir), summary: at(sweep.summary), sample: ctx.size(2, 8), seed: ctx.seed });
+    const file = sweep.summary;
+    const cs = audit.summaries as unknown as {
+      settings: Record<string, number | string>;
+      members: number;
+      statistics: Record<string, { k: number; n: number }>;
+    }[];
     const level = 1 - 0.05 / cs.length;
     const grid: GridCell[] = cs.map((c) => {
       const s = c.statistics[reading];
@@ -68,8 +78,16 @@ export const toySweep = defineClaim({
       verdict,
       interval: best.interval as NonNullable<GridCell['interval']>,
       evidence:
-        `${members} members in ${cs.length} cells; ${reading === 'improved' ? 'closer than at step 0' : 'within W1 < 0.25'}: ` + `${grid.map(show).join(', ')}`,
-      numbers: { cells: cs.length, members, cellsHolding: grid.filter((g) => g.verdict === 'holds').length, level },
+        `${members} members in ${cs.length} cells; ${reading === 'improved' ? 'closer than at step 0' : 'within W1 < 0.25'} at the last step: ` +
+        `${grid.map(show).join(', ')}. Numbers ${audit.text.split(ROOT).join('')}`,
+      numbers: {
+        cells: cs.length,
+        members,
+        cellsHolding: grid.filter((g) => g.verdict === 'holds').length,
+        level,
+        unitsAudited: audit.units,
+        unitsRecomputed: audit.recomputed.length,
+      },
       grid,
       conditions: conditionsFrom(grid),
     };
