@@ -85,7 +85,10 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(r.code).toBe(1);
     oneLine(r.stderr);
     expect(r.stderr).toMatch(
-      /^gan-verify train: could not save the checkpoint of step (\d+): could not save .*checkpoint\.json \(ENOSPC: no space left on device\); .*the checkpoint of step \d+ is kept \(continue with --resume /,
+      new RegExp(
+        '^gan-verify train: could not save the checkpoint of step (\\d+): could not save .*checkpoint\\.json \\(ENOSPC: no space left on device\\); ' +
+          '.*the checkpoint of step \\d+ is kept \\(continue with --resume ',
+      ),
     );
     const kept = Number(/the checkpoint of step (\d+) is kept/.exec(r.stderr)?.[1]);
     // the file on disk is the last good checkpoint, whole: it validates and names that step
@@ -100,7 +103,10 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/could not append to .*log\.jsonl \(ENOSPC\); it will be written whole at the end\n/);
     expect(r.stderr).toMatch(
-      /gan-verify train: the run finished, but could not save .*(log\.jsonl|summary\.json) \(ENOSPC: no space left on device\).*; no --checkpoint DIR was given\n$/,
+      new RegExp(
+        'gan-verify train: the run finished, but could not save .*(log\\.jsonl|summary\\.json) \\(ENOSPC: no space left on device\\).*; ' +
+          'no --checkpoint DIR was given\\n$',
+      ),
     );
     expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(false);
   }, 120_000);

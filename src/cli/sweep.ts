@@ -360,7 +360,8 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
     const want = shardUnits(allUnits, Number(sm[1]), Number(sm[2])).map((u) => u.id);
     if (canonicalJson(m.units) !== canonicalJson(want))
       throw new CliError(
-        `${cmd}: ${m.file}: units must list shard ${m.shard}'s ${want.length} units (${want.slice(0, 3).join(', ')}…); got ${JSON.stringify(m.units).slice(0, 80)}`,
+        `${cmd}: ${m.file}: units must list shard ${m.shard}'s ${want.length} units (${want.slice(0, 3).join(', ')}…); ` +
+          `got ${JSON.stringify(m.units).slice(0, 80)}`,
       );
   }
   const where = new Map<string, Manifest>();

@@ -400,7 +400,8 @@ export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'
     throw new NumericError(
       fn,
       arg,
-      `is neither a distribution (normal:MU,SIGMA, uniform:A,B, mixture:W:MU:SIGMA,…, categorical:X:W,…, ring8[:R,SIGMA], grid25[:S,SIGMA]) nor a readable sample file; got ` +
+      'is neither a distribution (normal:MU,SIGMA, uniform:A,B, mixture:W:MU:SIGMA,…, categorical:X:W,…, ring8[:R,SIGMA], grid25[:S,SIGMA]) ' +
+        `nor a readable sample file; got ` +
         `${showValue(path)}`,
     );
   }
