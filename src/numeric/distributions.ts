@@ -285,12 +285,19 @@ export function gaussianMixture2D(spec: string, modes: Float64Array, sigma: numb
   };
 }
 
+/** A length of a 2-D mixture: a number in (0, 1e6]. */
+function checkScale(fn: string, arg: string, v: unknown): void {
+  if (typeof v !== 'number' || !(v > 0 && v <= 1e6)) throw new NumericError(fn, arg, `must be a number in (0, 1e6]; got ${showValue(v)}`);
+}
+
 /**
  * The ring of 8 Gaussians: means at angles 2πk/8 on the circle of radius `radius`, standard deviation
  * `sigma` (8 modes). `ring8` is the unit circle with σ = 0.01; `ring8:2,0.02` is the ring of Metz et
  * al. 2017 (unrolled GANs, App. A) and Srivastava et al. 2017 (VEEGAN, §5.1).
  */
 export function ring8(radius = 1, sigma = 0.01): Dist2D {
+  checkScale('ring8', 'radius', radius);
+  checkScale('ring8', 'sigma', sigma);
   const modes = new Float64Array(16);
   for (let j = 0; j < 8; j++) {
     modes[2 * j] = radius * Math.cos((2 * Math.PI * j) / 8);
@@ -301,6 +308,8 @@ export function ring8(radius = 1, sigma = 0.01): Dist2D {
 
 /** The 5×5 grid: means in {−2s, −s, 0, s, 2s}² for the spacing s (default 2), standard deviation `sigma` (default 0.05; 25 modes). */
 export function grid25(spacing = 2, sigma = 0.05): Dist2D {
+  checkScale('grid25', 'spacing', spacing);
+  checkScale('grid25', 'sigma', sigma);
   const modes = new Float64Array(50);
   let j = 0;
   for (const x of [-2, -1, 0, 1, 2]) {
