@@ -28,6 +28,6 @@ describe('population claims discriminate', () => {
       const pos = await runClaim(claim, ctx(), 'positive');
       expect(pos.error).toBeUndefined();
       expect(pos.verdict, pos.evidence).toBe('holds');
-    }, 120_000);
+    });
   }
 });

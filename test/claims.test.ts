@@ -104,7 +104,7 @@ describe('interval verdicts', () => {
     expect(levels.every((l) => Math.abs(l - (1 - 0.05 / 3)) < 1e-15)).toBe(true);
     expect(r.verdict).toBe('holds');
     expect(r.looks).toBe(2);
-  }, 60_000);
+  });
 });
 
 describe('verdict rules', () => {

@@ -14,7 +14,7 @@ describe('gan-verify train --resume validates the checkpoint completely', () => 
     const r = await run(['train', '--steps', '400', '--population', '2', '--checkpoint', dir, '--checkpoint-every', '200']);
     expect(r.code, r.stderr).toBe(0);
     good = JSON.parse(readFileSync(join(dir, 'checkpoint.json'), 'utf8')) as Record<string, unknown>;
-  }, 60_000);
+  });
   // biome-ignore lint/suspicious/noExplicitAny: each case corrupts a different field of a parsed checkpoint
   const cases: [string, (c: Record<string, any>) => void, RegExp][] = [
     ['g all null', (c) => (c.g = c.g.map(() => null)), /g\[0\] must be a number; got null/],
@@ -53,7 +53,7 @@ describe('gan-verify train --resume validates the checkpoint completely', () => 
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(dir, 'checkpoint.json.tmp'))).toBe(false);
     expect(r.stdout).toContain('Step 200:');
-  }, 60_000);
+  });
 });
 
 // Outputs are checked before the work starts: one line, exit 2, nothing run.
@@ -138,7 +138,7 @@ describe('theory --max-seconds', () => {
           String.raw`raise it, ask for fewer digits, or bring the scales closer\n$`,
       ),
     );
-  }, 60_000);
+  });
   it('a computation within its budget is unchanged', async () => {
     const r = await run(['theory', 'gaussian-jsd', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--max-seconds', '60', '--json']);
     expect(r.code).toBe(0);
@@ -166,7 +166,7 @@ describe('gan-verify train streams its log', () => {
     expect(running).toBe(true);
     expect(first).toMatch(/^Step 0: D_loss=1\.0106, G_loss=0\.6775\n/);
     expect(jsonl.split('\n')[0]).toMatch(/^\{"step":0,"seed":0,"dLoss":/);
-  }, 60_000);
+  });
   it('a finished run prints the same lines as before (the golden format)', async () => {
     const r = await run(['train', '--steps', '401']);
     expect(r.code).toBe(0);

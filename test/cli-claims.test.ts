@@ -77,7 +77,7 @@ describe('gan-verify claims', () => {
     expect(t.stdout).toMatch(/^id\s+verdict\s+controls\s+evidence/);
     expect(t.stdout).toMatch(/pseudo-code-discriminator-loss\s+holds\s+mutant refuted ✓ · positive holds ✓/);
     expect(t.stdout).toContain('controls: 3 of 3 claims discriminate');
-  }, 120_000);
+  });
 
   it('--controls flags a check that cannot fail, with exit 1', async () => {
     const r = await run(['claims', 'test/fixtures/constant-claim.ts', '--only', 'always-holds', '--controls', '--no-report']);
@@ -157,7 +157,7 @@ describe('a claims file in a CommonJS project', () => {
     );
     expect(out).toMatch(/my-dstar-half\s+holds/);
     expect(existsSync(join(dir, 'report', 'index.html'))).toBe(true);
-  }, 120_000);
+  });
 });
 
 describe('gan-verify claims merge', () => {
@@ -193,5 +193,5 @@ describe('gan-verify claims merge', () => {
     const bad = await run(['claims', 'merge', join(dir, 'x.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/is not a ledger written by 'claims --json'/);
-  }, 120_000);
+  });
 });

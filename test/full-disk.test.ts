@@ -95,7 +95,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     const saved = validateCheckpoint(JSON.parse(readFileSync(join(ck, 'checkpoint.json'), 'utf8')));
     expect(saved.step).toBe(kept);
     expect(readdirSync(ck)).toEqual(['checkpoint.json']);
-  }, 120_000);
+  });
 
   it('train --out: the streamed log stops with a note, and the end says which file was not saved (exit 1)', async () => {
     const dir = tmpfs(16) as string;
@@ -109,7 +109,7 @@ describe.skipIf(!canMount)('a full disk', () => {
       ),
     );
     expect(existsSync(join(dir, 'out', 'summary.json'))).toBe(false);
-  }, 120_000);
+  });
 
   it('the save on SIGINT: exit 1, says the interrupt could not be saved and which checkpoint is kept', async () => {
     const dir = tmpfs(256) as string;
@@ -142,7 +142,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     // whatever periodic checkpoint was last written is whole
     const after = readFileSync(join(ck, 'checkpoint.json'), 'utf8');
     expect(validateCheckpoint(JSON.parse(after)).step).toBeGreaterThanOrEqual(validateCheckpoint(JSON.parse(before)).step);
-  }, 120_000);
+  });
 
   it('sweep: a unit checkpoint that does not fit ends the shard with exit 1, the previous checkpoint kept; merge keeps a good summary', async () => {
     const dir = tmpfs(64) as string;
@@ -189,7 +189,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     oneLine(m.stderr);
     expect(m.stderr).toMatch(/^gan-verify: could not save .*summary\.json \(ENOSPC: no space left on device\); its previous version is kept\n$/);
     expect(readFileSync(join(sumDir, 'summary.json'), 'utf8')).toBe(`${summary} `);
-  }, 120_000);
+  });
 
   it('the claims report and --junit: exit 1 with one line naming the file; no partial file is left', async () => {
     const dir = tmpfs(32) as string;
@@ -203,5 +203,5 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(j.code).toBe(1);
     expect(j.stderr).toMatch(/gan-verify: could not save .*ledger\.xml \(ENOSPC: no space left on device\)\n$/);
     expect(existsSync(join(junit, 'ledger.xml'))).toBe(false);
-  }, 120_000);
+  });
 });

@@ -39,7 +39,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
     const { default: puppeteer } = await import('puppeteer-core');
     browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -58,7 +58,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     return { page, errors };
   }
   const state = (page: Page) => page.evaluate(() => document.getElementById('root')?.dataset.state);
-  const waitDone = (page: Page) => page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'done', { timeout: 90_000 });
+  const waitDone = (page: Page) => page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'done', { timeout: 0 });
 
   async function cliLog(args: string[]): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'gan-verify-pg-train-'));
@@ -67,33 +67,35 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     return readFileSync(join(dir, 'log.jsonl'), 'utf8');
   }
 
-  it('runs 200 steps of the toy with seed 0 and logs exactly what gan-verify train --steps 200 --seed 0 logs (and with a log line every 20 ' +
-    'steps)', async () => {
-    for (const [query, args] of [
-      ['autostart=1&steps=200&seed=0', ['--steps', '200', '--seed', '0']],
-      ['autostart=1&steps=200&seed=0&logEvery=20', ['--steps', '200', '--seed', '0', '--log-every', '20']],
-    ] as const) {
-      const { page, errors } = await open(query);
-      await waitDone(page);
-      expect(await page.evaluate(() => [document.getElementById('root')?.dataset.step, document.getElementById('root')?.dataset.seed])).toEqual(['200', '0']);
-      const log = await page.evaluate(() => window.ganVerify());
-      expect(log.length).toBeGreaterThan(0);
-      expect(log).toBe(await cliLog([...args]));
-      // the panels are drawn: D against the exact D*, the histogram, the losses, W1
-      const svgs = await page.evaluate(() => ['dstar', 'hist', 'losses', 'divergences'].map((id) => document.getElementById(id)?.innerHTML ?? ''));
-      for (const s of svgs) expect(s).toMatch(/^<svg /);
-      expect(svgs[0]).toContain('exact D*(x) of this G');
-      const numbers = (await page.evaluate(() => document.getElementById('numbers')?.textContent)) ?? '';
-      const quad = /JSD\(p_data ‖ p_G\) = (\d\.\d{4}) nats/.exec(numbers);
-      const bound = /JSD ≥ \(V\(D, G\) \+ log 4\)\/2 = (-?\d\.\d{4}) \(95% CI (-?\d\.\d{4}) to (-?\d\.\d{4})/.exec(numbers);
-      expect(quad, numbers).not.toBeNull();
-      expect(bound, numbers).not.toBeNull();
-      // the classifier bound holds for every D: its interval's lower end lies below the JSD of the exact pushforward
-      expect(Number(bound?.[2])).toBeLessThanOrEqual(Number(quad?.[1]) + 1e-3);
-      expect(errors).toEqual([]);
-      await page.close();
-    }
-  }, 180_000);
+  it(
+    'runs 200 steps of the toy with seed 0 and logs exactly what gan-verify train --steps 200 --seed 0 logs (and with a log line every 20 ' + 'steps)',
+    async () => {
+      for (const [query, args] of [
+        ['autostart=1&steps=200&seed=0', ['--steps', '200', '--seed', '0']],
+        ['autostart=1&steps=200&seed=0&logEvery=20', ['--steps', '200', '--seed', '0', '--log-every', '20']],
+      ] as const) {
+        const { page, errors } = await open(query);
+        await waitDone(page);
+        expect(await page.evaluate(() => [document.getElementById('root')?.dataset.step, document.getElementById('root')?.dataset.seed])).toEqual(['200', '0']);
+        const log = await page.evaluate(() => window.ganVerify());
+        expect(log.length).toBeGreaterThan(0);
+        expect(log).toBe(await cliLog([...args]));
+        // the panels are drawn: D against the exact D*, the histogram, the losses, W1
+        const svgs = await page.evaluate(() => ['dstar', 'hist', 'losses', 'divergences'].map((id) => document.getElementById(id)?.innerHTML ?? ''));
+        for (const s of svgs) expect(s).toMatch(/^<svg /);
+        expect(svgs[0]).toContain('exact D*(x) of this G');
+        const numbers = (await page.evaluate(() => document.getElementById('numbers')?.textContent)) ?? '';
+        const quad = /JSD\(p_data ‖ p_G\) = (\d\.\d{4}) nats/.exec(numbers);
+        const bound = /JSD ≥ \(V\(D, G\) \+ log 4\)\/2 = (-?\d\.\d{4}) \(95% CI (-?\d\.\d{4}) to (-?\d\.\d{4})/.exec(numbers);
+        expect(quad, numbers).not.toBeNull();
+        expect(bound, numbers).not.toBeNull();
+        // the classifier bound holds for every D: its interval's lower end lies below the JSD of the exact pushforward
+        expect(Number(bound?.[2])).toBeLessThanOrEqual(Number(quad?.[1]) + 1e-3);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    },
+  );
 
   /**
    * Chromium's V8 rounds Math.exp and Math.log differently from Node 20's in about 1 call in 10 (a
@@ -148,7 +150,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     sameAsCli(log, await cliLog(['--steps', '400', '--seed', '3', '--log-every', '10']));
     expect(errors).toEqual([]);
     await page.close();
-  }, 180_000);
+  });
 
   it('a population shows its band; the 2-D presets show the modes covered', async () => {
     const { page, errors } = await open('autostart=1&steps=60&seed=0&population=4&logEvery=10');
@@ -164,7 +166,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     );
     expect([...errors, ...ring.errors]).toEqual([]);
     await ring.page.close();
-  }, 180_000);
+  });
 
   it("the tabular preset's exact overlay is the theory module's D* for the same tables", async () => {
     const { page, errors } = await open('autostart=1&preset=tabular&steps=100&seed=2');
@@ -183,7 +185,7 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     expect(st.dstar).toEqual(want);
     expect(errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  });
 
   it('the page loads everything by relative paths, so any static server of the output folder serves it', () => {
     const html = readFileSync(join(site, 'index.html'), 'utf8');

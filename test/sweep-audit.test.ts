@@ -34,7 +34,7 @@ beforeAll(() => {
   expect(cli(['sweep', spec, '--out', join(dir, 'run')]).status).toBe(0);
   expect(cli(['merge', join(dir, 'run'), '--out', join(dir, 'merged')]).status).toBe(0);
   summary = join(dir, 'merged', 'summary.json');
-}, 120_000);
+});
 
 describe('auditSweep', () => {
   it('a sweep as written passes: every unit checked, the summary recomputed equal, the sample retrained equal', async () => {
@@ -46,12 +46,12 @@ describe('auditSweep', () => {
     // the sample is a function of the seed
     const again = await auditSweep({ spec, dir: join(dir, 'run'), summary, sample: 2, seed: 7 });
     expect(again.recomputed).toEqual(r.recomputed);
-  }, 120_000);
+  });
 
   it('retraining the first steps of a unit reproduces its logged entries (a member’s trajectory does not depend on the steps that follow)', async () => {
     const r = await auditSweep({ spec, dir: join(dir, 'run'), summary, sample: 4, seed: 1, prefixSteps: 100 });
     expect(r.text).toMatch(/4 of 4 units recomputed and equal \(their first 100 steps\)/);
-  }, 120_000);
+  });
 
   it('a unit edited by one number is caught by its content hash, naming the file', async () => {
     const { d, s } = copy();
@@ -69,7 +69,7 @@ describe('auditSweep', () => {
     const m = cli(['merge', d, '--out', join(d, 'out')]);
     expect(m.status).toBe(2);
     expect(m.stderr).toMatch(/^gan-verify merge: .*c1-b1\.json: contentHash .* does not match the file's content .*\n$/);
-  }, 60_000);
+  });
 
   it('a unit forged with a recomputed hash (and a summary recomputed from it) is caught by retraining it', async () => {
     const { d, s } = copy();
@@ -85,7 +85,7 @@ describe('auditSweep', () => {
     await expect(auditSweep({ spec, dir: d, summary: s, sample: 4, seed: 0 })).rejects.toThrow(
       /auditSweep: units .*c0-b0\.json: retrained here from seed 0, the unit differs from the file/,
     );
-  }, 120_000);
+  });
 
   it('a summary edited by one number is caught, naming the file and the line', async () => {
     const { d, s } = copy();
@@ -122,7 +122,7 @@ describe('auditSweep', () => {
       expect(m.stderr).toMatch(re);
       expect(m.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
-  }, 60_000);
+  });
 
   it('sweep --plan measures the cost before any unit runs', () => {
     const r = cli(['sweep', spec, '--plan']);
@@ -132,7 +132,7 @@ describe('auditSweep', () => {
       /cell 0 \{"lrD":0\.01\}: 2 units of 2 members, \d+\.\d{3} ms a unit-step \(\d+ steps timed\), about \d+\.\d+ core-(hours|seconds)/,
     );
     expect(r.stdout).toMatch(/total about \d+\.\d+ core-(hours|seconds)/);
-  }, 60_000);
+  });
 });
 
 describe('the ledger claim decided from the committed toy sweep', () => {
@@ -165,5 +165,5 @@ describe('the ledger claim decided from the committed toy sweep', () => {
     await expect(toySweep.check({ sweep: sweep2, reading: 'withinTolerance' }, ctx())).rejects.toThrow(
       /summary\.json does not equal the summary recomputed from its 160 units/,
     );
-  }, 120_000);
+  });
 });

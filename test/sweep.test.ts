@@ -72,66 +72,68 @@ describe('sweep specs', () => {
 });
 
 describe('the engine’s part, played by separate processes', () => {
-  it('3 shards (SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX, --shard), one killed mid-run and rerun: the merge equals the unsharded one byte for ' +
-    'byte', async () => {
-    const dir = tmp();
-    writeFileSync(join(dir, 'spec.json'), JSON.stringify(SMALL));
-    // the reference: one unsharded run, merged
-    expect(cli(dir, ['sweep', 'spec.json', '--out', 'whole']).status).toBe(0);
-    expect(cli(dir, ['merge', 'whole', '--out', 'ref']).status).toBe(0);
-    // shard 1 by Slurm's variables; it is killed as soon as its first unit has a checkpoint
-    const slurm = { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '3' };
-    const child = spawn(process.execPath, [BIN, 'sweep', 'spec.json', '--out', 's1'], { cwd: dir, env: { ...process.env, ...slurm }, stdio: 'ignore' });
-    const exited = new Promise<void>((res) => child.on('exit', () => res()));
-    const unitsDir = join(dir, 's1', 'units');
-    let killedMidRun = false;
-    await new Promise<void>((res) => {
-      const poll = setInterval(() => {
-        const files = existsSync(unitsDir) ? readdirSync(unitsDir) : [];
-        const ck = files.find((f) => f.endsWith('.checkpoint.json'));
-        if (ck !== undefined) {
-          // the unit is unfinished: its checkpoint is removed only after its result is written
-          killedMidRun = !files.includes(ck.replace('.checkpoint.json', '.json'));
-          child.kill('SIGKILL');
+  it(
+    '3 shards (SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX, --shard), one killed mid-run and rerun: the merge equals the unsharded one byte for ' + 'byte',
+    async () => {
+      const dir = tmp();
+      writeFileSync(join(dir, 'spec.json'), JSON.stringify(SMALL));
+      // the reference: one unsharded run, merged
+      expect(cli(dir, ['sweep', 'spec.json', '--out', 'whole']).status).toBe(0);
+      expect(cli(dir, ['merge', 'whole', '--out', 'ref']).status).toBe(0);
+      // shard 1 by Slurm's variables; it is killed as soon as its first unit has a checkpoint
+      const slurm = { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_COUNT: '3' };
+      const child = spawn(process.execPath, [BIN, 'sweep', 'spec.json', '--out', 's1'], { cwd: dir, env: { ...process.env, ...slurm }, stdio: 'ignore' });
+      const exited = new Promise<void>((res) => child.on('exit', () => res()));
+      const unitsDir = join(dir, 's1', 'units');
+      let killedMidRun = false;
+      await new Promise<void>((res) => {
+        const poll = setInterval(() => {
+          const files = existsSync(unitsDir) ? readdirSync(unitsDir) : [];
+          const ck = files.find((f) => f.endsWith('.checkpoint.json'));
+          if (ck !== undefined) {
+            // the unit is unfinished: its checkpoint is removed only after its result is written
+            killedMidRun = !files.includes(ck.replace('.checkpoint.json', '.json'));
+            child.kill('SIGKILL');
+            clearInterval(poll);
+            res();
+          }
+        }, 5);
+        child.on('exit', () => {
           clearInterval(poll);
           res();
-        }
-      }, 5);
-      child.on('exit', () => {
-        clearInterval(poll);
-        res();
+        });
       });
-    });
-    await exited;
-    expect(killedMidRun).toBe(true);
-    expect(existsSync(join(dir, 's1', 'shard-1-of-3.json'))).toBe(false);
-    // the merge refuses the unfinished shard
-    expect(cli(dir, ['sweep', 'spec.json', '--out', 's2'], { JOB_COMPLETION_INDEX: '1', GAN_VERIFY_SHARDS: '3' }).status).toBe(0);
-    expect(cli(dir, ['sweep', 'spec.json', '--out', 's3', '--shard', '3/3']).status).toBe(0);
-    const early = cli(dir, ['merge', 's1', 's2', 's3', '--out', 'm']);
-    expect(early.status).toBe(2);
-    expect(early.stderr).toMatch(/"s1" has no finished shard/);
-    // rerun: the interrupted unit resumes from its checkpoint
-    const rerun = cli(dir, ['sweep', 'spec.json', '--out', 's1'], slurm);
-    expect(rerun.status).toBe(0);
-    expect(rerun.stdout).toMatch(/resumed at step \d+/);
-    expect(cli(dir, ['merge', 's1', 's2', 's3', '--out', 'merged']).status).toBe(0);
-    for (const f of ['summary.json', 'summary.md']) expect(readFileSync(join(dir, 'merged', f), 'utf8')).toBe(readFileSync(join(dir, 'ref', f), 'utf8'));
-    // a shard rerun after it finished does nothing and changes nothing
-    const again = cli(dir, ['sweep', 'spec.json', '--out', 's3', '--shard', '3/3']);
-    expect(again.stdout).toMatch(/0 units trained, 2 already done/);
+      await exited;
+      expect(killedMidRun).toBe(true);
+      expect(existsSync(join(dir, 's1', 'shard-1-of-3.json'))).toBe(false);
+      // the merge refuses the unfinished shard
+      expect(cli(dir, ['sweep', 'spec.json', '--out', 's2'], { JOB_COMPLETION_INDEX: '1', GAN_VERIFY_SHARDS: '3' }).status).toBe(0);
+      expect(cli(dir, ['sweep', 'spec.json', '--out', 's3', '--shard', '3/3']).status).toBe(0);
+      const early = cli(dir, ['merge', 's1', 's2', 's3', '--out', 'm']);
+      expect(early.status).toBe(2);
+      expect(early.stderr).toMatch(/"s1" has no finished shard/);
+      // rerun: the interrupted unit resumes from its checkpoint
+      const rerun = cli(dir, ['sweep', 'spec.json', '--out', 's1'], slurm);
+      expect(rerun.status).toBe(0);
+      expect(rerun.stdout).toMatch(/resumed at step \d+/);
+      expect(cli(dir, ['merge', 's1', 's2', 's3', '--out', 'merged']).status).toBe(0);
+      for (const f of ['summary.json', 'summary.md']) expect(readFileSync(join(dir, 'merged', f), 'utf8')).toBe(readFileSync(join(dir, 'ref', f), 'utf8'));
+      // a shard rerun after it finished does nothing and changes nothing
+      const again = cli(dir, ['sweep', 'spec.json', '--out', 's3', '--shard', '3/3']);
+      expect(again.stdout).toMatch(/0 units trained, 2 already done/);
 
-    // refusals: a missing shard, a duplicate, another spec, another version
-    const miss = cli(dir, ['merge', 's1', 's3', '--out', 'x']);
-    expect(miss.stderr).toMatch(/units are in no finished shard, e\.g\. c\d-b\d \(of 3 shards: 2\/3 missing\)/);
-    expect(cli(dir, ['merge', 's1', 's2', 's3', 'whole', '--out', 'x']).stderr).toMatch(/is in two shards .*: a duplicate shard/);
-    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...SMALL, grid: { lrD: [0.01, 0.002] } }));
-    expect(cli(dir, ['sweep', 'other.json', '--out', 'o', '--shard', '2/3']).status).toBe(0);
-    expect(cli(dir, ['merge', 's1', 'o', 's3', '--out', 'x']).stderr).toMatch(/is a shard of another spec/);
-    const manifest = join(dir, 's3', 'shard-3-of-3.json');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"version":"', '"version":"9.9.9-'));
-    expect(cli(dir, ['merge', 's1', 's2', 's3', '--out', 'x']).stderr).toMatch(/was written by gan-verify 9\.9\.9-/);
-  }, 240_000);
+      // refusals: a missing shard, a duplicate, another spec, another version
+      const miss = cli(dir, ['merge', 's1', 's3', '--out', 'x']);
+      expect(miss.stderr).toMatch(/units are in no finished shard, e\.g\. c\d-b\d \(of 3 shards: 2\/3 missing\)/);
+      expect(cli(dir, ['merge', 's1', 's2', 's3', 'whole', '--out', 'x']).stderr).toMatch(/is in two shards .*: a duplicate shard/);
+      writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...SMALL, grid: { lrD: [0.01, 0.002] } }));
+      expect(cli(dir, ['sweep', 'other.json', '--out', 'o', '--shard', '2/3']).status).toBe(0);
+      expect(cli(dir, ['merge', 's1', 'o', 's3', '--out', 'x']).stderr).toMatch(/is a shard of another spec/);
+      const manifest = join(dir, 's3', 'shard-3-of-3.json');
+      writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"version":"', '"version":"9.9.9-'));
+      expect(cli(dir, ['merge', 's1', 's2', 's3', '--out', 'x']).stderr).toMatch(/was written by gan-verify 9\.9\.9-/);
+    },
+  );
 });
 
 describe('examples/scale, checked statically', () => {

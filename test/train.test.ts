@@ -283,7 +283,7 @@ describe('the installed command under SIGINT', () => {
     expect(resumed.status).toBe(0);
     const full = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
     expect(resumed.stdout).toBe(full.stdout);
-  }, 60_000);
+  });
 });
 
 describe('gan-verify regenerate (golden logs change only on request)', () => {
@@ -294,7 +294,7 @@ describe('gan-verify regenerate (golden logs change only on request)', () => {
     expect(r.stdout).toMatch(/seed-0\.log: identical \(5 lines\)/);
     expect(r.stdout).toMatch(/where the documents' log falls among 2 seeds/);
     expect(r.stdout).toMatch(/\n800 +1\.3855 +\d\.\d\d +0\.6933 +\d\.\d\d\n/);
-  }, 60_000);
+  });
   it('a drifted fixture fails, naming the file and the first differing line; --update rewrites it', async () => {
     const { copyFileSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
@@ -309,5 +309,5 @@ describe('gan-verify regenerate (golden logs change only on request)', () => {
     expect((await regen('--dir', dir, '--update')).code).toBe(0);
     expect(readFileSync(join(dir, 'seed-0.log'), 'utf8')).toBe(good);
     copyFileSync(src, join(dir, 'seed-0.log'));
-  }, 60_000);
+  });
 });
