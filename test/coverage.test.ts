@@ -169,7 +169,7 @@ describe("an author's document and claims", () => {
   });
   it.each([
     [['coverage', 'examples/my-notes.md'], /needs --claims CLAIMS.ts/],
-    [['coverage', 'no/such.md', '--claims', 'examples/my-claims.ts'], /DOC "no\/such.md" does not exist/],
+    [['coverage', 'no/such.md', '--claims', 'examples/my-claims.ts'], /DOC "no\/such.md" cannot be read \(it does not exist\)/],
   ])('%j: one line, exit 2', async (argv, message) => {
     const r = await run(argv as string[]);
     expect(r.code).toBe(2);

@@ -86,7 +86,7 @@ export function parseArgs(command: string, argv: readonly string[], spec: Readon
 /** `--digits N`: a nonnegative integer string (the library checks the range and names it). */
 export function parseDigits(cmd: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw new CliError(`${cmd}: --digits must be an integer from 1 to 5000; got ${JSON.stringify(raw)}`);
+  if (!/^\d+$/.test(raw)) throw new CliError(`${cmd}: --digits must be an integer from 1 to 5000; got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 

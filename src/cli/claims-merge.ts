@@ -5,7 +5,8 @@
  * Refuses, with one line: a file that is not a ledger, a missing or repeated shard, shards of
  * different seeds, sizes, backends or gan-verify versions, and a claim in two shards.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../numeric/read-file.js';
+import { VERDICTS } from '../claims/define.js';
 import { resolve } from 'node:path';
 import { ledgerJson, ledgerTable, LEDGER_SCHEMA, writeReport, type LedgerMeta } from '../claims/report.js';
 import { packageVersion } from '../package-version.js';
@@ -38,13 +39,27 @@ interface Shard {
 function readShard(cmd: string, file: string): Shard {
   let o: Record<string, unknown>;
   try {
-    o = JSON.parse(readFileSync(file, 'utf8'));
+    o = JSON.parse(readRegularFile(file));
   } catch (e) {
     throw new CliError(`${cmd}: ${JSON.stringify(file)} is not a readable JSON ledger (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (o.schema !== LEDGER_SCHEMA || !Array.isArray(o.claims)) throw new CliError(`${cmd}: ${JSON.stringify(file)} is not a ledger written by 'claims --json'`);
   const m = typeof o.shard === 'string' ? /^(\d+)\/(\d+)$/.exec(o.shard) : null;
-  if (o.shard !== null && m === null) throw new CliError(`${cmd}: ${JSON.stringify(file)} has a bad shard field ${JSON.stringify(o.shard)}`);
+  if ((o.shard !== null && m === null) || (m !== null && !(Number(m[1]) >= 1 && Number(m[1]) <= Number(m[2]))))
+    throw new CliError(`${cmd}: ${JSON.stringify(file)} has a bad shard field ${JSON.stringify(o.shard)} (I/N with 1 ≤ I ≤ N, or null)`);
+  // every entry as 'claims --json' writes it: the fields the report reads, with their types
+  (o.claims as unknown[]).forEach((c, k) => {
+    const bad = (field: string, want: string, got: unknown) =>
+      new CliError(`${cmd}: ${JSON.stringify(file)}: claims[${k}]${field} must be ${want}; got ${JSON.stringify(got)?.slice(0, 60)}`);
+    if (c === null || typeof c !== 'object' || Array.isArray(c)) throw bad('', 'a ledger entry (an object)', c);
+    const e = c as Record<string, unknown>;
+    for (const f of ['id', 'doc', 'evidence'] as const) if (typeof e[f] !== 'string') throw bad(`.${f}`, 'a string', e[f]);
+    for (const f of ['verdict', 'expected'] as const)
+      if (!(VERDICTS as readonly unknown[]).includes(e[f])) throw bad(`.${f}`, `one of ${VERDICTS.join(', ')}`, e[f]);
+    if (typeof e.agrees !== 'boolean') throw bad('.agrees', 'true or false', e.agrees);
+    if (typeof e.seconds !== 'number' || !(e.seconds >= 0)) throw bad('.seconds', 'a number ≥ 0', e.seconds);
+    if (!Array.isArray(e.plots) || !e.plots.every((x) => typeof x === 'string')) throw bad('.plots', 'a list of plot ids', e.plots);
+  });
   if (typeof o.plotSpecs !== 'object' || o.plotSpecs === null)
     throw new CliError(`${cmd}: ${JSON.stringify(file)} has no plotSpecs (written by an older gan-verify?)`);
   return {

@@ -153,6 +153,8 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   if (!/^\d+(\.\d+)?$/.test(limitRaw) || !(Number(limitRaw) > 0))
     throw new CliError(`${cmd}: --time-limit must be a positive number of seconds; got ${JSON.stringify(limitRaw)}`);
   const timeLimit = Number(limitRaw);
+  // Node's timers hold at most 2^31 − 1 ms (about 24.8 days); a longer limit would fire at once
+  if (timeLimit > 2_147_483) throw new CliError(`${cmd}: --time-limit must be at most 2147483 s (24.8 days, the longest timer Node keeps); got ${limitRaw}`);
   const junit = args.values.get('junit');
   if (junit !== undefined && junit === '') throw new CliError(`${cmd}: --junit needs a file name`);
 

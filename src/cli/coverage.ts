@@ -1,5 +1,6 @@
 /** `gan-verify coverage`: each seed document's sentences, and which of them no entry accounts for. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from '../numeric/read-file.js';
 import { join, resolve } from 'node:path';
 import { CATALOGUE } from '../claims/catalogue/index.js';
 import { accountFor, builtInAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
@@ -33,6 +34,7 @@ export function defaultDocsDir(): string | undefined {
 export function docsDir(cmd: string, given: string | undefined): string {
   if (given !== undefined) {
     if (!existsSync(given)) throw new CliError(`${cmd}: --docs ${JSON.stringify(given)} does not exist`);
+    if (!statSync(given).isDirectory()) throw new CliError(`${cmd}: --docs ${JSON.stringify(given)} is a file; give the folder that holds the documents`);
     return given;
   }
   const d = defaultDocsDir();
@@ -40,12 +42,27 @@ export function docsDir(cmd: string, given: string | undefined): string {
   throw new CliError(`${cmd}: no seed documents found; point --docs at the folder that holds them (e.g. --docs ../shared/seeds)`);
 }
 
+/** A document the command reads: a regular text file, or one line naming the flag and why not. */
+function readInput(cmd: string, flag: string, path: string): string {
+  let text: string;
+  try {
+    text = readRegularFile(path);
+  } catch (e) {
+    const x = e as NodeJS.ErrnoException;
+    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} cannot be read (${x.code === 'ENOENT' ? 'it does not exist' : (x.code ?? x.message)})`);
+  }
+  if (text.includes('\u0000') || text.includes('\uFFFD'))
+    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} is not a UTF-8 text document (binary content)`);
+  if (text.trim() === '') throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} is empty: there is no sentence to account for`);
+  return text;
+}
+
 export function coverageReports(dir: string): CoverageReport[] {
   const ids = new Set(CATALOGUE.map((c) => c.id));
   return readdirSync(dir)
     .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
     .sort()
-    .map((f) => accountFor(f, readFileSync(join(dir, f), 'utf8'), builtInAccounting(f), ids));
+    .map((f) => accountFor(f, readRegularFile(join(dir, f)), builtInAccounting(f), ids));
 }
 
 export async function runCoverage(argv: readonly string[]): Promise<[string, number]> {
@@ -54,9 +71,8 @@ export async function runCoverage(argv: readonly string[]): Promise<[string, num
   if (args.flags.has('help')) return [COVERAGE_HELP, 0];
   const sk = args.values.get('skeleton');
   if (sk !== undefined) {
-    if (!existsSync(sk)) throw new CliError(`${cmd}: --skeleton ${JSON.stringify(sk)} does not exist`);
     const name = sk.split('/').pop() as string;
-    return [`${JSON.stringify(skeleton(name, name, readFileSync(sk, 'utf8')), null, 1)}\n`, 0];
+    return [`${JSON.stringify(skeleton(name, name, readInput(cmd, '--skeleton', sk)), null, 1)}\n`, 0];
   }
   if (args.positionals.length > 0 || args.values.has('claims'))
     return await authorCoverage(cmd, args.positionals, args.values.get('claims'), args.flags.has('json'));
@@ -99,11 +115,11 @@ async function authorCoverage(cmd: string, positionals: string[], claimsFile: st
   if (positionals.length !== 1) throw new CliError(`${cmd}: give one document (DOC.md) with --claims CLAIMS.ts; got ${positionals.length} documents`);
   const doc = positionals[0] as string;
   if (claimsFile === undefined) throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (the claims that check it)`);
-  if (!existsSync(doc)) throw new CliError(`${cmd}: DOC ${JSON.stringify(doc)} does not exist`);
+  const docText = readInput(cmd, 'DOC', doc);
   const { loadClaims } = await import('./claims.js');
   const claims = await loadClaims(claimsFile);
   const quotes = claims.map((c) => ({ id: c.id, quote: normalise(c.source.quote.replace(/…/g, ' ')) }));
-  const units = splitDocument(readFileSync(doc, 'utf8').replace(/^#+\s*/gm, ''));
+  const units = splitDocument(docText.replace(/^#+\s*/gm, ''));
   const rows = units.map((u) => {
     const t = normalise(u.text);
     const by = quotes.filter((q) => q.quote.includes(t) || t.includes(q.quote)).map((q) => q.id);

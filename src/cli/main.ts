@@ -21,7 +21,7 @@ Commands:
   theory <quantity>   exact values with certified enclosures: discrete (dstar, value,
                       value-at-optimum, kl, kl-reverse, jsd, w1, entropy) and continuous (gaussian-kl,
                       gaussian-w1, gaussian-w2, gaussian-jsd, mixture-jsd, mixture-kl, mixture-w1,
-                      mixture-value-at-optimum, mixture-dstar, shift-series)
+                      mixture-value-at-optimum, shift-series)
   estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
                       kl-knn, jsd-lower) for normal, mixture, categorical, ring8, grid25 or samples
   train               the reference GAN trainer (TensorFlow.js): presets, populations, logs

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readRegularFile } from '../numeric/read-file.js';
 import { writeFileDurable } from '../claims/durable.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,7 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
   if (!/^\d+$/.test(popRaw) || Number(popRaw) < 1) throw new CliError(`${cmd}: --population must be a positive integer; got ${JSON.stringify(popRaw)}`);
   const dir = args.values.get('dir') ?? DEFAULT_DIR;
   if (!existsSync(dir)) throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} is a file; give the folder of seed-N.log files`);
   await useBackend('cpu');
   const out: string[] = [];
   let failed = false;
@@ -43,7 +45,7 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
     });
     const fresh = `${lines.join('\n')}\n`;
     const path = join(dir, f);
-    const old = readFileSync(path, 'utf8');
+    const old = readRegularFile(path);
     if (old === fresh) out.push(`${f}: identical (${lines.length} lines)`);
     else if (args.flags.has('update')) {
       writeFileDurable(path, fresh);
@@ -59,7 +61,7 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
   }
   const docPath = join(dir, 'document.log');
   if (existsSync(docPath)) {
-    const doc = readFileSync(docPath, 'utf8')
+    const doc = readRegularFile(docPath)
       .trim()
       .split('\n')
       .map((l) => /^Step (\d+): D_loss=([\d.]+), G_loss=([\d.]+)$/.exec(l.trim()))

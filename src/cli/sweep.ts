@@ -13,7 +13,8 @@
  * same bytes for every split of the same spec.
  */
 import { packageVersion } from '../package-version.js';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readRegularFile } from '../numeric/read-file.js';
 import { join } from 'node:path';
 import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
 import { cellSummary, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
@@ -89,7 +90,7 @@ function readSpec(cmd: string, file: string | undefined): SweepSpec {
   if (file === undefined) throw new CliError(`${cmd}: missing SPEC.json (see --help)`);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (e) {
     throw new CliError(`${cmd}: SPEC ${JSON.stringify(file)} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -122,7 +123,7 @@ function readJsonFile(cmd: string, path: string, what: string, hint: string): Re
   let o: unknown;
   try {
     if (!statSync(path).isFile()) throw new Error('not a regular file');
-    o = JSON.parse(readFileSync(path, 'utf8'));
+    o = JSON.parse(readRegularFile(path));
   } catch (e) {
     throw new CliError(`${cmd}: ${path} is not a readable ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${hint}`);
   }
@@ -179,7 +180,7 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
       let resume: Checkpoint | undefined;
       if (existsSync(ckPath)) {
         try {
-          resume = validateCheckpoint(JSON.parse(readFileSync(ckPath, 'utf8')));
+          resume = validateCheckpoint(JSON.parse(readRegularFile(ckPath)));
         } catch (e) {
           throw new CliError(`${cmd}: ${ckPath} is not a usable checkpoint (${(e as Error).message}); remove it to restart the unit`);
         }
@@ -316,13 +317,14 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   const manifests: Manifest[] = [];
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new CliError(`${cmd}: ${JSON.stringify(dir)} does not exist`);
+    if (!statSync(dir).isDirectory()) throw new CliError(`${cmd}: ${JSON.stringify(dir)} is a file; give the shards' folders (DIR...)`);
     const files = readdirSync(dir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f));
     if (files.length === 0)
       throw new CliError(`${cmd}: ${JSON.stringify(dir)} has no finished shard (no shard-I-of-N.json): is its shard still running, or was it interrupted?`);
     for (const f of files.sort()) {
       let o: Record<string, unknown>;
       try {
-        o = JSON.parse(readFileSync(join(dir, f), 'utf8'));
+        o = JSON.parse(readRegularFile(join(dir, f)));
       } catch (e) {
         throw new CliError(`${cmd}: ${join(dir, f)} is not readable (${(e as Error).message})`);
       }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../numeric/read-file.js';
 import { dstar, entropy, jsd, kl, klReverse, value, valueAtOptimum, w1, formatRational, toSupport, type Enclosure, type LogOptions } from '../theory/index.js';
 import { asFlags, CliError, parseArgs, parseBase, parseDigits, type Parsed } from './args.js';
 import { CONTINUOUS, CONTINUOUS_HELP, runContinuous } from './theory-continuous.js';
@@ -147,7 +147,7 @@ function readList(cmd: string, args: Parsed, name: 'p' | 'q' | 'x' | 'd'): strin
   if (file === undefined) return undefined;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file);
   } catch (e) {
     throw new CliError(`${cmd}: --${name}-file cannot be read: ${JSON.stringify(file)} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }

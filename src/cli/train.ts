@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readRegularFile } from '../numeric/read-file.js';
 import { progressBar } from './progress.js';
 import { ensureOutputDir, removeStaleTemp, SaveError, writeFileDurable } from './files.js';
 import { join } from 'node:path';
@@ -121,13 +122,17 @@ export async function runTrain(
     const v = args.values.get(name);
     if (v === undefined) return undefined;
     if (!NUM.test(v)) throw new CliError(`${cmd}: --${name} must be a nonnegative number; got ${JSON.stringify(v)}`);
-    return Number(v);
+    const x = Number(v);
+    // a nonzero number written beyond float64's range must not become 0 or Infinity silently
+    if (!Number.isFinite(x) || (x === 0 && /[1-9]/.test(v.replace(/[eE].*$/, ''))))
+      throw new CliError(`${cmd}: --${name} ${JSON.stringify(v)} is outside float64's range (it would be read as ${x})`);
+    return x;
   };
   let fileOverrides: Record<string, unknown> = {};
   const configPath = args.values.get('config');
   if (configPath !== undefined) {
     try {
-      fileOverrides = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
+      fileOverrides = JSON.parse(readRegularFile(configPath)) as Record<string, unknown>;
     } catch (e) {
       throw new CliError(`${cmd}: --config ${JSON.stringify(configPath)} is not a readable JSON object (${(e as Error).message.split('\n')[0]})`);
     }
@@ -198,7 +203,7 @@ export async function runTrain(
     const file = join(resumeDir, 'checkpoint.json');
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      raw = JSON.parse(readRegularFile(file));
     } catch (e) {
       throw new CliError(
         `${cmd}: --resume ${JSON.stringify(resumeDir)} has no readable checkpoint.json ` +

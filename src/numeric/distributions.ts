@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { csvParseRows } from 'd3-dsv';
 import { NumericError, showValue } from './errors.js';
 import type { Rng } from './rng.js';
@@ -404,13 +404,14 @@ export function readSampleFile(path: string, fn = 'readSampleFile', arg = 'path'
   if (typeof path !== 'string' || path === '') throw new NumericError(fn, arg, `must be the path of a sample file; got ${showValue(path)}`);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
+    text = readRegularFile(path);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '' : ` (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
     throw new NumericError(
       fn,
       arg,
       'is neither a distribution (normal:MU,SIGMA, uniform:A,B, mixture:W:MU:SIGMA,…, categorical:X:W,…, ring8[:R,SIGMA], grid25[:S,SIGMA]) ' +
-        `nor a readable sample file; got ` +
+        `nor a readable sample file${why}; got ` +
         `${showValue(path)}`,
     );
   }

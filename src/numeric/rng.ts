@@ -63,6 +63,9 @@ export class Rng {
       state.state.length === 4 &&
       state.state.every((v) => Number.isInteger(v) && v >= -0x8000_0000 && v <= 0x7fff_ffff);
     if (!ok) throw new NumericError('Rng.restore', 'state', `must be a saved xoroshiro128+ state; got ${showValue(JSON.stringify(state))}`);
+    // xoroshiro128+ never leaves the all-zero state: every draw would be 0 (and a normal draw −∞)
+    if (state.state.every((v) => v === 0))
+      throw new NumericError('Rng.restore', 'state', 'must not be all zeros (xoroshiro128+ never leaves that state); got [0,0,0,0]');
     return new Rng(xoroshiro128plusFromState(state.state), state.seed, state.stream);
   }
 

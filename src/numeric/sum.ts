@@ -1,5 +1,8 @@
 import { NumericError, showValue } from './errors.js';
 
+const TWO_M64 = 2 ** -64;
+const TWO_P64 = 2 ** 64;
+
 /**
  * Neumaier's compensated sum (Kahan–Babuška): the error stays O(ε·Σ|xᵢ|) instead of O(n·ε·Σ|xᵢ|).
  * Used wherever many terms are accumulated (divergences over 10⁶ masses, running CDF differences).
@@ -10,6 +13,8 @@ export class CompensatedSum {
   /** Infinite terms are counted, not summed (Neumaier's correction of ∞ is ∞ − ∞). */
   private pos = 0;
   private neg = 0;
+  /** Whether s and c are held in units of 2⁶⁴ (after a partial sum of finite terms overflowed). */
+  private scaled = false;
 
   add(x: number): void {
     if (x - x !== 0) {
@@ -19,9 +24,18 @@ export class CompensatedSum {
       else throw new NumericError('CompensatedSum.add', 'x', `must be a number (not NaN); got ${showValue(x)}`);
       return;
     }
-    const t = this.s + x;
-    if (Math.abs(this.s) >= Math.abs(x)) this.c += this.s - t + x;
-    else this.c += x - t + this.s;
+    const y = this.scaled ? x * TWO_M64 : x;
+    const t = this.s + y;
+    if (!Number.isFinite(t) && !this.scaled) {
+      // finite terms whose partial sum left float64's range: continue in units of 2⁶⁴ (exact scaling)
+      this.s *= TWO_M64;
+      this.c *= TWO_M64;
+      this.scaled = true;
+      this.add(x);
+      return;
+    }
+    if (Math.abs(this.s) >= Math.abs(y)) this.c += this.s - t + y;
+    else this.c += y - t + this.s;
     this.s = t;
   }
 
@@ -30,7 +44,8 @@ export class CompensatedSum {
     if (this.pos > 0 && this.neg > 0) throw new NumericError('CompensatedSum', 'value', 'is undefined: the terms include both +Infinity and -Infinity');
     if (this.pos > 0) return Infinity;
     if (this.neg > 0) return -Infinity;
-    return this.s + this.c;
+    // a sum beyond float64's range is ±∞, as IEEE rounding gives it
+    return this.scaled ? (this.s + this.c) * TWO_P64 : this.s + this.c;
   }
 }
 
@@ -70,19 +85,28 @@ export function meanVariance(xs: ArrayLike<number>): { mean: number; variance: n
   let pos = 0;
   let neg = 0;
   const n = a.length;
+  // values near float64's limit are scaled by a power of two first, so that x − mean cannot overflow
+  let big = 0;
   for (let i = 0; i < n; i++) {
-    const x = a[i] as number;
-    if (x - x !== 0) {
-      if (x === Infinity) pos++;
-      else if (x === -Infinity) neg++;
+    const x = Math.abs(a[i] as number);
+    if (x > big && Number.isFinite(x)) big = x;
+  }
+  const f = big > 2 ** 500 ? 2 ** -Math.ceil(Math.log2(big)) : 1;
+  for (let i = 0; i < n; i++) {
+    const raw = a[i] as number;
+    if (raw - raw !== 0) {
+      if (raw === Infinity) pos++;
+      else if (raw === -Infinity) neg++;
       else throw new NumericError(fn, `xs[${i}]`, 'must be a number (not NaN); got NaN');
       continue;
     }
+    const x = raw * f;
     const d = x - mean;
     mean += d / (i + 1 - pos - neg);
     m2 += d * (x - mean);
   }
   if (pos > 0 && neg > 0) throw new NumericError(fn, 'xs', 'holds both +Infinity and -Infinity: the mean is undefined');
   if (pos > 0 || neg > 0) return { mean: pos > 0 ? Infinity : -Infinity, variance: Infinity, n };
-  return { mean, variance: m2 / (n - 1), n };
+  // the variance of values near float64's limit may itself be beyond it: +∞ then
+  return { mean: mean / f, variance: m2 / (n - 1) / f / f, n };
 }

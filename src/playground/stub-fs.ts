@@ -2,3 +2,7 @@
 export function readFileSync(): never {
   throw new Error('files of samples cannot be read in the browser');
 }
+
+export function statSync(): never {
+  throw new Error('files of samples cannot be read in the browser');
+}

@@ -64,6 +64,8 @@ export function withinEnclosure(actual: number, e: Enclosure, tolerance: Toleran
     throw new TestingError('withinEnclosure', 'enclosure', `must be { value, lower, upper } as the theory module returns (decimal strings); got ${show(e)}`);
   }
   const [lo, hi, mid] = [num(e.lower), num(e.upper), num(e.value)];
+  if (!(lo <= mid && mid <= hi))
+    throw new TestingError('withinEnclosure', 'enclosure', `must have lower ≤ value ≤ upper; got lower ${e.lower}, value ${e.value}, upper ${e.upper}`);
   const say = (why: string) => () =>
     `expected ${actual} to be inside [${e.lower}, ${e.upper}] (exact value ${e.value}; rtol ${t.rtol}, atol ${t.atol}, ulps ${t.ulps}): ${why}`;
   if (typeof actual !== 'number' || Number.isNaN(actual)) return { pass: false, message: say('NaN or not a number') };
@@ -82,15 +84,26 @@ const exactly = (v: readonly number[], fn: string, arg: string) => {
   });
 };
 
+/** A probability vector in doubles: its sum within rounding of 1 (n·2⁻⁴⁰), so that only rounding is normalised away. */
+const masses = (v: readonly number[], fn: string, arg: string) => {
+  const out = exactly(v, fn, arg);
+  let s = 0;
+  for (const x of v) s += x;
+  if (v.some((x) => x < 0) || !(Math.abs(s - 1) <= v.length * 2 ** -40))
+    throw new TestingError(`exact.${fn}`, arg, `must be nonnegative masses summing to 1 (up to rounding); got a sum of ${s}`);
+  return out;
+};
+
 /**
  * The exact values at the user's float inputs, in nats: each double taken at its exact value and
- * the masses rescaled exactly to sum to 1 (c/Σc rounded to doubles rarely sums to 1 exactly).
+ * the masses rescaled exactly to sum to 1 (c/Σc rounded to doubles rarely sums to 1 exactly). Masses
+ * whose sum is not 1 up to rounding are refused: a user's bug, not rounding.
  */
 export const exact = {
-  jsd: (p: readonly number[], q: readonly number[]): Enclosure => jsd(exactly(p, 'jsd', 'p'), exactly(q, 'jsd', 'q'), { normalize: true, digits: 20 }),
-  kl: (p: readonly number[], q: readonly number[]): Enclosure => kl(exactly(p, 'kl', 'p'), exactly(q, 'kl', 'q'), { normalize: true, digits: 20 }),
+  jsd: (p: readonly number[], q: readonly number[]): Enclosure => jsd(masses(p, 'jsd', 'p'), masses(q, 'jsd', 'q'), { normalize: true, digits: 20 }),
+  kl: (p: readonly number[], q: readonly number[]): Enclosure => kl(masses(p, 'kl', 'p'), masses(q, 'kl', 'q'), { normalize: true, digits: 20 }),
   value: (p: readonly number[], q: readonly number[], d: readonly number[]): Enclosure =>
-    value(exactly(p, 'value', 'p'), exactly(q, 'value', 'q'), exactly(d, 'value', 'd'), { normalize: true, digits: 20 }),
+    value(masses(p, 'value', 'p'), masses(q, 'value', 'q'), exactly(d, 'value', 'd'), { normalize: true, digits: 20 }),
   /** D*(x) per point (null where p = q = 0, where it is undefined). */
   dstar: (p: readonly number[], q: readonly number[]): (number | null)[] =>
     dstar(exactly(p, 'dstar', 'p'), exactly(q, 'dstar', 'q'), { normalize: true, digits: 20 }).map((x) => (x === null ? null : Number(x.value))),

@@ -294,6 +294,7 @@ const FIELDS = ['jsd', 'kl', 'dstar', 'value', 'dLoss', 'gLoss'] as const;
  */
 export async function assertTheorems(impl: Implementations, options: TheoremOptions = {}): Promise<TheoremsReport> {
   const fn = 'assertTheorems';
+  const MAX_RUNS = 100_000;
   if (impl === null || typeof impl !== 'object' || Array.isArray(impl))
     throw new TestingError(fn, 'impl', `must be an object of functions ({ ${FIELDS.join(', ')} }); got ${show(impl)}`);
   for (const [k, v] of Object.entries(impl)) {
@@ -302,6 +303,8 @@ export async function assertTheorems(impl: Implementations, options: TheoremOpti
   }
   const o = checkOptions(fn, options);
   const numRuns = intAtLeast(fn, 'options.numRuns', o.numRuns, 1, 100);
+  // each run checks every theorem with certified arithmetic: a bound keeps a typo (1e9) from running for days
+  if (numRuns > MAX_RUNS) throw new TestingError(fn, 'options.numRuns', `must be at most ${MAX_RUNS.toLocaleString('en-US')}; got ${numRuns}`);
   if (o.seed !== undefined && (typeof o.seed !== 'number' || !Number.isSafeInteger(o.seed)))
     throw new TestingError(fn, 'options.seed', `must be an integer; got ${show(o.seed)}`);
   const seed = o.seed ?? 0;

@@ -28,7 +28,7 @@ const memberLog = z
   .object({ step: int(0), seed: int(0), dLoss: lossValue, gLoss: lossValue, dHalfGap: finite })
   .catchall(z.union([z.number(), z.null(), memberStop]));
 
-const SHAPE = z.object({
+const SHAPE = z.strictObject({
   format: z.literal(CHECKPOINT_FORMAT),
   config: z.record(z.string(), z.unknown()),
   seed: int(0, 0xffff_ffff),
@@ -54,6 +54,8 @@ export function parameterCount(sizes: readonly number[]): number {
     throw new TrainError('parameterCount', 'sizes', `must be two or more layer widths ≥ 1; got ${show(sizes)}`);
   let p = 0;
   for (let i = 0; i + 1 < sizes.length; i++) p += (sizes[i] as number) * (sizes[i + 1] as number) + (sizes[i + 1] as number);
+  if (!Number.isSafeInteger(p))
+    throw new TrainError('parameterCount', 'sizes', `give ${p} parameters, beyond the integers a double holds exactly (2^53); got ${show(sizes)}`);
   return p;
 }
 
@@ -111,6 +113,12 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
     const n = ck[key].length;
     if (n !== K * per) fail(key, `has ${n} values; expected ${K * per} (population ${K} × ${per} parameters of ${net})`);
   }
+  // the engines hold weights and moments in float32: a value beyond its range would become ±∞
+  const F32_MAX = 3.4028234663852886e38;
+  for (const key of ['g', 'd', 'gm', 'gv', 'dm', 'dv'] as const) {
+    const i = ck[key].findIndex((v) => Math.abs(v) > F32_MAX);
+    if (i >= 0) fail(`${key}[${i}]`, `must lie within float32's range (±3.4e38: the engines compute in float32); got ${ck[key][i]}`);
+  }
   for (const key of ['gv', 'dv'] as const) {
     const i = ck[key].findIndex((v) => v < 0);
     if (i >= 0) fail(`${key}[${i}]`, `must be ≥ 0 (a second moment); got ${ck[key][i]}`);
@@ -129,6 +137,11 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
     });
   }
   if (ck.stopped.length !== K) fail('stopped', `must have one entry per member (${K}); got ${ck.stopped.length}`);
+  ck.stopped.forEach((st, k) => {
+    if (st === null) return;
+    if (st.seed !== ck.seed + k) fail(`stopped[${k}].seed`, `must be member ${k}'s seed ${ck.seed + k}; got ${st.seed}`);
+    if (st.step >= ck.step) fail(`stopped[${k}].step`, `must be before the checkpoint's step ${ck.step}; got ${st.step}`);
+  });
   const logged = Math.ceil(ck.step / config.logEvery);
   if (ck.logs.length !== logged)
     fail('logs', `must hold the logged steps before step ${ck.step} (${logged}, one every ${config.logEvery}); got ${ck.logs.length}`);
@@ -136,6 +149,11 @@ export function validateCheckpoint(raw: unknown): Checkpoint {
     if (members.length !== K) fail(`logs[${i}]`, `must have one entry per member (${K}); got ${members.length}`);
     members.forEach((m, k) => {
       if (m.step !== i * config.logEvery) fail(`logs[${i}][${k}].step`, `must be ${i * config.logEvery}; got ${m.step}`);
+      // a loss is null (not finite) only for a member that had stopped by then
+      const stop = ck.stopped[k];
+      for (const q of ['dLoss', 'gLoss'] as const)
+        if (m[q] === null && (stop === null || stop === undefined || stop.step > m.step))
+          fail(`logs[${i}][${k}].${q}`, `must be a number (null only once the member has stopped); got null`);
       if (m.seed !== ck.seed + k) fail(`logs[${i}][${k}].seed`, `must be ${ck.seed + k}; got ${m.seed}`);
     });
   });

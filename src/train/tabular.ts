@@ -161,6 +161,13 @@ export function trainTabular(
     if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new TrainError(fn, arg, `must be an object of settings; got ${show(v)}`);
   }
   const c: TabularConfig = { ...TABULAR, ...config };
+  for (const k of Object.keys(config))
+    if (!(k in TABULAR)) throw new TrainError(fn, `config.${k}`, `is not a setting of the tabular trainer (${Object.keys(TABULAR).join(', ')})`);
+  for (const k of ['steps', 'dSteps', 'logEvery'] as const)
+    if (!Number.isSafeInteger(c[k]) || c[k] < 1) throw new TrainError(fn, k, `must be a positive integer; got ${show(c[k])}`);
+  for (const k of ['lrD', 'lrG', 'eps'] as const)
+    if (!(Number.isFinite(c[k]) && c[k] >= 0)) throw new TrainError(fn, k, `must be a finite number ≥ 0; got ${show(c[k])}`);
+  for (const k of ['beta1', 'beta2'] as const) if (!(c[k] >= 0 && c[k] < 1)) throw new TrainError(fn, k, `must be in [0, 1); got ${show(c[k])}`);
   const n = c.target.length;
   if (n < 1 || !c.target.every((x) => Number.isFinite(x) && x > 0))
     throw new TrainError(fn, 'target', `must be positive masses; got ${JSON.stringify(c.target)}`);

@@ -242,6 +242,12 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   // the backend TF.js would pick is settled before it is read (getBackend() is undefined before the first tensor)
   await tf.ready();
   const backend = tf.getBackend();
+  if (ck !== undefined && options.engine !== undefined && options.engine !== ck.engine)
+    throw new TrainError(
+      'train',
+      'engine',
+      `must be the checkpoint's engine ${JSON.stringify(ck.engine)} to resume it (the engines' bytes differ); got ${JSON.stringify(options.engine)}`,
+    );
   const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' ? 'fused' : 'autodiff');
   if (engineName !== 'fused' && engineName !== 'autodiff')
     throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);

@@ -30,6 +30,8 @@ export function gridOf(axes: Record<string, readonly (number | string)[]>): Reco
     if (!Array.isArray(vs) || vs.length === 0 || !vs.every((v) => (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string'))
       throw new ClaimError('gridOf', `axes.${k}`, `must be a non-empty list of numbers or strings; got ${show(vs)}`);
   }
+  const cells = Object.values(axes).reduce((a, vs) => a * vs.length, 1);
+  if (cells > 100_000) throw new ClaimError('gridOf', 'axes', `make ${cells.toLocaleString('en-US')} cells; at most 100,000 are allowed`);
   let out: Record<string, number | string>[] = [{}];
   for (const [k, vs] of Object.entries(axes)) out = out.flatMap((c) => vs.map((v) => ({ ...c, [k]: v })));
   return out;

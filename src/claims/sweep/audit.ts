@@ -11,7 +11,8 @@
  *    `prefixSteps` steps are retrained and their logged entries compared (a member's trajectory does
  *    not depend on how many steps follow).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readRegularFile } from '../../numeric/read-file.js';
 import { join } from 'node:path';
 import { Rng } from '../../numeric/index.js';
 import { train } from '../../train/index.js';
@@ -53,7 +54,7 @@ const fn = 'auditSweep';
 function readText(arg: string, path: string): string {
   try {
     if (!statSync(path).isFile()) throw new Error('not a regular file');
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path);
   } catch (e) {
     throw new ClaimError(fn, arg, `${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }

@@ -52,6 +52,10 @@ export interface Unit {
   id: string;
 }
 
+/** The most cells a grid may have, and units a sweep. */
+export const MAX_CELLS = 10_000;
+export const MAX_UNITS = 1_000_000;
+
 const SWEEP_FIELDS = ['preset', 'grid', 'seeds', 'block', 'tolerance', 'checkpointEvery'];
 const fn = 'sweep';
 const bad = (arg: string, detail: string) => new ClaimError(fn, arg, detail);
@@ -103,6 +107,15 @@ export function parseSpec(raw: unknown): SweepSpec {
     tolerance,
     checkpointEvery: posInt('spec.checkpointEvery', o.checkpointEvery, 100),
   };
+  // sizes bounded before anything is built: a grid's cells and a sweep's units
+  const nCells = grid.reduce((a, [, values]) => a * values.length, 1);
+  if (nCells > MAX_CELLS) throw bad('spec.grid', `has ${nCells.toLocaleString('en-US')} cells; at most ${MAX_CELLS.toLocaleString('en-US')} are allowed`);
+  const nUnits = nCells * Math.ceil(seeds.count / spec.block);
+  if (nUnits > MAX_UNITS)
+    throw bad(
+      'spec',
+      `has ${nUnits.toLocaleString('en-US')} units (${nCells} cells × ${Math.ceil(seeds.count / spec.block)} blocks); at most ${MAX_UNITS.toLocaleString('en-US')} are allowed: raise "block"`,
+    );
   cells(spec); // every cell's configuration is checked now, not when its turn comes
   return spec;
 }
