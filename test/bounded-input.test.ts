@@ -89,22 +89,40 @@ describe('ledger shards are checked as fully as the values they hold', () => {
     const r = await cliAsync(['claims', '--quick', '--only', 'global-minimum-minus-log4', '--json', '--no-report', '--shard', '1/1']);
     shard = JSON.parse(r.stdout);
   });
-  it.each([
+  type Shard = { shard?: unknown; claims: Record<string, unknown>[] };
+  const cases: [string, (o: Shard) => void, RegExp][] = [
     [
       'a verdict "banana"',
-      (o: { claims: Record<string, unknown>[] }): void => void ((o.claims[0] as Record<string, unknown>).verdict = 'banana'),
+      (o) => {
+        (o.claims[0] as Record<string, unknown>).verdict = 'banana';
+      },
       /claims\[0\]\.verdict must be one of holds/,
     ],
     [
       'agrees "yes"',
-      (o: { claims: Record<string, unknown>[] }): void => void ((o.claims[0] as Record<string, unknown>).agrees = 'yes'),
+      (o) => {
+        (o.claims[0] as Record<string, unknown>).agrees = 'yes';
+      },
       /claims\[0\]\.agrees must be true or false/,
     ],
-    ['shard "1/0"', (o: { shard?: unknown }): void => void (o.shard = '1/0'), /bad shard field "1\/0"/],
-    ['claims [1, null]', (o: { claims: unknown[] }): void => void (o.claims = [1, null]), /claims\[0\] must be a ledger entry/],
-  ] as const)('%s is refused in one line', async (_, edit, re) => {
-    const o = structuredClone(shard);
-    (edit as (x: unknown) => void)(o);
+    [
+      'shard "1/0"',
+      (o) => {
+        o.shard = '1/0';
+      },
+      /bad shard field "1\/0"/,
+    ],
+    [
+      'claims [1, null]',
+      (o) => {
+        (o as { claims: unknown[] }).claims = [1, null];
+      },
+      /claims\[0\] must be a ledger entry/,
+    ],
+  ];
+  it.each(cases)('%s is refused in one line', async (_, edit, re) => {
+    const o = structuredClone(shard) as Shard;
+    edit(o);
     const f = join(dir, `shard-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(f, JSON.stringify(o));
     await oneLine(['claims', 'merge', f, '--no-report'], re);
