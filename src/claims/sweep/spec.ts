@@ -114,7 +114,8 @@ export function parseSpec(raw: unknown): SweepSpec {
   if (nUnits > MAX_UNITS)
     throw bad(
       'spec',
-      `has ${nUnits.toLocaleString('en-US')} units (${nCells} cells × ${Math.ceil(seeds.count / spec.block)} blocks); at most ${MAX_UNITS.toLocaleString('en-US')} are allowed: raise "block"`,
+      `has ${nUnits.toLocaleString('en-US')} units (${nCells} cells × ${Math.ceil(seeds.count / spec.block)} blocks); ` +
+        `at most ${MAX_UNITS.toLocaleString('en-US')} are allowed: raise "block"`,
     );
   cells(spec); // every cell's configuration is checked now, not when its turn comes
   return spec;
