@@ -73,6 +73,9 @@ describe('sizes and numbers bounded before work', () => {
     [['train', '--lr-d', '1e-400'], /--lr-d "1e-400" is outside float64's range \(it would be read as 0\)/],
     [['train', '--lr-g', '1e400'], /--lr-g "1e400" is outside float64's range/],
     [['theory', 'jsd', '--p', '0.5,0.5', '--q', '0.5,0.5', '--digits', ' 7'], /--digits must be an integer from 1 to 5000; got " 7"/],
+    // a valid input that would run for hours: bounded by its time budget (600 s by default), here 1 s
+    [['theory', 'mixture-kl', '--p-mix', '1:0:1', '--q-mix', '1:0:0.001', '--max-seconds', '1'], /--max-seconds \(1 s\) was exceeded at node \d+ of \d+/],
+    [['theory', 'shift-series', '--family', 'gaussian', '--scale', '1', '--t', '1e300'], /shiftSeries: shifts\[0\] must be at most 10⁶ × scale/],
   ])('%j: one line, exit 2', async (argv, re) => oneLine(argv as string[], re));
 
   it('--help lists only commands that exist', async () => {

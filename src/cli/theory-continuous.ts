@@ -106,6 +106,9 @@ const SPEC = {
   base: 'value',
 } as const;
 
+/** The time budget of a certified continuous quantity on the command line, unless --max-seconds is given. */
+export const DEFAULT_MAX_SECONDS = 600;
+
 export const CONTINUOUS_HELP = `Continuous quantities (exact decimals or fractions, certified like the discrete ones):
   gan-verify theory gaussian-kl|gaussian-w1|gaussian-w2 --mu1 A --sigma1 B --mu2 C --sigma2 D
                     [--digits N] [--base e|2 (gaussian-kl)] [--json]
@@ -114,6 +117,8 @@ export const CONTINUOUS_HELP = `Continuous quantities (exact decimals or fractio
                     where <spec> is w:mu:sigma,w:mu:sigma,... with weights summing to exactly 1
   gan-verify theory shift-series --family uniform|gaussian --scale W --t <list> [--digits N] [--json]
                     JSD(t) and W1(t) between P and P shifted by t (the disjoint-support phenomenon)
+  --max-seconds S   the time budget of the certified computation (default 600): past it, one line
+                    says where it stopped and exit 2 (a progress line shows on a terminal)
 ${Object.entries(CONTINUOUS)
   .map(([k, v]) => `  ${k.padEnd(17)} ${v.summary}`)
   .join('\n')}
@@ -162,7 +167,8 @@ function continuous(argv: readonly string[]): string {
   const opts = {
     ...(digits === undefined ? {} : { digits }),
     ...(base === 2 ? { base: 2 as const } : {}),
-    ...(maxRaw === undefined ? {} : { maxSeconds: Number(maxRaw) }),
+    // every certified computation is bounded: 600 s unless --max-seconds says otherwise
+    maxSeconds: maxRaw === undefined ? DEFAULT_MAX_SECONDS : Number(maxRaw),
     ...(onProgress ? { onProgress } : {}),
   };
   if (name === 'shift-series') return runShiftSeries(c, args, opts);

@@ -406,6 +406,9 @@ export function shiftSeries(family: 'uniform' | 'gaussian', scale: RationalLike,
   return shifts.map((tl, i) => {
     const t = toRational(tl, fn, `shifts[${i}]`);
     const at = t.num < 0n ? rational(-t.num, t.den) : t;
+    // the certified quadrature of the Gaussian family reaches 10⁶ scales; past that, a clear refusal
+    if (family === 'gaussian' && cmp(at, rational(w.num * 1_000_000n, w.den)) > 0)
+      throw new TheoryError(fn, `shifts[${i}]`, `must be at most 10⁶ × scale for the gaussian family (the certified quadrature's range); got ${show(tl)}`);
     const w1e = certify(fn, digits, 0, () => ({ kind: 'exact', value: at }));
     let jsd: LogQuantity;
     if (family === 'uniform') {
