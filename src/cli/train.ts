@@ -57,7 +57,8 @@ A member whose loss becomes NaN or infinite stops alone: a line on stderr names 
 quantity, its last good state stays in the checkpoint and the summary, and the exit status is 1.
 --checkpoint DIR saves DIR/checkpoint.json (weights, Adam state, generator states, step, logs) every
 --checkpoint-every steps (default 200) and on SIGINT/SIGTERM; --resume DIR continues from it and
-prints the same log, byte for byte, as the run that was never interrupted.
+prints the same log, byte for byte, as the run that was never interrupted. The checkpoint does not
+remember --out: give --out DIR again when resuming (--resume DIR --out OUT).
 `;
 
 const SPEC = {
