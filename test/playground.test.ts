@@ -187,6 +187,23 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     await page.close();
   });
 
+  it('bad settings in the URL are shown on the page as an error, not thrown unseen', async () => {
+    for (const query of [
+      'autostart=1&population=0',
+      'autostart=1&population=-3',
+      'autostart=1&population=99999999',
+      'autostart=1&seed=-1',
+      'autostart=1&steps=%',
+    ]) {
+      const { page, errors } = await open(query);
+      await page.waitForFunction(() => document.getElementById('root')?.dataset.state === 'error', { timeout: 0 });
+      const status = await page.evaluate(() => document.getElementById('status')?.textContent ?? '');
+      expect(status, query).toMatch(/^error: \S.*(population|seed|steps|malformed)/);
+      expect(errors, query).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the page loads everything by relative paths, so any static server of the output folder serves it', () => {
     const html = readFileSync(join(site, 'index.html'), 'utf8');
     expect(html).toMatch(/<script type="module" src="app.js">/);

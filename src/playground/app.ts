@@ -28,6 +28,8 @@ declare global {
   interface Window {
     ganVerify: () => string;
     ganVerifyState: () => unknown;
+    /** A query with a malformed %-escape, kept aside by index.html before TensorFlow.js loads. */
+    ganVerifyBadQuery?: string;
   }
 }
 
@@ -264,6 +266,7 @@ function render(v: View): void {
   const r = root();
   r.dataset.step = String(v.step);
   r.dataset.state = session?.isRunning ? 'running' : v.done ? 'done' : 'paused';
+  $('status').className = '';
   $('status').textContent = `step ${v.step} of ${v.steps}${v.done ? ' (done)' : ''}`;
   if (session === null) return;
   if (session.settings.preset === 'tabular') drawTabular(v);
@@ -286,20 +289,42 @@ async function main(): Promise<void> {
   window.ganVerify = () => session?.jsonl() ?? '';
   window.ganVerifyState = () => tabularState;
   const autostart = fillFromUrl();
-  $('start').onclick = () => {
+  $('start').onclick = shown(async () => {
     if (session === null) reset();
-    void session?.run();
-  };
-  $('pause').onclick = () => void session?.pause();
-  $('step').onclick = () => {
+    await session?.run();
+  });
+  $('pause').onclick = shown(async () => session?.pause());
+  $('step').onclick = shown(async () => {
     if (session === null) reset();
-    void session?.step();
-  };
-  $('reset').onclick = reset;
-  for (const id of ['preset', 'seed', 'population', 'loss', 'lrD', 'lrG', 'dSteps', 'steps', 'logEvery']) $(id).onchange = reset;
-  reset();
+    await session?.step();
+  });
+  $('reset').onclick = shown(async () => reset());
+  for (const id of ['preset', 'seed', 'population', 'loss', 'lrD', 'lrG', 'dSteps', 'steps', 'logEvery']) $(id).onchange = shown(async () => reset());
+  await shown(async () => {
+    if (window.ganVerifyBadQuery !== undefined)
+      throw new Error(`the address's query ${JSON.stringify(window.ganVerifyBadQuery)} has a malformed %-escape; nothing was started`);
+    reset();
+  })();
   root().dataset.ready = '1';
-  if (autostart) void session?.run();
+  if (window.ganVerifyBadQuery !== undefined) return;
+  if (autostart) await shown(async () => session?.run())();
+}
+
+/**
+ * A handler whose errors (bad settings from the form or the URL: population 0, seed −1, steps "%")
+ * are shown on the page, in the status line, instead of being thrown where nobody sees them.
+ */
+function shown(f: () => Promise<unknown>): () => Promise<void> {
+  return async () => {
+    try {
+      await f();
+    } catch (e) {
+      session = null;
+      $('status').textContent = `error: ${(e as Error).message}`;
+      $('status').className = 'error';
+      root().dataset.state = 'error';
+    }
+  };
 }
 
 main().catch((e) => {
