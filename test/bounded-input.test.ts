@@ -48,6 +48,8 @@ describe('files: regular files only where a file is read, folders where a folder
     [['merge', file, '--out', join(dir, 'm')], /merge: ".*empty\.md" is a file; give the shards' folders/],
     [['regenerate', '--dir', file], /--dir ".*empty\.md" is a file; give the folder of seed-N\.log files/],
     [['sweep', fifo, '--plan'], /SPEC ".*fifo" cannot be read \(a FIFO, not a regular file\)/],
+    // Node's recursive mkdir loops forever under /proc: created one level at a time instead
+    [['train', '--steps', '10', '--out', '/proc/x/y'], /--out "\/proc\/x\/y" cannot be written \(ENOENT\)/],
   ])('%j: one line, exit 2', async (argv, re) => oneLine(argv as string[], re));
 });
 

@@ -4,7 +4,7 @@
  * finished write survives a crash.
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CliError } from './args.js';
 
 export { removeStaleTemp, SaveError, writeFileDurable } from '../claims/durable.js';
@@ -18,11 +18,29 @@ function probeWritable(dir: string): void {
   rmSync(probe);
 }
 
+/**
+ * Creates a folder and its missing parents one level at a time (Node's recursive mkdir can loop
+ * forever under /proc, where a missing entry reports EEXIST and ENOENT in turn); throws the system's
+ * error at the first level that cannot be made.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  let d = resolve(dir);
+  while (!existsSync(d)) {
+    missing.push(d);
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  if (existsSync(d) && !statSync(d).isDirectory()) throw Object.assign(new Error(`${d} is not a folder`), { code: 'ENOTDIR' });
+  for (const m of missing.reverse()) mkdirSync(m);
+}
+
 /** A folder the command will write into: created now, or a one-line error naming the flag. */
 export function ensureOutputDir(cmd: string, flag: string, dir: string): void {
   try {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`${cmd}: ${flag} ${JSON.stringify(dir)} exists and is not a folder`);
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     probeWritable(dir);
   } catch (e) {
     if (e instanceof CliError) throw e;
