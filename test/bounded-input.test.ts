@@ -213,6 +213,24 @@ describe('library calls answer rightly or refuse', () => {
     );
     expect(() => Rng.restore({ algorithm: 'xoroshiro128+', seed: 0, stream: 0, state: [0, 0, 0, 0] })).toThrow(/must not be all zeros/);
   });
+  it('a misspelled option key is refused with the function, the key and the nearest known key', async () => {
+    const { jsd } = await import('../src/theory/index.js');
+    const { estimateKl } = await import('../src/numeric/index.js');
+    expect(() => jsd(['1/2', '1/2'], ['1/2', '1/2'], { digts: 10 } as never)).toThrow(/jsd: options\.digts is not an option of jsd \(did you mean digits\?\)/);
+    expect(() => estimateKl('normal:0,1', 'normal:1,1', { sampels: 10 } as never)).toThrow(
+      /estimateKl: options\.sampels is not an option of estimateKl \(did you mean samples\?\)/,
+    );
+    await expect(train(makeConfig('seed-toy'), { populaton: 2 } as never)).rejects.toThrow(
+      /train: options\.populaton is not an option of train \(did you mean population\?\)/,
+    );
+    await expect(assertTheorems({}, { numRun: 5 } as never)).rejects.toThrow(
+      /assertTheorems: options\.numRun is not an option of assertTheorems \(did you mean numRuns\?\)/,
+    );
+    expect(() => withinEnclosure(0.5, exact.jsd([0.5, 0.5], [0.5, 0.5]), { rtoll: 1e-9 } as never)).toThrow(
+      /options\.rtoll is not an option .*\(did you mean rtol\?\)/,
+    );
+  });
+
   it('assertTheorems refuses numRuns 1e9 before running anything', async () => {
     await expect(assertTheorems({}, { numRuns: 1e9 })).rejects.toThrow(/assertTheorems: options\.numRuns must be at most 100,000; got 1000000000/);
   });

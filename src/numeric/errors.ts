@@ -9,4 +9,7 @@ export class NumericError extends InputError {
 export { show as showValue } from '../theory/errors.js';
 
 /** An options argument: undefined or a plain object (see the theory layer's checkOptionsWith). */
-export const checkOptions = <T>(fn: string, options: T): T => checkOptionsWith(fn, options, NumericError);
+export const checkOptions = <T>(fn: string, options: T): T => checkOptionsWith(fn, options, NumericError, NUMERIC_OPTIONS);
+
+/** The options of the numeric layer's functions (a misspelled key is refused, not ignored). */
+export const NUMERIC_OPTIONS = ['samples', 'seed', 'level', 'twoSample', 'k', 'normalize', 'base', 'xWeights', 'yWeights'] as const;

@@ -52,7 +52,7 @@ export interface SizeOptions {
 }
 
 function sizes(options: SizeOptions, fn: string): [number, number] {
-  const o = checkOptions(fn, options);
+  const o = checkOptions(fn, options, ['minLength', 'maxLength', 'zeros']);
   const min = intAtLeast(fn, 'options.minLength', o.minLength, 1, 1);
   const max = intAtLeast(fn, 'options.maxLength', o.maxLength, min, Math.max(12, min));
   if (o.zeros !== undefined && typeof o.zeros !== 'boolean') throw new TestingError(fn, 'options.zeros', `must be a boolean; got ${show(o.zeros)}`);

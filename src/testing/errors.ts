@@ -8,7 +8,7 @@ export class TestingError extends InputError {
 export { show };
 
 /** An options argument: undefined or a plain object. */
-export const checkOptions = <T>(fn: string, options: T): T => checkOptionsWith(fn, options, TestingError);
+export const checkOptions = <T>(fn: string, options: T, known?: readonly string[]): T => checkOptionsWith(fn, options, TestingError, known);
 
 /** An integer ≥ min, or the default when undefined. */
 export function intAtLeast(fn: string, arg: string, v: unknown, min: number, dflt: number): number {

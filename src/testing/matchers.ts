@@ -33,7 +33,7 @@ export function ulpDistance(a: number, b: number): number {
 }
 
 function checkTolerance(fn: string, tolerance: Tolerance): Required<Tolerance> {
-  const t = checkOptions(fn, tolerance);
+  const t = checkOptions(fn, tolerance, ['atol', 'rtol', 'ulps']);
   for (const k of ['rtol', 'atol', 'ulps'] as const) {
     const v = t[k];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))

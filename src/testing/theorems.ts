@@ -301,7 +301,7 @@ export async function assertTheorems(impl: Implementations, options: TheoremOpti
     if (!(FIELDS as readonly string[]).includes(k)) throw new TestingError(fn, `impl.${k}`, `is not a known implementation (expected ${FIELDS.join(', ')})`);
     if (v !== undefined && typeof v !== 'function') throw new TestingError(fn, `impl.${k}`, `must be a function; got ${show(v)}`);
   }
-  const o = checkOptions(fn, options);
+  const o = checkOptions(fn, options, ['numRuns', 'seed', 'path', 'only']);
   const numRuns = intAtLeast(fn, 'options.numRuns', o.numRuns, 1, 100);
   // each run checks every theorem with certified arithmetic: a bound keeps a typo (1e9) from running for days
   if (numRuns > MAX_RUNS) throw new TestingError(fn, 'options.numRuns', `must be at most ${MAX_RUNS.toLocaleString('en-US')}; got ${numRuns}`);

@@ -41,16 +41,51 @@ export function show(value: unknown): string {
   return s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
+/** Levenshtein distance (for "did you mean" suggestions). */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** " (did you mean x?)" for the known key nearest to `key`, when one is near. */
+export function nearest(key: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let d = Infinity;
+  for (const k of known) {
+    const e = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (e < d) [best, d] = [k, e];
+  }
+  return best !== undefined && d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean ${best}?)` : '';
+}
+
 /**
  * An options argument: undefined (the defaults) or a plain object; anything else (null, an array,
- * a number, a string) is refused with the layer's error, naming the function and `options`.
+ * a number, a string) is refused with the layer's error, naming the function and `options`. With
+ * `known`, a key that is not among them is refused too, naming it and the nearest known key (a
+ * misspelled option would otherwise be ignored silently).
  */
-export function checkOptionsWith<T>(fn: string, options: T, error: new (fn: string, arg: string, detail: string) => InputError): T {
+export function checkOptionsWith<T>(fn: string, options: T, error: new (fn: string, arg: string, detail: string) => InputError, known?: readonly string[]): T {
   if (options === undefined) return {} as T;
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     throw new error(fn, 'options', `must be an object of settings; got ${show(options)}`);
+  if (known !== undefined) {
+    const extra = Object.keys(options).find((k) => !known.includes(k));
+    if (extra !== undefined) throw new error(fn, `options.${extra}`, `is not an option of ${fn}${nearest(extra, known)}; its options: ${known.join(', ')}`);
+  }
   return options;
 }
 
-/** {@link checkOptionsWith} for the theory layer. */
-export const checkOptions = <T>(fn: string, options: T): T => checkOptionsWith(fn, options, TheoryError);
+/** The options of the theory layer's functions. */
+export const THEORY_OPTIONS = ['digits', 'base', 'normalize', 'maxSeconds', 'onProgress'] as const;
+
+/** {@link checkOptionsWith} for the theory layer (unknown keys refused). */
+export const checkOptions = <T>(fn: string, options: T): T => checkOptionsWith(fn, options, TheoryError, THEORY_OPTIONS);

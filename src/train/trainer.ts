@@ -1,5 +1,5 @@
 import { checkConfig, type TrainConfig } from './config.js';
-import { show } from '../theory/errors.js';
+import { checkOptionsWith, show } from '../theory/errors.js';
 import { CHECKPOINT_FORMAT, parameterCount, validateCheckpoint } from './checkpoint.js';
 import { checkMemory } from '../numeric/memory.js';
 import { parseDistribution, Rng, type Distribution, type RngState } from '../numeric/index.js';
@@ -216,13 +216,31 @@ function yieldToEvents(): Promise<void> {
   });
 }
 
+/** The keys of {@link TrainOptions} (a misspelled one is refused, not ignored). */
+const TRAIN_OPTIONS = [
+  'seed',
+  'population',
+  'engine',
+  'threads',
+  'simd',
+  'onLog',
+  'probeEvery',
+  'onProbe',
+  'onStep',
+  'onStop',
+  'checkpointEvery',
+  'onCheckpoint',
+  'resume',
+  'shouldStop',
+  'onFinal',
+] as const;
+
 /**
  * Trains the population; resolves to every member's logs. Asynchronous so that signals can be
  * heard between steps and worker threads can run (the work itself is deterministic).
  */
 export async function train(config: TrainConfig, options: TrainOptions = {}): Promise<TrainResult> {
-  if (options === null || typeof options !== 'object' || Array.isArray(options))
-    throw new TrainError('train', 'options', `must be an object of settings; got ${show(options)}`);
+  checkOptionsWith('train', options, TrainError, TRAIN_OPTIONS);
   // a checkpoint is checked completely (every field and their consistency) before any work starts
   for (const k of ['onLog', 'onStep', 'onStop', 'onCheckpoint', 'onFinal', 'onProbe', 'shouldStop'] as const) {
     const f = (options as Record<string, unknown>)[k];
