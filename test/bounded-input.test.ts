@@ -215,9 +215,9 @@ describe('library calls answer rightly or refuse', () => {
   });
   it('a misspelled option key is refused with the function, the key and the nearest known key', async () => {
     const { jsd } = await import('../src/theory/index.js');
-    const { estimateKl } = await import('../src/numeric/index.js');
+    const { estimateKl, normal } = await import('../src/numeric/index.js');
     expect(() => jsd(['1/2', '1/2'], ['1/2', '1/2'], { digts: 10 } as never)).toThrow(/jsd: options\.digts is not an option of jsd \(did you mean digits\?\)/);
-    expect(() => estimateKl('normal:0,1', 'normal:1,1', { sampels: 10 } as never)).toThrow(
+    expect(() => estimateKl(normal(0, 1), normal(1, 1), { sampels: 10 } as never)).toThrow(
       /estimateKl: options\.sampels is not an option of estimateKl \(did you mean samples\?\)/,
     );
     await expect(train(makeConfig('seed-toy'), { populaton: 2 } as never)).rejects.toThrow(
