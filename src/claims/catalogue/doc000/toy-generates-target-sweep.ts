@@ -30,9 +30,9 @@ export const toySweep = defineClaim({
   id: 'toy-generates-target-sweep',
   source: src('Generator: Takes random noise as input and generates data resembling the target Gaussian distribution.'),
   statement:
-    "the document's toy over a sweep of lr_D ∈ {0.01, 0.001} × steps ∈ {1000, 3000} × batch ∈ {16, 64}, 1000 seeds per cell (examples/scale/toy-sweep.json, " +
-    '8 shards merged): in each cell, the share of seeds ending within W1 < 0.25 of N(3, 1) exceeds ½ (Clopper–Pearson at the Bonferroni level over the 8 ' +
-    'cells)',
+    "the document's toy over a sweep of lr_D ∈ {0.01, 0.001} × steps ∈ {1000, 3000} × batch ∈ {16, 64}, 1000 seeds per cell (examples/scale/toy-sweep.json; " +
+    'its 160 committed units audited: hashes, the summary recomputed, a seeded sample retrained): in each cell, the share of seeds whose G is within ' +
+    'W1 < 0.25 of N(3, 1) after the last step exceeds ½ (Clopper–Pearson at the Bonferroni level over the 8 cells)',
   method: 'population',
   expected: 'refuted',
   subject: { sweep: TOY, reading: 'withinTolerance' as Reading },
