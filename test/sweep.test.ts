@@ -152,6 +152,20 @@ describe('examples/scale, checked statically', () => {
     expect(wf.jobs.merge.steps.map((s: { run?: string }) => s.run ?? '').join('\n')).toMatch(/gan-verify merge/);
   });
 
+  it('the Kubernetes Job validates against the Kubernetes schema and the workflow against GitHub’s (an edited copy of each does not)', async () => {
+    // kubernetes-models carries the batch/v1 Job's OpenAPI schema; @action-validator/core the workflow schema
+    const { Job } = await import('kubernetes-models/batch/v1/Job');
+    const job = parseYaml(readFileSync(ex('kubernetes-indexed-job.yaml'), 'utf8'));
+    expect(() => new Job(job).validate()).not.toThrow();
+    const badJob = structuredClone(job);
+    badJob.spec.completionMode = 'Sometimes';
+    expect(() => new Job(badJob).validate()).toThrow(/completionMode must be equal to one of the allowed values/);
+    const { validateWorkflow } = await import('@action-validator/core');
+    const text = readFileSync(ex('github-actions.yml'), 'utf8');
+    expect(validateWorkflow(text).errors).toEqual([]);
+    expect(validateWorkflow(text.replace(/runs-on:/, 'runs_on:')).errors.length).toBeGreaterThan(0);
+  });
+
   it('the Slurm script passes bash -n (and shellcheck where it is installed); its array size is the spec’s shard count', () => {
     expect(spawnSync('bash', ['-n', ex('slurm.sh')]).status).toBe(0);
     if (spawnSync('which', ['shellcheck']).status === 0) {
