@@ -21,8 +21,8 @@ const CASES: [string, TrainConfig][] = [
   ['saturating G loss', makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'saturating' })],
   ['LSGAN, label smoothing', makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'lsgan', labelSmoothing: 0.1 })],
   [
-    'WGAN, RMSprop, clipping, 2 D steps',
-    makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'wgan', optimizer: 'rmsprop', dSteps: 2, lrD: 5e-5, lrG: 5e-5 }),
+    'WGAN, RMSprop with lrD ≠ lrG, clipping, 2 D steps',
+    makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'wgan', optimizer: 'rmsprop', dSteps: 2, lrD: 5e-5, lrG: 1e-4 }),
   ],
   ['members that diverge and stop', makeConfig('seed-toy', { steps: 20, logEvery: 5, evalSamples: 64, lrD: 50, lrG: 50 })],
   ['mixture-1d (two hidden layers)', makeConfig('mixture-1d', { steps: 15, logEvery: 5, evalSamples: 64 })],
