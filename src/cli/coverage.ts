@@ -116,7 +116,7 @@ async function authorCoverage(cmd: string, positionals: string[], claimsFile: st
   const doc = positionals[0] as string;
   if (claimsFile === undefined) throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (the claims that check it)`);
   const docText = readInput(cmd, 'DOC', doc);
-  const { loadClaims } = await import('./claims.js');
+  const { loadClaims } = await import('./load-claims.js');
   const claims = await loadClaims(claimsFile);
   const quotes = claims.map((c) => ({ id: c.id, quote: normalise(c.source.quote.replace(/…/g, ' ')) }));
   const units = splitDocument(docText.replace(/^#+\s*/gm, ''));

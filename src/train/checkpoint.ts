@@ -12,9 +12,9 @@ import { show } from '../theory/errors.js';
 import { TrainError } from './backend.js';
 import { checkConfig } from './config.js';
 import { networkSizes } from './mlp.js';
-import type { Checkpoint } from './trainer.js';
+import { CHECKPOINT_FORMAT, type Checkpoint } from './types.js';
 
-export const CHECKPOINT_FORMAT = 'gan-verify-checkpoint-3';
+export { CHECKPOINT_FORMAT };
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max);
 const finite = z.number().finite();

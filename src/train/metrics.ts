@@ -12,7 +12,7 @@ import { isCritic } from './losses.js';
 import { layout, networkSizes } from './mlp.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
 import type { StepEngine } from './engines/types.js';
-import type { FinalProbe, MemberLog, MemberStop } from './trainer.js';
+import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 
 /** The grid on which D is compared with ½: 201 points over the 1-D target's 0.01%–99.99% range, or 41×41 over the modes' box. */
 export function gridFor(target: Distribution): tf.Tensor3D {

@@ -1,0 +1,40 @@
+/** Loading an author's claims file (TypeScript through tsx, or JavaScript): the claims it exports. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Claim } from '../claims/define.js';
+import { CliError } from './args.js';
+
+/** Loads the claims a module exports (default export, named exports, or arrays of claims). */
+export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} does not exist`);
+  let mod: Record<string, unknown>;
+  try {
+    if (/\.(c|m)?ts$/.test(path)) {
+      const { tsImport } = await import('tsx/esm/api');
+      mod = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    } else {
+      mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    }
+  } catch (e) {
+    // the whole cause on one line (a transform error's first line says only that it failed)
+    const cause =
+      e instanceof Error
+        ? e.message
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(' | ')
+        : String(e);
+    throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} could not be loaded: ${cause.length > 600 ? `${cause.slice(0, 597)}...` : cause}`);
+  }
+  const found: Claim<unknown>[] = [];
+  const visit = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (typeof v === 'object' && v !== null && (v as { kind?: unknown }).kind === 'gan-verify-claim') found.push(v as Claim<unknown>);
+  };
+  Object.values(mod).forEach(visit);
+  if (found.length === 0) throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} exports no claims (use defineClaim from 'gan-verify/claims')`);
+  return [...new Set(found)];
+}
