@@ -16,7 +16,7 @@
  * crossing is one hop. Whether the cycle "continues" is the size of |g − ½| late in the run against
  * its first swing.
  */
-import { sigmoid } from '../../numeric/logistic.js';
+import { sigmoid, softplus } from '../../numeric/logistic.js';
 
 export interface TwoModeSetting {
   /** Learning rate of D (0: a critic that never adapts). */
@@ -56,8 +56,9 @@ export function twoModeRun(s: TwoModeSetting): TwoModeRun {
     const db = sigmoid(ub);
     ua += s.lrD * (0.5 * (1 - da) - g * da);
     ub += s.lrD * (0.5 * (1 - db) - (1 - g) * db);
-    const la = Math.log(sigmoid(ua));
-    const lb = Math.log(sigmoid(ub));
+    // ln σ(u) = −softplus(−u), stably (numeric/logistic.ts)
+    const la = -softplus(-ua);
+    const lb = -softplus(-ub);
     theta -= s.lrG * (-g * (1 - g) * (la - lb));
     const g2 = sigmoid(theta);
     if (adaptedAt < 0 && g2 > 0.5 && sigmoid(ua) < 0.5) adaptedAt = t;

@@ -1,7 +1,8 @@
 /** Claim `value-is-cross-entropy` of seed document 002. */
 import * as tf from '@tensorflow/tfjs';
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt, sigmoid } from '../../util.js';
+import { fmt } from '../../util.js';
+import { softplus } from '../../../numeric/logistic.js';
 import { src } from './setup.js';
 
 export const vIsBce = defineClaim({
@@ -22,7 +23,8 @@ export const vIsBce = defineClaim({
     for (let t = 0; t < ctx.size(5, 20); t++) {
       const lr = Array.from({ length: n }, () => 4 * ctx.rng.normal());
       const lf = Array.from({ length: n }, () => 4 * ctx.rng.normal());
-      const v = lr.reduce((s, l) => s + Math.log(sigmoid(l)), 0) / n + lf.reduce((s, l) => s + Math.log(1 - sigmoid(l)), 0) / n;
+      // ln σ(l) = −softplus(−l) and ln(1 − σ(l)) = −softplus(l), in the stable form (numeric/logistic.ts)
+      const v = lr.reduce((s, l) => s - softplus(-l), 0) / n + lf.reduce((s, l) => s - softplus(l), 0) / n;
       const bce = tf.tidy(
         () => tf.losses.sigmoidCrossEntropy(tf.tensor1d([...lr.map(() => 1), ...lf.map(() => 0)]), tf.tensor1d([...lr, ...lf])).dataSync()[0] as number,
       );
