@@ -53,6 +53,20 @@ describe('files: regular files only where a file is read, folders where a folder
   ])('%j: one line, exit 2', async (argv, re) => oneLine(argv as string[], re));
 });
 
+describe('forged claim exports', () => {
+  it('an object tagged as a claim but not made by defineClaim is refused in one line naming the file and the field', async () => {
+    const f = join(dir, 'forged.mjs');
+    writeFileSync(
+      f,
+      "export const forged = { kind: 'gan-verify-claim', id: 'forged-claim', source: { doc: 'd', quote: 'q' }, statement: 's', method: 'exact' };\n",
+    );
+    await oneLine(
+      ['claims', f, '--no-report'],
+      /FILE ".*forged\.mjs": loadClaims: claims\[0\] is not a valid claim: defineClaim: expected \(claim forged-claim\) must be one of/,
+    );
+  });
+});
+
 describe('sizes and numbers bounded before work', () => {
   it('a sweep grid past 10,000 cells, or past 1,000,000 units, is refused with the figure', async () => {
     const big = join(dir, 'big.json');

@@ -1,6 +1,6 @@
 /** Argument checks for the claims layer's exported functions (a ClaimError naming the argument). */
 import { show } from '../theory/errors.js';
-import { ClaimError, type CheckContext } from './define.js';
+import { ClaimError, defineClaim, type CheckContext, type ClaimSpec } from './define.js';
 
 export function checkArray(fn: string, arg: string, v: unknown, what: string): void {
   if (!Array.isArray(v)) throw new ClaimError(fn, arg, `must be an array of ${what}; got ${show(v)}`);
@@ -22,6 +22,12 @@ export function checkContext(fn: string, ctx: unknown): void {
 export function checkClaim(fn: string, arg: string, c: unknown): void {
   if (c === null || typeof c !== 'object' || (c as { kind?: unknown }).kind !== 'gan-verify-claim')
     throw new ClaimError(fn, arg, `must be a claim made with defineClaim; got ${show(c)}`);
+  // an object tagged as a claim but not made by defineClaim (a forged export) is held to the same rules
+  try {
+    defineClaim(c as ClaimSpec<unknown>);
+  } catch (e) {
+    throw new ClaimError(fn, arg, `is not a valid claim: ${(e as Error).message}`);
+  }
 }
 
 /** One ledger entry (with its verdict). */

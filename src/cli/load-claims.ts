@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkClaim } from '../claims/check-args.js';
 import type { Claim } from '../claims/define.js';
 import { CliError } from './args.js';
 
@@ -36,5 +37,13 @@ export async function loadClaims(file: string): Promise<Claim<unknown>[]> {
   };
   Object.values(mod).forEach(visit);
   if (found.length === 0) throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)} exports no claims (use defineClaim from 'gan-verify/claims')`);
+  // every export tagged as a claim is checked as defineClaim checks it (a forged object is refused here)
+  found.forEach((c, i) => {
+    try {
+      checkClaim('loadClaims', `claims[${i}]`, c);
+    } catch (e) {
+      throw new CliError(`gan-verify claims: FILE ${JSON.stringify(file)}: ${(e as Error).message}`);
+    }
+  });
   return [...new Set(found)];
 }
