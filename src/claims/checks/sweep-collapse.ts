@@ -79,7 +79,7 @@ export async function checkSweepModeCollapse(subject: SweepSubject, ctx: CheckCo
   const pct = (x: number) => `${fmt(100 * x, 3)}%`;
   const head =
     `${cell.members} seeds after ${steps.toLocaleString('en-US')} steps: ${trainedStat.k} trained (${pct(trained.estimate)}, 95% CI ${pct(trained.low)}–` +
-    `${pct(trained.high)}), ${collapsedStat.k} collapsed (trained and covering at most ${modes / 2} of ${modes} modes); median modes covered ` +
+    `${pct(trained.high)}), ${collapsedStat.k} collapsed (trained and covering at most ${Math.floor(modes / 2)} of ${modes} modes); median modes covered ` +
     `${fmt(final.modesCovered?.median ?? 0, 3)} of ${modes}, median share of samples within 3σ of a mode ${pct(final.hqShare?.median ?? 0)}`;
   const numbers = {
     seeds: cell.members,

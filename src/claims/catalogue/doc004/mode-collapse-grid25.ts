@@ -1,25 +1,32 @@
 /** Claim `mode-collapse-grid25` of seed document 004. */
 import { defineClaim } from '../../define.js';
 import { checkModeCollapse, type FailureKind } from '../../checks/mode-collapse.js';
-import { src, GRID, GRID_NARROW_G } from './setup.js';
+import { checkSweepModeCollapse, type SweepSubject } from '../../checks/sweep-collapse.js';
+import type { Setup } from '../../experiments.js';
+import { PAPER_2D } from '../doc002/mode-collapse-ring8.js';
+import { src, GRID_NARROW_G } from './setup.js';
 
-export const collapse = defineClaim({
+type Subject = SweepSubject | { setup: Setup; kind: FailureKind };
+
+export const collapse = defineClaim<Subject>({
   id: 'mode-collapse-grid25',
   source: src('Mode Collapse Generator produces limited variety, ignoring modes of the data distribution.'),
   statement:
-    'grid25 (25 modes, σ = 0.05), non-saturating GAN, two hidden layers of 32, Adam 1e-3 β₁ ½, batch 64, 3000 steps: when the generator ignores modes, it ' +
-    'is by limited variety — among seeds that miss modes, the share whose output is narrow (covariance trace below half the data’s) exceeds ½ ' +
-    '(Clopper–Pearson, 8 seeds)',
+    'the sentence defines mode collapse; what it says happens is tested: the standard (non-saturating) GAN on the 5×5 grid (spacing 2, σ 0.05) in the ' +
+    'networks and training of Metz et al. 2017, App. A, which Srivastava et al. 2017 (VEEGAN, §5.1) use for the grid (G two hidden ReLU layers of 128 on ' +
+    '256-dimensional noise, D one of 128; Adam 1e-4, β₁ ½; batch 512; 25,000 steps), 8 seeds (examples/scale/paper/gan-2d.json, committed units, ' +
+    'audited): among trained seeds (at least half of the samples within 3σ of a mode), the share with limited variety (covering at most 12 of the 25 ' +
+    'modes) exceeds ½ (Clopper–Pearson 95%); runs that are not trained decide nothing (inconclusive)',
   method: 'population',
-  expected: 'refuted',
-  subject: { setup: GRID, kind: 'collapse' as FailureKind },
+  expected: 'inconclusive',
+  subject: { sweep: PAPER_2D, target: 'grid25', reading: 'collapse' },
   mutant: {
-    description: 'the competing claim: seeds that miss modes produce a wide, diffuse output',
-    subject: { setup: GRID, kind: 'diffuse' as FailureKind },
+    description: 'a wrong claim about the same runs: "the paper-setup runs are trained" (most seeds put at least half of their samples near a mode)',
+    subject: { sweep: PAPER_2D, target: 'grid25', reading: 'trained' },
   },
   positive: {
-    description: 'a generator with a single hidden ReLU unit (outputs on a ray through the grid)',
-    subject: { setup: GRID_NARROW_G, kind: 'collapse' as FailureKind },
+    description: 'a generator with a single hidden ReLU unit (outputs on a ray through the grid; trained here, 2×32 D, 3000 steps)',
+    subject: { setup: GRID_NARROW_G, kind: 'collapse' },
   },
-  check: (subject, ctx) => checkModeCollapse(subject, ctx, 'grid25-modes'),
+  check: (subject, ctx) => ('sweep' in subject ? checkSweepModeCollapse(subject, ctx) : checkModeCollapse(subject, ctx, 'grid25-narrow-g-modes')),
 });
