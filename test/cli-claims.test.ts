@@ -104,6 +104,20 @@ describe('gan-verify claims', () => {
     expect(by('after-the-slow-one')).toMatchObject({ verdict: 'holds' });
   });
 
+  it('a check that loops synchronously (no timer can fire) is ended by the watchdog past its limit, with one line', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = new URL('../bin/gan-verify.js', import.meta.url).pathname;
+    const child = spawn(process.execPath, [bin, 'claims', 'test/fixtures/busy-claim.ts', '--only', 'busy-loop', '--time-limit', '1', '--no-report']);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const [code, signal] = await new Promise<[number | null, string | null]>((r) => child.on('close', (c, s) => r([c, s])));
+    expect(signal).toBe('SIGKILL');
+    expect(code).toBeNull();
+    expect(stderr).toMatch(
+      /gan-verify claims: claim busy-loop ran past its time limit of 1 s without ever yielding .*: the ledger is stopped, nothing was written\n$/,
+    );
+  });
+
   it('--shard splits the list; --list prints it', async () => {
     const all = (await run(['claims', '--list'])).stdout.trim().split('\n');
     const parts = await Promise.all([1, 2].map(async (i) => (await run(['claims', '--list', '--shard', `${i}/2`])).stdout.trim().split('\n')));

@@ -1,4 +1,5 @@
 /** `gan-verify claims [FILE…]`: the claims ledger (what `npm start` runs). */
+import { Worker } from 'node:worker_threads';
 import { renderBar } from './progress.js';
 import { writeFileDurable } from '../claims/durable.js';
 import { resolve } from 'node:path';
@@ -61,6 +62,44 @@ const SPEC = {
 } as const;
 
 export { loadClaims } from './load-claims.js';
+
+/**
+ * A watchdog thread over the ledger: `arm(id, s)` gives claim `id` s seconds; if the main thread is
+ * still in that claim then (a synchronous loop that no timer can interrupt), the thread writes one
+ * line naming the claim and ends the process with SIGKILL. Asynchronous overruns never reach it: the
+ * runner's own time limit records them and moves on, and the next claim re-arms it.
+ */
+function watchdog(cmd: string, limit: number): { arm(id: string, seconds: number): void; stop(): void } {
+  const sab = new SharedArrayBuffer(8 + 128);
+  const deadline = new Float64Array(sab, 0, 1);
+  const idBytes = new Uint8Array(sab, 8, 128);
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    const { writeSync } = require('node:fs');
+    const d = new Float64Array(workerData.sab, 0, 1);
+    const idb = new Uint8Array(workerData.sab, 8, 128);
+    setInterval(() => {
+      if (d[0] > 0 && Date.now() > d[0]) {
+        const id = Buffer.from(idb).toString('utf8').replace(/\\u0000+$/, '');
+        writeSync(2, workerData.cmd + ': claim ' + id + ' ran past its time limit of ' + workerData.limit +
+          ' s without ever yielding (a synchronous loop cannot be stopped in place): the ledger is stopped, nothing was written\\n');
+        process.kill(process.pid, 'SIGKILL');
+      }
+    }, 100);`;
+  const w = new Worker(code, { eval: true, workerData: { sab, cmd, limit } });
+  w.unref();
+  return {
+    arm(id, seconds) {
+      idBytes.fill(0);
+      idBytes.set(Buffer.from(id, 'utf8').subarray(0, 127));
+      deadline[0] = Date.now() + seconds * 1000;
+    },
+    stop() {
+      deadline[0] = 0;
+      void w.terminate();
+    },
+  };
+}
 
 function progress(done: number, total: number, id: string): void {
   if (process.stderr.isTTY) {
@@ -137,7 +176,25 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   process.stderr.write(`gan-verify claims: ${claims.length} claims, seed ${seed}${quick ? ', quick' : ''}, backend ${backend}\n`);
   const t0 = performance.now();
   const controls = args.flags.has('controls');
-  const entries = await runLedger(claims, { quick, seed, onProgress: progress, controls, timeLimit });
+  // a check that loops synchronously never yields, so its time limit cannot fire in place: a watchdog
+  // thread ends the process (one line, exit by SIGKILL) once a claim is past all its checks' limits
+  const dog = watchdog(cmd, timeLimit);
+  let entries: Awaited<ReturnType<typeof runLedger>>;
+  try {
+    entries = await runLedger(claims, {
+      quick,
+      seed,
+      controls,
+      timeLimit,
+      onProgress: (done, total, id) => {
+        progress(done, total, id);
+        // subject, mutant and positive control each have the limit; 5 s of slack for the runner itself
+        if (done < total) dog.arm(id, (controls ? 3 : 1) * timeLimit + 5);
+      },
+    });
+  } finally {
+    dog.stop();
+  }
   const meta: LedgerMeta = { seed, quick, shard: shardRaw ?? null, backend, seconds: (performance.now() - t0) / 1000 };
   const code = entries.every((e) => e.agrees) && (!controls || entries.every((e) => controlProblems(e).length === 0)) ? 0 : 1;
   if (junit !== undefined) writeFileDurable(junit, junitXml(entries, meta));
