@@ -10,21 +10,12 @@
  * when the share of trained seeds is decisively below ½ the verdict is `inconclusive`, with that
  * reason and its interval.
  */
-import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { clopperPearson } from '../../numeric/intervals.js';
 import { type CheckContext, type IntervalEvidence, type Outcome, verdictOfInterval } from '../define.js';
-import { type AuditResult, auditSweep } from '../sweep/audit.js';
+import { auditedSweep, type CommittedSweep } from '../sweep/committed.js';
+import type { Setup } from '../experiments.js';
+import { checkModeCollapse, type FailureKind } from './mode-collapse.js';
 import { fmt } from '../util.js';
-
-/** A committed sweep: its spec, the folder of its unit files, its merged summary (paths from the package root). */
-export interface CommittedSweep {
-  spec: string;
-  dir: string;
-  summary: string;
-  /** Steps of each sampled unit that the audit retrains (a multiple of the spec's logEvery). */
-  prefixSteps: number;
-}
 
 /** `collapse`: the collapsed share among trained seeds; `trained`: the share of trained seeds. */
 export type SweepReading = 'collapse' | 'trained';
@@ -34,23 +25,6 @@ export interface SweepSubject {
   /** The cell, by its `target` setting. */
   target: string;
   reading: SweepReading;
-}
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const at = (f: string) => (isAbsolute(f) ? f : join(ROOT, f));
-
-/** The audit of a committed sweep, run once per ledger (claims that read the same sweep share it). */
-export function auditedSweep(ctx: CheckContext, sweep: CommittedSweep): Promise<AuditResult> {
-  return ctx.shared(`audit:${sweep.summary}:${ctx.quick}:${ctx.seed}`, () =>
-    auditSweep({
-      spec: at(sweep.spec),
-      dir: at(sweep.dir),
-      summary: at(sweep.summary),
-      sample: ctx.size(1, 2),
-      seed: ctx.seed,
-      prefixSteps: sweep.prefixSteps,
-    }),
-  );
 }
 
 interface Stat {
@@ -91,7 +65,7 @@ export async function checkSweepModeCollapse(subject: SweepSubject, ctx: CheckCo
     unitsAudited: audit.units,
     unitsRecomputed: audit.recomputed.length,
   };
-  const source = `Numbers ${audit.text.split(ROOT).join('')}`;
+  const source = `Numbers ${audit.text}`;
   if (subject.reading === 'trained') {
     return { verdict: verdictOfInterval(trained, 0.5, 'above'), evidence: `${head}. ${source}`, numbers, interval: trainedIv };
   }
@@ -110,4 +84,12 @@ export async function checkSweepModeCollapse(subject: SweepSubject, ctx: CheckCo
     numbers,
     interval: { statistic: 'share of trained seeds that collapsed (cover at most half of the modes)', ...collapsed, threshold: 0.5 },
   };
+}
+
+/** A mode-collapse claim's subject: a committed sweep's cell, or (for a positive control) a setup trained here. */
+export type CollapseSubject = SweepSubject | { setup: Setup; kind: FailureKind };
+
+/** Decides a {@link CollapseSubject}: from the audited sweep, or by training the setup (its plot named `plotId`). */
+export function checkCollapse(subject: CollapseSubject, ctx: CheckContext, plotId: string): Promise<Outcome> {
+  return 'sweep' in subject ? checkSweepModeCollapse(subject, ctx) : checkModeCollapse(subject, ctx, plotId);
 }

@@ -1,28 +1,10 @@
 /** Claim `toy-generates-target-sweep` of seed document 000: the toy's convergence over a sweep larger than one machine runs in the ledger. */
-import { isAbsolute, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { auditSweep } from '../../sweep/audit.js';
+import { auditedSweep, REACHABLE_SWEEP, TOY_SWEEP } from '../../sweep/committed.js';
 import { defineClaim, type GridCell, type Verdict } from '../../define.js';
 import { conditionsFrom, gridVerdict } from '../../checks/robustness.js';
 import { clopperPearson } from '../../../numeric/intervals.js';
 import { verdictOfInterval } from '../../define.js';
 import { src } from './setup.js';
-
-/** A committed sweep: its spec, the folder of its unit files, and its merged summary (paths from the package root). */
-interface Committed {
-  spec: string;
-  dir: string;
-  summary: string;
-}
-
-const TOY: Committed = { spec: 'examples/scale/toy-sweep.json', dir: 'examples/scale/toy-sweep-run', summary: 'examples/scale/toy-sweep.summary.json' };
-const REACHABLE: Committed = {
-  spec: 'examples/scale/toy-reachable-sweep.json',
-  dir: 'examples/scale/toy-reachable-sweep-run',
-  summary: 'examples/scale/toy-reachable-sweep.summary.json',
-};
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const at = (f: string) => (isAbsolute(f) ? f : join(ROOT, f));
 
 type Reading = 'withinTolerance' | 'improved';
 
@@ -35,19 +17,19 @@ export const toySweep = defineClaim({
     'W1 < 0.25 of N(3, 1) after the last step exceeds ½ (Clopper–Pearson at the Bonferroni level over the 8 cells)',
   method: 'population',
   expected: 'refuted',
-  subject: { sweep: TOY, reading: 'withinTolerance' as Reading },
+  subject: { sweep: TOY_SWEEP, reading: 'withinTolerance' as Reading },
   mutant: {
     description: 'a wrong reading: "resembling" taken as "closer to the target than at step 0" (improvement, not resemblance)',
-    subject: { sweep: TOY, reading: 'improved' as Reading },
+    subject: { sweep: TOY_SWEEP, reading: 'improved' as Reading },
   },
   positive: {
     description: 'the same networks and loss on N(0, 1) with Adam 1e-3, β₁ ½, batch 64, 3000 steps, 200 seeds (examples/scale/toy-reachable-sweep.json)',
-    subject: { sweep: REACHABLE, reading: 'withinTolerance' as Reading },
+    subject: { sweep: REACHABLE_SWEEP, reading: 'withinTolerance' as Reading },
   },
   // decided from the committed sweep, audited first: every unit's hash, the summary recomputed from
   // the units, and a seeded sample of units retrained here and compared byte for byte
   check: async ({ sweep, reading }, ctx) => {
-    const audit = await auditSweep({ spec: at(sweep.spec), dir: at(sweep.dir), summary: at(sweep.summary), sample: ctx.size(2, 8), seed: ctx.seed });
+    const audit = await auditedSweep(ctx, sweep);
     const file = sweep.summary;
     const cs = audit.summaries as unknown as {
       settings: Record<string, number | string>;
@@ -79,7 +61,7 @@ export const toySweep = defineClaim({
       interval: best.interval as NonNullable<GridCell['interval']>,
       evidence:
         `${members} members in ${cs.length} cells; ${reading === 'improved' ? 'closer than at step 0' : 'within W1 < 0.25'} at the last step: ` +
-        `${grid.map(show).join(', ')}. Numbers ${audit.text.split(ROOT).join('')}`,
+        `${grid.map(show).join(', ')}. Numbers ${audit.text}`,
       numbers: {
         cells: cs.length,
         members,

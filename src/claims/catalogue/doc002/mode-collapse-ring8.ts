@@ -1,21 +1,10 @@
 /** Claim `mode-collapse-ring8` of seed document 002. */
 import { defineClaim } from '../../define.js';
-import { checkModeCollapse, type FailureKind } from '../../checks/mode-collapse.js';
-import { checkSweepModeCollapse, type CommittedSweep, type SweepSubject } from '../../checks/sweep-collapse.js';
-import type { Setup } from '../../experiments.js';
+import { checkCollapse, type CollapseSubject } from '../../checks/sweep-collapse.js';
+import { PAPER_2D } from '../../sweep/committed.js';
 import { src, RING_NARROW_G } from './setup.js';
 
-/** The standard GAN on ring8 and grid25 in the setup of Metz et al. 2017 (App. A), committed and audited. */
-export const PAPER_2D: CommittedSweep = {
-  spec: 'examples/scale/paper/gan-2d.json',
-  dir: 'examples/scale/paper/gan-2d-run',
-  summary: 'examples/scale/paper/gan-2d.summary.json',
-  prefixSteps: 2500,
-};
-
-type Subject = SweepSubject | { setup: Setup; kind: FailureKind };
-
-export const modeCollapse = defineClaim<Subject>({
+export const modeCollapse = defineClaim<CollapseSubject>({
   id: 'mode-collapse-ring8',
   source: src(
     'Mode collapse is the most common failure: the generator produces a narrow range of outputs that fool the discriminator, but ignores large portions of ' +
@@ -37,5 +26,5 @@ export const modeCollapse = defineClaim<Subject>({
     description: 'a generator with a single hidden ReLU unit (outputs on a ray), which cannot cover the ring (trained here, 2×32 D, 3000 steps)',
     subject: { setup: RING_NARROW_G, kind: 'collapse' },
   },
-  check: (subject, ctx) => ('sweep' in subject ? checkSweepModeCollapse(subject, ctx) : checkModeCollapse(subject, ctx, 'ring8-narrow-g-modes')),
+  check: (subject, ctx) => checkCollapse(subject, ctx, 'ring8-narrow-g-modes'),
 });

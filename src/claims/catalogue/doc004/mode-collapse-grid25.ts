@@ -1,14 +1,10 @@
 /** Claim `mode-collapse-grid25` of seed document 004. */
 import { defineClaim } from '../../define.js';
-import { checkModeCollapse, type FailureKind } from '../../checks/mode-collapse.js';
-import { checkSweepModeCollapse, type SweepSubject } from '../../checks/sweep-collapse.js';
-import type { Setup } from '../../experiments.js';
-import { PAPER_2D } from '../doc002/mode-collapse-ring8.js';
+import { checkCollapse, type CollapseSubject } from '../../checks/sweep-collapse.js';
+import { PAPER_2D } from '../../sweep/committed.js';
 import { src, GRID_NARROW_G } from './setup.js';
 
-type Subject = SweepSubject | { setup: Setup; kind: FailureKind };
-
-export const collapse = defineClaim<Subject>({
+export const collapse = defineClaim<CollapseSubject>({
   id: 'mode-collapse-grid25',
   source: src('Mode Collapse Generator produces limited variety, ignoring modes of the data distribution.'),
   statement:
@@ -28,5 +24,5 @@ export const collapse = defineClaim<Subject>({
     description: 'a generator with a single hidden ReLU unit (outputs on a ray through the grid; trained here, 2×32 D, 3000 steps)',
     subject: { setup: GRID_NARROW_G, kind: 'collapse' },
   },
-  check: (subject, ctx) => ('sweep' in subject ? checkSweepModeCollapse(subject, ctx) : checkModeCollapse(subject, ctx, 'grid25-narrow-g-modes')),
+  check: (subject, ctx) => checkCollapse(subject, ctx, 'grid25-narrow-g-modes'),
 });
