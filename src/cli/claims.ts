@@ -61,8 +61,6 @@ const SPEC = {
   coverage: 'flag',
 } as const;
 
-export { loadClaims } from './load-claims.js';
-
 /**
  * A watchdog thread over the ledger: `arm(id, s)` gives claim `id` s seconds; if the main thread is
  * still in that claim then (a synchronous loop that no timer can interrupt), the thread writes one

@@ -1,10 +1,11 @@
 /** `gan-verify coverage`: each seed document's sentences, and which of them no entry accounts for. */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readRegularFile } from '../numeric/read-file.js';
 import { join, resolve } from 'node:path';
 import { CATALOGUE } from '../claims/catalogue/index.js';
 import { accountFor, builtInAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
 import { CliError, parseArgs } from './args.js';
+import { existingDir } from './files.js';
 import { normalise, splitDocument } from '../claims/documents/split.js';
 
 export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json] | --skeleton FILE | DOC.md --claims CLAIMS.ts [--json]
@@ -33,8 +34,7 @@ export function defaultDocsDir(): string | undefined {
 /** The documents folder: --docs, else the default one. */
 export function docsDir(cmd: string, given: string | undefined): string {
   if (given !== undefined) {
-    if (!existsSync(given)) throw new CliError(`${cmd}: --docs ${JSON.stringify(given)} does not exist`);
-    if (!statSync(given).isDirectory()) throw new CliError(`${cmd}: --docs ${JSON.stringify(given)} is a file; give the folder that holds the documents`);
+    existingDir(cmd, `--docs ${JSON.stringify(given)}`, given, 'give the folder that holds the documents');
     return given;
   }
   const d = defaultDocsDir();

@@ -36,6 +36,12 @@ function makeDirs(dir: string): void {
   for (const m of missing.reverse()) mkdirSync(m);
 }
 
+/** A folder the command reads: it must exist and be a folder, else one line naming `what` (the flag and its value). */
+export function existingDir(cmd: string, what: string, dir: string, hint: string): void {
+  if (!existsSync(dir)) throw new CliError(`${cmd}: ${what} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new CliError(`${cmd}: ${what} is a file; ${hint}`);
+}
+
 /** A folder the command will write into: created now, or a one-line error naming the flag. */
 export function ensureOutputDir(cmd: string, flag: string, dir: string): void {
   try {

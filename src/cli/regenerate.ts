@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readRegularFile } from '../numeric/read-file.js';
 import { writeFileDurable } from '../claims/durable.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatFixed, logLine, makeConfig, train, useBackend, type MemberLog } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
+import { existingDir } from './files.js';
 
 export const REGENERATE_HELP = `Usage: gan-verify regenerate [--update] [--population K] [--dir DIR]
 
@@ -26,8 +27,7 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
   const popRaw = args.values.get('population') ?? '32';
   if (!/^\d+$/.test(popRaw) || Number(popRaw) < 1) throw new CliError(`${cmd}: --population must be a positive integer; got ${JSON.stringify(popRaw)}`);
   const dir = args.values.get('dir') ?? DEFAULT_DIR;
-  if (!existsSync(dir)) throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} does not exist`);
-  if (!statSync(dir).isDirectory()) throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} is a file; give the folder of seed-N.log files`);
+  existingDir(cmd, `--dir ${JSON.stringify(dir)}`, dir, 'give the folder of seed-N.log files');
   await useBackend('cpu');
   const out: string[] = [];
   let failed = false;

@@ -13,7 +13,7 @@
  * same bytes for every split of the same spec.
  */
 import { packageVersion } from '../package-version.js';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readRegularFile } from '../numeric/read-file.js';
 import { join } from 'node:path';
 import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
@@ -22,7 +22,7 @@ import { checkUnit, membersOf, UnitProblem, unitText } from '../claims/sweep/uni
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
 import { validateCheckpoint } from '../train/checkpoint.js';
 import { CliError, parseArgs, parseShard } from './args.js';
-import { ensureOutputDir, removeStaleTemp, SaveError, writeFileDurable } from './files.js';
+import { ensureOutputDir, existingDir, removeStaleTemp, SaveError, writeFileDurable } from './files.js';
 
 export const SWEEP_HELP = `Usage: gan-verify sweep SPEC.json --out DIR [--shard I/N]
        gan-verify sweep SPEC.json --plan
@@ -122,7 +122,6 @@ function readUnit(cmd: string, path: string, hash: string, u: Unit, spec: SweepS
 function readJsonFile(cmd: string, path: string, what: string, hint: string): Record<string, unknown> {
   let o: unknown;
   try {
-    if (!statSync(path).isFile()) throw new Error('not a regular file');
     o = JSON.parse(readRegularFile(path));
   } catch (e) {
     throw new CliError(`${cmd}: ${path} is not a readable ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${hint}`);
@@ -316,8 +315,7 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   if (out === undefined) throw new CliError(`${cmd}: --out DIR is required`);
   const manifests: Manifest[] = [];
   for (const dir of dirs) {
-    if (!existsSync(dir)) throw new CliError(`${cmd}: ${JSON.stringify(dir)} does not exist`);
-    if (!statSync(dir).isDirectory()) throw new CliError(`${cmd}: ${JSON.stringify(dir)} is a file; give the shards' folders (DIR...)`);
+    existingDir(cmd, JSON.stringify(dir), dir, "give the shards' folders (DIR...)");
     const files = readdirSync(dir).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f));
     if (files.length === 0)
       throw new CliError(`${cmd}: ${JSON.stringify(dir)} has no finished shard (no shard-I-of-N.json): is its shard still running, or was it interrupted?`);

@@ -285,9 +285,11 @@ export function gaussianMixture2D(spec: string, modes: Float64Array, sigma: numb
   };
 }
 
-/** A length of a 2-D mixture: a number in (0, 1e6]. */
+/** A length of a 2-D mixture (radius, spacing, σ): a number in (0, 1e6]. */
+const isScale = (v: unknown): v is number => typeof v === 'number' && v > 0 && v <= 1e6;
+
 function checkScale(fn: string, arg: string, v: unknown): void {
-  if (typeof v !== 'number' || !(v > 0 && v <= 1e6)) throw new NumericError(fn, arg, `must be a number in (0, 1e6]; got ${showValue(v)}`);
+  if (!isScale(v)) throw new NumericError(fn, arg, `must be a number in (0, 1e6]; got ${showValue(v)}`);
 }
 
 /**
@@ -351,7 +353,7 @@ export function parseDistribution(spec: string, fn = 'parseDistribution', arg = 
       if (parts.length !== 2) throw bad(`${head} takes no parameters or two (${form})`);
       const a = num(fn, arg, parts[0], spec);
       const sd = num(fn, arg, parts[1], spec);
-      if (!(a > 0) || !(sd > 0) || a > 1e6 || sd > 1e6) throw bad(`${form} needs 0 < ${head === 'ring8' ? 'RADIUS' : 'SPACING'} ≤ 1e6 and 0 < SIGMA ≤ 1e6`);
+      if (!isScale(a) || !isScale(sd)) throw bad(`${form} needs 0 < ${head === 'ring8' ? 'RADIUS' : 'SPACING'} ≤ 1e6 and 0 < SIGMA ≤ 1e6`);
       return head === 'ring8' ? ring8(a, sd) : grid25(a, sd);
     }
     case 'normal':
