@@ -16,7 +16,7 @@ import { packageVersion } from '../package-version.js';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readRegularFile } from '../numeric/read-file.js';
 import { join } from 'node:path';
-import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
+import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type Cell, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
 import { cellSummary, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
 import { checkUnit, membersOf, UnitProblem, unitText } from '../claims/sweep/units.js';
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
@@ -107,11 +107,11 @@ const unitFile = (dir: string, u: Unit) => join(dir, 'units', `${u.id}.json`);
 const checkpointFile = (dir: string, u: Unit) => join(dir, 'units', `${u.id}.checkpoint.json`);
 
 /** A unit file that belongs to this spec, or null (absent). Any other content is an error naming the file and the field. */
-function readUnit(cmd: string, path: string, hash: string, u: Unit, spec: SweepSpec): { members: MemberResult[]; version: string } | null {
+function readUnit(cmd: string, path: string, hash: string, u: Unit, cell: Cell): { members: MemberResult[]; version: string } | null {
   if (!existsSync(path)) return null;
   const o = readJsonFile(cmd, path, 'unit file', 'remove it to rerun the unit');
   try {
-    return { members: checkUnit(o, hash, u, spec), version: o.version as string };
+    return { members: checkUnit(o, hash, u, cell.config), version: o.version as string };
   } catch (e) {
     if (e instanceof UnitProblem) throw new CliError(`${cmd}: ${path}: ${e.message}`);
     throw e;
@@ -156,7 +156,7 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
   );
   // every unit file and checkpoint already there is checked before any training
   const done = new Set<string>();
-  for (const u of mine) if (readUnit(cmd, unitFile(out, u), hash, u, spec) !== null) done.add(u.id);
+  for (const u of mine) if (readUnit(cmd, unitFile(out, u), hash, u, cs[u.cell] as Cell) !== null) done.add(u.id);
   await useBackend('cpu');
   let stop = false;
   const onSignal = () => {
@@ -351,13 +351,13 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   const spec = parseSpec(specFromCanonical(first.spec));
   if (specHash(spec) !== first.specHash) throw new CliError(`${cmd}: ${first.file}'s spec does not match its hash ${first.specHash}`);
   // each manifest's shard is I/N as its file name says, and lists exactly that shard's units
-  const allUnits = units(spec);
+  const all = units(spec);
   for (const m of manifests) {
     const fm = /shard-(\d+)-of-(\d+)\.json$/.exec(m.file);
     const sm = /^(\d+)\/(\d+)$/.exec(m.shard);
     if (fm === null || sm === null || fm[1] !== sm[1] || fm[2] !== sm[2] || Number(sm[1]) < 1 || Number(sm[1]) > Number(sm[2]))
       throw new CliError(`${cmd}: ${m.file}: shard ${JSON.stringify(m.shard)} must be I/N with 1 ≤ I ≤ N, as the file name says`);
-    const want = shardUnits(allUnits, Number(sm[1]), Number(sm[2])).map((u) => u.id);
+    const want = shardUnits(all, Number(sm[1]), Number(sm[2])).map((u) => u.id);
     if (canonicalJson(m.units) !== canonicalJson(want))
       throw new CliError(
         `${cmd}: ${m.file}: units must list shard ${m.shard}'s ${want.length} units (${want.slice(0, 3).join(', ')}…); ` +
@@ -372,7 +372,6 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
       where.set(id, m);
     }
   }
-  const all = units(spec);
   const missing = all.filter((u) => !where.has(u.id));
   if (missing.length > 0) {
     const shards = [...new Set(manifests.map((m) => m.shard.split('/')[1]))];
@@ -384,7 +383,7 @@ export async function runMerge(argv: readonly string[]): Promise<[string, number
   const byCell: MemberResult[][] = cs.map(() => []);
   for (const u of all) {
     const m = where.get(u.id) as Manifest;
-    const r = readUnit(cmd, unitFile(m.dir, u), first.specHash, u, spec);
+    const r = readUnit(cmd, unitFile(m.dir, u), first.specHash, u, cs[u.cell] as Cell);
     if (r === null) throw new CliError(`${cmd}: ${m.file} lists unit ${u.id}, but ${unitFile(m.dir, u)} is missing`);
     byCell[u.cell]?.push(...r.members);
   }

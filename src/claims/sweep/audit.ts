@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Rng } from '../../numeric/index.js';
 import { train } from '../../train/index.js';
 import { ClaimError } from '../define.js';
-import { canonicalJson, cells, parseSpec, specHash, units, type SweepSpec, type Unit } from './spec.js';
+import { canonicalJson, cells, parseSpec, specHash, units, type SweepSpec, type Unit, type Cell } from './spec.js';
 import { cellSummary, summaryText, type MemberResult } from './summary.js';
 import { checkUnit, membersOf, UnitProblem, unitText } from './units.js';
 
@@ -95,7 +95,7 @@ export async function auditSweep(o: AuditOptions): Promise<AuditResult> {
     let members: MemberResult[];
     try {
       const obj = parseJson('units', path, text);
-      members = checkUnit(obj, hash, u, spec);
+      members = checkUnit(obj, hash, u, (cs[u.cell] as Cell).config);
       if (version !== undefined && obj.version !== version) throw new UnitProblem(`version ${String(obj.version)} differs from the other units' ${version}`);
       version = obj.version as string;
     } catch (e) {

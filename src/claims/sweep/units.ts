@@ -3,8 +3,8 @@
  * hash) and how a unit file is checked before anything trusts it (fields, hash, members, logged
  * steps, value ranges). The CLI's `sweep` and `merge` and the ledger's audit share these.
  */
-import type { TrainResult } from '../../train/index.js';
-import { canonicalJson, cells, unitContentHash, type SweepSpec, type Unit } from './spec.js';
+import type { TrainConfig, TrainResult } from '../../train/index.js';
+import { canonicalJson, unitContentHash, type Unit } from './spec.js';
 import { storable, type MemberResult } from './summary.js';
 
 export const FORMAT_UNIT = 'gan-verify-sweep-unit/1';
@@ -36,9 +36,10 @@ const RANGES: Record<string, [number, number]> = { hqShare: [0, 1], modesCovered
 /**
  * Checks a unit file's object completely: its fields, its content hash, its members (the unit's
  * seeds in order, each once), every member's logged steps (those the spec's configuration logs, in
- * order) and the values' types and ranges. Throws UnitProblem naming the field.
+ * order, as the unit's cell configuration `config` logs them) and the values' types and ranges.
+ * Throws UnitProblem naming the field.
  */
-export function checkUnit(o: Record<string, unknown>, hash: string, u: Unit, spec: SweepSpec): MemberResult[] {
+export function checkUnit(o: Record<string, unknown>, hash: string, u: Unit, config: TrainConfig): MemberResult[] {
   const bad = (field: string, detail: string) => new UnitProblem(`${field} ${detail}`);
   const extra = Object.keys(o).find((k) => !UNIT_FIELDS.includes(k));
   if (extra !== undefined) throw bad(extra, `is not a field of a unit file (${UNIT_FIELDS.join(', ')})`);
@@ -55,8 +56,6 @@ export function checkUnit(o: Record<string, unknown>, hash: string, u: Unit, spe
   const ms = o.members;
   if (!Array.isArray(ms) || ms.length !== u.count)
     throw bad('members', `must list the unit's ${u.count} members; got ${Array.isArray(ms) ? ms.length : JSON.stringify(ms)}`);
-  const config = cells(spec)[u.cell]?.config;
-  if (config === undefined) throw bad('cell', `${u.cell} is not a cell of the spec`);
   const expectedSteps: number[] = [];
   for (let s = 0; s < config.steps; s += config.logEvery) expectedSteps.push(s);
   const checkRecord = (field: string, r: unknown) => {
