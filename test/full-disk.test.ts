@@ -126,15 +126,18 @@ describe.skipIf(!canMount)('a full disk', () => {
       '--checkpoint',
       ck,
       '--checkpoint-every',
-      '100',
+      '2000',
     ]);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // the first checkpoint is on disk: fill the disk, then interrupt
+    // the first checkpoint is on disk: the run is paused (so that no periodic checkpoint can come
+    // between), the disk filled, and the interrupt delivered as it continues
     while (!existsSync(join(ck, 'checkpoint.json'))) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGSTOP');
     const before = readFileSync(join(ck, 'checkpoint.json'), 'utf8');
     fill(dir);
     child.kill('SIGINT');
+    child.kill('SIGCONT');
     const code = await new Promise<number | null>((r) => child.on('close', r));
     expect(code).toBe(1);
     oneLine(stderr);
@@ -163,8 +166,11 @@ describe.skipIf(!canMount)('a full disk', () => {
     void closed.then((c) => (code = c));
     while (code === undefined) {
       if (!filled && existsSync(ckFile)) {
+        // paused while the disk fills, so the unit cannot finish in between (its next checkpoint is the write that fails)
+        child.kill('SIGSTOP');
         fill(dir);
         filled = true;
+        child.kill('SIGCONT');
       }
       await new Promise((r) => setTimeout(r, 5));
     }
