@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cliAsync as run } from './cli-helpers.js';
+import { cliAsync as run, resealCheckpoint } from './cli-helpers.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'gan-verify-files-'));
 
@@ -32,18 +32,35 @@ describe('gan-verify train --resume validates the checkpoint completely', () => 
     ['Adam step count off', (c) => (c.tD = 7), /tD must equal step × dSteps \(200\); got 7/],
     ['another format', (c) => (c.format = 'gan-verify-checkpoint-2'), /format must be gan-verify-checkpoint-3/],
     ['a missing config field', (c) => delete c.config.batch, /config.batch is missing/],
+    ['an unknown field', (c) => (c.extra = 1), /extra/],
   ];
   it.each(cases)('%s: one line naming the field, exit 2', async (_, mutate, message) => {
     const dir = tmp();
     const c = structuredClone(good);
     mutate(c);
-    writeFileSync(join(dir, 'checkpoint.json'), JSON.stringify(c));
+    writeFileSync(join(dir, 'checkpoint.json'), resealCheckpoint(c));
     const r = await run(['train', '--resume', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^gan-verify train: --resume "[^"]+": checkpoint.json is not usable: /);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+  // edits that keep every field valid: only the content hash can tell
+  it.each([
+    ['another engine', (c: Record<string, unknown>) => (c.engine = c.engine === 'fused' ? 'autodiff' : 'fused')],
+    ['a relabelled preset', (c: Record<string, unknown>) => ((c.config as Record<string, unknown>).preset = 'ring8')],
+    ['one weight changed', (c: Record<string, unknown>) => ((c.g as number[])[0] = ((c.g as number[])[0] as number) + 0.5)],
+    ['no content hash', (c: Record<string, unknown>) => delete c.contentHash],
+  ])('an edit that keeps the fields valid (%s) is refused by the content hash: one line, exit 2', async (_, mutate) => {
+    const dir = tmp();
+    const c = structuredClone(good);
+    mutate(c);
+    writeFileSync(join(dir, 'checkpoint.json'), JSON.stringify(c));
+    const r = await run(['train', '--resume', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/checkpoint.json is not usable: (the file was changed after it was written: its content hash is [0-9a-f]{16}…|contentHash is missing)/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
   it('a torn checkpoint.json.tmp left by a kill is removed on start, and the run resumes', async () => {
     const dir = tmp();

@@ -9,7 +9,7 @@ import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateCheckpoint } from '../src/train/checkpoint.js';
+import { unsealCheckpoint } from '../src/cli/checkpoint-file.js';
 import { writeFileDurable, SaveError } from '../src/claims/durable.js';
 import { cliAsync } from './cli-helpers.js';
 
@@ -92,7 +92,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     );
     const kept = Number(/the checkpoint of step (\d+) is kept/.exec(r.stderr)?.[1]);
     // the file on disk is the last good checkpoint, whole: it validates and names that step
-    const saved = validateCheckpoint(JSON.parse(readFileSync(join(ck, 'checkpoint.json'), 'utf8')));
+    const saved = unsealCheckpoint(JSON.parse(readFileSync(join(ck, 'checkpoint.json'), 'utf8')));
     expect(saved.step).toBe(kept);
     expect(readdirSync(ck)).toEqual(['checkpoint.json']);
   });
@@ -144,7 +144,7 @@ describe.skipIf(!canMount)('a full disk', () => {
     expect(stderr).toMatch(/^gan-verify train: interrupted; could not save the checkpoint of step \d+: .*ENOSPC.*the checkpoint of step \d+ is kept/);
     // whatever periodic checkpoint was last written is whole
     const after = readFileSync(join(ck, 'checkpoint.json'), 'utf8');
-    expect(validateCheckpoint(JSON.parse(after)).step).toBeGreaterThanOrEqual(validateCheckpoint(JSON.parse(before)).step);
+    expect(unsealCheckpoint(JSON.parse(after)).step).toBeGreaterThanOrEqual(unsealCheckpoint(JSON.parse(before)).step);
   });
 
   it('sweep: a unit checkpoint that does not fit ends the shard with exit 1, the previous checkpoint kept; merge keeps a good summary', async () => {
@@ -180,7 +180,7 @@ describe.skipIf(!canMount)('a full disk', () => {
       /unit c0-b0: could not save the checkpoint of step \d+: could not save .*c0-b0\.checkpoint\.json \(ENOSPC: no space left on device\)/,
     );
     expect(stderr).toMatch(/its checkpoint of step \d+ is kept: free space and rerun the same command to resume\n$/);
-    validateCheckpoint(JSON.parse(readFileSync(ckFile, 'utf8')));
+    unsealCheckpoint(JSON.parse(readFileSync(ckFile, 'utf8')));
 
     // merge: a good summary stays when the new one does not fit
     const good = join(root, 'sweep-ok');

@@ -13,7 +13,7 @@ import {
   type Checkpoint,
   type TrainConfig,
 } from '../src/train/index.js';
-import { cliAsync } from './cli-helpers.js';
+import { cliAsync, resealCheckpoint } from './cli-helpers.js';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -237,7 +237,7 @@ describe('gan-verify train', () => {
     const file = join(dir, 'checkpoint.json');
     const ck = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint;
     ck.d = ck.d.map((v, i) => (i < ck.d.length / 2 ? 1e30 : v)); // member 0 (seed 6)
-    writeFileSync(file, JSON.stringify(ck));
+    writeFileSync(file, resealCheckpoint(ck as unknown as Record<string, unknown>));
     const r = await run('--resume', dir, '--json');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('gan-verify train: member seed 6 stopped at step 200: its D loss became Infinity; its last good state is kept\n');

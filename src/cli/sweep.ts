@@ -20,7 +20,7 @@ import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type Cell
 import { cellSummary, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
 import { checkUnit, membersOf, UnitProblem, unitText } from '../claims/sweep/units.js';
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
-import { validateCheckpoint } from '../train/checkpoint.js';
+import { sealCheckpoint, unsealCheckpoint } from './checkpoint-file.js';
 import { CliError, parseArgs, parseShard } from './args.js';
 import { ensureOutputDir, existingDir, removeStaleTemp, SaveError, writeFileDurable } from './files.js';
 
@@ -179,7 +179,7 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
       let resume: Checkpoint | undefined;
       if (existsSync(ckPath)) {
         try {
-          resume = validateCheckpoint(JSON.parse(readRegularFile(ckPath)));
+          resume = unsealCheckpoint(JSON.parse(readRegularFile(ckPath)));
         } catch (e) {
           throw new CliError(`${cmd}: ${ckPath} is not a usable checkpoint (${(e as Error).message}); remove it to restart the unit`);
         }
@@ -198,7 +198,7 @@ export async function runSweep(argv: readonly string[], log: (s: string) => void
           checkpointEvery: spec.checkpointEvery,
           onCheckpoint: (ck) => {
             try {
-              writeFileDurable(ckPath, JSON.stringify(ck));
+              writeFileDurable(ckPath, sealCheckpoint(ck));
             } catch (e) {
               if (!(e instanceof SaveError)) throw e;
               const kept = savedStep === undefined ? 'the unit had no checkpoint yet' : `its checkpoint of step ${savedStep} is kept`;

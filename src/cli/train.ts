@@ -20,7 +20,7 @@ import {
   type MemberLog,
 } from '../train/index.js';
 import { CliError, parseArgs } from './args.js';
-import { validateCheckpoint } from '../train/checkpoint.js';
+import { sealCheckpoint, unsealCheckpoint } from './checkpoint-file.js';
 
 export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] [--population K] [--steps N] [--batch N]
                        [--log-every N] [--loss ns|saturating|lsgan|wgan|wgan-gp] [--lr-d X] [--lr-g X]
@@ -212,7 +212,7 @@ export async function runTrain(
       );
     }
     try {
-      resume = validateCheckpoint(raw);
+      resume = unsealCheckpoint(raw);
     } catch (e) {
       throw new CliError(`${cmd}: --resume ${JSON.stringify(resumeDir)}: checkpoint.json is not usable: ${(e as Error).message.replace(/^checkpoint: /, '')}`);
     }
@@ -287,7 +287,7 @@ export async function runTrain(
     if (checkpointDir === undefined) return;
     // temp file, every byte, fsync, rename: a full disk or an interruption never leaves a torn checkpoint
     try {
-      writeFileDurable(join(checkpointDir, 'checkpoint.json'), JSON.stringify(ck));
+      writeFileDurable(join(checkpointDir, 'checkpoint.json'), sealCheckpoint(ck));
     } catch (e) {
       if (!(e instanceof SaveError)) throw e;
       const kept =
