@@ -133,6 +133,19 @@ describe('weighted JSD and other library-only entries', () => {
   });
   it('digits are validated in the library too', () => {
     expect(() => jsd(['1'], ['1'], { digits: 2.5 })).toThrow('jsd: digits must be an integer from 1 to 5000; got 2.5');
-    expect(() => jsd(['1'], ['1'], { base: 10 as never })).toThrow("jsd: base must be 'e' (nats) or 2 (bits); got 10");
+    expect(() => jsd(['1'], ['1'], { base: 3 as never })).toThrow("jsd: base must be 'e' (nats), 2 (bits) or 10 (hartleys); got 3");
+  });
+  it('base 10 (hartleys): the value in nats divided by ln 10, and Σ p·log10(p/q) in float64 within its rounding', () => {
+    const p = ['1/2', '1/3', '1/6'];
+    const q = ['1/7', '2/7', '4/7'];
+    const h = kl(p, q, { base: 10, digits: 30 });
+    expect(h.unit).toBe('hartleys');
+    const pf = [1 / 2, 1 / 3, 1 / 6];
+    const qf = [1 / 7, 2 / 7, 4 / 7];
+    const float = pf.reduce((s, pi, i) => s + pi * Math.log10(pi / (qf[i] as number)), 0);
+    expect(Math.abs(Number(h.value) - float)).toBeLessThan(1e-15);
+    // the same certified quantity in nats, divided by ln 10 to 30 digits (mathematics: log10 x = ln x / ln 10)
+    const LN10 = 2.302585092994045684017991454684;
+    expect(Math.abs(Number(h.value) - Number(kl(p, q, { digits: 30 }).value) / LN10)).toBeLessThan(1e-16);
   });
 });

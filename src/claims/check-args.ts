@@ -44,7 +44,7 @@ export function checkMeta(fn: string, meta: unknown): void {
 /** Ledger entries (runLedger's output) for the report writers. */
 export function checkEntries(fn: string, entries: unknown): void {
   checkArray(fn, 'entries', entries, 'ledger entries (runLedger)');
-  (entries as unknown[]).forEach((e, i) => checkObject(fn, `entries[${i}]`, e, ['id', 'doc', 'verdict', 'expected', 'evidence', 'seconds'], 'a ledger entry'));
+  (entries as unknown[]).forEach((e, i) => checkObject(fn, `entries[${i}]`, e, ['id', 'doc', 'verdict', 'evidence', 'seconds'], 'a ledger entry'));
 }
 
 /** A population (experiments.population) for the plots. */

@@ -9,7 +9,11 @@
 import type { Rng } from '../numeric/rng.js';
 import { InputError, show } from '../theory/errors.js';
 
-export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable'] as const;
+/**
+ * The verdicts of the ledger. `error` is the runner's, never a check's: the check threw or ran past
+ * its time limit, so nothing was decided (an author's bug is not a refutation).
+ */
+export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable', 'error'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const METHODS = ['exact', 'monte-carlo', 'trainer', 'population', 'none'] as const;
@@ -101,8 +105,11 @@ export interface ClaimSpec<S = unknown> {
   /** Precisely what is checked. */
   statement: string;
   method: Method;
-  /** The verdict the maintainers expect; the ledger fails when the check disagrees. */
-  expected: Verdict;
+  /**
+   * The verdict the maintainers expect: where given, a regression gate (the ledger fails when the
+   * check disagrees). An author checking a document need not predict verdicts.
+   */
+  expected?: Verdict;
   /** The document's formula or setup under test. */
   subject: S;
   check: (subject: S, ctx: CheckContext) => Outcome | Promise<Outcome>;
@@ -163,8 +170,8 @@ export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
     throw new ClaimError(fn, `statement ${where}`, `must be a non-empty string; got ${JSON.stringify(spec.statement)}`);
   if (!(METHODS as readonly string[]).includes(spec.method))
     throw new ClaimError(fn, `method ${where}`, `must be one of ${METHODS.join(', ')}; got ${JSON.stringify(spec.method)}`);
-  if (!(VERDICTS as readonly string[]).includes(spec.expected))
-    throw new ClaimError(fn, `expected ${where}`, `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(spec.expected)}`);
+  if (spec.expected !== undefined && (!(VERDICTS as readonly string[]).includes(spec.expected) || spec.expected === 'error'))
+    throw new ClaimError(fn, `expected ${where}`, `must be one of ${VERDICTS.slice(0, -1).join(', ')} when given; got ${JSON.stringify(spec.expected)}`);
   if (typeof spec.check !== 'function') throw new ClaimError(fn, `check ${where}`, `must be a function; got ${typeof spec.check}`);
   for (const key of ['mutant', 'positive'] as const) {
     const c = spec[key];
@@ -172,7 +179,7 @@ export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
       throw new ClaimError(fn, `${key} ${where}`, `must be { description: non-empty string, subject }; got ${JSON.stringify(c)}`);
     }
   }
-  if ((spec.method === 'none') !== (spec.expected === 'not-checkable'))
+  if (spec.expected !== undefined && (spec.method === 'none') !== (spec.expected === 'not-checkable'))
     throw new ClaimError(fn, `method ${where}`, `'none' goes with expected 'not-checkable' and only with it; got ${spec.method} / ${spec.expected}`);
   return { ...spec, kind: 'gan-verify-claim' };
 }

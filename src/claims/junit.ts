@@ -37,7 +37,7 @@ export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): str
   const cases = entries.map((e) => {
     const props: [string, string][] = [
       ['verdict', e.verdict],
-      ['expected', e.expected],
+      ['expected', e.expected ?? '—'],
       ['evidence', e.evidence],
       ...(e.interval ? [['interval', showInterval(e.interval)] as [string, string]] : []),
       ...(e.controls ? [['controls', showControls(e)] as [string, string]] : []),
@@ -46,7 +46,7 @@ export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): str
     let outcome = '';
     if (e.error !== undefined) outcome = `\n    <error message="${x(e.error)}" type="CheckError">${x(e.error)}</error>`;
     else if (!e.agrees)
-      outcome = `\n    <failure message="${x(`verdict ${e.verdict}, expected ${e.expected}`)}" type="VerdictMismatch">${x(e.evidence)}</failure>`;
+      outcome = `\n    <failure message="${x(`verdict ${e.verdict}, expected ${e.expected ?? '—'}`)}" type="VerdictMismatch">${x(e.evidence)}</failure>`;
     else if (e.verdict === 'not-checkable') outcome = `\n    <skipped message="${x(e.evidence)}"/>`;
     return `  <testcase classname="gan-verify.claims.${x(e.doc)}" name="${x(e.id)}" time="${e.seconds.toFixed(3)}">${properties}${outcome}\n  </testcase>`;
   });

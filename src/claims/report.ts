@@ -79,7 +79,7 @@ export function ledgerTable(entries: readonly LedgerEntry[], width = 160): strin
   lines.push(
     '',
     `${entries.length} claims: ${entries.length - bad.length} verdicts as expected, ${bad.length} ` +
-      `differ${bad.length ? ` (${bad.map((e) => `${e.id}: ${e.verdict}, expected ${e.expected}`).join('; ')})` : ''}`,
+      `differ${bad.length ? ` (${bad.map((e) => `${e.id}: ${e.verdict}, expected ${e.expected ?? '—'}`).join('; ')})` : ''}`,
   );
   if (withControls) {
     const weak = entries.filter((e) => controlProblems(e).length > 0);
@@ -132,13 +132,13 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
 
   const mdLines = ['# gan-verify claims ledger', '', summary, '', '| id | document | verdict | expected | evidence |', '|---|---|---|---|---|'];
   for (const e of entries)
-    mdLines.push(`| [${e.id}](#${e.id}) | ${md(titleOf(e.doc))} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected} | ${md(e.evidence)} |`);
+    mdLines.push(`| [${e.id}](#${e.id}) | ${md(titleOf(e.doc))} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected ?? '—'} | ${md(e.evidence)} |`);
   for (const e of entries) {
     mdLines.push(
       '',
       `## ${e.id}`,
       '',
-      `**${e.verdict}**${e.agrees ? '' : ` (expected ${e.expected})`} · ${e.method} · ${e.doc} · ${e.seconds.toFixed(2)} s`,
+      `**${e.verdict}**${e.agrees ? '' : ` (expected ${e.expected ?? '—'})`} · ${e.method} · ${e.doc} · ${e.seconds.toFixed(2)} s`,
       '',
       `> ${md(e.quote)}`,
       '',
@@ -178,7 +178,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
   const rows = entries.map(
     (e) =>
       `<tr class="${e.agrees ? 'agree' : 'differ'}"><td><a href="#${e.id}">${html(e.id)}</a></td><td title="${html(e.doc)}">${html(titleOf(e.doc))}</td><td ` +
-      `class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected}</td><td>${html(e.evidence)}</td></tr>`,
+      `class="v-${e.verdict}">${e.agrees ? '' : '✗ '}${e.verdict}</td><td>${e.expected ?? '—'}</td><td>${html(e.evidence)}</td></tr>`,
   );
   const sections = entries.map((e) => {
     const grid = e.grid
@@ -218,7 +218,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
       )
       .join('');
     return (
-      `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected})`} · ` +
+      `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected ?? '—'})`} · ` +
       `${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${html(e.quote)}</blockquote><p><b>Checked:</b> ` +
       `${html(e.statement)}</p><p><b>Evidence:</b> ${html(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`
     );
@@ -255,6 +255,7 @@ td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}
 tr.differ{background:#fee}
 .v-holds{color:#1a7f37}
 .v-refuted{color:#cf222e}
+.v-error{color:#fff;background:#cf222e}
 .v-imprecise{color:#9a6700}
 .v-holds-under-conditions{color:#0969da}
 .v-not-checkable{color:#6e7781}

@@ -11,9 +11,10 @@ export interface LedgerEntry {
   quote: string;
   statement: string;
   method: string;
-  expected: Verdict;
+  /** The expected verdict, where the claim gives one. */
+  expected?: Verdict;
   verdict: Verdict;
-  /** verdict === expected */
+  /** verdict === expected where one is given; otherwise, that the check ran (verdict ≠ error). */
   agrees: boolean;
   evidence: string;
   numbers: Record<string, number | string | boolean>;
@@ -24,7 +25,7 @@ export interface LedgerEntry {
   grid?: Outcome['grid'];
   /** With `controls`: the verdicts of the mutant and of the positive control, and whether they discriminate. */
   controls?: Controls;
-  /** The check threw: its message (the verdict is then `refuted` and agrees is false). */
+  /** The check threw or ran past its time limit: its message (the verdict is then `error` and agrees is false). */
   error?: string;
   seconds: number;
   plots: Outcome['plots'];
@@ -118,7 +119,14 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
   if (![true, false, 'mutant', 'positive'].includes(variant as never))
     throw new ClaimError('runClaim', 'variant', `must be false, true, 'mutant' or 'positive'; got ${show(variant)}`);
   const t0 = performance.now();
-  const base = { id: claim.id, doc: claim.source.doc, quote: claim.source.quote, statement: claim.statement, method: claim.method, expected: claim.expected };
+  const base = {
+    id: claim.id,
+    doc: claim.source.doc,
+    quote: claim.source.quote,
+    statement: claim.statement,
+    method: claim.method,
+    ...(claim.expected === undefined ? {} : { expected: claim.expected }),
+  };
   try {
     const which = variant === true ? 'mutant' : variant === false ? 'subject' : variant;
     const subject = which === 'mutant' && claim.mutant ? claim.mutant.subject : which === 'positive' && claim.positive ? claim.positive.subject : claim.subject;
@@ -135,8 +143,12 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     } finally {
       if (timer) clearTimeout(timer);
     }
-    if (!(VERDICTS as readonly string[]).includes(out?.verdict))
-      throw new ClaimError(`claim ${claim.id}`, 'verdict', `must be one of ${VERDICTS.join(', ')}; got ${JSON.stringify(out?.verdict)}`);
+    if (!(VERDICTS as readonly string[]).includes(out?.verdict) || out.verdict === 'error')
+      throw new ClaimError(
+        `claim ${claim.id}`,
+        'verdict',
+        `must be one of ${VERDICTS.slice(0, -1).join(', ')} (a check that cannot decide throws); got ${JSON.stringify(out?.verdict)}`,
+      );
     checkNumbers(claim.id, out.numbers ?? {});
     if (claim.method === 'population' && out.verdict !== 'not-checkable' && out.interval === undefined) {
       throw new ClaimError(
@@ -149,7 +161,7 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     const entry: LedgerEntry = {
       ...base,
       verdict: out.verdict,
-      agrees: out.verdict === claim.expected,
+      agrees: claim.expected === undefined || out.verdict === claim.expected,
       evidence: out.evidence,
       numbers: out.numbers ?? {},
       seconds: (performance.now() - t0) / 1000,
@@ -167,7 +179,7 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     const message = over && !(e instanceof ClaimError) ? `claim ${claim.id}: check ${overLimit(ctx)}` : e instanceof Error ? e.message : String(e);
     return {
       ...base,
-      verdict: 'refuted',
+      verdict: 'error',
       agrees: false,
       evidence: `check failed: ${message}`,
       numbers: {},

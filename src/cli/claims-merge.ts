@@ -54,8 +54,9 @@ function readShard(cmd: string, file: string): Shard {
     if (c === null || typeof c !== 'object' || Array.isArray(c)) throw bad('', 'a ledger entry (an object)', c);
     const e = c as Record<string, unknown>;
     for (const f of ['id', 'doc', 'evidence'] as const) if (typeof e[f] !== 'string') throw bad(`.${f}`, 'a string', e[f]);
-    for (const f of ['verdict', 'expected'] as const)
-      if (!(VERDICTS as readonly unknown[]).includes(e[f])) throw bad(`.${f}`, `one of ${VERDICTS.join(', ')}`, e[f]);
+    if (!(VERDICTS as readonly unknown[]).includes(e.verdict)) throw bad('.verdict', `one of ${VERDICTS.join(', ')}`, e.verdict);
+    if (e.expected !== undefined && (!(VERDICTS as readonly unknown[]).includes(e.expected) || e.expected === 'error'))
+      throw bad('.expected', `absent or one of ${VERDICTS.slice(0, -1).join(', ')}`, e.expected);
     if (typeof e.agrees !== 'boolean') throw bad('.agrees', 'true or false', e.agrees);
     if (typeof e.seconds !== 'number' || !(e.seconds >= 0)) throw bad('.seconds', 'a number ≥ 0', e.seconds);
     if (!Array.isArray(e.plots) || !e.plots.every((x) => typeof x === 'string')) throw bad('.plots', 'a list of plot ids', e.plots);

@@ -151,7 +151,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
     claims = shard(claims, i, n);
   }
   if (args.flags.has('list')) {
-    return [`${claims.map((c) => `${c.id.padEnd(42)} ${c.source.doc.padEnd(26)} ${c.method.padEnd(11)} ${c.expected}`).join('\n')}\n`, 0];
+    return [`${claims.map((c) => `${c.id.padEnd(42)} ${c.source.doc.padEnd(26)} ${c.method.padEnd(11)} ${c.expected ?? '—'}`).join('\n')}\n`, 0];
   }
   const limitRaw = args.values.get('time-limit') ?? '600';
   if (!/^\d+(\.\d+)?$/.test(limitRaw) || !(Number(limitRaw) > 0))

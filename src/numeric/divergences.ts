@@ -12,7 +12,7 @@ import { CompensatedSum } from './sum.js';
 /** Options shared by the float64 divergences. */
 export interface FloatOptions {
   /**
-   * Logarithm base: 'e' (nats) or 2 (bits).
+   * Logarithm base: 'e' (nats) or 2 (bits) (the exact layer also takes 10).
    * @defaultValue 'e'
    */
   base?: 'e' | 2;

@@ -12,10 +12,10 @@ export interface LogOptions extends MassOptions {
    */
   digits?: number;
   /**
-   * Base of the logarithm: `'e'` for nats, `2` (or `'2'`) for bits.
+   * Base of the logarithm: `'e'` for nats, `2` (or `'2'`) for bits, `10` (or `'10'`) for hartleys.
    * @defaultValue 'e'
    */
-  base?: 'e' | 2 | '2';
+  base?: 'e' | 2 | '2' | 10 | '10';
   /**
    * The certified quadrature only (mixtures and Gaussians): stop with a TheoryError naming
    * `maxSeconds` once this many seconds have passed. @defaultValue no limit
@@ -25,7 +25,7 @@ export interface LogOptions extends MassOptions {
   onProgress?: (done: number, total: number, bits: number) => void;
 }
 
-export type LogUnit = 'nats' | 'bits';
+export type LogUnit = 'nats' | 'bits' | 'hartleys';
 
 /** A certified logarithmic quantity with its unit. */
 export interface LogQuantity extends Enclosure {
@@ -35,7 +35,8 @@ export interface LogQuantity extends Enclosure {
 export function checkBase(fn: string, base: unknown): LogUnit {
   if (base === undefined || base === 'e') return 'nats';
   if (base === 2 || base === '2') return 'bits';
-  throw new TheoryError(fn, 'base', `must be 'e' (nats) or 2 (bits); got ${show(base)}`);
+  if (base === 10 || base === '10') return 'hartleys';
+  throw new TheoryError(fn, 'base', `must be 'e' (nats), 2 (bits) or 10 (hartleys); got ${show(base)}`);
 }
 
 /** Running sum of w·ln(a/b) terms at one precision. */
@@ -63,7 +64,7 @@ export class LogSum {
 }
 
 /**
- * Certifies a logarithmic quantity computed in nats by `evaluate`, converting to bits when asked.
+ * Certifies a logarithmic quantity computed in nats by `evaluate`, converting to bits or hartleys when asked.
  * `terms` (the number of summed logarithms) sets the guard bits of the first attempt.
  */
 export function certifyLog(fn: string, options: LogOptions, terms: number, evaluate: (prec: number) => Evaluation): LogQuantity {
@@ -73,7 +74,8 @@ export function certifyLog(fn: string, options: LogOptions, terms: number, evalu
   const enclosure = certify(fn, digits, guard, (prec) => {
     const r = evaluate(prec);
     if (unit === 'nats' || r.kind !== 'ball' || (BigInt(r.ball.rad) === 0n && r.ball.mid === 0n)) return r;
-    return { kind: 'ball', ball: divBall({ mid: r.ball.mid, rad: Number(r.ball.rad) }, ln2Ball(prec), prec) };
+    const lnBase = unit === 'bits' ? ln2Ball(prec) : lnRatio(10n, 1n, prec);
+    return { kind: 'ball', ball: divBall({ mid: r.ball.mid, rad: Number(r.ball.rad) }, lnBase, prec) };
   });
   return { ...enclosure, unit };
 }

@@ -1,0 +1,70 @@
+/**
+ * Where a claim's quote is in its document: the quote is matched with runs of whitespace equal
+ * (a line break in the source is a space in the quote) and nothing else loosened, so a quote typed
+ * with ’ where the document has ' is not found, and the message says so. A quote credits the units
+ * whose span it overlaps, never a unit that merely contains the same words elsewhere.
+ */
+import { ClaimError } from '../define.js';
+import type { DocUnit } from './parse.js';
+
+/** The source text with whitespace runs collapsed, and for each of its characters the source offset. */
+function collapse(src: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i] as string;
+    if (/\s/.test(ch)) {
+      if (text.endsWith(' ')) continue;
+      text += ' ';
+    } else text += ch;
+    at.push(i);
+  }
+  return { text, at };
+}
+
+/** Characters typed differently in quotes and documents: curly and straight quotes, dashes. */
+const LOOKALIKE: Record<string, string> = { '’': "'", '‘': "'", '“': '"', '”': '"', '–': '-', '—': '-', '−': '-' };
+const plain = (s: string) => s.replace(/[’‘“”–—−]/g, (c) => LOOKALIKE[c] as string);
+
+/** The source span [start, end) of the first occurrence of `quote`, or null. */
+export function locateQuote(src: string, quote: string): { start: number; end: number } | null {
+  const { text, at } = collapse(src);
+  const q = quote.replace(/\s+/g, ' ').trim();
+  if (q === '') return null;
+  const i = text.indexOf(q);
+  if (i < 0) return null;
+  return { start: at[i] as number, end: (at[i + q.length - 1] as number) + 1 };
+}
+
+/** Why a quote was not found, in one clause: a near miss by typography, or not at all. */
+export function missingQuote(src: string, quote: string): string {
+  const q = quote.replace(/\s+/g, ' ').trim();
+  const doc = collapse(src).text;
+  if (plain(doc).includes(plain(q))) {
+    const i = plain(doc).indexOf(plain(q));
+    const theirs = doc.slice(i, i + q.length);
+    const k = [...q].findIndex((c, j) => c !== theirs[j]);
+    return `it differs from the document only in typography: the quote has ${JSON.stringify(q[k])} where the document has ${JSON.stringify(theirs[k])} (at "${q.slice(Math.max(0, k - 12), k + 12)}")`;
+  }
+  // the longest prefix that is found, to show where the quote departs from the text
+  let lo = 0;
+  let hi = q.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (doc.includes(q.slice(0, mid))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo < 8 ? 'no part of it is in the document' : `the document has "${q.slice(0, lo)}" but not what follows ("${q.slice(lo, lo + 24)}…")`;
+}
+
+/** The units each quote covers (by overlap of spans); throws a ClaimError naming a claim whose quote is not in the document. */
+export function unitsOfQuotes(src: string, units: readonly DocUnit[], claims: readonly { id: string; quote: string }[], fn: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const c of claims) {
+    const span = locateQuote(src, c.quote);
+    if (span === null) throw new ClaimError(fn, `claim ${c.id}: source.quote`, `is not in the document: ${missingQuote(src, c.quote)}`);
+    const hit = units.flatMap((u, i) => (u.start < span.end && span.start < u.end ? [i] : []));
+    out.set(c.id, hit);
+  }
+  return out;
+}
