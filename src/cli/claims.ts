@@ -67,7 +67,7 @@ const SPEC = {
  * line naming the claim and ends the process with SIGKILL. Asynchronous overruns never reach it: the
  * runner's own time limit records them and moves on, and the next claim re-arms it.
  */
-function watchdog(cmd: string, limit: number): { arm(id: string, seconds: number): void; stop(): void } {
+export function watchdog(cmd: string, limit: number): { arm(id: string, seconds: number): void; stop(): void } {
   const sab = new SharedArrayBuffer(8 + 128);
   const deadline = new Float64Array(sab, 0, 1);
   const idBytes = new Uint8Array(sab, 8, 128);
@@ -99,7 +99,7 @@ function watchdog(cmd: string, limit: number): { arm(id: string, seconds: number
   };
 }
 
-function progress(done: number, total: number, id: string): void {
+export function progress(done: number, total: number, id: string): void {
   if (process.stderr.isTTY) {
     process.stderr.write(`\r${renderBar(done, total, id)}`);
     if (done === total) process.stderr.write('\n');

@@ -9,13 +9,15 @@ import { runTheory, THEORY_HELP } from './theory.js';
 // train, regenerate and claims load TensorFlow.js and Vega: imported only when one of them runs,
 // so `--version`, `theory` and `estimate` start without them
 
-const COMMANDS = ['claims', 'coverage', 'theory', 'estimate', 'train', 'sweep', 'merge', 'playground', 'regenerate', 'demo'];
+const COMMANDS = ['check', 'claims', 'coverage', 'theory', 'estimate', 'train', 'sweep', 'merge', 'playground', 'regenerate', 'demo'];
 
 const HELP = `Usage: gan-verify <command> [options]
 
 Checks the mathematics of Generative Adversarial Networks.
 
 Commands:
+  check DOC --claims F  an author's own document (Markdown or text) checked by the author's claims:
+                      every quote found, every sentence accounted for, an annotated page (--report)
   claims [FILE…]      the claims ledger: a verdict with evidence for every claim of the seed
                       documents, a table and an HTML/Markdown report (what 'npm start' runs)
   theory <quantity>   exact values with certified enclosures: discrete (dstar, value,
@@ -72,8 +74,14 @@ export async function mainAsync(
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  if (!['train', 'regenerate', 'claims', 'coverage', 'sweep', 'merge'].includes(argv[0] as string)) return main(argv, out, err);
+  if (!['train', 'regenerate', 'check', 'claims', 'coverage', 'sweep', 'merge'].includes(argv[0] as string)) return main(argv, out, err);
   try {
+    if (argv[0] === 'check') {
+      const { runCheck } = await import('./check.js');
+      const [text, code] = await runCheck(argv.slice(1));
+      out(text);
+      return code;
+    }
     if (argv[0] === 'sweep' || argv[0] === 'merge') {
       const { runSweep, runMerge } = await import('./sweep.js');
       const [text, code] = argv[0] === 'sweep' ? await runSweep(argv.slice(1), out) : await runMerge(argv.slice(1));
@@ -141,7 +149,7 @@ export function main(
       out(args.flags.has('help') ? DEMO_HELP : runDemo());
       return 0;
     }
-    if (['train', 'regenerate', 'claims', 'coverage', 'sweep', 'merge'].includes(command))
+    if (['train', 'regenerate', 'check', 'claims', 'coverage', 'sweep', 'merge'].includes(command))
       throw new CliError(`gan-verify ${command}: runs asynchronously; call mainAsync`);
     throw new CliError(`gan-verify: unknown command ${JSON.stringify(command)}; one of ${COMMANDS.join(', ')} (see --help)`);
   } catch (e) {

@@ -74,7 +74,7 @@ export function game(o: GameSubject & { steps?: number }): LibraryCheck<GameSubj
       for (let t = 0; t < steps; t++) [x, y] = [M[0] * x + M[1] * y, M[2] * x + M[3] * y];
       const dist = Math.hypot(x, y) / Math.SQRT2;
       const setting = `${s.update} steps, η = ${s.lr}, a = ${s.a ?? 1}, γ = ${s.gamma ?? 0}`;
-      const evidence = `${setting}: spectral radius of the step map ρ = ${rho.toPrecision(10)}, so the iterates ${found}; from (1, 1), after ${steps} steps the distance to the equilibrium is ${dist.toPrecision(4)}× the start`;
+      const evidence = `${setting}: spectral radius of the step map ρ = ${rho.toPrecision(10)}, so the iterates ${{ converges: 'converge', diverges: 'diverge', cycles: 'cycle' }[found]}; from (1, 1), after ${steps} steps the distance to the equilibrium is ${dist.toPrecision(4)}× the start`;
       return found === s.claimed
         ? { verdict: 'holds', evidence, numbers: { rho, distance: dist, steps } }
         : { verdict: 'refuted', evidence: `${evidence}, not "${s.claimed}"`, counterexample: setting, numbers: { rho, distance: dist, steps } };

@@ -5,6 +5,7 @@
  * names by `symbols` (`{ 'p_{data}(x)': 'p' }`), replaced in the LaTeX before parsing, longest first;
  * nothing else of the formula is rewritten. `\log` without a base means the natural logarithm (the
  * convention of the GAN literature) unless `log` says 2 or 10; `\ln`, `\log_2`, `\log_{10}` are as written.
+ * `e` is Euler's number and `\pi` is π.
  */
 import { ComputeEngine } from '@cortex-js/compute-engine';
 import { add, div, mul, rational, sub, type Rational } from '../../theory/rational.js';
@@ -14,7 +15,10 @@ import { ClaimError } from '../define.js';
 type Json = number | string | { num: string } | Json[];
 
 export interface FormulaOptions {
-  /** Document symbols → variable names, e.g. `{ 'p_{data}(x)': 'p', 'p_g(x)': 'q' }`. */
+  /**
+   * Document symbols → variable names (`{ 'p_{data}(x)': 'p', 'p_g(x)': 'q' }`) or LaTeX definitions
+   * (`{ '\\sigma(a)': '\\frac{1}{1+e^{-a}}' }`).
+   */
   symbols?: Readonly<Record<string, string>>;
   /** Base of `\log` written without one. @defaultValue 'e' */
   log?: 'e' | 2 | 10;
@@ -31,7 +35,7 @@ export interface Formula {
   exact(at: Readonly<Record<string, Rational>>): Rational | null;
 }
 
-const CONSTANTS: Record<string, number> = { Pi: Math.PI, ExponentialE: Math.E };
+const CONSTANTS: Record<string, number> = { Pi: Math.PI, ExponentialE: Math.E, e: Math.E };
 
 /** Parses a LaTeX formula; throws a ClaimError naming the formula where the parser reports an error. */
 export function parseFormula(latex: string, options: FormulaOptions = {}, fn = 'parseFormula'): Formula {
@@ -41,8 +45,14 @@ export function parseFormula(latex: string, options: FormulaOptions = {}, fn = '
   let tex = latex;
   const symbols = Object.entries(options.symbols ?? {}).sort((a, b) => b[0].length - a[0].length);
   for (const [from, to] of symbols) {
-    if (!/^[A-Za-z]\w*$/.test(to)) throw new ClaimError(fn, `options.symbols[${JSON.stringify(from)}]`, `must be a variable name; got ${show(to)}`);
-    tex = tex.split(from).join(to.length === 1 ? ` ${to} ` : ` \\mathrm{${to}} `);
+    if (typeof to !== 'string' || to.trim() === '')
+      throw new ClaimError(fn, `options.symbols[${JSON.stringify(from)}]`, `must be a variable name or a LaTeX definition; got ${show(to)}`);
+    // a name binds the symbol to a variable; anything else is its definition, substituted in parentheses
+    const by = /^[A-Za-z]$/.test(to) ? ` ${to} ` : /^[A-Za-z]\w*$/.test(to) ? ` \\mathrm{${to}} ` : `\\left(${to}\\right)`;
+    // whole symbols only: the q of \sqrt or the p of \pi is not the variable q or p
+    const esc = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`${/^[A-Za-z]/.test(from) ? '(?<![\\\\A-Za-z])' : ''}${esc}${/[A-Za-z]$/.test(from) ? '(?![A-Za-z])' : ''}`, 'g');
+    tex = tex.replace(re, () => by);
   }
   // one engine per formula: the engine infers symbol types from what it has seen
   const ce = new ComputeEngine();
