@@ -59,7 +59,9 @@ describe('gan-verify train --resume validates the checkpoint completely', () => 
     writeFileSync(join(dir, 'checkpoint.json'), JSON.stringify(c));
     const r = await run(['train', '--resume', dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/checkpoint.json is not usable: (the file was changed after it was written: its content hash is [0-9a-f]{16}…|contentHash is missing)/);
+    expect(r.stderr).toMatch(
+      /checkpoint.json is not usable: (the file was changed after it was written: its content hash is [0-9a-f]{16}…|contentHash is missing)/,
+    );
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
   it('a torn checkpoint.json.tmp left by a kill is removed on start, and the run resumes', async () => {

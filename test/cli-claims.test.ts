@@ -33,15 +33,34 @@ describe('gan-verify claims', () => {
   });
 
   it('the table, and exit 1 naming the claims whose verdict differs (an author claim with a wrong expectation)', async () => {
-    const r = await run(['claims', 'test/fixtures/wrong-claim.ts', '--only', 'wrong-expectation,optimal-discriminator', '--quick', '--no-report']);
+    const r = await run([
+      'claims',
+      'test/fixtures/wrong-claim.ts',
+      '--with-builtin',
+      '--only',
+      'wrong-expectation,optimal-discriminator',
+      '--quick',
+      '--no-report',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^id\s+verdict\s+evidence/);
     expect(r.stdout).toMatch(/wrong-expectation\s+✗refuted/);
     expect(r.stdout).toContain('2 claims: 1 verdicts as expected, 1 differ (wrong-expectation: refuted, expected holds)');
   });
 
-  it("loads an author's claims written with defineClaim (examples/my-claims.ts) and runs them beside the built-in ones", async () => {
-    const r = await run(['claims', 'examples/my-claims.ts', '--only', 'my-dstar-half,my-jsd-bits-bound,optimal-discriminator', '--json', '--no-report']);
+  it("an author's claims file runs alone; --with-builtin adds the seed documents' claims", async () => {
+    const alone = await run(['claims', 'examples/my-claims.ts', '--json', '--no-report']);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout).claims.map((c: { id: string }) => c.id)).toEqual(['my-dstar-half', 'my-jsd-bits-bound']);
+    const r = await run([
+      'claims',
+      'examples/my-claims.ts',
+      '--with-builtin',
+      '--only',
+      'my-dstar-half,my-jsd-bits-bound,optimal-discriminator',
+      '--json',
+      '--no-report',
+    ]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).claims.map((c: { id: string; verdict: string }) => `${c.id}:${c.verdict}`)).toEqual([
       'optimal-discriminator:holds',

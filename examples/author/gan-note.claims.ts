@@ -46,8 +46,12 @@ export default [
     quote: 'Integrating gives $C(G) = 2\\,\\mathrm{JSD}(p_{\\text{data}} \\| p_g) - \\log 4$.',
     statement: 'Σ p log(p/(p+q)) + q log(q/(p+q)) = 2·JSD(p, q) − ln 4 for two-point distributions p = (a, 1 − a), q = (b, 1 − b)',
     ...identity({
-      lhs: ({ a, b }) => [[a, b], [1 - a, 1 - b]].reduce((s, [p, q]) => s + p * Math.log(p / (p + q)) + q * Math.log(q / (p + q)), 0),
-      rhs: ({ a, b }) => 2 * Number(jsd([a, 1 - a].map(exactFloat), [b, 1 - b].map(exactFloat)).value) - Math.log(4),
+      lhs: ({ a = 0, b = 0 }) =>
+        [
+          [a, b],
+          [1 - a, 1 - b],
+        ].reduce((s, [p = 0, q = 0]) => s + p * Math.log(p / (p + q)) + q * Math.log(q / (p + q)), 0),
+      rhs: ({ a = 0, b = 0 }) => 2 * Number(jsd([a, 1 - a].map(exactFloat), [b, 1 - b].map(exactFloat)).value) - Math.log(4),
       vars: { a: 'probability', b: 'probability' },
     }),
   }),
@@ -61,13 +65,24 @@ export default [
     id: 'equality-only-at-data',
     quote: 'Equality holds only when the generator matches the data.',
     statement: 'the bracket is > 0 whenever q ≠ p: at q = p + d for every d > 0 (it is symmetric in p and q)',
-    ...inequality({ lhs: 'p \\log \\frac{2p}{p+q} + q \\log \\frac{2q}{p+q}', rhs: '0', relation: '>', vars: { p: 'positive', d: 'positive' }, symbols: { q: 'p + d' } }),
+    ...inequality({
+      lhs: 'p \\log \\frac{2p}{p+q} + q \\log \\frac{2q}{p+q}',
+      rhs: '0',
+      relation: '>',
+      vars: { p: 'positive', d: 'positive' },
+      symbols: { q: 'p + d' },
+    }),
   }),
   claim({
     id: 'jsd-bounded',
     quote: 'The Jensen–Shannon divergence is bounded.',
     statement: 'JSD(p, q) ≤ ln 2 for all two-point distributions p = (a, 1 − a), q = (b, 1 − b), a, b ∈ [0, 1]',
-    ...inequality({ lhs: ({ a, b }) => Number(jsd([a, 1 - a].map(exactFloat), [b, 1 - b].map(exactFloat)).value), rhs: '\\log 2', relation: '<=', vars: { a: 'unit', b: 'unit' } }),
+    ...inequality({
+      lhs: ({ a = 0, b = 0 }) => Number(jsd([a, 1 - a].map(exactFloat), [b, 1 - b].map(exactFloat)).value),
+      rhs: '\\log 2',
+      relation: '<=',
+      vars: { a: 'unit', b: 'unit' },
+    }),
   }),
   claim({
     id: 'jsd-disjoint',
@@ -91,7 +106,14 @@ export default [
     id: 'coin-entropy',
     quote: 'A fair coin has an entropy of exactly 1 bit as well.',
     statement: 'H((1/2, 1/2)) = 1 bit',
-    ...divergence({ measure: 'entropy', p: ['1/2', '1/2'], q: ['1/2', '1/2'], base: 2, claimed: 1, mutant: { description: 'a biased coin (3/4, 1/4)', p: ['3/4', '1/4'] } }),
+    ...divergence({
+      measure: 'entropy',
+      p: ['1/2', '1/2'],
+      q: ['1/2', '1/2'],
+      base: 2,
+      claimed: 1,
+      mutant: { description: 'a biased coin (3/4, 1/4)', p: ['3/4', '1/4'] },
+    }),
   }),
   claim({
     id: 'kl-symmetric',

@@ -69,7 +69,8 @@ function readDoc(cmd: string, path: string): string {
     const x = e as NodeJS.ErrnoException;
     throw new CliError(`${cmd}: DOC ${JSON.stringify(path)} cannot be read (${x.code === 'ENOENT' ? 'it does not exist' : (x.code ?? x.message)})`);
   }
-  if (text.includes('\u0000') || text.includes('\uFFFD')) throw new CliError(`${cmd}: DOC ${JSON.stringify(path)} is not a UTF-8 text document (binary content)`);
+  if (text.includes('\u0000') || text.includes('\uFFFD'))
+    throw new CliError(`${cmd}: DOC ${JSON.stringify(path)} is not a UTF-8 text document (binary content)`);
   if (text.trim() === '') throw new CliError(`${cmd}: DOC ${JSON.stringify(path)} is empty: there is no sentence to account for`);
   return text;
 }
@@ -96,7 +97,8 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
   if (skeleton !== undefined && skeleton !== 'accounting' && skeleton !== 'claims')
     throw new CliError(`${cmd}: --skeleton must be accounting or claims; got ${JSON.stringify(skeleton)}`);
   const claimsFile = args.values.get('claims');
-  if (claimsFile === undefined && skeleton === undefined) throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (or --skeleton to start one)`);
+  if (claimsFile === undefined && skeleton === undefined)
+    throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (or --skeleton to start one)`);
 
   // the accounting file, validated whole before any check runs
   let accounting: DocumentAccounting | null = null;
@@ -106,7 +108,9 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
     try {
       raw = JSON.parse(readRegularFile(accFile));
     } catch (e) {
-      throw new CliError(`${cmd}: --accounting ${JSON.stringify(accFile)} is not readable JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`);
+      throw new CliError(
+        `${cmd}: --accounting ${JSON.stringify(accFile)} is not readable JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`,
+      );
     }
     try {
       accounting = checkAccounting(raw, accFile);
@@ -117,13 +121,17 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
   let own: AnyClaim[] = [];
   if (claimsFile !== undefined) {
     const { loadClaims } = await import('./load-claims.js');
-    own = await loadClaims(claimsFile);
+    own = await loadClaims(claimsFile, cmd);
   }
   const name = basename(doc);
   // the author's claims belong to DOC (claim() leaves the document to the command); the built-in ones to the seeds
   own = own.map((c) => (c.source.doc === THIS_DOCUMENT ? { ...c, source: { ...c.source, doc: name } } : c));
   const foreign = own.find((c) => c.source.doc !== name);
-  if (foreign) throw new CliError(`${cmd}: claim ${foreign.id} quotes ${JSON.stringify(foreign.source.doc)}, not ${JSON.stringify(name)} (claim() from gan-verify/checks leaves the document to check)`);
+  if (foreign)
+    throw new CliError(
+      `${cmd}: claim ${foreign.id} quotes ${JSON.stringify(foreign.source.doc)}, not ${JSON.stringify(name)} ` +
+        '(claim() from gan-verify/checks leaves the document to check)',
+    );
   let account: ReturnType<typeof accountDocument>;
   try {
     account = accountDocument(name, text, own, accounting);
@@ -163,14 +171,24 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
   }
   const c = account.counts;
   const ok =
-    c.unaccounted === 0 && account.problems.length === 0 && entries.every((e) => e.agrees) && (!controls || entries.every((e) => controlProblems(e).length === 0));
+    c.unaccounted === 0 &&
+    account.problems.length === 0 &&
+    entries.every((e) => e.agrees) &&
+    (!controls || entries.every((e) => controlProblems(e).length === 0));
   let tail = '';
   if (report !== undefined) {
     mkdirSync(join(report, 'katex', 'fonts'), { recursive: true });
     const k = katexAssets();
     copyFileDurable(k.css, join(report, 'katex', 'katex.min.css'));
     for (const f of readdirSync(k.fonts).filter((x) => x.endsWith('.woff2'))) copyFileDurable(join(k.fonts, f), join(report, 'katex', 'fonts', f));
-    writeFileDurable(join(report, 'index.html'), annotatedDocumentPage(accounting?.title ?? name, account, entries.filter((e) => e.doc === name)));
+    writeFileDurable(
+      join(report, 'index.html'),
+      annotatedDocumentPage(
+        accounting?.title ?? name,
+        account,
+        entries.filter((e) => e.doc === name),
+      ),
+    );
     tail = `report: ${resolve(report, 'index.html')}\n`;
   }
   if (args.flags.has('json')) {
@@ -183,7 +201,11 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
   for (const e of entries) {
     const flag = e.expected !== undefined && !e.agrees ? ` (expected ${e.expected})` : '';
     lines.push(`${e.verdict.padEnd(23)} ${e.id.padEnd(w)}  ${e.evidence.replace(/\s+/g, ' ').slice(0, 150)}${flag}`);
-    if (controls && e.controls?.mutant) lines.push(`${''.padEnd(23)} ${''.padEnd(w)}  mutant (${e.controls.mutant.description}): ${e.controls.mutant.verdict}${e.controls.mutant.ok ? '' : ' ✗ does not discriminate'}`);
+    if (controls && e.controls?.mutant)
+      lines.push(
+        `${''.padEnd(23)} ${''.padEnd(w)}  mutant (${e.controls.mutant.description}): ` +
+          `${e.controls.mutant.verdict}${e.controls.mutant.ok ? '' : ' ✗ does not discriminate'}`,
+      );
   }
   const byVerdict = new Map<string, number>();
   for (const e of entries) byVerdict.set(e.verdict, (byVerdict.get(e.verdict) ?? 0) + 1);
@@ -195,7 +217,8 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
       nc.length ? ` (${nc.map(([k, n]) => `${k} ${n}`).join(', ')})` : ''
     }, ${c.notCheckable} not checkable, ${c.unaccounted} unaccounted`,
   );
-  for (const r of account.unaccounted.slice(0, 10)) lines.push(`  unaccounted, line ${r.unit.line}: ${r.unit.text.replace(/\s+/g, ' ').slice(0, 100)} (hash ${r.unit.hash})`);
+  for (const r of account.unaccounted.slice(0, 10))
+    lines.push(`  unaccounted, line ${r.unit.line}: ${r.unit.text.replace(/\s+/g, ' ').slice(0, 100)} (hash ${r.unit.hash})`);
   if (account.unaccounted.length > 10) lines.push(`  … and ${account.unaccounted.length - 10} more (--skeleton accounting lists them all)`);
   for (const p of account.problems) lines.push(`  problem: ${p}`);
   return [`${lines.join('\n')}\n${tail}`, ok ? 0 : 1];

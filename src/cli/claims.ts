@@ -16,14 +16,16 @@ import { ensureOutputDir, ensureOutputFile } from './files.js';
 
 export const CLAIMS_HELP = `Usage: gan-verify claims [FILE…] [options]
 
-Runs a check for every claim of the five seed documents (and the claims in FILE…, modules that
-export claims made with defineClaim) and gives each a verdict: holds, holds-under-conditions,
-imprecise, refuted, inconclusive (the interval straddles the claim's threshold even at the largest
-population) or not-checkable. Prints a table, writes report/index.html and report/README.md
+Runs a check for every claim of the five seed documents, or for the claims in FILE… only (modules
+that export claims made with defineClaim or claim(); --with-builtin runs the seed documents' claims
+too), and gives each a verdict: holds, holds-under-conditions, imprecise, refuted, inconclusive (the
+interval straddles the claim's threshold even at the largest population), not-checkable, or error (the
+check threw or ran past its time limit: nothing was decided). Prints a table, writes report/index.html and report/README.md
 with SVG plots.
 
 Options:
   --only ID[,ID…]   run only these claims
+  --with-builtin    with FILE…: also run the built-in claims of the seed documents
   --quick           small sizes and populations (under a minute)
   --json            print the ledger as JSON (schema gan-verify-ledger-1) instead of the table
   --junit FILE      also write JUnit XML (one testcase per claim) to FILE
@@ -59,6 +61,7 @@ const SPEC = {
   'time-limit': 'value',
   docs: 'value',
   coverage: 'flag',
+  'with-builtin': 'flag',
 } as const;
 
 /**
@@ -128,7 +131,8 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   if (!(BACKENDS as readonly string[]).includes(backend))
     throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
 
-  let claims: AnyClaim[] = [...CATALOGUE];
+  // an author's files run alone; the seed documents' claims join them with --with-builtin (and run alone without files)
+  let claims: AnyClaim[] = args.positionals.length === 0 || args.flags.has('with-builtin') ? [...CATALOGUE] : [];
   for (const file of args.positionals) claims.push(...(await loadClaims(file)));
   const ids = new Set<string>();
   for (const c of claims) {

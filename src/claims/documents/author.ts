@@ -47,7 +47,8 @@ export function accountDocument(doc: string, text: string, claims: readonly AnyC
   for (const e of accounting?.entries ?? []) {
     if (byHash.has(e.hash)) problems.push(`two entries for one sentence: ${e.hash} ("${e.start}")`);
     byHash.set(e.hash, e);
-    for (const id of e.claims ?? []) if (!ids.has(id)) problems.push(`the entry for "${e.start}" names claim ${JSON.stringify(id)}, which the claims file does not define`);
+    for (const id of e.claims ?? [])
+      if (!ids.has(id)) problems.push(`the entry for "${e.start}" names claim ${JSON.stringify(id)}, which the claims file does not define`);
   }
   const hashes = new Set(units.map((u) => u.hash));
   for (const e of accounting?.entries ?? [])

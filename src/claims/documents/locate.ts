@@ -39,19 +39,21 @@ export function locateQuote(src: string, quote: string): { start: number; end: n
 /** Why a quote was not found, in one clause: a near miss by typography, or not at all. */
 export function missingQuote(src: string, quote: string): string {
   const q = quote.replace(/\s+/g, ' ').trim();
-  const doc = collapse(src).text;
-  if (plain(doc).includes(plain(q))) {
-    const i = plain(doc).indexOf(plain(q));
-    const theirs = doc.slice(i, i + q.length);
+  const text = collapse(src).text;
+  if (plain(text).includes(plain(q))) {
+    const i = plain(text).indexOf(plain(q));
+    const theirs = text.slice(i, i + q.length);
     const k = [...q].findIndex((c, j) => c !== theirs[j]);
-    return `it differs from the document only in typography: the quote has ${JSON.stringify(q[k])} where the document has ${JSON.stringify(theirs[k])} (at "${q.slice(Math.max(0, k - 12), k + 12)}")`;
+    const at = q.slice(Math.max(0, k - 12), k + 12);
+    const [mine, its] = [JSON.stringify(q[k]), JSON.stringify(theirs[k])];
+    return `it differs from the document only in typography: the quote has ${mine} where the document has ${its} (at "${at}")`;
   }
   // the longest prefix that is found, to show where the quote departs from the text
   let lo = 0;
   let hi = q.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (doc.includes(q.slice(0, mid))) lo = mid;
+    if (text.includes(q.slice(0, mid))) lo = mid;
     else hi = mid - 1;
   }
   return lo < 8 ? 'no part of it is in the document' : `the document has "${q.slice(0, lo)}" but not what follows ("${q.slice(lo, lo + 24)}…")`;

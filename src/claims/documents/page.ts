@@ -18,17 +18,20 @@ import type { DocumentAccount, UnitAccount } from './author.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const renderer = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkMath)
-  .use(remarkRehype)
-  .use(rehypeKatex, { output: 'html' })
-  .use(rehypeStringify);
+const renderer = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkRehype).use(rehypeKatex, { output: 'html' }).use(rehypeStringify);
 
 /** Markdown to HTML (math by KaTeX, HTML output only: no MathML copy of the TeX in the page text). */
 export function renderMarkdown(md: string): string {
   return String(renderer.processSync(md)).trim();
+}
+
+/** Text that may hold `$…$` math, rendered inline (Markdown syntax in it is escaped first, but for the math). */
+function inline(text: string): string {
+  const parts = text.split(/(\$[^$]+\$)/);
+  const md = parts.map((p, i) => (i % 2 === 1 ? p : p.replace(/([\\`*_[\]<>#|])/g, '\\$1'))).join('');
+  return renderMarkdown(md)
+    .replace(/^<p>/, '')
+    .replace(/<\/p>$/, '');
 }
 
 /** From the most to the least severe: a sentence tested by several claims shows the first found. */
@@ -92,8 +95,8 @@ export function annotatedDocumentPage(title: string, account: DocumentAccount, e
     (e) =>
       `<section id="claim-${esc(e.id)}"><h3>${esc(e.id)} <span class="badge v-${e.verdict}">${e.verdict}</span>${
         e.expected !== undefined && !e.agrees ? ` <small>(expected ${e.expected})</small>` : ''
-      }</h3>\n<blockquote>${renderMarkdown(e.quote)}</blockquote>\n<p><b>Statement.</b> ${esc(e.statement)}</p>\n<p><b>Evidence.</b> ${esc(e.evidence)}</p>${
-        e.counterexample ? `\n<p><b>Counterexample.</b> ${esc(e.counterexample)}</p>` : ''
+      }</h3>\n<blockquote>${renderMarkdown(e.quote)}</blockquote>\n<p><b>Statement.</b> ${esc(e.statement)}</p>\n<p><b>Evidence.</b> ${inline(e.evidence)}</p>${
+        e.counterexample ? `\n<p><b>Counterexample.</b> ${inline(e.counterexample)}</p>` : ''
       }${e.correction ? `\n<p><b>Correction.</b> ${esc(e.correction)}</p>` : ''}${e.conditions ? `\n<p><b>Conditions.</b> ${esc(e.conditions)}</p>` : ''}${
         e.controls?.mutant ? `\n<p><b>Mutant.</b> ${esc(e.controls.mutant.description)}: ${e.controls.mutant.verdict}</p>` : ''
       }</section>`,
@@ -114,8 +117,17 @@ table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.2em .5em}
 .badge{font-size:.7em;padding:.1em .4em;border-radius:3px}blockquote{color:#57606a;border-left:3px solid #d0d7de;margin-left:0;padding-left:1em}
 #legend span{margin-right:.8em;padding:0 .3em}</style>
 </head><body>
-<header><p>gan-verify check: <code>${esc(account.doc)}</code> · ${c.units} units: ${c.claimed} tested by a claim, ${nc} no claim, ${c.notCheckable} not checkable, ${c.unaccounted} unaccounted</p>
-<p id="legend"><span class="v-holds">holds</span><span class="v-holds-under-conditions">holds under conditions</span><span class="v-imprecise">imprecise</span><span class="v-refuted">refuted</span><span class="v-inconclusive">inconclusive</span><span class="v-not-checkable">not checkable</span><span class="v-error">error</span><span class="nc">no claim</span><span class="unaccounted">unaccounted</span></p></header>
+<header><p>gan-verify check: <code>${esc(account.doc)}</code> · ${c.units} units: ${c.claimed} tested by a claim, ${nc} no claim,
+${c.notCheckable} not checkable, ${c.unaccounted} unaccounted</p>
+<p id="legend"><span class="v-holds">holds</span>
+<span class="v-holds-under-conditions">holds under conditions</span>
+<span class="v-imprecise">imprecise</span>
+<span class="v-refuted">refuted</span>
+<span class="v-inconclusive">inconclusive</span>
+<span class="v-not-checkable">not checkable</span>
+<span class="v-error">error</span>
+<span class="nc">no claim</span>
+<span class="unaccounted">unaccounted</span></p></header>
 <main id="document" data-units="${c.units}">
 ${out.join('\n')}
 </main>

@@ -38,7 +38,8 @@ function setup(fn: string, o: FormulaCheckOptions, ctx: CheckContext): { cases: 
 }
 
 const tried = (n: number, seed: number, exact: number) =>
-  `${n} cases (hard cases first, then drawn with seed ${seed}; ${exact === n ? 'all in exact rational arithmetic' : exact === 0 ? 'float64' : `${exact} exact, the rest float64`})`;
+  `${n} cases (hard cases first, then drawn with seed ${seed}; ` +
+  `${exact === n ? 'all in exact rational arithmetic' : exact === 0 ? 'float64' : `${exact} exact, the rest float64`})`;
 
 export interface IdentitySubject {
   lhs: Expr;
@@ -87,7 +88,11 @@ export function identity(o: IdentitySubject & FormulaCheckOptions & { mutant?: I
             numbers: { cases: cases.length, seed },
           };
       }
-      return { verdict: 'holds', evidence: `${L.text} = ${R.text} in all ${tried(cases.length, seed, exactCount)}`, numbers: { cases: cases.length, exact: exactCount, seed } };
+      return {
+        verdict: 'holds',
+        evidence: `${L.text} = ${R.text} in all ${tried(cases.length, seed, exactCount)}`,
+        numbers: { cases: cases.length, exact: exactCount, seed },
+      };
     },
     mutant: o.mutant
       ? { description: o.mutant.description, subject: { lhs: o.mutant.lhs, rhs: o.mutant.rhs } }
@@ -198,7 +203,8 @@ export function derivative(o: DerivativeSubject & FormulaCheckOptions & { wrt: s
       if (used === 0) throw new ClaimError(fn, 'f', 'is not finite near any case: choose the domains where it is defined');
       return {
         verdict: 'holds',
-        evidence: `d/d${o.wrt} ${F.text} = ${D.text} in all ${used} cases (seed ${seed}; Richardson-extrapolated central differences, relative tolerance ${tol})`,
+        evidence:
+          `d/d${o.wrt} ${F.text} = ${D.text} in all ${used} cases ` + `(seed ${seed}; Richardson-extrapolated central differences, relative tolerance ${tol})`,
         numbers: { cases: used, seed },
       };
     },
@@ -267,17 +273,24 @@ export function optimum(
         if (!ok)
           return {
             verdict: 'refuted',
-            evidence: `at ${showCase(c)} the ${s.kind === 'max' ? 'maximiser' : 'minimiser'} of ${F.text} over ${v} ∈ [${lo}, ${hi}] is ${found.toPrecision(8)}, not ${claimed.toPrecision(8)} (${C.text})`,
+            evidence:
+              `at ${showCase(c)} the ${s.kind === 'max' ? 'maximiser' : 'minimiser'} of ${F.text} over ${v} ∈ [${lo}, ${hi}] ` +
+              `is ${found.toPrecision(8)}, not ${claimed.toPrecision(8)} (${C.text})`,
             counterexample: `${showCase(c)}: ${v} = ${found.toPrecision(8)}`,
             numbers: { cases: cases.length, seed },
           };
       }
       return {
         verdict: 'holds',
-        evidence: `${C.text} ${s.kind === 'max' ? 'maximises' : 'minimises'} ${F.text} over ${v} ∈ [${lo}, ${hi}] in all ${cases.length} cases (seed ${seed}; grid of 4001 points and golden-section search)`,
+        evidence:
+          `${C.text} ${s.kind === 'max' ? 'maximises' : 'minimises'} ${F.text} over ${v} ∈ [${lo}, ${hi}] in all ${cases.length} cases ` +
+          `(seed ${seed}; grid of 4001 points and golden-section search)`,
         numbers: { cases: cases.length, seed },
       };
     },
-    mutant: { description: `the claimed point is the ${o.kind === 'max' ? 'minimiser' : 'maximiser'} instead`, subject: { f: o.f, claimed: o.claimed, kind: o.kind === 'max' ? 'min' : 'max' } },
+    mutant: {
+      description: `the claimed point is the ${o.kind === 'max' ? 'minimiser' : 'maximiser'} instead`,
+      subject: { f: o.f, claimed: o.claimed, kind: o.kind === 'max' ? 'min' : 'max' },
+    },
   };
 }

@@ -34,7 +34,10 @@ const ranges: Record<string, { lo: number; hi: number; hard: number[] }> = {
 export function checkDomains(fn: string, vars: unknown): Record<string, Domain> {
   if (vars === null || typeof vars !== 'object' || Array.isArray(vars)) throw new ClaimError(fn, 'vars', `must map variables to domains; got ${show(vars)}`);
   for (const [k, d] of Object.entries(vars)) {
-    const ok = typeof d === 'string' ? d in ranges : Array.isArray(d) && d.length > 0 && d.every((x) => (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'string');
+    const ok =
+      typeof d === 'string'
+        ? d in ranges
+        : Array.isArray(d) && d.length > 0 && d.every((x) => (typeof x === 'number' && Number.isFinite(x)) || typeof x === 'string');
     if (!ok) throw new ClaimError(fn, `vars.${k}`, `must be ${Object.keys(ranges).join(', ')} or a non-empty list of values; got ${show(d)}`);
   }
   return vars as Record<string, Domain>;
@@ -69,7 +72,9 @@ export function drawCases(vars: Readonly<Record<string, Domain>>, count: number,
     out.push(toCase(raw));
   };
   // the hard cases: each variable at each of its hard values, the others at their first
-  const firsts = Object.fromEntries(names.map((n) => [n, typeof vars[n] === 'string' ? (ranges[vars[n] as string]?.hard[0] as number) : (vars[n] as (number | string)[])[0]]));
+  const firsts = Object.fromEntries(
+    names.map((n) => [n, typeof vars[n] === 'string' ? (ranges[vars[n] as string]?.hard[0] as number) : (vars[n] as (number | string)[])[0]]),
+  );
   for (const n of names) {
     const d = vars[n] as Domain;
     for (const h of typeof d === 'string' ? (ranges[d]?.hard ?? []) : d) keep({ ...firsts, [n]: h } as Record<string, number | string>);

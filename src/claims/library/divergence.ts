@@ -92,7 +92,7 @@ export function divergence(o: DivergenceSubject & { mutant?: Partial<DivergenceS
   const fn = 'divergence';
   if (o === null || typeof o !== 'object' || !(o.measure in NAMES))
     throw new ClaimError(fn, 'measure', `must be one of ${Object.keys(NAMES).join(', ')}; got ${show(o?.measure)}`);
-  if (o.base !== undefined && ![('e' as const), 2, 10].includes(o.base)) throw new ClaimError(fn, 'base', `must be 'e', 2 or 10; got ${show(o.base)}`);
+  if (o.base !== undefined && !['e' as const, 2, 10].includes(o.base)) throw new ClaimError(fn, 'base', `must be 'e', 2 or 10; got ${show(o.base)}`);
   const { mutant, ...subject } = o;
   const symmetric = o.measure === 'jsd' || o.measure === 'tv' || o.measure === 'w1' || o.measure === 'entropy';
   return {
@@ -103,12 +103,14 @@ export function divergence(o: DivergenceSubject & { mutant?: Partial<DivergenceS
       const c = claimedInterval(s.claimed);
       const unit = s.measure === 'tv' || s.measure === 'w1' ? '' : ` (${s.base === 2 ? 'bits' : s.base === 10 ? 'base 10' : 'nats'})`;
       const what = `${NAMES[s.measure]}${unit} = ${v.shown}`;
+      // a claimed value given as LaTeX is shown as math
+      const claimed = typeof s.claimed === 'string' && !/^([+-]?[\d.]+|infinite|finite)$/.test(s.claimed.trim()) ? `$${s.claimed}$` : String(s.claimed);
       const ok = c === 'finite' ? Number.isFinite(v.high) : v.low === c.low ? true : v.low >= c.low && v.high <= c.high;
       return ok
-        ? { verdict: 'holds', evidence: `${what}, as claimed (${String(s.claimed)}); certified`, numbers: { low: v.low, high: v.high } }
+        ? { verdict: 'holds', evidence: `${what}, as claimed (${claimed}); certified`, numbers: { low: v.low, high: v.high } }
         : {
             verdict: 'refuted',
-            evidence: `${what}, not ${String(s.claimed)}; certified`,
+            evidence: `${what}, not ${claimed}; certified`,
             counterexample: `p = [${s.p.join(', ')}], q = [${s.q.join(', ')}]: ${what}`,
             numbers: { low: v.low, high: v.high },
           };

@@ -9,7 +9,7 @@ import { parseFormula, type FormulaOptions } from './latex.js';
 export type Expr = string | ((v: Readonly<Record<string, number>>) => number);
 
 export interface Compiled {
-  /** The formula as the evidence shows it. */
+  /** The formula as the evidence shows it: the LaTeX in `$…$`, or the argument's name for a function. */
   text: string;
   value(c: Case): number;
   /** Exact where the expression is LaTeX on rational operations and the case is exact; else null. */
@@ -21,7 +21,8 @@ export function compile(fn: string, arg: string, e: Expr, options: FormulaOption
   if (typeof e !== 'string') throw new ClaimError(fn, arg, `must be LaTeX or a function of the variables; got ${show(e)}`);
   const f = parseFormula(e, options, fn);
   return {
-    text: e,
+    // in $…$, so the evidence reads as Markdown with math (the annotated page renders it)
+    text: `$${e}$`,
     value: (c) => f.value(c.value),
     exact: (c) => (f.vars.every((v) => c.exact[v] !== undefined) ? f.exact(c.exact) : null),
   };

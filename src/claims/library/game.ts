@@ -55,10 +55,13 @@ export function game(o: GameSubject & { steps?: number }): LibraryCheck<GameSubj
   const fn = 'game';
   if (o === null || typeof o !== 'object') throw new ClaimError(fn, 'options', `must be an object; got ${show(o)}`);
   if (!(typeof o.lr === 'number' && o.lr > 0 && o.lr < 10)) throw new ClaimError(fn, 'lr', `must be in (0, 10); got ${show(o.lr)}`);
-  if (o.update !== 'simultaneous' && o.update !== 'alternating') throw new ClaimError(fn, 'update', `must be simultaneous or alternating; got ${show(o.update)}`);
-  if (!['converges', 'diverges', 'cycles'].includes(o.claimed)) throw new ClaimError(fn, 'claimed', `must be converges, diverges or cycles; got ${show(o.claimed)}`);
+  if (o.update !== 'simultaneous' && o.update !== 'alternating')
+    throw new ClaimError(fn, 'update', `must be simultaneous or alternating; got ${show(o.update)}`);
+  if (!['converges', 'diverges', 'cycles'].includes(o.claimed))
+    throw new ClaimError(fn, 'claimed', `must be converges, diverges or cycles; got ${show(o.claimed)}`);
   for (const k of ['a', 'gamma'] as const)
-    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]) && (o[k] as number) >= 0)) throw new ClaimError(fn, k, `must be a finite number ≥ 0; got ${show(o[k])}`);
+    if (o[k] !== undefined && !(typeof o[k] === 'number' && Number.isFinite(o[k]) && (o[k] as number) >= 0))
+      throw new ClaimError(fn, k, `must be a finite number ≥ 0; got ${show(o[k])}`);
   const steps = o.steps ?? 1000;
   if (!Number.isInteger(steps) || steps < 1 || steps > 1e6) throw new ClaimError(fn, 'steps', `must be an integer from 1 to 1000000; got ${show(steps)}`);
   const { steps: _s, ...subject } = o;
@@ -74,7 +77,10 @@ export function game(o: GameSubject & { steps?: number }): LibraryCheck<GameSubj
       for (let t = 0; t < steps; t++) [x, y] = [M[0] * x + M[1] * y, M[2] * x + M[3] * y];
       const dist = Math.hypot(x, y) / Math.SQRT2;
       const setting = `${s.update} steps, η = ${s.lr}, a = ${s.a ?? 1}, γ = ${s.gamma ?? 0}`;
-      const evidence = `${setting}: spectral radius of the step map ρ = ${rho.toPrecision(10)}, so the iterates ${{ converges: 'converge', diverges: 'diverge', cycles: 'cycle' }[found]}; from (1, 1), after ${steps} steps the distance to the equilibrium is ${dist.toPrecision(4)}× the start`;
+      const verb = { converges: 'converge', diverges: 'diverge', cycles: 'cycle' }[found];
+      const evidence =
+        `${setting}: spectral radius of the step map ρ = ${rho.toPrecision(10)}, so the iterates ${verb}; ` +
+        `from (1, 1), after ${steps} steps the distance to the equilibrium is ${dist.toPrecision(4)}× the start`;
       return found === s.claimed
         ? { verdict: 'holds', evidence, numbers: { rho, distance: dist, steps } }
         : { verdict: 'refuted', evidence: `${evidence}, not "${s.claimed}"`, counterexample: setting, numbers: { rho, distance: dist, steps } };

@@ -65,7 +65,8 @@ export function parseFormula(latex: string, options: FormulaOptions = {}, fn = '
     else if (Array.isArray(j)) j.slice(1).forEach(walk);
   };
   walk(json);
-  const logOf = (x: number, base: number | 'e') => (base === 'e' ? Math.log(x) : base === 2 ? Math.log2(x) : base === 10 ? Math.log10(x) : Math.log(x) / Math.log(base));
+  const logOf = (x: number, base: number | 'e') =>
+    base === 'e' ? Math.log(x) : base === 2 ? Math.log2(x) : base === 10 ? Math.log10(x) : Math.log(x) / Math.log(base);
   const value = (j: Json, at: Readonly<Record<string, number>>): number => {
     if (typeof j === 'number') return j;
     if (typeof j === 'string') {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { claim, derivative, divergence, game, identity, inequality, optimum, parseFormula, spectralRadius, stepMatrix } from '../src/claims/library/index.js';
+import { type AnyClaim, makeContext, runClaim } from '../src/claims/index.js';
+
+const run = async (c: AnyClaim, variant: false | 'mutant' = false) => runClaim(c, makeContext(c.id, { quick: true, seed: 7, cache: new Map() }), variant);
+const both = async (c: AnyClaim) => [(await run(c)).verdict, (await run(c, 'mutant')).verdict];
+const q = (id: string, check: object) => claim({ id, quote: 'q', statement: 's', ...(check as ReturnType<typeof identity>) });
+
+describe('gan-verify/checks: each check decides, and its mutant reaches another verdict', () => {
+  it('identity: exact on rationals where it can (p/(p+q) + q/(p+q) = 1; a sign slip is refuted)', async () => {
+    const c = q('dstar-sum', identity({ lhs: '\\frac{p}{p+q} + \\frac{q}{p+q}', rhs: '1', vars: { p: 'positive', q: 'positive' } }));
+    expect(await both(c)).toEqual(['holds', 'refuted']);
+    expect((await run(c)).evidence).toMatch(/all in exact rational arithmetic/);
+  });
+  it('identity: a mismatched index (the typo a transcription would correct) is refuted', async () => {
+    // Σ g_i − Σ l_j written with l_i: (a + b) − (c + a) ≠ (a + b) − (c + d) unless a = d
+    const c = q('zero-sum', identity({ lhs: '(a + b) - (c + a)', rhs: '(a + b) - (c + d)', vars: { a: 'real', b: 'real', c: 'real', d: 'real' } }));
+    expect((await run(c)).verdict).toBe('refuted');
+  });
+  it('inequality: ln x ≤ x − 1 holds (mathematics), the reversed relation is refuted', async () => {
+    expect(await both(q('log-bound', inequality({ lhs: '\\ln x', rhs: 'x - 1', relation: '<=', vars: { x: 'positive' } })))).toEqual(['holds', 'refuted']);
+  });
+  it('derivative: d/dD [p ln D + q ln(1 − D)] = p/D − q/(1 − D); the negated derivative is refuted', async () => {
+    const c = q(
+      'dv',
+      derivative({ f: 'p\\ln D + q\\ln(1-D)', claimed: '\\frac{p}{D} - \\frac{q}{1-D}', wrt: 'D', vars: { p: 'positive', q: 'positive', D: 'probability' } }),
+    );
+    expect(await both(c)).toEqual(['holds', 'refuted']);
+  });
+  it('optimum: p/(p+q) maximises p ln D + q ln(1 − D) (Goodfellow et al. 2014, Prop. 1); as a minimiser it is refuted', async () => {
+    const c = q(
+      'dstar',
+      optimum({ f: 'p\\ln D + q\\ln(1-D)', claimed: '\\frac{p}{p+q}', kind: 'max', over: ['D', 0, 1], vars: { p: 'positive', q: 'positive' } }),
+    );
+    expect(await both(c)).toEqual(['holds', 'refuted']);
+    // a wrong maximiser, p/(p+2q), is refuted
+    const w = q(
+      'dstar-wrong',
+      optimum({ f: 'p\\ln D + q\\ln(1-D)', claimed: '\\frac{p}{p+2q}', kind: 'max', over: ['D', 0, 1], vars: { p: 'positive', q: 'positive' } }),
+    );
+    expect((await run(w)).verdict).toBe('refuted');
+  });
+  it('divergence: KL((1/2,1/2)‖(1/4,3/4)) = ½ln2 + ½ln(2/3) ≈ 0.1438, in base e, 2 and 10', async () => {
+    const kl = 0.5 * Math.log(2) + 0.5 * Math.log(2 / 3);
+    const p = ['1/2', '1/2'];
+    const qq = ['1/4', '3/4'];
+    expect((await run(q('kl-e', divergence({ measure: 'kl', p, q: qq, claimed: kl.toFixed(6) })))).verdict).toBe('holds');
+    expect((await run(q('kl-2', divergence({ measure: 'kl', p, q: qq, base: 2, claimed: (kl / Math.LN2).toFixed(6) })))).verdict).toBe('holds');
+    expect((await run(q('kl-10', divergence({ measure: 'kl', p, q: qq, base: 10, claimed: (kl / Math.LN10).toFixed(6) })))).verdict).toBe('holds');
+    // the reverse direction's value claimed for this one: refuted (KL is not symmetric)
+    const rev = 0.25 * Math.log(0.5) + 0.75 * Math.log(1.5);
+    expect((await run(q('kl-rev', divergence({ measure: 'kl', p, q: qq, claimed: rev.toFixed(4) })))).verdict).toBe('refuted');
+    expect(await both(q('jsd-disjoint', divergence({ measure: 'jsd', p: [1, 0], q: [0, 1], claimed: '\\log 2' })))).toEqual(['holds', 'refuted']);
+  });
+  it('game: the spectral radius of the step map is √(1 + η²) for simultaneous steps and 1 for alternating ones (mathematics)', async () => {
+    for (const lr of [0.01, 0.1, 0.5]) {
+      expect(spectralRadius(stepMatrix({ lr, update: 'simultaneous', claimed: 'diverges' }))).toBeCloseTo(Math.sqrt(1 + lr * lr), 14);
+      expect(spectralRadius(stepMatrix({ lr, update: 'alternating', claimed: 'cycles' }))).toBeCloseTo(1, 14);
+    }
+    expect(await both(q('gda', game({ lr: 0.1, update: 'simultaneous', claimed: 'diverges' })))).toEqual(['holds', 'refuted']);
+    expect((await run(q('gp', game({ lr: 0.1, gamma: 1, update: 'simultaneous', claimed: 'converges' })))).verdict).toBe('holds');
+  });
+  it("claim() runs the quote's own formulas: $1, $2.lhs", async () => {
+    const c = claim({
+      id: 'quoted',
+      quote: 'we use $\\log x \\le x - 1$ for $x > 0$',
+      statement: 'ln x ≤ x − 1',
+      ...inequality({ lhs: '$1.lhs', rhs: '$1.rhs', relation: '<=', vars: { x: 'positive' } }),
+    });
+    expect(c.subject).toMatchObject({ lhs: '\\log x', rhs: 'x - 1' });
+    expect((await run(c)).verdict).toBe('holds');
+    expect(() => claim({ id: 'too-few', quote: 'no math here', statement: 's', ...identity({ lhs: '$1', rhs: '1', vars: {} }) })).toThrow(
+      /names formula 1 of the quote, which has 0/,
+    );
+  });
+  it('a check that throws gets the verdict error, never refuted', async () => {
+    const c = q('bad', identity({ lhs: '\\frac{p}{p+q}', rhs: 'z', vars: { p: 'positive', q: 'positive' } }));
+    const e = await run(c);
+    expect(e.verdict).toBe('error');
+    expect(e.error).toMatch(/variable z has no value/);
+  });
+  it('formulas: \\log is natural unless log says otherwise; symbols bind whole names only', () => {
+    expect(parseFormula('\\log 100').value({})).toBeCloseTo(Math.log(100), 14);
+    expect(parseFormula('\\log 100', { log: 10 }).value({})).toBeCloseTo(2, 14);
+    expect(parseFormula('\\sqrt{q} + q', { symbols: { q: 'p+1' } }).value({ p: 3 })).toBe(6);
+    expect(() => parseFormula('\\frac{1}{')).toThrow(/could not be parsed/);
+  });
+});
