@@ -59,7 +59,8 @@ function evaluate(s: DivergenceSubject): { low: number; high: number; shown: str
       if (s.x === undefined) throw new ClaimError('divergence', 'x', 'must give the support points for W1');
       const K = s.lipschitz ?? 1;
       const r = w1(s.p, s.q, s.x, { digits: 30 });
-      return { low: K * Number(r.distance.lower), high: K * Number(r.distance.upper), shown: `${K === 1 ? '' : `${K}·`}${r.distance.value.slice(0, 18)}` };
+      const w = r.distance.value.slice(0, 18);
+      return { low: K * Number(r.distance.lower), high: K * Number(r.distance.upper), shown: K === 1 ? w : `${K} × ${w} = ${K * Number(r.distance.value)}` };
     }
     default:
       throw new ClaimError('divergence', 'measure', `must be one of ${Object.keys(NAMES).join(', ')}; got ${show(s.measure)}`);
@@ -102,7 +103,8 @@ export function divergence(o: DivergenceSubject & { mutant?: Partial<DivergenceS
       const v = evaluate(s);
       const c = claimedInterval(s.claimed);
       const unit = s.measure === 'tv' || s.measure === 'w1' ? '' : ` (${s.base === 2 ? 'bits' : s.base === 10 ? 'base 10' : 'nats'})`;
-      const what = `${NAMES[s.measure]}${unit} = ${v.shown}`;
+      const name = s.measure === 'w1' && (s.lipschitz ?? 1) !== 1 ? `sup over ${s.lipschitz}-Lipschitz critics = ${s.lipschitz}·W1(p, q)` : NAMES[s.measure];
+      const what = `${name}${unit} = ${v.shown}`;
       // a claimed value given as LaTeX is shown as math
       const claimed = typeof s.claimed === 'string' && !/^([+-]?[\d.]+|infinite|finite)$/.test(s.claimed.trim()) ? `$${s.claimed}$` : String(s.claimed);
       const ok = c === 'finite' ? Number.isFinite(v.high) : v.low === c.low ? true : v.low >= c.low && v.high <= c.high;

@@ -19,9 +19,20 @@
  * and has a natural mutant (a wrong claim or setup) that `gan-verify check --controls` runs.
  */
 export { claim, THIS_DOCUMENT, type LibraryCheck } from './claim.js';
-export { identity, inequality, derivative, optimum, type FormulaCheckOptions, type IdentitySubject, type InequalitySubject, type Relation } from './algebra.js';
+export {
+  identity,
+  inequality,
+  derivative,
+  optimum,
+  type FormulaCheckOptions,
+  type IdentitySubject,
+  type InequalitySubject,
+  type DerivativeSubject,
+  type OptimumSubject,
+  type Relation,
+} from './algebra.js';
 export { divergence, type DivergenceSubject, type Measure } from './divergence.js';
 export { game, stepMatrix, spectralRadius, type GameSubject, type GameBehaviour } from './game.js';
-export { parseFormula, type Formula, type FormulaOptions } from './latex.js';
+export { parseFormula, type Formula, type FormulaOptions, type Json } from './latex.js';
 export { drawCases, type Domain, type Case } from './cases.js';
 export type { Expr } from './expr.js';

@@ -12,7 +12,8 @@ import { add, div, mul, rational, sub, type Rational } from '../../theory/ration
 import { show } from '../../theory/errors.js';
 import { ClaimError } from '../define.js';
 
-type Json = number | string | { num: string } | Json[];
+/** MathJSON, as @cortex-js/compute-engine writes it. */
+export type Json = number | string | { num: string } | Json[];
 
 export interface FormulaOptions {
   /**
