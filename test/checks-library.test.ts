@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claim, derivative, divergence, game, identity, inequality, optimum, parseFormula, spectralRadius, stepMatrix } from '../src/claims/library/index.js';
+import { claim, derivative, divergence, game, identity, inequality, optimum, parseFormula, spectralRadius } from '../src/claims/library/index.js';
 import { type AnyClaim, makeContext, runClaim } from '../src/claims/index.js';
 
 const run = async (c: AnyClaim, variant: false | 'mutant' = false) => runClaim(c, makeContext(c.id, { quick: true, seed: 7, cache: new Map() }), variant);
@@ -52,13 +52,16 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
     expect((await run(q('kl-rev', divergence({ measure: 'kl', p, q: qq, claimed: rev.toFixed(4) })))).verdict).toBe('refuted');
     expect(await both(q('jsd-disjoint', divergence({ measure: 'jsd', p: [1, 0], q: [0, 1], claimed: '\\log 2' })))).toEqual(['holds', 'refuted']);
   });
-  it('game: the spectral radius of the step map is √(1 + η²) for simultaneous steps and 1 for alternating ones (mathematics)', async () => {
-    for (const lr of [0.01, 0.1, 0.5]) {
-      expect(spectralRadius(stepMatrix({ lr, update: 'simultaneous', claimed: 'diverges' }))).toBeCloseTo(Math.sqrt(1 + lr * lr), 14);
-      expect(spectralRadius(stepMatrix({ lr, update: 'alternating', claimed: 'cycles' }))).toBeCloseTo(1, 14);
-    }
-    expect(await both(q('gda', game({ lr: 0.1, update: 'simultaneous', claimed: 'diverges' })))).toEqual(['holds', 'refuted']);
-    expect((await run(q('gp', game({ lr: 0.1, gamma: 1, update: 'simultaneous', claimed: 'converges' })))).verdict).toBe('holds');
+  it('game: exact on rationals — simultaneous steps on c·θψ spiral out at every η (det = 1 + η²c² > 1), alternating ones cycle (det = 1) while ηc < 2', async () => {
+    // trace 2, det 1 + η²: a complex pair of modulus √(1 + η²)
+    for (const eta of [0.01, 0.1, 0.5]) expect(spectralRadius(2, 1 + eta * eta)).toBeCloseTo(Math.sqrt(1 + eta * eta), 14);
+    const lr = ['1/100', '1/10', '1/2', '3/2'];
+    expect(await both(q('gda', game({ lr, update: 'simultaneous', claimed: 'diverges' })))).toEqual(['holds', 'refuted']);
+    expect(await both(q('alt', game({ lr, update: 'alternating', claimed: 'cycles' })))).toEqual(['holds', 'refuted']);
+    // ηc = 5/2 > 2: alternating steps leave the circle (trace 2 − η²c² < −2)
+    expect((await run(q('alt-big', game({ lr: '5/2', update: 'alternating', claimed: 'cycles' })))).verdict).toBe('refuted');
+    expect((await run(q('gp', game({ lr: '1/10', gamma: 1, update: 'simultaneous', claimed: 'converges' })))).verdict).toBe('holds');
+    expect(await both(q('both', game({ lr, update: 'both', claimed: 'does-not-converge' })))).toEqual(['holds', 'refuted']);
   });
   it("claim() runs the quote's own formulas: $1, $2.lhs", async () => {
     const c = claim({

@@ -173,24 +173,24 @@ export default [
     id: 'order-matters',
     quote: 'Training alternates or interleaves gradient steps, and the order matters.',
     statement: 'on min_x max_y xy with η = 0.1, simultaneous steps diverge (ρ > 1) where alternating ones cycle (alternating-bounded)',
-    ...game({ lr: 0.1, update: 'simultaneous', claimed: 'diverges' }),
+    ...game({ lr: '0.1', update: 'simultaneous', claimed: 'diverges' }),
   }),
   claim({
     id: 'simultaneous-converges',
     quote: 'With simultaneous gradient steps of any small size, the iterates converge to the equilibrium.',
     statement: 'simultaneous gradient steps on min_x max_y xy converge to (0, 0) for a small step, η = 0.01',
-    ...game({ lr: 0.01, update: 'simultaneous', claimed: 'converges' }),
+    ...game({ lr: '0.01', update: 'simultaneous', claimed: 'converges' }),
   }),
   claim({
     id: 'alternating-bounded',
     quote: 'With alternating steps of size 0.1, they stay on a bounded orbit around it.',
     statement: 'alternating steps of η = 0.1 on xy: the step map has spectral radius 1 (a bounded orbit)',
-    ...game({ lr: 0.1, update: 'alternating', claimed: 'cycles' }),
+    ...game({ lr: '0.1', update: 'alternating', claimed: 'cycles' }),
   }),
   claim({
     id: 'penalty-converges',
     quote: 'A gradient penalty on the discriminator, with weight 1, makes simultaneous steps of size 0.1 converge.',
     statement: 'simultaneous steps of η = 0.1 on xy − y²/2 converge to (0, 0)',
-    ...game({ lr: 0.1, gamma: 1, update: 'simultaneous', claimed: 'converges' }),
+    ...game({ lr: '0.1', gamma: 1, update: 'simultaneous', claimed: 'converges' }),
   }),
 ];

@@ -228,6 +228,8 @@ export interface OptimumSubject {
 export function optimum(
   o: { f: Expr; claimed: Expr; kind: 'max' | 'min'; over: readonly [string, number, number] } & Omit<FormulaCheckOptions, 'vars'> & {
       vars?: Readonly<Record<string, Domain>>;
+      /** A wrong claim of the author's choosing; by default the claimed point is said to be the other kind of optimum. */
+      mutant?: Partial<OptimumSubject> & { description: string };
     },
 ): LibraryCheck<OptimumSubject> {
   const fn = 'optimum';
@@ -288,9 +290,11 @@ export function optimum(
         numbers: { cases: cases.length, seed },
       };
     },
-    mutant: {
-      description: `the claimed point is the ${o.kind === 'max' ? 'minimiser' : 'maximiser'} instead`,
-      subject: { f: o.f, claimed: o.claimed, kind: o.kind === 'max' ? 'min' : 'max' },
-    },
+    mutant: o.mutant
+      ? { description: o.mutant.description, subject: { f: o.mutant.f ?? o.f, claimed: o.mutant.claimed ?? o.claimed, kind: o.mutant.kind ?? o.kind } }
+      : {
+          description: `the claimed point is the ${o.kind === 'max' ? 'minimiser' : 'maximiser'} instead`,
+          subject: { f: o.f, claimed: o.claimed, kind: o.kind === 'max' ? 'min' : 'max' },
+        },
   };
 }

@@ -32,7 +32,7 @@ export {
   type Relation,
 } from './algebra.js';
 export { divergence, type DivergenceSubject, type Measure } from './divergence.js';
-export { game, stepMatrix, spectralRadius, type GameSubject, type GameBehaviour } from './game.js';
+export { game, spectralRadius, type GameSubject, type GameBehaviour } from './game.js';
 export { parseFormula, type Formula, type FormulaOptions, type Json } from './latex.js';
 export { drawCases, type Domain, type Case } from './cases.js';
 export type { Expr } from './expr.js';
