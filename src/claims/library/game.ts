@@ -55,7 +55,8 @@ export function game(o: GameSubject & { mutant?: Partial<GameSubject> & { descri
     const r = toRational(lr, fn, `lr[${i}]`);
     if (r.num <= 0n) throw new ClaimError(fn, `lr[${i}]`, `must be > 0; got ${show(lr)}`);
   }
-  if (!['simultaneous', 'alternating', 'both'].includes(o.update)) throw new ClaimError(fn, 'update', `must be simultaneous, alternating or both; got ${show(o.update)}`);
+  if (!['simultaneous', 'alternating', 'both'].includes(o.update))
+    throw new ClaimError(fn, 'update', `must be simultaneous, alternating or both; got ${show(o.update)}`);
   if (!['converges', 'diverges', 'cycles', 'does-not-converge'].includes(o.claimed))
     throw new ClaimError(fn, 'claimed', `must be converges, diverges, cycles or does-not-converge; got ${show(o.claimed)}`);
   for (const k of ['a', 'gamma'] as const)
