@@ -52,7 +52,7 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
     expect((await run(q('kl-rev', divergence({ measure: 'kl', p, q: qq, claimed: rev.toFixed(4) })))).verdict).toBe('refuted');
     expect(await both(q('jsd-disjoint', divergence({ measure: 'jsd', p: [1, 0], q: [0, 1], claimed: '\\log 2' })))).toEqual(['holds', 'refuted']);
   });
-  it('game: exact on rationals — simultaneous steps on c·θψ spiral out at every η (det = 1 + η²c² > 1), alternating ones cycle (det = 1) while ηc < 2', async () => {
+  it('game: exact on rationals — simultaneous steps on c·θψ spiral out at every η (det = 1 + η²c²), alternating ones cycle (det 1) while ηc < 2', async () => {
     // trace 2, det 1 + η²: a complex pair of modulus √(1 + η²)
     for (const eta of [0.01, 0.1, 0.5]) expect(spectralRadius(2, 1 + eta * eta)).toBeCloseTo(Math.sqrt(1 + eta * eta), 14);
     const lr = ['1/100', '1/10', '1/2', '3/2'];
