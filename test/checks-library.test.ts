@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { claim, derivative, divergence, game, identity, inequality, optimum, parseFormula, spectralRadius } from '../src/claims/library/index.js';
+import {
+  claim,
+  derivative,
+  divergence,
+  game,
+  identity,
+  inequality,
+  lipschitz,
+  optimum,
+  parseFormula,
+  populationShare,
+  shift,
+  spectralRadius,
+} from '../src/claims/library/index.js';
 import { type AnyClaim, makeContext, runClaim } from '../src/claims/index.js';
 
 const run = async (c: AnyClaim, variant: false | 'mutant' = false) => runClaim(c, makeContext(c.id, { quick: true, seed: 7, cache: new Map() }), variant);
@@ -62,6 +75,47 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
     expect((await run(q('alt-big', game({ lr: '5/2', update: 'alternating', claimed: 'cycles' })))).verdict).toBe('refuted');
     expect((await run(q('gp', game({ lr: '1/10', gamma: 1, update: 'simultaneous', claimed: 'converges' })))).verdict).toBe('holds');
     expect(await both(q('both', game({ lr, update: 'both', claimed: 'does-not-converge' })))).toEqual(['holds', 'refuted']);
+  });
+  it('shift: JSD of U[0, 1] and its shift by t is ln 2·min(t, 1) (saturates), W1 is t (keeps growing)', async () => {
+    const at = ['0', '1/2', '1', '2', '3'];
+    expect(await both(q('jsd-sat', shift({ family: 'uniform', scale: 1, measure: 'jsd', at, claimed: 'saturating' })))).toEqual(['holds', 'refuted']);
+    const values = ['0', '\\frac{\\ln 2}{2}', '\\ln 2', '\\ln 2', '\\ln 2'];
+    expect((await run(q('jsd-values', shift({ family: 'uniform', scale: 1, measure: 'jsd', at, claimed: values })))).verdict).toBe('holds');
+    expect((await run(q('w1-inc', shift({ family: 'uniform', scale: 1, measure: 'w1', at, claimed: 'increasing' })))).verdict).toBe('holds');
+  });
+  it('lipschitz: weights clipped to ±c make a 2→4→1 ReLU critic exactly 4c²√2-Lipschitz (the all-+c critic attains it)', async () => {
+    // the attaining critic, by finite difference along (1, 1)/√2: f(x) = Σ₄ c·relu(c·(x₁ + x₂))
+    const c = 0.5;
+    const f = (x1: number, x2: number) => 4 * c * Math.max(0, c * (x1 + x2));
+    const slope = (f(1 + 1e-3 / Math.SQRT2, 1 + 1e-3 / Math.SQRT2) - f(1, 1)) / 1e-3;
+    expect(slope).toBeCloseTo(4 * c * c * Math.SQRT2, 9);
+    expect((await run(q('clip-1', lipschitz({ widths: [2, 4, 1], constraint: { clip: c }, claimed: 1 })))).verdict).toBe('refuted');
+    expect(await both(q('clip-15', lipschitz({ widths: [2, 4, 1], constraint: { clip: c }, claimed: 1.5 })))).toEqual(['holds', 'refuted']);
+    expect((await run(q('sn', lipschitz({ widths: [2, 64, 64, 1], constraint: 'spectral-norm', claimed: 1 })))).verdict).toBe('holds');
+  });
+  it('populationShare: trained seed-toy members end within W1 < 1 in over a quarter of the seeds; untrained ones (1 step) in none', async () => {
+    const setup = {
+      preset: 'seed-toy',
+      population: [16, 16] as [number, number],
+      steps: [600, 600] as [number, number],
+      stages: [[16], [16]] as [number[], number[]],
+    };
+    const c = q(
+      'toy-pop',
+      populationShare({
+        setup,
+        statistic: 'seeds whose final W1 < 1',
+        member: (f) => (f.w1 ?? Infinity) < 1,
+        threshold: 0.25,
+        side: 'above',
+        mutant: { description: 'the generator barely trained (1 step)', setup: { ...setup, steps: [1, 1] } },
+      }),
+    );
+    const [good, bad] = [await run(c), await run(c, 'mutant')];
+    expect(good.verdict).toBe('holds');
+    expect(good.interval?.low).toBeGreaterThan(0.25);
+    expect(bad.verdict).toBe('refuted');
+    expect(bad.interval?.high).toBeLessThan(0.25);
   });
   it("claim() runs the quote's own formulas: $1, $2.lhs", async () => {
     const c = claim({

@@ -33,6 +33,9 @@ export {
 } from './algebra.js';
 export { divergence, type DivergenceSubject, type Measure } from './divergence.js';
 export { game, spectralRadius, type GameSubject, type GameBehaviour } from './game.js';
+export { shift, type ShiftSubject } from './shift.js';
+export { lipschitz, lipschitzBounds, type LipschitzSubject } from './lipschitz.js';
+export { populationShare, type PopulationSubject } from './population.js';
 export { parseFormula, type Formula, type FormulaOptions, type Json } from './latex.js';
 export { drawCases, type Domain, type Case } from './cases.js';
 export type { Expr } from './expr.js';
