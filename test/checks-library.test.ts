@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  all,
+  corrected,
   claim,
   derivative,
   divergence,
@@ -116,6 +118,23 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
     expect(good.interval?.low).toBeGreaterThan(0.25);
     expect(bad.verdict).toBe('refuted');
     expect(bad.interval?.high).toBeLessThan(0.25);
+  });
+  it('all: every part must hold; corrected: a refuted statement whose corrected form holds is imprecise', async () => {
+    const logBound = inequality({ lhs: '\\ln x', rhs: 'x - 1', relation: '<=', vars: { x: 'positive' } });
+    const wrongBound = inequality({ lhs: '\\ln x', rhs: 'x - 1', relation: '>=', vars: { x: 'positive' } });
+    const jsd2 = divergence({ measure: 'jsd', p: [1, 0], q: [0, 1], claimed: '\\log 2' });
+    expect((await run(q('both-hold', all([logBound, jsd2])))).verdict).toBe('holds');
+    const one = await run(q('one-fails', all([jsd2, wrongBound])));
+    expect(one.verdict).toBe('refuted');
+    expect(one.evidence).toMatch(/^\(1\) holds: .*; \(2\) refuted: /);
+    // "ln x ≥ x − 1" is wrong; "ln x ≤ x − 1" is the corrected statement
+    const c = q('fixed', corrected(wrongBound, { statement: 'ln x ≤ x − 1', ...logBound }));
+    const e = await run(c);
+    expect(e.verdict).toBe('imprecise');
+    expect(e.correction).toBe('ln x ≤ x − 1');
+    // a correction that is itself false leaves the verdict refuted
+    const notFixed = corrected(wrongBound, { statement: 'ln x ≥ x', ...inequality({ lhs: '\\ln x', rhs: 'x', relation: '>=', vars: { x: 'positive' } }) });
+    expect((await run(q('not-fixed', notFixed))).verdict).toBe('refuted');
   });
   it("claim() runs the quote's own formulas: $1, $2.lhs", async () => {
     const c = claim({

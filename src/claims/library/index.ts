@@ -19,6 +19,7 @@
  * and has a natural mutant (a wrong claim or setup) that `gan-verify check --controls` runs.
  */
 export { claim, THIS_DOCUMENT, type LibraryCheck } from './claim.js';
+export { all, corrected } from './combine.js';
 export {
   identity,
   inequality,

@@ -17,8 +17,9 @@ export type Json = number | string | { num: string } | Json[];
 
 export interface FormulaOptions {
   /**
-   * Document symbols → variable names (`{ 'p_{data}(x)': 'p', 'p_g(x)': 'q' }`) or LaTeX definitions
-   * (`{ '\\sigma(a)': '\\frac{1}{1+e^{-a}}' }`).
+   * Document symbols → variable names (`{ 'p_{data}(x)': 'p', 'p_g(x)': 'q' }`), LaTeX definitions
+   * (`{ '\\sigma(a)': '\\frac{1}{1+e^{-a}}' }`), or '' to drop an operator the check reads pointwise
+   * (an expectation over the same measure on both sides of an identity).
    */
   symbols?: Readonly<Record<string, string>>;
   /** Base of `\log` written without one. @defaultValue 'e' */
@@ -46,10 +47,12 @@ export function parseFormula(latex: string, options: FormulaOptions = {}, fn = '
   let tex = latex;
   const symbols = Object.entries(options.symbols ?? {}).sort((a, b) => b[0].length - a[0].length);
   for (const [from, to] of symbols) {
-    if (typeof to !== 'string' || to.trim() === '')
-      throw new ClaimError(fn, `options.symbols[${JSON.stringify(from)}]`, `must be a variable name or a LaTeX definition; got ${show(to)}`);
-    // a name binds the symbol to a variable; anything else is its definition, substituted in parentheses
-    const by = /^[A-Za-z]$/.test(to) ? ` ${to} ` : /^[A-Za-z]\w*$/.test(to) ? ` \\mathrm{${to}} ` : `\\left(${to}\\right)`;
+    if (typeof to !== 'string')
+      throw new ClaimError(fn, `options.symbols[${JSON.stringify(from)}]`, `must be a variable name, a LaTeX definition or ''; got ${show(to)}`);
+    // a name binds the symbol to a variable; '' drops it (an expectation over the same measure on both
+    // sides of an identity, checked pointwise); anything else is its definition, in parentheses
+    const by =
+      to.trim() === '' ? ' ' : /^[A-Za-z]$/.test(to) ? ` ${to} ` : /^[A-Za-z]\w*$/.test(to) ? ` \\mathrm{${to}} ` : `\\left(${to}\\right)`;
     // whole symbols only: the q of \sqrt or the p of \pi is not the variable q or p
     const esc = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = new RegExp(`${/^[A-Za-z]/.test(from) ? '(?<![\\\\A-Za-z])' : ''}${esc}${/[A-Za-z]$/.test(from) ? '(?![A-Za-z])' : ''}`, 'g');
@@ -111,6 +114,7 @@ export function parseFormula(latex: string, options: FormulaOptions = {}, fn = '
         return Math.abs(a);
       case 'Delimiter':
       case 'Sequence':
+      case 'List': // \left[ … \right] around one expression: brackets
         return v.length === 1 ? a : Number.NaN;
       case 'Max':
         return Math.max(...v);
@@ -151,6 +155,7 @@ export function parseFormula(latex: string, options: FormulaOptions = {}, fn = '
         return b.num < 0n ? div(rational(1n), p) : p;
       }
       case 'Delimiter':
+      case 'List':
         return r.length === 1 ? a : null;
       default:
         return null;

@@ -1,0 +1,61 @@
+/**
+ * Combinators of library checks: `all` (a sentence that asserts several things holds when each does)
+ * and `corrected` (a sentence whose statement fails while a corrected one holds is `imprecise`, and
+ * the correction is the corrected statement).
+ */
+import { type CheckContext, ClaimError, METHODS, type Outcome, type Verdict } from '../define.js';
+import type { LibraryCheck } from './claim.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: a list of checks has subjects of every type
+type AnyCheck = LibraryCheck<any>;
+
+/** The most severe verdict of several, from refuted (any part fails) down to holds (every part holds). */
+const ORDER: Verdict[] = ['error', 'refuted', 'inconclusive', 'imprecise', 'holds-under-conditions', 'not-checkable', 'holds'];
+
+/**
+ * Every part must hold: the verdict is the most severe of the parts' (refuted if any part is),
+ * the evidence lists each part. The mutant replaces the first part's subject by its mutant.
+ */
+export function all(parts: readonly AnyCheck[]): LibraryCheck<unknown[]> {
+  if (!Array.isArray(parts) || parts.length < 2 || parts.some((p) => typeof p?.check !== 'function'))
+    throw new ClaimError('all', 'parts', 'must be two or more library checks');
+  const method = METHODS[Math.max(...parts.map((p) => METHODS.indexOf(p.method)))] as (typeof METHODS)[number];
+  const first = parts[0] as AnyCheck;
+  return {
+    method,
+    subject: parts.map((p) => p.subject),
+    check: async (subjects, ctx: CheckContext): Promise<Outcome> => {
+      const outs: Outcome[] = [];
+      for (const [i, p] of parts.entries()) outs.push(await p.check(subjects[i], ctx));
+      const verdict = ORDER.find((v) => outs.some((o) => o.verdict === v)) as Verdict;
+      const failing = outs.find((o) => o.verdict === verdict && o.counterexample);
+      return {
+        verdict,
+        evidence: outs.map((o, i) => `(${i + 1}) ${o.verdict}: ${o.evidence}`).join('; '),
+        numbers: Object.fromEntries(outs.flatMap((o, i) => Object.entries(o.numbers).map(([k, v]) => [`part${i + 1}.${k}`, v]))),
+        ...(failing?.counterexample ? { counterexample: failing.counterexample } : {}),
+        ...(outs.find((o) => o.interval)?.interval ? { interval: outs.find((o) => o.interval)?.interval } : {}),
+      };
+    },
+    ...(first.mutant ? { mutant: { description: first.mutant.description, subject: [first.mutant.subject, ...parts.slice(1).map((p) => p.subject)] } } : {}),
+  };
+}
+
+/**
+ * The sentence as written is checked by `check`; where it is refuted and `fix` (the corrected
+ * statement's check) holds, the verdict is `imprecise` with `statement` as the correction.
+ */
+export function corrected<S>(check: LibraryCheck<S>, fix: { statement: string } & AnyCheck): LibraryCheck<S> {
+  if (typeof fix?.statement !== 'string' || fix.statement === '' || typeof fix.check !== 'function')
+    throw new ClaimError('corrected', 'fix', 'must be { statement, ...a library check } (the corrected statement and its check)');
+  return {
+    ...check,
+    check: async (s, ctx): Promise<Outcome> => {
+      const out = await check.check(s, ctx);
+      if (out.verdict !== 'refuted') return out;
+      const c = await fix.check(fix.subject, ctx);
+      if (c.verdict !== 'holds') return out;
+      return { ...out, verdict: 'imprecise', correction: fix.statement, evidence: `${out.evidence}; corrected (${fix.statement}): ${c.evidence}` };
+    },
+  };
+}
