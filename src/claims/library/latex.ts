@@ -51,8 +51,7 @@ export function parseFormula(latex: string, options: FormulaOptions = {}, fn = '
       throw new ClaimError(fn, `options.symbols[${JSON.stringify(from)}]`, `must be a variable name, a LaTeX definition or ''; got ${show(to)}`);
     // a name binds the symbol to a variable; '' drops it (an expectation over the same measure on both
     // sides of an identity, checked pointwise); anything else is its definition, in parentheses
-    const by =
-      to.trim() === '' ? ' ' : /^[A-Za-z]$/.test(to) ? ` ${to} ` : /^[A-Za-z]\w*$/.test(to) ? ` \\mathrm{${to}} ` : `\\left(${to}\\right)`;
+    const by = to.trim() === '' ? ' ' : /^[A-Za-z]$/.test(to) ? ` ${to} ` : /^[A-Za-z]\w*$/.test(to) ? ` \\mathrm{${to}} ` : `\\left(${to}\\right)`;
     // whole symbols only: the q of \sqrt or the p of \pi is not the variable q or p
     const esc = from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = new RegExp(`${/^[A-Za-z]/.test(from) ? '(?<![\\\\A-Za-z])' : ''}${esc}${/[A-Za-z]$/.test(from) ? '(?![A-Za-z])' : ''}`, 'g');
