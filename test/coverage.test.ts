@@ -158,7 +158,7 @@ describe('sentence accounting', () => {
 });
 
 describe("an author's document and claims", () => {
-  it('coverage DOC.md --claims CLAIMS.ts lists the sentences no claim quotes yet', async () => {
+  it('coverage DOC.md --claims CLAIMS.ts lists the units no claim quotes yet (by position, as gan-verify check does)', async () => {
     const r = await run(['coverage', 'examples/my-notes.md', '--claims', 'examples/my-claims.ts', '--json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout) as { sentences: number; claimed: number; unaccounted: { line: number; text: string }[] };
@@ -166,6 +166,7 @@ describe("an author's document and claims", () => {
     expect(j.unaccounted.map((u) => u.text)).toContain('The KL divergence is symmetric in its two arguments.');
     const t = await run(['coverage', 'examples/my-notes.md', '--claims', 'examples/my-claims.ts']);
     expect(t.stdout).toMatch(/claim +4 +When p_G = p_data the optimal discriminator is 1\/2 everywhere\. +\(my-dstar-half\)/);
+    expect(t.stdout).toMatch(/^examples\/my-notes.md: 5 units, 2 quoted by a claim, 3 not accounted for yet$/m);
   });
   it.each([
     [['coverage', 'examples/my-notes.md'], /needs --claims CLAIMS.ts/],

@@ -1,12 +1,14 @@
 /** `gan-verify coverage`: each seed document's sentences, and which of them no entry accounts for. */
 import { existsSync, readdirSync } from 'node:fs';
 import { readRegularFile } from '../numeric/read-file.js';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { CATALOGUE } from '../claims/catalogue/index.js';
-import { accountFor, builtInAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
+import { accountFor, builtInAccounting, checkAccounting, type DocumentAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
+import { accountDocument } from '../claims/documents/author.js';
+import { THIS_DOCUMENT } from '../claims/library/claim.js';
 import { CliError, parseArgs } from './args.js';
 import { existingDir } from './files.js';
-import { normalise, splitDocument } from '../claims/documents/split.js';
+import { normalise } from '../claims/documents/split.js';
 
 export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json] | --skeleton FILE | DOC.md --claims CLAIMS.ts [--json]
 
@@ -18,8 +20,8 @@ document the sentences, claims, no-claims by kind, not-checkable, and the unacco
 Options:
   --docs DIR   the seed documents (default ../shared/seeds, where it exists)
   --json       {"documents": [{"doc", "title", "sentences", "claims", "noClaim", "notCheckable", "unaccounted", "problems"}]}
-  DOC.md --claims CLAIMS.ts  an author's own document and claims file: the sentences of DOC.md that no
-               claim quotes yet (a claim accounts for a sentence its quote contains, or that contains it)
+  DOC.md --claims CLAIMS.ts [--accounting ACC.json]  an author's own document: the units no claim quotes
+               (by position) and no accounting entry covers (gan-verify check does this and runs the checks)
   --skeleton FILE  print an accounting file for FILE with one entry per sentence (hash and first words),
                to be completed with claims, noClaim or notCheckable
 
@@ -67,7 +69,7 @@ export function coverageReports(dir: string): CoverageReport[] {
 
 export async function runCoverage(argv: readonly string[]): Promise<[string, number]> {
   const cmd = 'gan-verify coverage';
-  const args = parseArgs(cmd, argv, { help: 'flag', json: 'flag', docs: 'value', skeleton: 'value', claims: 'value' });
+  const args = parseArgs(cmd, argv, { help: 'flag', json: 'flag', docs: 'value', skeleton: 'value', claims: 'value', accounting: 'value' });
   if (args.flags.has('help')) return [COVERAGE_HELP, 0];
   const sk = args.values.get('skeleton');
   if (sk !== undefined) {
@@ -75,7 +77,7 @@ export async function runCoverage(argv: readonly string[]): Promise<[string, num
     return [`${JSON.stringify(skeleton(name, name, readInput(cmd, '--skeleton', sk)), null, 1)}\n`, 0];
   }
   if (args.positionals.length > 0 || args.values.has('claims'))
-    return await authorCoverage(cmd, args.positionals, args.values.get('claims'), args.flags.has('json'));
+    return await authorCoverage(cmd, args.positionals, args.values.get('claims'), args.flags.has('json'), args.values.get('accounting'));
   const reports = coverageReports(docsDir(cmd, args.values.get('docs')));
   const bad = reports.some((r) => r.unaccounted.length > 0 || r.problems.length > 0);
   if (args.flags.has('json')) return [`${JSON.stringify({ documents: reports }, null, 1)}\n`, bad ? 1 : 0];
@@ -107,32 +109,48 @@ export async function runCoverage(argv: readonly string[]): Promise<[string, num
 }
 
 /**
- * An author's document against their claims file: a sentence is accounted for when a claim's quote
- * (normalised) contains it or it contains the quote; every other sentence is listed, so an author sees
- * the claims they have not written yet.
+ * An author's document against their claims file, with the accounting of `gan-verify check` (one
+ * definition: documents/author.ts): a unit is accounted for when a claim's quote overlaps it (by
+ * position) or --accounting has an entry for it; every other unit is listed.
  */
-async function authorCoverage(cmd: string, positionals: string[], claimsFile: string | undefined, json: boolean): Promise<[string, number]> {
+async function authorCoverage(cmd: string, positionals: string[], claimsFile: string | undefined, json: boolean, accFile?: string): Promise<[string, number]> {
   if (positionals.length !== 1) throw new CliError(`${cmd}: give one document (DOC.md) with --claims CLAIMS.ts; got ${positionals.length} documents`);
   const doc = positionals[0] as string;
   if (claimsFile === undefined) throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (the claims that check it)`);
   const docText = readInput(cmd, 'DOC', doc);
+  let accounting: DocumentAccounting | null = null;
+  if (accFile !== undefined) {
+    try {
+      accounting = checkAccounting(JSON.parse(readRegularFile(accFile)), accFile);
+    } catch (e) {
+      throw new CliError(`${cmd}: --accounting ${JSON.stringify(accFile)}: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
   const { loadClaims } = await import('./load-claims.js');
-  const claims = await loadClaims(claimsFile);
-  const quotes = claims.map((c) => ({ id: c.id, quote: normalise(c.source.quote.replace(/…/g, ' ')) }));
-  const units = splitDocument(docText.replace(/^#+\s*/gm, ''));
-  const rows = units.map((u) => {
-    const t = normalise(u.text);
-    const by = quotes.filter((q) => q.quote.includes(t) || t.includes(q.quote)).map((q) => q.id);
-    return { line: u.line, text: t, claims: by };
-  });
-  const open = rows.filter((r) => r.claims.length === 0);
-  if (json)
-    return [`${JSON.stringify({ doc, sentences: rows.length, claimed: rows.length - open.length, unaccounted: open }, null, 1)}\n`, open.length ? 1 : 0];
-  const lines = [`${doc}: ${rows.length} sentences, ${rows.length - open.length} quoted by a claim, ${open.length} not yet`];
-  for (const r of rows)
+  const name = basename(doc);
+  const claims = (await loadClaims(claimsFile, cmd)).map((c) => (c.source.doc === THIS_DOCUMENT ? { ...c, source: { ...c.source, doc: name } } : c));
+  let account: ReturnType<typeof accountDocument>;
+  try {
+    account = accountDocument(name, docText, claims, accounting);
+  } catch (e) {
+    throw new CliError(`${cmd}: ${(e as Error).message.replace(/^check: /, '')}`);
+  }
+  const open = account.unaccounted;
+  const bad = open.length > 0 || account.problems.length > 0;
+  if (json) {
+    const unaccounted = open.map((r) => ({ line: r.unit.line, text: normalise(r.unit.text), hash: r.unit.hash }));
+    return [
+      `${JSON.stringify({ doc, sentences: account.units.length, claimed: account.counts.claimed, unaccounted, problems: account.problems }, null, 1)}\n`,
+      bad ? 1 : 0,
+    ];
+  }
+  const lines = [`${doc}: ${account.units.length} units, ${account.counts.claimed} quoted by a claim, ${open.length} not accounted for yet`];
+  for (const r of account.units) {
+    const kind = r.claims.length ? 'claim' : r.entry?.noClaim ? 'no-claim' : r.entry?.notCheckable ? 'n/c' : 'none';
     lines.push(
-      `${r.claims.length ? '  claim  ' : '  none   '} ${String(r.line).padStart(3)}  ` +
-        `${r.text.slice(0, 90)}${r.claims.length ? `  (${r.claims.join(', ')})` : ''}`,
+      `  ${kind.padEnd(8)} ${String(r.unit.line).padStart(3)}  ${normalise(r.unit.text).slice(0, 90)}${r.claims.length ? `  (${r.claims.join(', ')})` : ''}`,
     );
-  return [`${lines.join('\n')}\n`, open.length ? 1 : 0];
+  }
+  for (const p of account.problems) lines.push(`  problem: ${p}`);
+  return [`${lines.join('\n')}\n`, bad ? 1 : 0];
 }
