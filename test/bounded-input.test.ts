@@ -62,7 +62,7 @@ describe('forged claim exports', () => {
     );
     await oneLine(
       ['claims', f, '--no-report'],
-      /FILE ".*forged\.mjs": loadClaims: claims\[0\] is not a valid claim: defineClaim: expected \(claim forged-claim\) must be one of/,
+      /FILE ".*forged\.mjs": loadClaims: claims\[0\] is not a valid claim: defineClaim: check \(claim forged-claim\) must be a function; got undefined/,
     );
   });
 });

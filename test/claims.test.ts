@@ -143,7 +143,7 @@ describe('verdict rules', () => {
       },
     });
     const e = await runClaim(thrower as AnyClaim, makeContext('throws', { quick: true, seed: 0, cache: new Map() }));
-    expect(e).toMatchObject({ verdict: 'refuted', agrees: false, error: 'boom' });
+    expect(e).toMatchObject({ verdict: 'error', agrees: false, error: 'boom' });
     const nan = defineClaim({
       id: 'nan-number',
       source: { doc: 'd', quote: 'q' },
