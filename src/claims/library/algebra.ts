@@ -111,7 +111,9 @@ export interface InequalitySubject {
 }
 
 /** An inequality or bound: `lhs relation rhs` for every value of the variables (float64; ties within the tolerance count for ≤ and ≥). */
-export function inequality(o: InequalitySubject & FormulaCheckOptions): LibraryCheck<InequalitySubject> {
+export function inequality(
+  o: InequalitySubject & FormulaCheckOptions & { mutant?: Partial<InequalitySubject> & { description: string } },
+): LibraryCheck<InequalitySubject> {
   const fn = 'inequality';
   if (!['<', '<=', '>', '>='].includes(o?.relation)) throw new ClaimError(fn, 'relation', `must be <, <=, > or >=; got ${show(o?.relation)}`);
   const opts = { symbols: o.symbols, log: o.log } as FormulaOptions;
@@ -142,7 +144,9 @@ export function inequality(o: InequalitySubject & FormulaCheckOptions): LibraryC
         numbers: { cases: cases.length, seed, smallestGap: tightest },
       };
     },
-    mutant: { description: `the reversed relation (${REVERSED[o.relation]})`, subject: { lhs: o.lhs, rhs: o.rhs, relation: REVERSED[o.relation] } },
+    mutant: o.mutant
+      ? { description: o.mutant.description, subject: { lhs: o.mutant.lhs ?? o.lhs, rhs: o.mutant.rhs ?? o.rhs, relation: o.mutant.relation ?? o.relation } }
+      : { description: `the reversed relation (${REVERSED[o.relation]})`, subject: { lhs: o.lhs, rhs: o.rhs, relation: REVERSED[o.relation] } },
   };
 }
 
@@ -156,7 +160,9 @@ export interface DerivativeSubject {
  * central differences with Richardson extrapolation (error O(h⁶)); agreement within `tolerance`
  * (default 1e-6, relative).
  */
-export function derivative(o: DerivativeSubject & FormulaCheckOptions & { wrt: string }): LibraryCheck<DerivativeSubject> {
+export function derivative(
+  o: DerivativeSubject & FormulaCheckOptions & { wrt: string; mutant?: Partial<DerivativeSubject> & { description: string } },
+): LibraryCheck<DerivativeSubject> {
   const fn = 'derivative';
   if (typeof o?.wrt !== 'string' || !(o.wrt in (o.vars ?? {}))) throw new ClaimError(fn, 'wrt', `must be one of the variables; got ${show(o?.wrt)}`);
   const opts = { symbols: o.symbols, log: o.log } as FormulaOptions;
@@ -208,7 +214,9 @@ export function derivative(o: DerivativeSubject & FormulaCheckOptions & { wrt: s
         numbers: { cases: used, seed },
       };
     },
-    mutant: { description: 'the sign of the derivative flipped', subject: { f: o.f, claimed: negated(o.claimed) } },
+    mutant: o.mutant
+      ? { description: o.mutant.description, subject: { f: o.mutant.f ?? o.f, claimed: o.mutant.claimed ?? o.claimed } }
+      : { description: 'the sign of the derivative flipped', subject: { f: o.f, claimed: negated(o.claimed) } },
   };
 }
 

@@ -32,7 +32,9 @@ export function all(parts: readonly AnyCheck[]): LibraryCheck<unknown[]> {
       return {
         verdict,
         evidence: outs.map((o, i) => `(${i + 1}) ${o.verdict}: ${o.evidence}`).join('; '),
-        numbers: Object.fromEntries(outs.flatMap((o, i) => Object.entries(o.numbers).map(([k, v]) => [`part${i + 1}.${k}`, v]))),
+        numbers: Object.fromEntries(
+          outs.flatMap((o, i) => [[`part${i + 1}`, o.verdict], ...Object.entries(o.numbers).map(([k, v]) => [`part${i + 1}.${k}`, v])]),
+        ),
         ...(failing?.counterexample ? { counterexample: failing.counterexample } : {}),
         ...(outs.find((o) => o.interval)?.interval ? { interval: outs.find((o) => o.interval)?.interval } : {}),
       };
@@ -43,16 +45,26 @@ export function all(parts: readonly AnyCheck[]): LibraryCheck<unknown[]> {
 
 /**
  * The sentence as written is checked by `check`; where it is refuted and `fix` (the corrected
- * statement's check) holds, the verdict is `imprecise` with `statement` as the correction.
+ * statement's check) holds, the verdict is `imprecise` with `statement` as the correction. With
+ * `part` (and `check` made by `all`), only that part is corrected: the others must hold as written,
+ * so a sentence whose other parts are wrong (a mutant among them) stays refuted.
  */
-export function corrected<S>(check: LibraryCheck<S>, fix: { statement: string } & AnyCheck): LibraryCheck<S> {
+export function corrected<S>(check: LibraryCheck<S>, fix: { statement: string; part?: number } & AnyCheck): LibraryCheck<S> {
   if (typeof fix?.statement !== 'string' || fix.statement === '' || typeof fix.check !== 'function')
     throw new ClaimError('corrected', 'fix', 'must be { statement, ...a library check } (the corrected statement and its check)');
+  if (fix.part !== undefined && !(Number.isSafeInteger(fix.part) && fix.part >= 0))
+    throw new ClaimError('corrected', 'fix.part', `must be the index of a part of all([…]); got ${String(fix.part)}`);
   return {
     ...check,
     check: async (s, ctx): Promise<Outcome> => {
       const out = await check.check(s, ctx);
       if (out.verdict !== 'refuted') return out;
+      const part = fix.part;
+      if (part !== undefined) {
+        const parts = Object.keys(out.numbers).filter((k) => /^part\d+$/.test(k));
+        if (!parts.includes(`part${part + 1}`)) throw new ClaimError('corrected', 'fix.part', `names part ${part} of a check with ${parts.length} parts`);
+        if (parts.some((k) => k !== `part${part + 1}` && out.numbers[k] !== 'holds')) return out;
+      }
       const c = await fix.check(fix.subject, ctx);
       if (c.verdict !== 'holds') return out;
       return { ...out, verdict: 'imprecise', correction: fix.statement, evidence: `${out.evidence}; corrected (${fix.statement}): ${c.evidence}` };
