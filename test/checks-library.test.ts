@@ -10,6 +10,7 @@ import {
   inequality,
   lipschitz,
   optimum,
+  pairFact,
   parseFormula,
   populationShare,
   shift,
@@ -118,6 +119,14 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
     expect(good.interval?.low).toBeGreaterThan(0.25);
     expect(bad.verdict).toBe('refuted');
     expect(bad.interval?.high).toBeLessThan(0.25);
+  });
+  it("pairFact: over the testing kit's pairs (hard ones first), JSD is symmetric and at most ln 2, KL is neither (mathematics)", async () => {
+    expect(await both(q('jsd-sym', pairFact({ measure: 'jsd', fact: 'symmetric' })))).toEqual(['holds', 'refuted']);
+    expect(await both(q('jsd-bound', pairFact({ measure: 'jsd', fact: { atMost: '\\ln 2' } })))).toEqual(['holds', 'refuted']);
+    expect(await both(q('kl-nonneg', pairFact({ measure: 'kl', fact: 'nonnegative' })))).toEqual(['holds', 'refuted']);
+    expect(await both(q('jsd-zero', pairFact({ measure: 'jsd', fact: 'zero-iff-equal' })))).toEqual(['holds', 'refuted']);
+    const e = await run(q('jsd-sym-2', pairFact({ measure: 'jsd', fact: 'symmetric', base: 2 })));
+    expect(e.evidence).toMatch(/on all \d+ pairs \(the testing kit's 7 hard pairs, then distributionPair drawn with seed \d+; certified values\)/);
   });
   it('all: every part must hold; corrected: a refuted statement whose corrected form holds is imprecise', async () => {
     const logBound = inequality({ lhs: '\\ln x', rhs: 'x - 1', relation: '<=', vars: { x: 'positive' } });

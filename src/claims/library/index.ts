@@ -35,6 +35,7 @@ export {
 export { divergence, type DivergenceSubject, type Measure } from './divergence.js';
 export { game, spectralRadius, type GameSubject, type GameBehaviour } from './game.js';
 export { shift, type ShiftSubject } from './shift.js';
+export { pairFact, type PairFactSubject } from './pairs.js';
 export { lipschitz, lipschitzBounds, type LipschitzSubject } from './lipschitz.js';
 export { populationShare, type PopulationSubject } from './population.js';
 export { parseFormula, type Formula, type FormulaOptions, type Json } from './latex.js';
