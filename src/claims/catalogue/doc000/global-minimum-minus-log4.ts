@@ -1,43 +1,18 @@
-/** Claim `global-minimum-minus-log4` of seed document 000. */
-import { valueAtOptimum } from '../../../theory/index.js';
-import { defineClaim, verdictOf } from '../../define.js';
-import { contains, D, frac, LN4, randomDist } from '../../util.js';
-import { src } from './setup.js';
+/** Claim `global-minimum-minus-log4` of seed document 000, on gan-verify/checks: the two JSD facts the sentence rests on, over the testing kit's pairs. */
+import { claim } from '../../library/claim.js';
+import { all } from '../../library/combine.js';
+import { pairFact } from '../../library/pairs.js';
+import { DOC0 } from '../../util.js';
 
-export const globalMin = defineClaim({
+export const globalMin = claim({
   id: 'global-minimum-minus-log4',
-  source: src(
+  doc: DOC0,
+  quote:
     'Since JS divergence is always non-negative and equals zero iff $p_G = p_{\\text{data}}$, the global minimum of the GAN game is achieved when the JS ' +
-      'divergence is zero.',
-  ),
-  statement: 'min over p_G of V(D*, G) = −ln 4, attained at p_G = p_data and only there: C(p, p) = −ln 4 exactly and C(p, q) > −ln 4 (certified) for q ≠ p',
-  method: 'exact',
+    'divergence is zero.',
+  statement:
+    "JSD(p, q) ≥ 0, and JSD(p, q) = 0 exactly when p = q (certified, on the testing kit's hard pairs and random ones); with C(G) = 2·JSD − ln 4 " +
+    '(c-of-g-is-2jsd-minus-log4) the minimum −ln 4 is reached at p_G = p_data and only there',
   expected: 'holds',
-  subject: { minimum: LN4.neg() },
-  mutant: { description: 'minimum −log 2', subject: { minimum: new D(2).ln().neg() } },
-  check: (s, ctx) => {
-    let atEqual = 0;
-    let above = 0;
-    let counter: string | null = null;
-    const n = ctx.size(10, 40);
-    for (let i = 0; i < n; i++) {
-      const p = randomDist(ctx.rng, 2 + (i % 6), 0.2);
-      const e = valueAtOptimum(p, p, { digits: 40 });
-      if (contains(e, s.minimum)) atEqual++;
-      else if (counter === null) counter = `C(p,p) = ${e.value.slice(0, 12)} for p=(${p})`;
-      let q = randomDist(ctx.rng, p.length, 0.2);
-      if (q.join() === p.join()) q = [...p.slice(1), p[0] as string];
-      if (q.map(frac).join() === p.map(frac).join()) continue;
-      const c = valueAtOptimum(p, q, { digits: 40 });
-      if (new D(c.lower).gt(s.minimum)) above++;
-      else if (counter === null) counter = `C = ${c.value.slice(0, 12)} ≤ minimum for p=(${p}) q=(${q})`;
-    }
-    const ok = counter === null;
-    return {
-      verdict: verdictOf({ asStated: ok }),
-      evidence: ok ? `C(p,p) = −ln 4 on ${atEqual} tables; C(p,q) > −ln 4 certified on ${above} pairs q ≠ p` : (counter as string),
-      numbers: { equalCases: atEqual, strictlyAbove: above },
-      ...(ok ? {} : { counterexample: counter as string }),
-    };
-  },
+  ...all([pairFact({ measure: 'jsd', fact: 'nonnegative' }), pairFact({ measure: 'jsd', fact: 'zero-iff-equal' })]),
 });
