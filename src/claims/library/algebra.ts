@@ -110,7 +110,15 @@ export interface InequalitySubject {
   relation: Relation;
 }
 
-/** An inequality or bound: `lhs relation rhs` for every value of the variables (float64; ties within the tolerance count for ≤ and ≥). */
+/**
+ * An inequality or bound: `lhs relation rhs` for every value of the variables (float64; ties within
+ * the tolerance count for ≤ and ≥).
+ *
+ * ```ts
+ * claim({ id: 'log-bound', quote: 'we use $\\log x \\le x - 1$', statement: 'ln x ≤ x − 1 for x > 0',
+ *   ...inequality({ lhs: '$1.lhs', rhs: '$1.rhs', relation: '<=', vars: { x: 'positive' } }) });
+ * ```
+ */
 export function inequality(
   o: InequalitySubject & FormulaCheckOptions & { mutant?: Partial<InequalitySubject> & { description: string } },
 ): LibraryCheck<InequalitySubject> {
@@ -159,6 +167,11 @@ export interface DerivativeSubject {
  * A derivative claim: d f / d `wrt` equals `claimed` at every case. The derivative is computed by
  * central differences with Richardson extrapolation (error O(h⁶)); agreement within `tolerance`
  * (default 1e-6, relative).
+ *
+ * ```ts
+ * claim({ id: 'ns-gradient', quote: 'the loss $-\\log \\sigma(a)$ has derivative $\\sigma(a) - 1$', statement: 'd/da (−log σ(a)) = σ(a) − 1',
+ *   ...derivative({ f: '$1', claimed: '$2', wrt: 'a', vars: { a: 'real' }, symbols: { '\\sigma(a)': '\\frac{1}{1+e^{-a}}' } }) });
+ * ```
  */
 export function derivative(
   o: DerivativeSubject & FormulaCheckOptions & { wrt: string; mutant?: Partial<DerivativeSubject> & { description: string } },
@@ -232,6 +245,12 @@ export interface OptimumSubject {
  * optimum is found by a grid of 4001 points refined by golden-section search; the claim holds when
  * the claimed point is within `tolerance` (default 1e-6 of the interval's width) of it and no grid
  * point does better by more than the float64 rounding of f.
+ *
+ * ```ts
+ * claim({ id: 'smoothing', quote: 'one-sided label smoothing', statement: 'D* = αP/(P+Q) with real label α = 0.9',
+ *   ...optimum({ f: '\\alpha P \\ln d + ((1-\\alpha) P + Q) \\ln(1-d)', claimed: '\\frac{\\alpha P}{P+Q}', kind: 'max', over: ['d', 0, 1],
+ *     vars: { P: 'positive', Q: 'unit', alpha: [0.9] }, symbols: { '\\alpha': 'alpha' } }) });
+ * ```
  */
 export function optimum(
   o: { f: Expr; claimed: Expr; kind: 'max' | 'min'; over: readonly [string, number, number] } & Omit<FormulaCheckOptions, 'vars'> & {

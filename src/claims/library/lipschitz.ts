@@ -37,6 +37,14 @@ export function lipschitzBounds(s: LipschitzSubject): { upper: number; attained:
   return { upper, attained };
 }
 
+/**
+ * An MLP critic under a weight constraint is K-Lipschitz.
+ *
+ * ```ts
+ * claim({ id: 'clipping', quote: 'clipping the weights to [−0.01, 0.01] makes the critic Lipschitz', statement: 'a 2→64→64→1 ReLU critic is 1-Lipschitz',
+ *   ...lipschitz({ widths: [2, 64, 64, 1], constraint: { clip: 0.01 }, claimed: 1 }) });
+ * ```
+ */
 export function lipschitz(o: LipschitzSubject & { mutant?: Partial<LipschitzSubject> & { description: string } }): LibraryCheck<LipschitzSubject> {
   const fn = 'lipschitz';
   if (!Array.isArray(o?.widths) || o.widths.length < 2 || !o.widths.every((n) => Number.isSafeInteger(n) && n >= 1 && n <= 1e5))

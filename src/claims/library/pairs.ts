@@ -27,6 +27,14 @@ export interface PairFactSubject {
 
 const describeFact = (f: PairFactSubject['fact']) => (typeof f === 'string' ? f : `at most ${f.atMost}`);
 
+/**
+ * A fact about KL or JSD over every pair tried.
+ *
+ * ```ts
+ * claim({ id: 'jsd-bounded', quote: 'JSD is always finite', statement: 'JSD(p, q) ≤ ln 2 for all p, q',
+ *   ...pairFact({ measure: 'jsd', fact: { atMost: '\\ln 2' } }) });
+ * ```
+ */
 export function pairFact(o: PairFactSubject): LibraryCheck<PairFactSubject> {
   const fn = 'pairFact';
   if (o === null || typeof o !== 'object' || (o.measure !== 'kl' && o.measure !== 'jsd'))
@@ -72,7 +80,9 @@ export function pairFact(o: PairFactSubject): LibraryCheck<PairFactSubject> {
       }
       return {
         verdict: 'holds',
-        evidence: `${name} is ${describeFact(s.fact)} on all ${pairs.length} pairs (the testing kit's ${hardExamples().length} hard pairs, then distributionPair drawn with seed ${seed}; certified values)`,
+        evidence:
+          `${name} is ${describeFact(s.fact)} on all ${pairs.length} pairs ` +
+          `(the testing kit's ${hardExamples().length} hard pairs, then distributionPair drawn with seed ${seed}; certified values)`,
         numbers: { pairs: pairs.length, seed },
       };
     },

@@ -23,6 +23,14 @@ export interface ShiftSubject {
   claimed: 'constant' | 'increasing' | 'saturating' | readonly (number | string)[];
 }
 
+/**
+ * What JSD or W1 does as a distribution slides.
+ *
+ * ```ts
+ * claim({ id: 'jsd-saturates', quote: 'the JSD saturates at log 2', statement: 'JSD(U[0,1], U[t,t+1]) stops growing once t ≥ 1',
+ *   ...shift({ family: 'uniform', scale: 1, measure: 'jsd', at: ['0', '1/2', '1', '2'], claimed: 'saturating' }) });
+ * ```
+ */
 export function shift(o: ShiftSubject): LibraryCheck<ShiftSubject> {
   const fn = 'shift';
   if (o === null || typeof o !== 'object') throw new ClaimError(fn, 'options', `must be an object; got ${show(o)}`);
