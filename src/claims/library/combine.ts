@@ -6,8 +6,9 @@
 import { type CheckContext, ClaimError, METHODS, type Outcome, type Verdict } from '../define.js';
 import type { LibraryCheck } from './claim.js';
 
+/** A library check of any subject type. */
 // biome-ignore lint/suspicious/noExplicitAny: a list of checks has subjects of every type
-type AnyCheck = LibraryCheck<any>;
+export type AnyCheck = LibraryCheck<any>;
 
 /** The most severe verdict of several, from refuted (any part fails) down to holds (every part holds). */
 const ORDER: Verdict[] = ['error', 'refuted', 'inconclusive', 'imprecise', 'holds-under-conditions', 'not-checkable', 'holds'];

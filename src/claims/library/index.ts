@@ -19,7 +19,7 @@
  * and has a natural mutant (a wrong claim or setup) that `gan-verify check --controls` runs.
  */
 export { claim, THIS_DOCUMENT, type LibraryCheck } from './claim.js';
-export { all, corrected } from './combine.js';
+export { all, corrected, type AnyCheck } from './combine.js';
 export {
   identity,
   inequality,
@@ -34,6 +34,7 @@ export {
 } from './algebra.js';
 export { divergence, type DivergenceSubject, type Measure } from './divergence.js';
 export { game, spectralRadius, type GameSubject, type GameBehaviour } from './game.js';
+export type { Order } from '../checks/dirac-gan.js';
 export { shift, type ShiftSubject } from './shift.js';
 export { pairFact, type PairFactSubject } from './pairs.js';
 export { lipschitz, lipschitzBounds, type LipschitzSubject } from './lipschitz.js';
