@@ -37,6 +37,8 @@ export function all(parts: readonly AnyCheck[]): LibraryCheck<unknown[]> {
           outs.flatMap((o, i) => [[`part${i + 1}`, o.verdict], ...Object.entries(o.numbers).map(([k, v]) => [`part${i + 1}.${k}`, v])]),
         ),
         ...(failing?.counterexample ? { counterexample: failing.counterexample } : {}),
+        // the parts' plots, one per id (the first part's where several draw the same figure)
+        plots: outs.flatMap((o) => o.plots ?? []).filter((pl, i, a) => a.findIndex((x) => x.id === pl.id) === i),
         ...(outs.find((o) => o.interval)?.interval ? { interval: outs.find((o) => o.interval)?.interval } : {}),
       };
     },

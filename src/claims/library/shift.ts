@@ -9,6 +9,7 @@ import { show } from '../../theory/errors.js';
 import { shiftSeries } from '../../theory/gaussian.js';
 import type { RationalLike } from '../../theory/rational.js';
 import { ClaimError, type Outcome } from '../define.js';
+import { shiftPlot } from '../plots.js';
 import type { LibraryCheck } from './claim.js';
 import { parseFormula } from './latex.js';
 
@@ -67,7 +68,17 @@ export function shift(o: ShiftSubject): LibraryCheck<ShiftSubject> {
         what = `${ok ? '' : 'not '}${s.claimed} over the shifts (steps: ${steps.join(', ')})`;
       }
       const evidence = `${name} of ${s.family === 'uniform' ? `U[0, ${s.scale}]` : `N(0, ${s.scale}²)`} and its shift by t, certified: ${series}; ${what}`;
-      return { verdict: ok ? 'holds' : 'refuted', evidence, numbers: { shifts: rows.length }, ...(ok ? {} : { counterexample: series }) };
+      const frac = (t: string) =>
+        t
+          .split('/')
+          .map(Number)
+          .reduce((a, b) => a / b);
+      const plot = shiftPlot(
+        rows.map((r) => ({ t: frac(r.t), jsd: Number(r.jsd.value), w1: Number(r.w1.value) })),
+        `${s.family}, ${s.family === 'uniform' ? 'width' : 'σ'} ${s.scale}`,
+        `shift-${s.family}`,
+      );
+      return { verdict: ok ? 'holds' : 'refuted', evidence, numbers: { shifts: rows.length }, plots: [plot], ...(ok ? {} : { counterexample: series }) };
     },
     mutant: { description: `the same claimed of ${o.measure === 'jsd' ? 'W1' : 'the JSD'}`, subject: { ...o, measure: o.measure === 'jsd' ? 'w1' : 'jsd' } },
   };
