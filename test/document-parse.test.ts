@@ -60,9 +60,16 @@ describe('Markdown is parsed, not split by lines (remark)', () => {
       last = u.start;
     }
   });
-  it('plain text keeps the line splitter of the seed documents', () => {
+  it('plain text keeps the line splitter of the seed documents, with a multi-line display formula as one unit', () => {
     const t = 'One sentence. Two sentences.\nA third line.';
     expect(documentUnits('notes.txt', t).map((u) => u.text)).toEqual(['One sentence.', 'Two sentences.', 'A third line.']);
+    const m = 'Before.\n$$\nV = a\n  + b\n$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\nAfter.';
+    expect(documentUnits('notes.txt', m).map((u) => u.text)).toEqual([
+      'Before.',
+      '$$\nV = a\n  + b\n$$',
+      '\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}',
+      'After.',
+    ]);
   });
 });
 

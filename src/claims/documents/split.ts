@@ -5,6 +5,7 @@
  * each kept whole as one unit.
  *
  * Rules, in order:
+ * 0. A display formula over several lines ($$ … $$, \\[ … \\], \\begin{env} … \\end{env}) is one unit.
  * 1. Lines. The documents are line-structured: a line is a heading, a list item, a paragraph, a code
  *    line or a table row. Consecutive code lines form one unit, and so do consecutive table rows.
  * 2. A code block opens at a line that reads as code: a comment `# …`, a `for/while/if/def/import/
@@ -102,6 +103,18 @@ export function sentences(line: string): string[] {
   return out;
 }
 
+/**
+ * Whether a line opens a display formula it does not close (an odd number of `$$`, a `\[` without
+ * `\]`, a `\begin{env}` without its `\end{env}`): the pattern of the line that closes it, or null.
+ */
+function openDisplay(line: string): RegExp | null {
+  if ((line.match(/\$\$/g) ?? []).length % 2 === 1) return /\$\$/;
+  if (/\\\[/.test(line) && !/\\\]/.test(line)) return /\\\]/;
+  const env = /\\begin\{([a-zA-Z*]+)\}/.exec(line);
+  if (env && !line.includes(`\\end{${env[1]}}`)) return new RegExp(`\\\\end\\{${(env[1] as string).replace('*', '\\*')}\\}`);
+  return null;
+}
+
 /** The units of a document, in order. */
 export function splitDocument(text: string): Unit[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -117,6 +130,17 @@ export function splitDocument(text: string): Unit[] {
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i] as string;
     if (raw.trim() === '') continue;
+    // a display formula over several lines ($$ … $$, \[ … \], \begin{env} … \end{env}) is one unit
+    const close = openDisplay(raw);
+    if (close !== null) {
+      let j = i + 1;
+      while (j < lines.length && !close.test(lines[j] as string)) j++;
+      if (j < lines.length) {
+        push(lines.slice(i, j + 1).join('\n'), 'prose', i + 1);
+        i = j;
+        continue;
+      }
+    }
     if (TABLE.test(raw.trim())) i = block((l) => TABLE.test(l.trim()), 'table', i);
     else if (isCodeLine(raw)) i = block(isCodeLine, 'code', i);
     else for (const s of sentences(raw)) push(s, 'prose', i + 1);
