@@ -1,13 +1,15 @@
 /**
  * The annotated document view: a seed document as its reader knows it — formulas rendered by KaTeX
  * (server-side, to HTML), code and tables kept as blocks — with every sentence marked by its entry:
- * the verdict of the claims that check it (a link to the claim's section of the report, the one-line
- * evidence on hover), the kind of a no-claim sentence, or not-checkable with its reason.
+ * each part of it that a claim quotes coloured by that claim's own verdict (a link to the claim's
+ * section of the report, the one-line evidence on hover), a sentence no quote reaches by the verdict
+ * of the claims its entry names, the kind of a no-claim sentence, or not-checkable with its reason.
  */
 import { createRequire } from 'node:module';
 import type { LedgerEntry } from '../runner.js';
 import type { AccountEntry, DocumentAccounting } from './accounting.js';
-import { splitDocument } from './split.js';
+import { locateQuote } from './locate.js';
+import { documentUnits } from './parse.js';
 
 const require = createRequire(import.meta.url);
 const katex = require('katex') as { renderToString(tex: string, o: { displayMode: boolean; throwOnError: boolean }): string };
@@ -42,15 +44,82 @@ function markOf(e: AccountEntry | undefined, byId: Map<string, LedgerEntry>): { 
   return { cls: 'v-not-checkable', title: `not checkable: ${e.notCheckable}` };
 }
 
+/** A span of the document quoted by a claim (a quote's part between "…"), with the claim's verdict. */
+interface Quoted {
+  start: number;
+  end: number;
+  entry: LedgerEntry;
+}
+
+/** The spans of the document that each claim quotes: every part of its quote between "…", located by position. */
+function quotedSpans(src: string, entries: readonly LedgerEntry[]): Quoted[] {
+  const out: Quoted[] = [];
+  for (const e of entries)
+    for (const part of e.quote
+      .split('…')
+      .map((x) => x.trim())
+      .filter((x) => x.length >= 3)) {
+      const at = locateQuote(src, part);
+      if (at) out.push({ ...at, entry: e });
+    }
+  return out;
+}
+
+const SEVERITY = ['error', 'refuted', 'imprecise', 'inconclusive', 'holds-under-conditions', 'not-checkable', 'holds'];
+
+/**
+ * A unit's text with each part a claim quotes marked by that claim's verdict (a part quoted by
+ * several claims takes the most severe), a link to the claim, its evidence on hover; cuts never fall
+ * inside a formula.
+ */
+function markParts(text: string, offset: number, spans: readonly Quoted[]): string {
+  const math = [...text.matchAll(/\$\$[\s\S]+?\$\$|\\\[[\s\S]+?\\\]|\\\([\s\S]+?\\\)|\$[^$\n]+?\$/g)].map((m) => [
+    m.index as number,
+    (m.index as number) + m[0].length,
+  ]);
+  const snap = (x: number, side: 'start' | 'end') => {
+    for (const [a, b] of math) if (x > (a as number) && x < (b as number)) return side === 'start' ? (a as number) : (b as number);
+    return x;
+  };
+  const local = spans.map((q) => ({ a: snap(Math.max(0, q.start - offset), 'start'), b: snap(Math.min(text.length, q.end - offset), 'end'), e: q.entry }));
+  const cuts = [...new Set([0, text.length, ...local.flatMap((q) => [q.a, q.b])])].sort((x, y) => x - y);
+  let html = '';
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const [a, b] = [cuts[k] as number, cuts[k + 1] as number];
+    const seg = text.slice(a, b);
+    const by = local.filter((q) => q.a <= a && q.b >= b).map((q) => q.e);
+    if (by.length === 0) {
+      html += renderMath(seg);
+      continue;
+    }
+    const worst = SEVERITY.find((v) => by.some((e) => e.verdict === v)) ?? 'holds';
+    const first = by.find((e) => e.verdict === worst) as LedgerEntry;
+    const title = by.map((e) => `${e.id}: ${e.verdict} — ${e.evidence}`).join('\n');
+    html += `<a class="part v-${worst}" href="../index.html#${first.id}" title="${esc(title)}">${renderMath(seg)}</a>`;
+  }
+  return html;
+}
+
 /** One document as an HTML page (to be written under report/documents/, beside katex/). */
 export function annotatedPage(doc: string, text: string, accounting: DocumentAccounting | null, entries: readonly LedgerEntry[]): string {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const byHash = new Map((accounting?.entries ?? []).map((e) => [e.hash, e]));
-  const units = splitDocument(text);
+  const src = text.replace(/\r\n?/g, '\n');
+  const units = documentUnits(doc, src);
+  const quoted = quotedSpans(src, entries);
   const parts: string[] = [];
   let line = 0;
   units.forEach((u, i) => {
     const m = markOf(byHash.get(u.hash), byId);
+    // a sentence whose parts are quoted by claims: each part marked by its own claim's verdict
+    const mine = u.kind === 'prose' ? quoted.filter((q) => q.start < u.end && u.start < q.end) : [];
+    if (mine.length > 0) {
+      if (u.line !== line) parts.push(line === 0 ? '<p>' : '</p>\n<p>');
+      line = u.line;
+      const claims = byHash.get(u.hash)?.claims?.join(', ') ?? mine.map((q) => q.entry.id).join(', ');
+      parts.push(`<span class="s claimed" id="s${i}" data-hash="${u.hash}" title="${esc(`claims: ${claims}`)}">${markParts(u.text, u.start, mine)}</span> `);
+      return;
+    }
     const inner = u.kind === 'prose' ? renderMath(u.text) : `<pre>${esc(u.text)}</pre>`;
     const body = m.href ? `<a href="${m.href}">${inner}</a>` : inner;
     if (u.line !== line) parts.push(line === 0 ? '<p>' : '</p>\n<p>');
@@ -65,6 +134,8 @@ export function annotatedPage(doc: string, text: string, accounting: DocumentAcc
 <style>body{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;padding:0 1em;line-height:1.5}
 span.s{border-bottom:3px solid transparent;padding:1px 0}
 span.s a{color:inherit;text-decoration:none}
+a.part{border-radius:3px;padding:0 1px}
+span.claimed{background:#f6f8fa}
 .v-holds{background:#dafbe1}
 .v-holds-under-conditions{background:#ddf4ff}
 .v-imprecise{background:#fff8c5}
