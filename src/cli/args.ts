@@ -124,3 +124,21 @@ export function parseShard(cmd: string, from: string, text: string): { i: number
   if (!m || n < 1 || i < 1 || i > n) throw new CliError(`${cmd}: ${from} must be I/N with 1 ≤ I ≤ N; got ${JSON.stringify(text)}`);
   return { i, n };
 }
+
+/** `--seed N` (default 0): an integer from 0 to 2³² − 1, or one line naming the flag. */
+export function parseSeedFlag(cmd: string, raw: string | undefined): number {
+  const text = raw ?? '0';
+  const seed = Number(text);
+  if (!/^\d+$/.test(text) || !(seed <= 0xffff_ffff)) throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(text)}`);
+  return seed;
+}
+
+/** `--time-limit S` (default 600): seconds, positive, at most 2147483 (the longest timer Node keeps, about 24.8 days). */
+export function parseTimeLimit(cmd: string, raw: string | undefined): number {
+  const text = raw ?? '600';
+  if (!/^\d+(\.\d+)?$/.test(text) || !(Number(text) > 0))
+    throw new CliError(`${cmd}: --time-limit must be a positive number of seconds; got ${JSON.stringify(text)}`);
+  // Node's timers hold at most 2^31 − 1 ms; a longer limit would fire at once
+  if (Number(text) > 2_147_483) throw new CliError(`${cmd}: --time-limit must be at most 2147483 s (24.8 days, the longest timer Node keeps); got ${text}`);
+  return Number(text);
+}

@@ -13,10 +13,9 @@ import { annotatedDocumentPage } from '../claims/documents/page.js';
 import type { AnyClaim } from '../claims/define.js';
 import { copyFileDurable, writeFileDurable } from '../claims/durable.js';
 import { THIS_DOCUMENT } from '../claims/library/claim.js';
-import { controlProblems, type LedgerEntry, runLedger } from '../claims/runner.js';
+import { controlProblems } from '../claims/runner.js';
 import { readRegularFile } from '../numeric/read-file.js';
-import { checkSeed } from '../numeric/rng.js';
-import { CliError, parseArgs } from './args.js';
+import { CliError, parseArgs, parseSeedFlag, parseTimeLimit } from './args.js';
 import { ensureOutputDir } from './files.js';
 
 export const CHECK_HELP = `Usage: gan-verify check DOC --claims CLAIMS.ts [--accounting ACC.json] [--report DIR] [--json]
@@ -82,17 +81,8 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
   if (args.positionals.length !== 1) throw new CliError(`${cmd}: give one document DOC; got ${args.positionals.length}`);
   const doc = args.positionals[0] as string;
   const text = readDoc(cmd, doc);
-  const seedRaw = args.values.get('seed') ?? '0';
-  if (!/^\d+$/.test(seedRaw)) throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
-  const seed = Number(seedRaw);
-  try {
-    checkSeed(cmd, seed);
-  } catch {
-    throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
-  }
-  const limitRaw = args.values.get('time-limit') ?? '600';
-  if (!/^\d+(\.\d+)?$/.test(limitRaw) || !(Number(limitRaw) > 0) || Number(limitRaw) > 2_147_483)
-    throw new CliError(`${cmd}: --time-limit must be a number of seconds from 0 to 2147483; got ${JSON.stringify(limitRaw)}`);
+  const seed = parseSeedFlag(cmd, args.values.get('seed'));
+  const timeLimit = parseTimeLimit(cmd, args.values.get('time-limit'));
   const skeleton = args.values.get('skeleton');
   if (skeleton !== undefined && skeleton !== 'accounting' && skeleton !== 'claims')
     throw new CliError(`${cmd}: --skeleton must be accounting or claims; got ${JSON.stringify(skeleton)}`);
@@ -149,26 +139,10 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
   }
   const report = args.values.get('report');
   if (report !== undefined) ensureOutputDir(cmd, '--report', report);
-  const timeLimit = Number(limitRaw);
   const controls = args.flags.has('controls');
-  const { progress, watchdog } = await import('./claims.js');
+  const { runWatched } = await import('./claims.js');
   process.stderr.write(`${cmd}: ${doc}: ${account.counts.units} units, ${claims.length} claims, seed ${seed}${args.flags.has('quick') ? ', quick' : ''}\n`);
-  const dog = watchdog(cmd, timeLimit);
-  let entries: LedgerEntry[];
-  try {
-    entries = await runLedger(claims, {
-      quick: args.flags.has('quick'),
-      seed,
-      controls,
-      timeLimit,
-      onProgress: (done, total, id) => {
-        progress(done, total, id);
-        if (done < total) dog.arm(id, (controls ? 3 : 1) * timeLimit + 5);
-      },
-    });
-  } finally {
-    dog.stop();
-  }
+  const entries = await runWatched(cmd, claims, { quick: args.flags.has('quick'), seed, controls, timeLimit });
   const c = account.counts;
   const ok =
     c.unaccounted === 0 &&

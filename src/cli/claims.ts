@@ -7,10 +7,9 @@ import { CATALOGUE } from '../claims/catalogue/index.js';
 import type { AnyClaim } from '../claims/define.js';
 import { ledgerJson, ledgerTable, writeReport, type LedgerMeta } from '../claims/report.js';
 import { junitXml } from '../claims/junit.js';
-import { controlProblems, runLedger, shard } from '../claims/runner.js';
-import { checkSeed } from '../numeric/rng.js';
+import { controlProblems, type LedgerEntry, runLedger, shard } from '../claims/runner.js';
 import { useBackend, BACKENDS, type BackendName } from '../train/index.js';
-import { CliError, parseArgs, parseShard } from './args.js';
+import { CliError, parseArgs, parseSeedFlag, parseShard, parseTimeLimit } from './args.js';
 import { loadClaims } from './load-claims.js';
 import { ensureOutputDir, ensureOutputFile } from './files.js';
 
@@ -70,7 +69,7 @@ const SPEC = {
  * line naming the claim and ends the process with SIGKILL. Asynchronous overruns never reach it: the
  * runner's own time limit records them and moves on, and the next claim re-arms it.
  */
-export function watchdog(cmd: string, limit: number): { arm(id: string, seconds: number): void; stop(): void } {
+function watchdog(cmd: string, limit: number): { arm(id: string, seconds: number): void; stop(): void } {
   const sab = new SharedArrayBuffer(8 + 128);
   const deadline = new Float64Array(sab, 0, 1);
   const idBytes = new Uint8Array(sab, 8, 128);
@@ -102,12 +101,37 @@ export function watchdog(cmd: string, limit: number): { arm(id: string, seconds:
   };
 }
 
-export function progress(done: number, total: number, id: string): void {
+function progress(done: number, total: number, id: string): void {
   if (process.stderr.isTTY) {
     process.stderr.write(`\r${renderBar(done, total, id)}`);
     if (done === total) process.stderr.write('\n');
   } else if (done < total) {
     process.stderr.write(`[${done + 1}/${total}] ${id}\n`);
+  }
+}
+
+/**
+ * Runs claims with progress lines and the watchdog: a check that loops synchronously never yields, so
+ * its time limit cannot fire in place; the watchdog thread ends the process (one line, exit by
+ * SIGKILL) once a claim is past all its checks' limits.
+ */
+export async function runWatched(
+  cmd: string,
+  claims: readonly AnyClaim[],
+  o: { quick: boolean; seed: number; controls: boolean; timeLimit: number },
+): Promise<LedgerEntry[]> {
+  const dog = watchdog(cmd, o.timeLimit);
+  try {
+    return await runLedger(claims, {
+      ...o,
+      onProgress: (done, total, id) => {
+        progress(done, total, id);
+        // subject, mutant and positive control each have the limit; 5 s of slack for the runner itself
+        if (done < total) dog.arm(id, (o.controls ? 3 : 1) * o.timeLimit + 5);
+      },
+    });
+  } finally {
+    dog.stop();
   }
 }
 
@@ -119,14 +143,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   }
   const args = parseArgs(cmd, argv, SPEC);
   if (args.flags.has('help')) return [CLAIMS_HELP, 0];
-  const seedRaw = args.values.get('seed') ?? '0';
-  if (!/^\d+$/.test(seedRaw)) throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
-  const seed = Number(seedRaw);
-  try {
-    checkSeed(cmd, seed);
-  } catch {
-    throw new CliError(`${cmd}: --seed must be an integer from 0 to 4294967295; got ${JSON.stringify(seedRaw)}`);
-  }
+  const seed = parseSeedFlag(cmd, args.values.get('seed'));
   const backend = (args.values.get('backend') ?? 'cpu') as BackendName;
   if (!(BACKENDS as readonly string[]).includes(backend))
     throw new CliError(`${cmd}: --backend must be one of ${BACKENDS.join(', ')}; got ${JSON.stringify(backend)}`);
@@ -157,12 +174,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   if (args.flags.has('list')) {
     return [`${claims.map((c) => `${c.id.padEnd(42)} ${c.source.doc.padEnd(26)} ${c.method.padEnd(11)} ${c.expected ?? '—'}`).join('\n')}\n`, 0];
   }
-  const limitRaw = args.values.get('time-limit') ?? '600';
-  if (!/^\d+(\.\d+)?$/.test(limitRaw) || !(Number(limitRaw) > 0))
-    throw new CliError(`${cmd}: --time-limit must be a positive number of seconds; got ${JSON.stringify(limitRaw)}`);
-  const timeLimit = Number(limitRaw);
-  // Node's timers hold at most 2^31 − 1 ms (about 24.8 days); a longer limit would fire at once
-  if (timeLimit > 2_147_483) throw new CliError(`${cmd}: --time-limit must be at most 2147483 s (24.8 days, the longest timer Node keeps); got ${limitRaw}`);
+  const timeLimit = parseTimeLimit(cmd, args.values.get('time-limit'));
   const junit = args.values.get('junit');
   if (junit !== undefined && junit === '') throw new CliError(`${cmd}: --junit needs a file name`);
 
@@ -178,25 +190,7 @@ export async function runClaims(argv: readonly string[]): Promise<[string, numbe
   process.stderr.write(`gan-verify claims: ${claims.length} claims, seed ${seed}${quick ? ', quick' : ''}, backend ${backend}\n`);
   const t0 = performance.now();
   const controls = args.flags.has('controls');
-  // a check that loops synchronously never yields, so its time limit cannot fire in place: a watchdog
-  // thread ends the process (one line, exit by SIGKILL) once a claim is past all its checks' limits
-  const dog = watchdog(cmd, timeLimit);
-  let entries: Awaited<ReturnType<typeof runLedger>>;
-  try {
-    entries = await runLedger(claims, {
-      quick,
-      seed,
-      controls,
-      timeLimit,
-      onProgress: (done, total, id) => {
-        progress(done, total, id);
-        // subject, mutant and positive control each have the limit; 5 s of slack for the runner itself
-        if (done < total) dog.arm(id, (controls ? 3 : 1) * timeLimit + 5);
-      },
-    });
-  } finally {
-    dog.stop();
-  }
+  const entries = await runWatched(cmd, claims, { quick, seed, controls, timeLimit });
   const meta: LedgerMeta = { seed, quick, shard: shardRaw ?? null, backend, seconds: (performance.now() - t0) / 1000 };
   const code = entries.every((e) => e.agrees) && (!controls || entries.every((e) => controlProblems(e).length === 0)) ? 0 : 1;
   if (junit !== undefined) writeFileDurable(junit, junitXml(entries, meta));

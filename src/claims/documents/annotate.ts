@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { LedgerEntry } from '../runner.js';
 import type { AccountEntry, DocumentAccounting } from './accounting.js';
 import { locateQuote } from './locate.js';
+import { legend, mostSevere } from './marks.js';
 import { documentUnits } from './parse.js';
 
 const require = createRequire(import.meta.url);
@@ -65,8 +66,6 @@ function quotedSpans(src: string, entries: readonly LedgerEntry[]): Quoted[] {
   return out;
 }
 
-const SEVERITY = ['error', 'refuted', 'imprecise', 'inconclusive', 'holds-under-conditions', 'not-checkable', 'holds'];
-
 /**
  * A unit's text with each part a claim quotes marked by that claim's verdict (a part quoted by
  * several claims takes the most severe), a link to the claim, its evidence on hover; cuts never fall
@@ -92,7 +91,7 @@ function markParts(text: string, offset: number, spans: readonly Quoted[]): stri
       html += renderMath(seg);
       continue;
     }
-    const worst = SEVERITY.find((v) => by.some((e) => e.verdict === v)) ?? 'holds';
+    const worst = mostSevere(by.map((e) => e.verdict));
     const first = by.find((e) => e.verdict === worst) as LedgerEntry;
     const title = by.map((e) => `${e.id}: ${e.verdict} — ${e.evidence}`).join('\n');
     html += `<a class="part v-${worst}" href="../index.html#${first.id}" title="${esc(title)}">${renderMath(seg)}</a>`;
@@ -147,13 +146,7 @@ span.claimed{background:#f6f8fa}
 .unaccounted{outline:2px solid red}
 pre{background:#f6f8fa;padding:.5em;overflow-x:auto}#legend span{margin-right:1em;padding:0 .3em}</style>
 </head><body><p><a href="../index.html">← the ledger</a></p><h1>${esc(title)}</h1><p><code>${esc(doc)}</code> · ${units.length} sentences</p>
-<p id="legend"><span class="v-holds">holds</span>
-<span class="v-holds-under-conditions">holds under conditions</span>
-<span class="v-imprecise">imprecise</span>
-<span class="v-refuted">refuted</span>
-<span class="v-inconclusive">inconclusive</span>
-<span class="v-not-checkable">not checkable</span>
-<span class="nc">no claim</span></p>
+${legend([{ cls: 'nc', text: 'no claim' }])}
 <main data-sentences="${units.length}">
 ${parts.join('')}
 </main></body></html>

@@ -12,9 +12,9 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { Verdict } from '../define.js';
 import type { LedgerEntry } from '../runner.js';
 import type { DocumentAccount, UnitAccount } from './author.js';
+import { legend, mostSevere } from './marks.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -34,13 +34,10 @@ function inline(text: string): string {
     .replace(/<\/p>$/, '');
 }
 
-/** From the most to the least severe: a sentence tested by several claims shows the first found. */
-const SEVERITY: Verdict[] = ['error', 'refuted', 'imprecise', 'inconclusive', 'holds-under-conditions', 'not-checkable', 'holds'];
-
 function markOf(r: UnitAccount, byId: Map<string, LedgerEntry>): { cls: string; title: string; refs: string } {
   if (r.claims.length > 0) {
     const ran = r.claims.map((id) => byId.get(id)).filter((x): x is LedgerEntry => x !== undefined);
-    const worst = SEVERITY.find((v) => ran.some((e) => e.verdict === v)) ?? 'not-checkable';
+    const worst = mostSevere(ran.map((e) => e.verdict));
     const refs = r.claims.map((id) => `<a class="ref v-${byId.get(id)?.verdict ?? 'unrun'}" href="#claim-${esc(id)}">${esc(id)}</a>`).join(' ');
     return { cls: `v-${ran.length ? worst : 'unrun'}`, title: ran.map((e) => `${e.id}: ${e.verdict} — ${e.evidence}`).join('\n'), refs: `<sup>${refs}</sup>` };
   }
@@ -119,15 +116,11 @@ table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.2em .5em}
 </head><body>
 <header><p>gan-verify check: <code>${esc(account.doc)}</code> · ${c.units} units: ${c.claimed} tested by a claim, ${nc} no claim,
 ${c.notCheckable} not checkable, ${c.unaccounted} unaccounted</p>
-<p id="legend"><span class="v-holds">holds</span>
-<span class="v-holds-under-conditions">holds under conditions</span>
-<span class="v-imprecise">imprecise</span>
-<span class="v-refuted">refuted</span>
-<span class="v-inconclusive">inconclusive</span>
-<span class="v-not-checkable">not checkable</span>
-<span class="v-error">error</span>
-<span class="nc">no claim</span>
-<span class="unaccounted">unaccounted</span></p></header>
+${legend([
+  { cls: 'v-error', text: 'error' },
+  { cls: 'nc', text: 'no claim' },
+  { cls: 'unaccounted', text: 'unaccounted' },
+])}</header>
 <main id="document" data-units="${c.units}">
 ${out.join('\n')}
 </main>

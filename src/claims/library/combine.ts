@@ -3,15 +3,13 @@
  * and `corrected` (a sentence whose statement fails while a corrected one holds is `imprecise`, and
  * the correction is the corrected statement).
  */
-import { type CheckContext, ClaimError, METHODS, type Outcome, type Verdict } from '../define.js';
+import { type CheckContext, ClaimError, METHODS, type Outcome } from '../define.js';
+import { mostSevere } from '../documents/marks.js';
 import type { LibraryCheck } from './claim.js';
 
 /** A library check of any subject type. */
 // biome-ignore lint/suspicious/noExplicitAny: a list of checks has subjects of every type
 export type AnyCheck = LibraryCheck<any>;
-
-/** The most severe verdict of several, from refuted (any part fails) down to holds (every part holds). */
-const ORDER: Verdict[] = ['error', 'refuted', 'inconclusive', 'imprecise', 'holds-under-conditions', 'not-checkable', 'holds'];
 
 /**
  * Every part must hold: the verdict is the most severe of the parts' (refuted if any part is),
@@ -28,7 +26,8 @@ export function all(parts: readonly AnyCheck[]): LibraryCheck<unknown[]> {
     check: async (subjects, ctx: CheckContext): Promise<Outcome> => {
       const outs: Outcome[] = [];
       for (const [i, p] of parts.entries()) outs.push(await p.check(subjects[i], ctx));
-      const verdict = ORDER.find((v) => outs.some((o) => o.verdict === v)) as Verdict;
+      // the most severe of the parts' verdicts: refuted if any part is, holds only when every part holds
+      const verdict = mostSevere(outs.map((o) => o.verdict));
       const failing = outs.find((o) => o.verdict === verdict && o.counterexample);
       return {
         verdict,
