@@ -15,8 +15,11 @@ export const nash = defineClaim({
     'depend on p_G there)',
   method: 'exact',
   expected: 'holds',
-  subject: { d: '1/2' },
-  mutant: { description: 'candidate D ≡ 3/5', subject: { d: '3/5' } },
+  subject: { d: '1/2', generator: 'data' as 'data' | 'rotated' },
+  mutant: {
+    description: 'a wrong setup: the pair (p_G ≠ p_data, D ≡ 1/2), p_G being p_data with its masses rotated by one point',
+    subject: { d: '1/2', generator: 'rotated' as 'data' | 'rotated' },
+  },
   check: (s, ctx) => {
     const n = ctx.size(10, 30);
     let counter: string | null = null;
@@ -24,15 +27,17 @@ export const nash = defineClaim({
     for (let i = 0; i < n; i++) {
       const k = 2 + (i % 5);
       const p = randomDist(ctx.rng, k);
+      // the generator of the pair: the data itself, or (the mutant) the data's masses rotated by one point
+      const g = s.generator === 'data' ? p : [...p.slice(1), p[0] as string];
       const half = p.map(() => s.d);
-      const star = dstarExact(p, p);
+      const star = dstarExact(p, g);
       if (!star.every((r) => r !== null && `${r.num}/${r.den}` === s.d.replace(/^(\d+)$/, '$1/1')) && counter === null)
-        counter = `D*(p, p) = ${star.map((r) => (r ? `${r.num}/${r.den}` : 'undefined')).join(',')}, not ${s.d}`;
-      const v0 = value(p, p, half, { digits: 30 });
+        counter = `D*(p_data, p_G) = ${star.map((r) => (r ? `${r.num}/${r.den}` : 'undefined')).join(',')}, not ${s.d}`;
+      const v0 = value(p, g, half, { digits: 30 });
       for (let t = 0; t < 4; t++) {
         dev++;
         const dAlt = randomTable(ctx.rng, k);
-        if (!new D(value(p, p, dAlt, { digits: 30 }).upper).lte(new D(v0.upper)) && counter === null) counter = `D′=(${dAlt}) improves on D at p=(${p})`;
+        if (!new D(value(p, g, dAlt, { digits: 30 }).upper).lte(new D(v0.upper)) && counter === null) counter = `D′=(${dAlt}) improves on D at p=(${p})`;
         const qAlt = randomDist(ctx.rng, k);
         if (new D(value(p, qAlt, half, { digits: 30 }).upper).lt(new D(v0.lower)) && counter === null)
           counter = `p_G′=(${qAlt}) improves on p_data against D=${s.d}`;

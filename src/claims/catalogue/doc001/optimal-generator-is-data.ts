@@ -14,15 +14,21 @@ export const argminG = defineClaim({
     'elsewhere, so argmin_g max_d v reproduces p_data',
   method: 'exact',
   expected: 'holds',
-  subject: { claimedArgmin: '0' },
-  mutant: { description: 'claimed minimiser t = 1/2', subject: { claimedArgmin: '1/2' } },
+  subject: { claimedArgmin: '0', objective: 'argmin' as 'argmin' | 'argmax' },
+  mutant: {
+    description: 'a wrong claim: the final generator is argmax_g max_d v (the generator that does worst), still claimed to be p_data',
+    subject: { claimedArgmin: '0', objective: 'argmax' as 'argmin' | 'argmax' },
+  },
   check: (s, ctx) => {
     const ts = ctx.quick ? ['-1', '-1/2', '0', '1/2', '1'] : ['-2', '-1', '-1/2', '-1/4', '0', '1/4', '1/2', '1', '2'];
     const rows = shiftSeries('gaussian', 1, ts, { digits: 20 });
-    const c = rows.map((r) => ({ t: r.t, v: 2 * Number(r.jsd.value) - LN4.toNumber(), lower: Number(r.jsd.lower) }));
+    const c = rows.map((r) => ({ t: r.t, v: 2 * Number(r.jsd.value) - LN4.toNumber(), lower: Number(r.jsd.lower), upper: Number(r.jsd.upper) }));
     const claimed = c.find((r) => r.t === s.claimedArgmin);
     const others = c.filter((r) => r.t !== s.claimedArgmin);
-    const ok = claimed !== undefined && others.every((r) => r.lower * 2 - LN4.toNumber() > claimed.v);
+    // argmin: every other t certified larger; argmax: every other t certified smaller
+    const ok =
+      claimed !== undefined &&
+      others.every((r) => (s.objective === 'argmin' ? r.lower * 2 - LN4.toNumber() > claimed.v : r.upper * 2 - LN4.toNumber() < claimed.v));
     return {
       verdict: verdictOf({ asStated: ok }),
       evidence: `max_d v over t: ${c.map((r) => `${r.t}: ${fmt(r.v, 4)}`).join(', ')}`,

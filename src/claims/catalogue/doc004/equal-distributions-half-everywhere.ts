@@ -10,16 +10,19 @@ export const halfContinuous = defineClaim({
   statement: 'D*(x) = p_data/(p_data + p_g) certified at 20 points for continuous mixtures with p_g = p_data: the enclosure is exactly 1/2',
   method: 'exact',
   expected: 'holds',
-  subject: { gSigma: '1/2' },
-  mutant: { description: "p_g's component σ 0.51 instead of 0.5", subject: { gSigma: '51/100' } },
+  subject: { gWeights: ['1/3', '2/3'] },
+  mutant: {
+    description: "a wrong setup: p_g has p_data's two modes with their weights swapped (2/3, 1/3), so p_g ≠ p_data",
+    subject: { gWeights: ['2/3', '1/3'] },
+  },
   check: (s) => {
     const p = [
       { weight: '1/3', mu: -2, sigma: '1/2' },
       { weight: '2/3', mu: 1, sigma: 1 },
     ];
     const q = [
-      { weight: '1/3', mu: -2, sigma: s.gSigma },
-      { weight: '2/3', mu: 1, sigma: 1 },
+      { weight: s.gWeights[0] as string, mu: -2, sigma: '1/2' },
+      { weight: s.gWeights[1] as string, mu: 1, sigma: 1 },
     ];
     const xs = linspace(-4, 4, 20).map((x) => `${Math.round(x * 100)}/100`);
     const grid = mixtureDstarGrid(p, q, xs, { digits: 30 });
