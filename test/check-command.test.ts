@@ -16,7 +16,7 @@ describe('gan-verify check: the example note, every unit accounted for', () => {
   let report: string;
   beforeAll(async () => {
     report = join(tmp(), 'report');
-    out = await run(['check', NOTE, '--claims', CLAIMS, '--accounting', ACC, '--report', report, '--json', '--quick']);
+    out = await run(['check', NOTE, '--claims', CLAIMS, '--accounting', ACC, '--report', report, '--json', '--quick', '--controls']);
   });
   it('exits 0: every quote found, every unit accounted for, every check ran', () => {
     expect(out.code, out.stderr).toBe(0);
@@ -32,6 +32,9 @@ describe('gan-verify check: the example note, every unit accounted for', () => {
     // ln x ≤ x − 1 (strict for x ≠ 1); simultaneous steps on xy have ρ = √(1 + η²) > 1
     expect([v['kl-symmetric'], v['log-inequality'], v['simultaneous-converges']]).toEqual(['refuted', 'refuted', 'refuted']);
     expect(j.claims.filter((c) => c.verdict !== 'holds').map((c) => c.id)).toEqual(['kl-symmetric', 'log-inequality', 'simultaneous-converges']);
+    // --controls: every claim's mutant reaches another verdict
+    const controls = (j.claims as unknown as { id: string; controls?: { mutant?: { ok: boolean } } }[]).filter((c) => c.controls?.mutant?.ok !== true);
+    expect(controls.map((c) => c.id)).toEqual([]);
   });
   it('claims average ≤ 8 non-blank lines beyond the quote and statement', () => {
     const text = readFileSync(CLAIMS, 'utf8');

@@ -179,7 +179,7 @@ export default [
     id: 'simultaneous-converges',
     quote: 'With simultaneous gradient steps of any small size, the iterates converge to the equilibrium.',
     statement: 'simultaneous gradient steps on min_x max_y xy converge to (0, 0) for a small step, η = 0.01',
-    ...game({ lr: '0.01', update: 'simultaneous', claimed: 'converges' }),
+    ...game({ lr: '0.01', update: 'simultaneous', claimed: 'converges', mutant: { description: 'with a gradient penalty γ = 1', gamma: 1 } }),
   }),
   claim({
     id: 'alternating-bounded',

@@ -2,7 +2,7 @@
  * Checks of a formula line: an identity (lhs = rhs), an inequality, a derivative, a maximiser or
  * minimiser. Each tries the claim over its variables' domains (cases.ts): exactly, in rational
  * arithmetic, where both sides are LaTeX on rational operations; in float64 with the stated relative
- * tolerance otherwise. Each has a natural mutant: a sign slip, the reversed relation, the negated
+ * tolerance otherwise. Each has a natural mutant: a sign slip, the mirrored relation, the negated
  * derivative, the other kind of optimum.
  */
 import { show } from '../../theory/errors.js';
@@ -102,7 +102,8 @@ export function identity(o: IdentitySubject & FormulaCheckOptions & { mutant?: I
 
 export type Relation = '<' | '<=' | '>' | '>=';
 const holdsRel = (a: number, b: number, r: Relation) => (r === '<' ? a < b : r === '<=' ? a <= b : r === '>' ? a > b : a >= b);
-const REVERSED: Record<Relation, Relation> = { '<': '>=', '<=': '>', '>': '<=', '>=': '<' };
+/** The mirrored relation (the other side wins, ties kept with it): a claim and its mirror cannot both hold unless the sides tie everywhere. */
+const REVERSED: Record<Relation, Relation> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 export interface InequalitySubject {
   lhs: Expr;
@@ -154,7 +155,7 @@ export function inequality(
     },
     mutant: o.mutant
       ? { description: o.mutant.description, subject: { lhs: o.mutant.lhs ?? o.lhs, rhs: o.mutant.rhs ?? o.rhs, relation: o.mutant.relation ?? o.relation } }
-      : { description: `the reversed relation (${REVERSED[o.relation]})`, subject: { lhs: o.lhs, rhs: o.rhs, relation: REVERSED[o.relation] } },
+      : { description: `the mirrored relation (${REVERSED[o.relation]})`, subject: { lhs: o.lhs, rhs: o.rhs, relation: REVERSED[o.relation] } },
   };
 }
 

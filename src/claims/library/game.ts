@@ -94,11 +94,13 @@ export function game(o: GameSubject & { mutant?: Partial<GameSubject> & { descri
     },
     mutant: mutant
       ? { description: mutant.description, subject: { ...subject, ...mutant } }
-      : o.update === 'both'
-        ? { description: 'a discriminator with a gradient penalty γ = 1 (R1)', subject: { ...subject, gamma: 1 } }
-        : {
-            description: `the other update order (${o.update === 'simultaneous' ? 'alternating' : 'simultaneous'})`,
-            subject: { ...subject, update: o.update === 'simultaneous' ? 'alternating' : 'simultaneous' },
-          },
+      : o.gamma !== undefined && toRational(o.gamma, fn, 'gamma').num > 0n
+        ? { description: 'the same steps without the gradient penalty (γ = 0)', subject: { ...subject, gamma: 0 } }
+        : o.update === 'both'
+          ? { description: 'a discriminator with a gradient penalty γ = 1 (R1)', subject: { ...subject, gamma: 1 } }
+          : {
+              description: `the other update order (${o.update === 'simultaneous' ? 'alternating' : 'simultaneous'})`,
+              subject: { ...subject, update: o.update === 'simultaneous' ? 'alternating' : 'simultaneous' },
+            },
   };
 }
