@@ -1,22 +1,27 @@
 /** Claim `nonsaturating-loss-not-mean-d` of seed document 000. */
-import { defineClaim } from '../../define.js';
-import { meanDOutcome, nonSaturating, type ScoreLoss } from '../../checks/mean-d.js';
+import { defineClaim, verdictOf } from '../../define.js';
+import { meanDEquivalence, nonSaturating, type ScoreLoss } from '../../checks/mean-d.js';
 import { src } from './setup.js';
 
 export const nsNotMeanD = defineClaim({
   id: 'nonsaturating-loss-not-mean-d',
   source: src('Minimizing loss is equivalent with maximizing $D(G(z))$.'),
   statement:
-    'minimising L_G = −E[log D(G(z))] ranks generators as maximising E[D(G(z))] does: pointwise (fakes all scored d: both prefer larger d) and for ' +
-    'distributions of scores (every two-point score distribution on the grid k/16 against every constant score, 80-digit logarithms)',
+    'as written (no expectation: the loss −log D(G(z)) of a fake against its score D(G(z))): the loss is strictly decreasing in the score on the grid ' +
+    'k/16 (80-digit logarithms), so minimising it is maximising D(G(z)). Decided by the referees’ reading (issue 23); the expectation version, which 002 ' +
+    'writes, is reported here and judged in saturating-loss-not-mean-d',
   method: 'exact',
-  expected: 'imprecise',
+  expected: 'holds',
   subject: nonSaturating as ScoreLoss,
-  mutant: { description: 'a wrong loss: +E[log D(G(z))] (the sign dropped), which minimising pushes D(G(z)) down', subject: ((d) => d.ln()) as ScoreLoss },
-  check: (phi) =>
-    meanDOutcome(
-      phi,
-      'equivalent pointwise (for every fixed z, lower −log D(G(z)) means larger D(G(z))); for the expectations, minimising −E[log D(G(z))] is not ' +
-        'maximising E[D(G(z))] (Jensen: the log penalises low scores more than the mean does)',
-    ),
+  mutant: { description: 'a wrong loss: +log D(G(z)) (the sign dropped), which minimising pushes D(G(z)) down', subject: ((d) => d.ln()) as ScoreLoss },
+  check: (phi) => {
+    const r = meanDEquivalence(phi);
+    return {
+      verdict: verdictOf({ asStated: r.pointwise }),
+      evidence:
+        `${r.pointwise ? 'strictly decreasing in d: minimising the loss of a fake is maximising its score' : 'not decreasing in d'}; reported, not ` +
+        `judged: for expectations over fakes the two criteria disagree on ${r.disagreements} of ${r.pairs} pairs (Jensen)`,
+      numbers: { pointwise: r.pointwise, pairs: r.pairs, disagreements: r.disagreements },
+    };
+  },
 });
