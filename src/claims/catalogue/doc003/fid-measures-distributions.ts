@@ -45,7 +45,9 @@ export const fid = defineClaim({
     const ok = s.compares === 'statistics' ? same === 0 && shifted > 0 && wider > 0 : same > 0;
     return {
       verdict: verdictOf({ asStated: ok }),
-      evidence: `FID(N(0,1), ±1) = ${same} (different distributions, equal mean and variance); FID(N(0,1), N(1,1)) = ${shifted}; FID(N(0,1), N(0,4)) = ${wider}`,
+      evidence:
+        `FID(N(0,1), ±1) = ${same} (different distributions, equal mean and variance); ` +
+        `FID(N(0,1), N(1,1)) = ${shifted}; FID(N(0,1), N(0,4)) = ${wider}`,
       numbers: { sameMoments: same, shiftedMean: shifted, widerVariance: wider },
     };
   },
