@@ -42,12 +42,11 @@ export const fid = defineClaim({
     const shifted = frechet(real, { normal: [1, 1] });
     const wider = frechet(real, { normal: [0, 2] });
     // statistics: equal moments give 0, a moved moment a positive distance; distributions: different distributions must give > 0
+    const moved = `FID(N(0,1), N(1,1)) = ${shifted}; FID(N(0,1), N(0,4)) = ${wider}`;
     const ok = s.compares === 'statistics' ? same === 0 && shifted > 0 && wider > 0 : same > 0;
     return {
       verdict: verdictOf({ asStated: ok }),
-      evidence:
-        `FID(N(0,1), ±1) = ${same} (different distributions, equal mean and variance); ` +
-        `FID(N(0,1), N(1,1)) = ${shifted}; FID(N(0,1), N(0,4)) = ${wider}`,
+      evidence: `FID(N(0,1), ±1) = ${same} (different distributions, equal mean and variance); ${moved}`,
       numbers: { sameMoments: same, shiftedMean: shifted, widerVariance: wider },
     };
   },
