@@ -5,4 +5,5 @@ import { DOC3 } from '../../util.js';
 export const src = (quote: string) => ({ doc: DOC3, quote });
 export type Hover = { kind: 'toy'; level: number } | { kind: 'tabular-nash'; level: number };
 /** A density claim about a generator: the density it says p_G has (a function of x), or null for "none can be evaluated". */
-export type DensityClaim = (layers: DenseLayer[]) => ((x: number) => number) | null;
+/** What a claim says of a generator's p_G: a density on the data space (a point given by its coordinates), or null: "none". */
+export type DensityClaim = (layers: DenseLayer[]) => ((...x: number[]) => number) | null;
