@@ -48,6 +48,14 @@ describe('gan-verify theory (the contract other programs call)', () => {
     expect(o.value).toBe('0.311278124459');
   });
 
+  it('--base 10 reports hartleys, for discrete and continuous quantities alike', () => {
+    // JSD of disjoint supports = log10 2 = 0.301029995663981195213738894724…; KL(N(0,1)‖N(1,1)) = ½ nats = 1/(2 ln 10) hartleys
+    const o = json('jsd', '--p', '1,0', '--q', '0,1', '--base', '10', '--digits', '20');
+    expect(o).toMatchObject({ unit: 'hartleys', value: '0.30102999566398119521' });
+    const g = json('gaussian-kl', '--mu1', '0', '--sigma1', '1', '--mu2', '1', '--sigma2', '1', '--base', '10', '--digits', '15');
+    expect(g).toMatchObject({ unit: 'hartleys', value: '0.217147240951626' });
+  });
+
   it('every quantity answers with the same JSON shape', () => {
     const p = ['--p', '1/2,1/4,1/4'];
     const q = ['--q', '1/4,1/4,1/2'];
@@ -131,7 +139,7 @@ describe('bad input: exit 2, one line on stderr naming the argument and the valu
     [['theory', 'jsd', '--p', '1', '--q', '1', '--digits', '0'], /digits must be an integer from 1 to 5000; got 0/],
     [['theory', 'jsd', '--p', '1', '--q', '1', '--digits', '5001'], /digits must be an integer from 1 to 5000; got 5001/],
     [['theory', 'jsd', '--p', '1', '--q', '1', '--digits', 'ten'], /--digits must be an integer from 1 to 5000; got "ten"/],
-    [['theory', 'jsd', '--p', '1', '--q', '1', '--base', '10'], /--base must be e or 2; got "10"/],
+    [['theory', 'jsd', '--p', '1', '--q', '1', '--base', '3'], /--base must be e, 2 or 10; got "3"/],
     [['theory', 'w1', '--p', '1', '--q', '1', '--x', '0', '--base', '2'], /--base applies only to logarithmic quantities/],
     [['theory', 'entropy', '--p', '1', '--q', '1'], /takes only --p; got --q/],
     [['theory', 'jsd', '--p', '1', '--q', '1', '--d', '1'], /--d applies only to 'value'/],

@@ -90,12 +90,13 @@ export function parseDigits(cmd: string, raw: string | undefined): number | unde
   return Number(raw);
 }
 
-/** `--base e|2`. */
-export function parseBase(cmd: string, raw: string | undefined): 'e' | 2 | undefined {
+/** `--base e|2|10`: nats, bits or hartleys. */
+export function parseBase(cmd: string, raw: string | undefined): 'e' | 2 | 10 | undefined {
   if (raw === undefined) return undefined;
   if (raw === 'e') return 'e';
   if (raw === '2') return 2;
-  throw new CliError(`${cmd}: --base must be e or 2; got ${JSON.stringify(raw)}`);
+  if (raw === '10') return 10;
+  throw new CliError(`${cmd}: --base must be e, 2 or 10; got ${JSON.stringify(raw)}`);
 }
 
 /**

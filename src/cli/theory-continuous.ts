@@ -74,7 +74,7 @@ export const CONTINUOUS: Readonly<Record<string, { summary: string; formula: str
   },
 };
 
-type Opts = { digits?: number; base?: 2 };
+type Opts = { digits?: number; base?: 'e' | 2 | 10 };
 const GAUSSIAN_FNS: Readonly<Record<string, (p: GaussianLike, q: GaussianLike, o: Opts) => Enclosure | LogQuantity>> = {
   'gaussian-kl': gaussianKl,
   'gaussian-jsd': gaussianJsd,
@@ -111,9 +111,9 @@ export const DEFAULT_MAX_SECONDS = 600;
 
 export const CONTINUOUS_HELP = `Continuous quantities (exact decimals or fractions, certified like the discrete ones):
   gan-verify theory gaussian-kl|gaussian-w1|gaussian-w2 --mu1 A --sigma1 B --mu2 C --sigma2 D
-                    [--digits N] [--base e|2 (gaussian-kl)] [--json]
+                    [--digits N] [--base e|2|10 (gaussian-kl)] [--json]
   gan-verify theory mixture-jsd|mixture-kl|mixture-value-at-optimum|mixture-w1
-                    --p-mix <spec> --q-mix <spec> [--digits N] [--base e|2 (log quantities)] [--json]
+                    --p-mix <spec> --q-mix <spec> [--digits N] [--base e|2|10 (log quantities)] [--json]
                     where <spec> is w:mu:sigma,w:mu:sigma,... with weights summing to exactly 1
   gan-verify theory shift-series --family uniform|gaussian --scale W --t <list> [--digits N] [--json]
                     JSD(t) and W1(t) between P and P shifted by t (the disjoint-support phenomenon)
@@ -144,7 +144,7 @@ function continuous(argv: readonly string[]): string {
         : q.mixture
           ? '--p-mix <spec> --q-mix <spec>'
           : '--mu1 A --sigma1 B --mu2 C --sigma2 D';
-    return `Usage: gan-verify theory ${name} ${usage} [--digits N]${q.log ? ' [--base e|2]' : ''} [--json]\n\n${q.summary}.\n  ${q.formula}\n`;
+    return `Usage: gan-verify theory ${name} ${usage} [--digits N]${q.log ? ' [--base e|2|10]' : ''} [--json]\n\n${q.summary}.\n  ${q.formula}\n`;
   }
   if (rest.length > 0) throw new CliError(`${c}: unexpected argument ${JSON.stringify(rest[0])}`);
   const digits = parseDigits(c, args.values.get('digits'));
@@ -166,7 +166,7 @@ function continuous(argv: readonly string[]): string {
     : undefined;
   const opts = {
     ...(digits === undefined ? {} : { digits }),
-    ...(base === 2 ? { base: 2 as const } : {}),
+    ...(base === undefined ? {} : { base }),
     // every certified computation is bounded: 600 s unless --max-seconds says otherwise
     maxSeconds: maxRaw === undefined ? DEFAULT_MAX_SECONDS : Number(maxRaw),
     ...(onProgress ? { onProgress } : {}),

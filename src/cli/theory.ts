@@ -98,7 +98,7 @@ const SPEC = {
 } as const;
 
 export const THEORY_HELP = `Usage: gan-verify theory <quantity> --p <list> --q <list> [--x <list>] [--d <list>]
-                         [--digits N] [--base e|2] [--normalize] [--json]
+                         [--digits N] [--base e|2|10] [--normalize] [--json]
 
 Exact values for two discrete distributions P (data) and Q (generator) over the same n points,
 each with a certified enclosure [lower, upper] of the exact value.
@@ -117,7 +117,7 @@ Options:
   --normalize        rescale masses exactly to sum 1 (so counts can be given); without it they
                      must sum to exactly 1
   --digits N         significant digits, 1 to 5000 (default 50)
-  --base e|2         logarithm base: nats (default) or bits; log quantities only
+  --base e|2|10      logarithm base: nats (default), bits or hartleys (base 10); log quantities only
   --json             print {"quantity","unit","digits","value","lower","upper"} with decimal
                      strings ("inf" for +infinity); arrays for dstar
   -h, --help         this text; 'gan-verify theory <quantity> --help' for a quantity's formula
@@ -128,7 +128,7 @@ Example:
 
 function quantityHelp(name: string, q: Quantity): string {
   const lists = ['--p <list>', q.q ? '--q <list>' : '', q.d ? '--d <list>' : '', q.x === 'required' ? '--x <list>' : '[--x <list>]'].filter(Boolean).join(' ');
-  return `Usage: gan-verify theory ${name} ${lists} [--digits N]${q.log ? ' [--base e|2]' : ''} [--normalize] [--json]
+  return `Usage: gan-verify theory ${name} ${lists} [--digits N]${q.log ? ' [--base e|2|10]' : ''} [--normalize] [--json]
 
 ${q.summary}.
   ${q.formula}
@@ -185,7 +185,7 @@ function readable(o: Output, exact: readonly (string | null | undefined)[], x: r
   }
   const e = exact[0];
   const exactNote = e !== undefined && e !== null && e !== o.value ? `  (exactly ${e})` : '';
-  const unit = o.unit === 'nats' || o.unit === 'bits' ? ` ${o.unit}` : '';
+  const unit = o.unit === 'nats' || o.unit === 'bits' || o.unit === 'hartleys' ? ` ${o.unit}` : '';
   const interval = o.lower === o.upper ? '' : `\n  certified: [${o.lower as string}, ${o.upper as string}]`;
   let line = `${o.quantity} = ${o.value}${unit}${exactNote}${interval}`;
   if (o.witness !== undefined) line += `\n  dual E_P f - E_Q f = ${o.dual as string}, witness f = ${(o.witness as string[]).join(',')}`;
