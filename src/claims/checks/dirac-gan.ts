@@ -26,6 +26,7 @@
 import { add, cmp, mul, ONE, rational, sub, type Rational } from '../../theory/rational.js';
 import { sigmoid } from '../../numeric/logistic.js';
 
+/** The order of the players' gradient steps: both from the same point, or the discriminator first. */
 export type Order = 'simultaneous' | 'alternating';
 
 export interface DiracSetting {

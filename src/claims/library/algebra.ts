@@ -41,8 +41,11 @@ const tried = (n: number, seed: number, exact: number) =>
   `${n} cases (hard cases first, then drawn with seed ${seed}; ` +
   `${exact === n ? 'all in exact rational arithmetic' : exact === 0 ? 'float64' : `${exact} exact, the rest float64`})`;
 
+/** The two sides of an identity. */
 export interface IdentitySubject {
+  /** The left side: LaTeX or a function of the variables. */
   lhs: Expr;
+  /** The right side. */
   rhs: Expr;
 }
 
@@ -100,14 +103,19 @@ export function identity(o: IdentitySubject & FormulaCheckOptions & { mutant?: I
   };
 }
 
+/** The relation an inequality claims between its sides. */
 export type Relation = '<' | '<=' | '>' | '>=';
 const holdsRel = (a: number, b: number, r: Relation) => (r === '<' ? a < b : r === '<=' ? a <= b : r === '>' ? a > b : a >= b);
 /** The mirrored relation (the other side wins, ties kept with it): a claim and its mirror cannot both hold unless the sides tie everywhere. */
 const REVERSED: Record<Relation, Relation> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
+/** The sides of an inequality and the relation claimed between them. */
 export interface InequalitySubject {
+  /** The left side. */
   lhs: Expr;
+  /** The right side. */
   rhs: Expr;
+  /** lhs `relation` rhs is claimed. */
   relation: Relation;
 }
 
@@ -159,8 +167,11 @@ export function inequality(
   };
 }
 
+/** A function and its claimed derivative. */
 export interface DerivativeSubject {
+  /** The function differentiated. */
   f: Expr;
+  /** Its claimed derivative. */
   claimed: Expr;
 }
 
@@ -234,9 +245,13 @@ export function derivative(
   };
 }
 
+/** A function, the point claimed to optimise it, and which optimum. */
 export interface OptimumSubject {
+  /** The function optimised over the `over` variable. */
   f: Expr;
+  /** The claimed maximiser or minimiser (an expression of the other variables). */
   claimed: Expr;
+  /** Maximiser or minimiser. */
   kind: 'max' | 'min';
 }
 

@@ -16,7 +16,9 @@ export type Domain = 'probability' | 'unit' | 'positive' | 'real' | 'nonzero' | 
 
 /** One case: each variable's exact value (where drawn from a domain) and its float64. */
 export interface Case {
+  /** Each variable's exact value, for variables drawn from a named domain. */
   exact: Record<string, Rational>;
+  /** Each variable's float64 value. */
   value: Record<string, number>;
 }
 

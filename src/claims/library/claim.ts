@@ -7,11 +7,26 @@ import { type AnyClaim, type CheckContext, ClaimError, defineClaim, type Method,
 
 /** What a library check gives a claim: how it is checked, the subject, the check and its mutant. */
 export interface LibraryCheck<S> {
+  /** How the claim is checked (exact, Monte Carlo, population…). */
   method: Method;
+  /** The document's formula or setting under test. */
   subject: S;
+  /** Decides the verdict from the subject. */
   check: (subject: S, ctx: CheckContext) => Outcome | Promise<Outcome>;
-  mutant?: { description: string; subject: S };
-  positive?: { description: string; subject: S };
+  /** A wrong claim or setup the check must give another verdict on. */
+  mutant?: {
+    /** The wrong claim or setup, in words. */
+    description: string;
+    /** Its subject. */
+    subject: S;
+  };
+  /** A setting where the claim holds (training checks): the check must say holds. */
+  positive?: {
+    /** The setting, in words. */
+    description: string;
+    /** Its subject. */
+    subject: S;
+  };
 }
 
 /** The document a claim made with `claim` belongs to when none is named: the one being checked. */

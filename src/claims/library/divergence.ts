@@ -15,17 +15,24 @@ import { ClaimError, type Outcome } from '../define.js';
 import type { LibraryCheck } from './claim.js';
 import { parseFormula } from './latex.js';
 
+/** The divergences `divergence` computes: KL(p‖q), KL(q‖p), JSD, the entropy of p, total variation, W1 on the line. */
 export type Measure = 'kl' | 'reverse-kl' | 'jsd' | 'entropy' | 'tv' | 'w1';
 
+/** Two distributions on the same points, a measure, and the value claimed for it. */
 export interface DivergenceSubject {
+  /** Which divergence. */
   measure: Measure;
+  /** The first distribution's masses (exact decimals or fractions). */
   p: readonly RationalLike[];
+  /** The second distribution's masses. */
   q: readonly RationalLike[];
   /** Support points (W1 only). */
   x?: readonly RationalLike[];
   /** Lipschitz constant: the claim is about sup over K-Lipschitz critics = K·W1 (W1 only). @defaultValue 1 */
   lipschitz?: number;
+  /** Logarithm base of the log quantities. @defaultValue 'e' */
   base?: 'e' | 2 | 10;
+  /** A number, a decimal string (± half its last digit), LaTeX, `infinite` or `finite`. */
   claimed: number | string;
 }
 

@@ -17,6 +17,7 @@ import type { LibraryCheck } from './claim.js';
 /** What the iterates do; `does-not-converge` is "cycles or diverges". */
 export type GameBehaviour = 'converges' | 'diverges' | 'cycles' | 'does-not-converge';
 
+/** A scalar bilinear game (the Dirac-GAN linearised), the step settings, and the behaviour claimed. */
 export interface GameSubject {
   /** Coupling c of the payoff c·θψ. @defaultValue 1 */
   a?: RationalLike;
@@ -24,7 +25,9 @@ export interface GameSubject {
   gamma?: RationalLike;
   /** The learning rate, or several: the claim must hold at each. */
   lr: RationalLike | readonly RationalLike[];
+  /** Simultaneous or alternating steps, or both (the claim must hold for each). */
   update: Order | 'both';
+  /** What the iterates are claimed to do. */
   claimed: GameBehaviour;
 }
 

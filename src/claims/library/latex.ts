@@ -13,8 +13,16 @@ import { show } from '../../theory/errors.js';
 import { ClaimError } from '../define.js';
 
 /** MathJSON, as @cortex-js/compute-engine writes it. */
-export type Json = number | string | { num: string } | Json[];
+export type Json =
+  | number
+  | string
+  | {
+      /** A number beyond a double's range or precision, as a decimal string. */
+      num: string;
+    }
+  | Json[];
 
+/** How a formula's symbols are bound and what `\log` means. */
 export interface FormulaOptions {
   /**
    * Document symbols → variable names (`{ 'p_{data}(x)': 'p', 'p_g(x)': 'q' }`), LaTeX definitions
@@ -28,8 +36,11 @@ export interface FormulaOptions {
 
 /** A formula ready to evaluate: its variables, float64 and exact evaluation, and its MathJSON. */
 export interface Formula {
+  /** The LaTeX as given. */
   readonly latex: string;
+  /** Its free variables, sorted. */
   readonly vars: readonly string[];
+  /** Its MathJSON (compute-engine's parse, symbols bound). */
   readonly json: Json;
   /** float64 value at the given variables. */
   value(at: Readonly<Record<string, number>>): number;

@@ -12,16 +12,29 @@ import { show } from '../../theory/errors.js';
 import { ClaimError, type Outcome } from '../define.js';
 import type { LibraryCheck } from './claim.js';
 
+/** An MLP's layer widths, its weight constraint, and the Lipschitz constant claimed. */
 export interface LipschitzSubject {
   /** Widths from the input to the output, e.g. [2, 64, 64, 1]. */
   widths: readonly number[];
-  constraint: { clip: number } | 'spectral-norm' | 'none';
+  /** Weights clipped to ±clip, spectral normalisation of every layer, or none. */
+  constraint:
+    | {
+        /** Every weight in [−clip, clip]. */
+        clip: number;
+      }
+    | 'spectral-norm'
+    | 'none';
   /** The claimed Lipschitz constant K (the critic is K-Lipschitz). */
   claimed: number;
 }
 
 /** Upper and attained lower bounds of the Lipschitz constant (∞ without a constraint). */
-export function lipschitzBounds(s: LipschitzSubject): { upper: number; attained: number } {
+export function lipschitzBounds(s: LipschitzSubject): {
+  /** Π‖Wᵢ‖₂ over the class: no critic of it exceeds this constant. */
+  upper: number;
+  /** The constant of a critic of the class that reaches it. */
+  attained: number;
+} {
   if (s.constraint === 'none') return { upper: Infinity, attained: Infinity };
   if (s.constraint === 'spectral-norm') return { upper: 1, attained: 1 };
   const c = s.constraint.clip;

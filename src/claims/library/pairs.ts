@@ -17,9 +17,20 @@ import { type CheckContext, ClaimError, type Outcome } from '../define.js';
 import type { LibraryCheck } from './claim.js';
 import { parseFormula } from './latex.js';
 
+/** A divergence and the fact claimed of it over every pair. */
 export interface PairFactSubject {
+  /** KL(p‖q) or JSD(p, q). */
   measure: 'kl' | 'jsd';
-  fact: 'symmetric' | 'nonnegative' | 'zero-iff-equal' | { atMost: string | number };
+  /** The fact: symmetric, nonnegative, zero exactly when p = q, or at most a bound. */
+  fact:
+    | 'symmetric'
+    | 'nonnegative'
+    | 'zero-iff-equal'
+    | {
+        /** The bound (a number or LaTeX such as `\ln 2`). */
+        atMost: string | number;
+      };
+  /** Logarithm base. @defaultValue 'e' */
   base?: 'e' | 2 | 10;
   /** Pairs to try after the hard ones. @defaultValue 200 (40 with --quick) */
   pairs?: number;

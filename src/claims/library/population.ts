@@ -14,13 +14,17 @@ import { ClaimError, type Outcome } from '../define.js';
 import { lookAt, type Setup, sequential } from '../experiments.js';
 import type { LibraryCheck } from './claim.js';
 
+/** A training setup, a per-member statistic and the threshold the share of members is decided against. */
 export interface PopulationSubject {
+  /** The preset, overrides, population sizes, steps and stages. */
   setup: Setup;
   /** The statistic in words ("seeds whose final W1 < 0.25") and the predicate on a member's final log. */
   statistic: string;
+  /** Whether one member (its final log) counts. */
   member: (final: MemberLog) => boolean;
   /** The share the claim is decided against, and on which side the claim puts it. */
   threshold: number;
+  /** The claim puts the share above or below the threshold. */
   side: 'above' | 'below';
   /** Confidence level of the decision over all looks. @defaultValue 0.95 */
   level?: number;

@@ -13,10 +13,13 @@ import { shiftPlot } from '../plots.js';
 import type { LibraryCheck } from './claim.js';
 import { parseFormula } from './latex.js';
 
+/** A distribution family, the measure of it against its shifts, the shifts, and what is claimed. */
 export interface ShiftSubject {
+  /** U[0, w] or N(0, w²). */
   family: 'uniform' | 'gaussian';
   /** The width w of U[0, w] or the σ of N(0, σ²). */
   scale: RationalLike;
+  /** The JSD (nats) or W1 between the distribution and its shift. */
   measure: 'jsd' | 'w1';
   /** The shifts, in increasing order. */
   at: readonly RationalLike[];
