@@ -29,8 +29,11 @@ export interface ClaimSource {
 
 /** A plot attached to an outcome: a Vega-Lite spec (data inline), rendered to SVG in the report. */
 export interface Plot {
+  /** The plot's file name in the report (`plots/<id>.svg`). */
   id: string;
+  /** Its caption. */
   title: string;
+  /** The Vega-Lite specification, data inline. */
   spec: Record<string, unknown>;
 }
 
@@ -41,8 +44,11 @@ export interface Plot {
 export interface IntervalEvidence {
   /** What the estimate is, in words: "share of seeds with W1 < 0.25". */
   statistic: string;
+  /** The point estimate (a share, a median, a correlation). */
   estimate: number;
+  /** The interval's lower end. */
   low: number;
+  /** The interval's upper end. */
   high: number;
   /** Two-sided level of this interval (after any adjustment for repeated looks). */
   level: number;
@@ -54,12 +60,16 @@ export interface IntervalEvidence {
 
 /** One setting of a robustness grid and the verdict the check reached there. */
 export interface GridCell {
+  /** The settings of this cell (learning rate, steps, …). */
   settings: Record<string, number | string>;
+  /** The check's verdict there. */
   verdict: Verdict;
+  /** The statistic and interval that decided it. */
   interval?: IntervalEvidence;
 }
 
 export interface Outcome {
+  /** What the check established (never `error`: a check that cannot decide throws). */
   verdict: Verdict;
   /** One line a reader can take in at a glance. */
   evidence: string;
@@ -71,6 +81,7 @@ export interface Outcome {
   correction?: string;
   /** For refuted (or the failing half of another verdict): the counterexample. */
   counterexample?: string;
+  /** Figures for the report. */
   plots?: Plot[];
   /** Population claims: the statistic and its interval that decided the verdict. */
   interval?: IntervalEvidence;
@@ -101,9 +112,11 @@ export interface CheckContext {
 export interface ClaimSpec<S = unknown> {
   /** Unique, lowercase letters, digits and dashes. */
   id: string;
+  /** The document and the quote the claim reads. */
   source: ClaimSource;
   /** Precisely what is checked. */
   statement: string;
+  /** How it is checked. */
   method: Method;
   /**
    * The verdict the maintainers expect: where given, a regression gate (the ledger fails when the
@@ -112,20 +125,32 @@ export interface ClaimSpec<S = unknown> {
   expected?: Verdict;
   /** The document's formula or setup under test. */
   subject: S;
+  /** Decides the verdict from a subject (the claim's, its mutant's or its positive control's). */
   check: (subject: S, ctx: CheckContext) => Outcome | Promise<Outcome>;
   /** A deliberately wrong subject (a wrong claim or setup, not a moved threshold); the check must then reach a different verdict. */
-  mutant?: { description: string; subject: S };
+  mutant?: {
+    /** The wrong claim or setup, in words. */
+    description: string;
+    /** Its subject. */
+    subject: S;
+  };
   /**
    * A positive control: a subject for which the claim is known to hold (a setup where it is true,
    * or a correct formula); the check must say `holds` on it. Required in spirit for `trainer` and
    * `population` claims, run by `gan-verify claims --controls`.
    */
-  positive?: { description: string; subject: S };
+  positive?: {
+    /** The setting where the claim holds, in words. */
+    description: string;
+    /** Its subject. */
+    subject: S;
+  };
   /** Why the claim cannot be checked (method `none`, verdict not-checkable). */
   why?: string;
 }
 
 export interface Claim<S = unknown> extends ClaimSpec<S> {
+  /** The tag loaders look for (set by defineClaim; a forged object is checked again). */
   readonly kind: 'gan-verify-claim';
 }
 
@@ -136,6 +161,7 @@ export type AnyClaim = Claim<any>;
 
 /** The error class of the claims layer (an InputError: the message names the function, the argument and the value). */
 export class ClaimError extends InputError {
+  /** The error's class name. */
   override readonly name = 'ClaimError';
 }
 

@@ -5,46 +5,72 @@ import { show } from '../theory/errors.js';
 import { ClaimError, VERDICTS, type AnyClaim, type CheckContext, type Outcome, type Verdict } from './define.js';
 import { checkClaim, checkContext, checkEntry, checkInterval } from './check-args.js';
 
+/** One claim's result in the ledger: the claim, its verdict and what decided it. */
 export interface LedgerEntry {
+  /** The claim's id. */
   id: string;
+  /** Its document. */
   doc: string;
+  /** The quoted sentence. */
   quote: string;
+  /** What was checked. */
   statement: string;
+  /** How (exact, monte-carlo, trainer, population, none). */
   method: string;
   /** The expected verdict, where the claim gives one. */
   expected?: Verdict;
+  /** The verdict found (`error` when the check threw or ran past its limit). */
   verdict: Verdict;
   /** verdict === expected where one is given; otherwise, that the check ran (verdict ≠ error). */
   agrees: boolean;
+  /** The one-line evidence. */
   evidence: string;
+  /** The numbers behind it. */
   numbers: Record<string, number | string | boolean>;
+  /** For holds-under-conditions: the conditions. */
   conditions?: string;
+  /** For imprecise: what is right. */
   correction?: string;
+  /** For a verdict other than holds: the counterexample. */
   counterexample?: string;
+  /** The statistic and interval that decided a population verdict. */
   interval?: Outcome['interval'];
+  /** The verdict over a grid of settings. */
   grid?: Outcome['grid'];
   /** With `controls`: the verdicts of the mutant and of the positive control, and whether they discriminate. */
   controls?: Controls;
   /** The check threw or ran past its time limit: its message (the verdict is then `error` and agrees is false). */
   error?: string;
+  /** Time the check took. */
   seconds: number;
+  /** The figures for the report. */
   plots: Outcome['plots'];
 }
 
+/** What a mutant or a positive control gave. */
 export interface ControlResult {
+  /** The control's description. */
   description: string;
+  /** The verdict it reached. */
   verdict: Verdict;
+  /** Its one-line evidence. */
   evidence: string;
   /** mutant: its verdict differs from the claim's; positive: it says `holds`. */
   ok: boolean;
 }
+/** The mutant's and the positive control's results for a claim. */
 export interface Controls {
+  /** The wrong claim or setup (its verdict must differ). */
   mutant?: ControlResult;
+  /** The setting where the claim holds (it must say holds). */
   positive?: ControlResult;
 }
 
+/** How to run a ledger. */
 export interface RunOptions {
+  /** Small sizes. @defaultValue false */
   quick?: boolean;
+  /** Base seed of every random thing. @defaultValue 0 */
   seed?: number;
   /** Called before each claim (index, total, id) and once at the end (total, total, ''). */
   onProgress?: (done: number, total: number, id: string) => void;
@@ -76,6 +102,7 @@ export function claimRng(seed: number, id: string): Rng {
   return Rng.restore(state);
 }
 
+/** A claim's check context: its own seeded stream, sizes, shared experiments and deadline. */
 export function makeContext(id: string, options: { quick: boolean; seed: number; cache: Map<string, Promise<unknown>>; timeLimit?: number }): CheckContext {
   if (typeof id !== 'string' || id === '') throw new ClaimError('makeContext', 'id', `must be a claim id; got ${show(id)}`);
   if (options === null || typeof options !== 'object' || typeof options.quick !== 'boolean' || !(options.cache instanceof Map))
@@ -190,6 +217,7 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
   }
 }
 
+/** Runs claims in order, one context each (experiments shared across them), and returns their ledger entries. */
 export async function runLedger(claims: readonly AnyClaim[], options: RunOptions = {}): Promise<LedgerEntry[]> {
   if (!Array.isArray(claims)) throw new ClaimError('runLedger', 'claims', `must be an array of claims (defineClaim); got ${show(claims)}`);
   claims.forEach((c, i) => checkClaim('runLedger', `claims[${i}]`, c));
