@@ -6,7 +6,6 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { CATALOGUE } from '../claims/catalogue/index.js';
-import { checkAccounting, type DocumentAccounting } from '../claims/documents/accounting.js';
 import { accountDocument, accountingSkeleton, claimsSkeleton } from '../claims/documents/author.js';
 import { katexAssets } from '../claims/documents/annotate.js';
 import { annotatedDocumentPage } from '../claims/documents/page.js';
@@ -14,9 +13,8 @@ import type { AnyClaim } from '../claims/define.js';
 import { copyFileDurable, writeFileDurable } from '../claims/durable.js';
 import { THIS_DOCUMENT } from '../claims/library/claim.js';
 import { controlProblems } from '../claims/runner.js';
-import { readRegularFile } from '../numeric/read-file.js';
 import { CliError, parseArgs, parseSeedFlag, parseTimeLimit } from './args.js';
-import { ensureOutputDir } from './files.js';
+import { ensureOutputDir, readAccountingFile, readTextDocument } from './files.js';
 
 export const CHECK_HELP = `Usage: gan-verify check DOC --claims CLAIMS.ts [--accounting ACC.json] [--report DIR] [--json]
        gan-verify check DOC [--claims CLAIMS.ts] --skeleton accounting|claims
@@ -60,27 +58,13 @@ const SPEC = {
   'time-limit': 'value',
 } as const;
 
-function readDoc(cmd: string, path: string): string {
-  let text: string;
-  try {
-    text = readRegularFile(path);
-  } catch (e) {
-    const x = e as NodeJS.ErrnoException;
-    throw new CliError(`${cmd}: DOC ${JSON.stringify(path)} cannot be read (${x.code === 'ENOENT' ? 'it does not exist' : (x.code ?? x.message)})`);
-  }
-  if (text.includes('\u0000') || text.includes('\uFFFD'))
-    throw new CliError(`${cmd}: DOC ${JSON.stringify(path)} is not a UTF-8 text document (binary content)`);
-  if (text.trim() === '') throw new CliError(`${cmd}: DOC ${JSON.stringify(path)} is empty: there is no sentence to account for`);
-  return text;
-}
-
 export async function runCheck(argv: readonly string[]): Promise<[string, number]> {
   const cmd = 'gan-verify check';
   const args = parseArgs(cmd, argv, SPEC);
   if (args.flags.has('help')) return [CHECK_HELP, 0];
   if (args.positionals.length !== 1) throw new CliError(`${cmd}: give one document DOC; got ${args.positionals.length}`);
   const doc = args.positionals[0] as string;
-  const text = readDoc(cmd, doc);
+  const text = readTextDocument(cmd, 'DOC', doc);
   const seed = parseSeedFlag(cmd, args.values.get('seed'));
   const timeLimit = parseTimeLimit(cmd, args.values.get('time-limit'));
   const skeleton = args.values.get('skeleton');
@@ -91,23 +75,8 @@ export async function runCheck(argv: readonly string[]): Promise<[string, number
     throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (or --skeleton to start one)`);
 
   // the accounting file, validated whole before any check runs
-  let accounting: DocumentAccounting | null = null;
   const accFile = args.values.get('accounting');
-  if (accFile !== undefined) {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readRegularFile(accFile));
-    } catch (e) {
-      throw new CliError(
-        `${cmd}: --accounting ${JSON.stringify(accFile)} is not readable JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`,
-      );
-    }
-    try {
-      accounting = checkAccounting(raw, accFile);
-    } catch (e) {
-      throw new CliError(`${cmd}: ${(e as Error).message}`);
-    }
-  }
+  const accounting = accFile === undefined ? null : readAccountingFile(cmd, accFile);
   let own: AnyClaim[] = [];
   if (claimsFile !== undefined) {
     const { loadClaims } = await import('./load-claims.js');

@@ -3,11 +3,11 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readRegularFile } from '../numeric/read-file.js';
 import { basename, join, resolve } from 'node:path';
 import { CATALOGUE } from '../claims/catalogue/index.js';
-import { accountFor, builtInAccounting, checkAccounting, type DocumentAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
+import { accountFor, builtInAccounting, skeleton, type CoverageReport } from '../claims/documents/accounting.js';
 import { accountDocument } from '../claims/documents/author.js';
 import { THIS_DOCUMENT } from '../claims/library/claim.js';
 import { CliError, parseArgs } from './args.js';
-import { existingDir } from './files.js';
+import { existingDir, readAccountingFile, readTextDocument } from './files.js';
 import { normalise } from '../claims/documents/split.js';
 
 export const COVERAGE_HELP = `Usage: gan-verify coverage [--docs DIR] [--json] | --skeleton FILE | DOC.md --claims CLAIMS.ts [--json]
@@ -44,21 +44,6 @@ export function docsDir(cmd: string, given: string | undefined): string {
   throw new CliError(`${cmd}: no seed documents found; point --docs at the folder that holds them (e.g. --docs ../shared/seeds)`);
 }
 
-/** A document the command reads: a regular text file, or one line naming the flag and why not. */
-function readInput(cmd: string, flag: string, path: string): string {
-  let text: string;
-  try {
-    text = readRegularFile(path);
-  } catch (e) {
-    const x = e as NodeJS.ErrnoException;
-    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} cannot be read (${x.code === 'ENOENT' ? 'it does not exist' : (x.code ?? x.message)})`);
-  }
-  if (text.includes('\u0000') || text.includes('\uFFFD'))
-    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} is not a UTF-8 text document (binary content)`);
-  if (text.trim() === '') throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} is empty: there is no sentence to account for`);
-  return text;
-}
-
 export function coverageReports(dir: string): CoverageReport[] {
   const ids = new Set(CATALOGUE.map((c) => c.id));
   return readdirSync(dir)
@@ -74,7 +59,7 @@ export async function runCoverage(argv: readonly string[]): Promise<[string, num
   const sk = args.values.get('skeleton');
   if (sk !== undefined) {
     const name = sk.split('/').pop() as string;
-    return [`${JSON.stringify(skeleton(name, name, readInput(cmd, '--skeleton', sk)), null, 1)}\n`, 0];
+    return [`${JSON.stringify(skeleton(name, name, readTextDocument(cmd, '--skeleton', sk)), null, 1)}\n`, 0];
   }
   if (args.positionals.length > 0 || args.values.has('claims'))
     return await authorCoverage(cmd, args.positionals, args.values.get('claims'), args.flags.has('json'), args.values.get('accounting'));
@@ -117,15 +102,8 @@ async function authorCoverage(cmd: string, positionals: string[], claimsFile: st
   if (positionals.length !== 1) throw new CliError(`${cmd}: give one document (DOC.md) with --claims CLAIMS.ts; got ${positionals.length} documents`);
   const doc = positionals[0] as string;
   if (claimsFile === undefined) throw new CliError(`${cmd}: ${JSON.stringify(doc)} needs --claims CLAIMS.ts (the claims that check it)`);
-  const docText = readInput(cmd, 'DOC', doc);
-  let accounting: DocumentAccounting | null = null;
-  if (accFile !== undefined) {
-    try {
-      accounting = checkAccounting(JSON.parse(readRegularFile(accFile)), accFile);
-    } catch (e) {
-      throw new CliError(`${cmd}: --accounting ${JSON.stringify(accFile)}: ${(e as Error).message.split('\n')[0]}`);
-    }
-  }
+  const docText = readTextDocument(cmd, 'DOC', doc);
+  const accounting = accFile === undefined ? null : readAccountingFile(cmd, accFile);
   const { loadClaims } = await import('./load-claims.js');
   const name = basename(doc);
   const claims = (await loadClaims(claimsFile, cmd)).map((c) => (c.source.doc === THIS_DOCUMENT ? { ...c, source: { ...c.source, doc: name } } : c));

@@ -5,6 +5,8 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { checkAccounting, type DocumentAccounting } from '../claims/documents/accounting.js';
+import { readRegularFile } from '../numeric/read-file.js';
 import { CliError } from './args.js';
 
 export { removeStaleTemp, SaveError, writeFileDurable } from '../claims/durable.js';
@@ -63,5 +65,37 @@ export function ensureOutputFile(cmd: string, flag: string, file: string): void 
     probeWritable(dir);
   } catch (e) {
     throw new CliError(`${cmd}: ${flag} ${JSON.stringify(file)} cannot be written (${reason(e)})`);
+  }
+}
+
+/** A document the command reads: a regular text file, or one line naming the flag and why not. */
+export function readTextDocument(cmd: string, flag: string, path: string): string {
+  let text: string;
+  try {
+    text = readRegularFile(path);
+  } catch (e) {
+    const x = e as NodeJS.ErrnoException;
+    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} cannot be read (${x.code === 'ENOENT' ? 'it does not exist' : (x.code ?? x.message)})`);
+  }
+  if (text.includes('\u0000') || text.includes('\uFFFD'))
+    throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} is not a UTF-8 text document (binary content)`);
+  if (text.trim() === '') throw new CliError(`${cmd}: ${flag} ${JSON.stringify(path)} is empty: there is no sentence to account for`);
+  return text;
+}
+
+/** An --accounting file, parsed and checked whole before any work; one line naming the flag and the problem otherwise. */
+export function readAccountingFile(cmd: string, file: string): DocumentAccounting {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readRegularFile(file));
+  } catch (e) {
+    throw new CliError(
+      `${cmd}: --accounting ${JSON.stringify(file)} is not readable JSON (${(e as NodeJS.ErrnoException).code ?? (e as Error).message.split('\n')[0]})`,
+    );
+  }
+  try {
+    return checkAccounting(raw, file);
+  } catch (e) {
+    throw new CliError(`${cmd}: ${(e as Error).message}`);
   }
 }

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { LedgerEntry } from '../runner.js';
 import type { AccountEntry, DocumentAccounting } from './accounting.js';
-import { locateQuote } from './locate.js';
+import { quoteLocator } from './locate.js';
 import { legend, mostSevere } from './marks.js';
 import { documentUnits } from './parse.js';
 
@@ -55,12 +55,13 @@ interface Quoted {
 /** The spans of the document that each claim quotes: every part of its quote between "…", located by position. */
 function quotedSpans(src: string, entries: readonly LedgerEntry[]): Quoted[] {
   const out: Quoted[] = [];
+  const locate = quoteLocator(src);
   for (const e of entries)
     for (const part of e.quote
       .split('…')
       .map((x) => x.trim())
       .filter((x) => x.length >= 3)) {
-      const at = locateQuote(src, part);
+      const at = locate(part);
       if (at) out.push({ ...at, entry: e });
     }
   return out;

@@ -26,14 +26,21 @@ function collapse(src: string): { text: string; at: number[] } {
 const LOOKALIKE: Record<string, string> = { '’': "'", '‘': "'", '“': '"', '”': '"', '–': '-', '—': '-', '−': '-' };
 const plain = (s: string) => s.replace(/[’‘“”–—−]/g, (c) => LOOKALIKE[c] as string);
 
+/** A locator for many quotes in one document: the text is collapsed once. */
+export function quoteLocator(src: string): (quote: string) => { start: number; end: number } | null {
+  const { text, at } = collapse(src);
+  return (quote) => {
+    const q = quote.replace(/\s+/g, ' ').trim();
+    if (q === '') return null;
+    const i = text.indexOf(q);
+    if (i < 0) return null;
+    return { start: at[i] as number, end: (at[i + q.length - 1] as number) + 1 };
+  };
+}
+
 /** The source span [start, end) of the first occurrence of `quote`, or null. */
 export function locateQuote(src: string, quote: string): { start: number; end: number } | null {
-  const { text, at } = collapse(src);
-  const q = quote.replace(/\s+/g, ' ').trim();
-  if (q === '') return null;
-  const i = text.indexOf(q);
-  if (i < 0) return null;
-  return { start: at[i] as number, end: (at[i + q.length - 1] as number) + 1 };
+  return quoteLocator(src)(quote);
 }
 
 /** Why a quote was not found, in one clause: a near miss by typography, or not at all. */
@@ -62,8 +69,9 @@ export function missingQuote(src: string, quote: string): string {
 /** The units each quote covers (by overlap of spans); throws a ClaimError naming a claim whose quote is not in the document. */
 export function unitsOfQuotes(src: string, units: readonly DocUnit[], claims: readonly { id: string; quote: string }[], fn: string): Map<string, number[]> {
   const out = new Map<string, number[]>();
+  const locate = quoteLocator(src);
   for (const c of claims) {
-    const span = locateQuote(src, c.quote);
+    const span = locate(c.quote);
     if (span === null) throw new ClaimError(fn, `claim ${c.id}: source.quote`, `is not in the document: ${missingQuote(src, c.quote)}`);
     const hit = units.flatMap((u, i) => (u.start < span.end && span.start < u.end ? [i] : []));
     out.set(c.id, hit);

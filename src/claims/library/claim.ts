@@ -3,31 +3,13 @@
  * expected verdict, and a library check spread in (`...identity({ … })`). The document is the one
  * `gan-verify check` is given (its name is filled in there); `doc` names it otherwise.
  */
-import { type AnyClaim, type CheckContext, ClaimError, defineClaim, type Method, type Outcome, type Verdict } from '../define.js';
+import { type AnyClaim, ClaimError, type ClaimSpec, defineClaim, type Verdict } from '../define.js';
 
-/** What a library check gives a claim: how it is checked, the subject, the check and its mutant. */
-export interface LibraryCheck<S> {
-  /** How the claim is checked (exact, Monte Carlo, population…). */
-  method: Method;
-  /** The document's formula or setting under test. */
-  subject: S;
-  /** Decides the verdict from the subject. */
-  check: (subject: S, ctx: CheckContext) => Outcome | Promise<Outcome>;
-  /** A wrong claim or setup the check must give another verdict on. */
-  mutant?: {
-    /** The wrong claim or setup, in words. */
-    description: string;
-    /** Its subject. */
-    subject: S;
-  };
-  /** A setting where the claim holds (training checks): the check must say holds. */
-  positive?: {
-    /** The setting, in words. */
-    description: string;
-    /** Its subject. */
-    subject: S;
-  };
-}
+/**
+ * What a library check gives a claim: how it is checked, the subject, the check, its mutant and
+ * positive control — the same fields, with the same meaning, as {@link ClaimSpec}'s.
+ */
+export type LibraryCheck<S> = Pick<ClaimSpec<S>, 'method' | 'subject' | 'check' | 'mutant' | 'positive'>;
 
 /** The document a claim made with `claim` belongs to when none is named: the one being checked. */
 export const THIS_DOCUMENT = 'this document';

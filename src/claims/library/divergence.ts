@@ -13,7 +13,7 @@ import { w1 } from '../../theory/wasserstein.js';
 import { abs, formatRational, sub, sum, toRational, type RationalLike } from '../../theory/rational.js';
 import { ClaimError, type Outcome } from '../define.js';
 import type { LibraryCheck } from './claim.js';
-import { parseFormula } from './latex.js';
+import { constantValue } from './latex.js';
 
 /** The divergences `divergence` computes: KL(p‖q), KL(q‖p), JSD, the entropy of p, total variation, W1 on the line. */
 export type Measure = 'kl' | 'reverse-kl' | 'jsd' | 'entropy' | 'tv' | 'w1';
@@ -84,7 +84,7 @@ function claimedInterval(c: number | string): { low: number; high: number } | 'f
     const half = 0.5 * 10 ** -(dec[1] as string).length;
     return { low: Number(c) - half, high: Number(c) + half };
   }
-  const v = parseFormula(c, {}, 'divergence').value({});
+  const v = constantValue(c, 'divergence');
   return { low: v - 1e-12 * Math.max(1, Math.abs(v)), high: v + 1e-12 * Math.max(1, Math.abs(v)) };
 }
 

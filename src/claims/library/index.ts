@@ -39,6 +39,6 @@ export { shift, type ShiftSubject } from './shift.js';
 export { pairFact, type PairFactSubject } from './pairs.js';
 export { lipschitz, lipschitzBounds, type LipschitzSubject } from './lipschitz.js';
 export { populationShare, type PopulationSubject } from './population.js';
-export { parseFormula, type Formula, type FormulaOptions, type Json } from './latex.js';
+export { constantValue, parseFormula, type Formula, type FormulaOptions, type Json } from './latex.js';
 export { drawCases, type Domain, type Case } from './cases.js';
 export type { Expr } from './expr.js';

@@ -179,3 +179,8 @@ export function parseFormula(latex: string, options: FormulaOptions = {}, fn = '
     exact: (at) => exact(json, at),
   };
 }
+
+/** A claimed constant: a number as it is, or LaTeX without variables (`\ln 2`, `\frac12`) evaluated in float64. */
+export function constantValue(c: number | string, fn: string): number {
+  return typeof c === 'number' ? c : parseFormula(c, {}, fn).value({});
+}

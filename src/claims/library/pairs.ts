@@ -15,7 +15,7 @@ import { kl } from '../../theory/kl.js';
 import { exactFloat } from '../../theory/rational.js';
 import { type CheckContext, ClaimError, type Outcome } from '../define.js';
 import type { LibraryCheck } from './claim.js';
-import { parseFormula } from './latex.js';
+import { constantValue } from './latex.js';
 
 /** A divergence and the fact claimed of it over every pair. */
 export interface PairFactSubject {
@@ -65,7 +65,7 @@ export function pairFact(o: PairFactSubject): LibraryCheck<PairFactSubject> {
         const r = (s.measure === 'kl' ? kl : jsd)(p.map(exactFloat), q.map(exactFloat), opts);
         return r.value === 'inf' ? { lo: Infinity, hi: Infinity, v: 'inf' } : { lo: Number(r.lower), hi: Number(r.upper), v: r.value };
       };
-      const bound = typeof s.fact === 'object' ? (typeof s.fact.atMost === 'number' ? s.fact.atMost : parseFormula(s.fact.atMost, {}, fn).value({})) : 0;
+      const bound = typeof s.fact === 'object' ? constantValue(s.fact.atMost, fn) : 0;
       const name = s.measure === 'kl' ? 'KL' : 'JSD';
       for (const { p, q } of pairs) {
         const a = D(p, q);

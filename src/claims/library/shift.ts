@@ -11,7 +11,7 @@ import type { RationalLike } from '../../theory/rational.js';
 import { ClaimError, type Outcome } from '../define.js';
 import { shiftPlot } from '../plots.js';
 import type { LibraryCheck } from './claim.js';
-import { parseFormula } from './latex.js';
+import { constantValue } from './latex.js';
 
 /** A distribution family, the measure of it against its shifts, the shifts, and what is claimed. */
 export interface ShiftSubject {
@@ -58,7 +58,7 @@ export function shift(o: ShiftSubject): LibraryCheck<ShiftSubject> {
       let ok: boolean;
       let what: string;
       if (typeof s.claimed !== 'string') {
-        const claimed = s.claimed.map((c) => (typeof c === 'number' ? c : parseFormula(c, {}, fn).value({})));
+        const claimed = s.claimed.map((c) => constantValue(c, fn));
         const off = claimed.findIndex((c, i) => Math.abs(c - ((v[i]?.lo as number) + (v[i]?.hi as number)) / 2) > 1e-12 * Math.max(1, Math.abs(c)));
         ok = off < 0;
         what = ok ? 'the claimed values' : `not the claimed ${claimed[off]} at t = ${rows[off]?.t}`;
