@@ -17,6 +17,7 @@ import {
   spectralRadius,
 } from '../src/claims/library/index.js';
 import { type AnyClaim, makeContext, runClaim } from '../src/claims/index.js';
+import { expectClose } from './helpers.js';
 
 const run = async (c: AnyClaim, variant: false | 'mutant' = false) => runClaim(c, makeContext(c.id, { quick: true, seed: 7, cache: new Map() }), variant);
 const both = async (c: AnyClaim) => [(await run(c)).verdict, (await run(c, 'mutant')).verdict];
@@ -70,7 +71,7 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
   });
   it('game: exact on rationals — simultaneous steps on c·θψ spiral out at every η (det = 1 + η²c²), alternating ones cycle (det 1) while ηc < 2', async () => {
     // trace 2, det 1 + η²: a complex pair of modulus √(1 + η²)
-    for (const eta of [0.01, 0.1, 0.5]) expect(spectralRadius(2, 1 + eta * eta)).toBeCloseTo(Math.sqrt(1 + eta * eta), 14);
+    for (const eta of [0.01, 0.1, 0.5]) expectClose(spectralRadius(2, 1 + eta * eta), Math.sqrt(1 + eta * eta), { ulps: 2 });
     const lr = ['1/100', '1/10', '1/2', '3/2'];
     expect(await both(q('gda', game({ lr, update: 'simultaneous', claimed: 'diverges' })))).toEqual(['holds', 'refuted']);
     expect(await both(q('alt', game({ lr, update: 'alternating', claimed: 'cycles' })))).toEqual(['holds', 'refuted']);
@@ -91,7 +92,7 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
     const c = 0.5;
     const f = (x1: number, x2: number) => 4 * c * Math.max(0, c * (x1 + x2));
     const slope = (f(1 + 1e-3 / Math.SQRT2, 1 + 1e-3 / Math.SQRT2) - f(1, 1)) / 1e-3;
-    expect(slope).toBeCloseTo(4 * c * c * Math.SQRT2, 9);
+    expectClose(slope, 4 * c * c * Math.SQRT2, { rtol: 5e-10 });
     expect((await run(q('clip-1', lipschitz({ widths: [2, 4, 1], constraint: { clip: c }, claimed: 1 })))).verdict).toBe('refuted');
     expect(await both(q('clip-15', lipschitz({ widths: [2, 4, 1], constraint: { clip: c }, claimed: 1.5 })))).toEqual(['holds', 'refuted']);
     expect((await run(q('sn', lipschitz({ widths: [2, 64, 64, 1], constraint: 'spectral-norm', claimed: 1 })))).verdict).toBe('holds');
@@ -165,8 +166,8 @@ describe('gan-verify/checks: each check decides, and its mutant reaches another 
     expect(e.error).toMatch(/variable z has no value/);
   });
   it('formulas: \\log is natural unless log says otherwise; symbols bind whole names only', () => {
-    expect(parseFormula('\\log 100').value({})).toBeCloseTo(Math.log(100), 14);
-    expect(parseFormula('\\log 100', { log: 10 }).value({})).toBeCloseTo(2, 14);
+    expectClose(parseFormula('\\log 100').value({}), Math.log(100), { ulps: 2 });
+    expectClose(parseFormula('\\log 100', { log: 10 }).value({}), 2, { ulps: 2 });
     expect(parseFormula('\\sqrt{q} + q', { symbols: { q: 'p+1' } }).value({ p: 3 })).toBe(6);
     expect(() => parseFormula('\\frac{1}{')).toThrow(/could not be parsed/);
   });
