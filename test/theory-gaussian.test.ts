@@ -13,10 +13,10 @@ import {
   mixtureKl,
   mixtureValueAtOptimum,
   mixtureW1,
-  parseMixtureSpec,
   shiftSeries,
   TheoryError,
 } from '../src/theory/index.js';
+import { parseMixtureSpec } from '../src/cli/mixture-spec.js';
 import { Dec, expectContains } from './helpers.js';
 
 const oracle = JSON.parse(readFileSync(new URL('../fixtures/reference/theory-gaussian.json', import.meta.url), 'utf8')) as {

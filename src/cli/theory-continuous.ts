@@ -7,13 +7,13 @@ import {
   mixtureKl,
   mixtureValueAtOptimum,
   mixtureW1,
-  parseMixtureSpec,
   shiftSeries,
   type ComponentLike,
   type Enclosure,
   type GaussianLike,
   type LogQuantity,
 } from '../theory/index.js';
+import { parseMixtureSpec } from './mixture-spec.js';
 import { asFlags, CliError, parseArgs, parseBase, parseDigits } from './args.js';
 
 /** The continuous quantities of `gan-verify theory`. */

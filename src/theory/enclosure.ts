@@ -1,4 +1,5 @@
-import { bitLength, type Ball } from './_internals/fixed.js';
+import type { Ball } from './_internals/ball.js';
+import { bitLength } from './_internals/fixed.js';
 import { roundRational, formatRounded, type Rounded } from './_internals/round.js';
 import { TheoryError, show } from './errors.js';
 import { formatRational, rational, type Rational } from './rational.js';
@@ -38,7 +39,7 @@ export function checkDigits(fn: string, digits: unknown): number {
 export type Evaluation =
   | {
       kind: 'ball';
-      ball: Ball | { mid: bigint; rad: bigint };
+      ball: Ball;
       /** The value is ball·10^exp10 (for magnitudes such as e^{−8·10⁸} that no 2^−prec reaches). */
       exp10?: number;
     }
@@ -86,7 +87,7 @@ export function certify(fn: string, digits: number, guardBits: number, evaluate:
     if (r.kind === 'exact') return exactEnclosure(r.value, digits);
     if (r.kind === 'infinite') return infiniteEnclosure(r.sign, digits);
     const { mid } = r.ball;
-    const R = BigInt(r.ball.rad);
+    const R = r.ball.rad;
     const shift = r.exp10 ?? 0;
     const fmt = (x: Rounded) => formatRounded(shift === 0 ? x : { sig: x.sig, exp: x.exp + shift });
     if (R === 0n && shift === 0) return exactEnclosure(rational(mid, 1n << BigInt(prec)), digits);

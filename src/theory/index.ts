@@ -1,6 +1,7 @@
 /**
- * gan-verify/theory: exact GAN quantities for discrete distributions, each with a certified
- * enclosure [lower, upper] of its exact value.
+ * gan-verify/theory: exact GAN quantities, each with a certified enclosure [lower, upper] of its exact
+ * value: for discrete distributions (one quantity per file here) and for Gaussians and finite Gaussian
+ * mixtures (one per file under `continuous/`).
  */
 export { InputError, TheoryError } from './errors.js';
 export { toRational, formatRational, exactFloat, type Rational, type RationalLike } from './rational.js';
@@ -13,23 +14,11 @@ export { kl, klReverse } from './kl.js';
 export { jsd, weightedJsd } from './jsd.js';
 export { entropy } from './entropy.js';
 export { w1, type W1Options, type W1Result } from './wasserstein.js';
-export {
-  gaussianKl,
-  gaussianW1,
-  gaussianW2,
-  mixtureDstar,
-  mixtureDstarGrid,
-  mixtureW1,
-  mixtureJsd,
-  mixtureKl,
-  mixtureValueAtOptimum,
-  gaussianJsd,
-  shiftSeries,
-  parseMixtureSpec,
-  toMixture,
-  type GaussianLike,
-  type ComponentLike,
-  type Component,
-  type ContinuousOptions,
-  type ShiftRow,
-} from './gaussian.js';
+export { toMixture, type GaussianLike, type ComponentLike, type Component, type ContinuousOptions } from './continuous/mixture.js';
+export { gaussianKl } from './continuous/gaussian-kl.js';
+export { gaussianW1 } from './continuous/gaussian-w1.js';
+export { gaussianW2 } from './continuous/gaussian-w2.js';
+export { mixtureDstar, mixtureDstarGrid } from './continuous/mixture-dstar.js';
+export { mixtureW1 } from './continuous/mixture-w1.js';
+export { mixtureJsd, mixtureKl, mixtureValueAtOptimum, gaussianJsd } from './continuous/mixture-divergences.js';
+export { shiftSeries, type ShiftRow } from './continuous/shift-series.js';

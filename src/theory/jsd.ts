@@ -2,7 +2,7 @@ import { checkOptions } from './errors.js';
 import { crossTerms, toDistribution, toPair } from './distribution.js';
 import { TheoryError, show } from './errors.js';
 import { certifyLog, LogSum, type LogOptions, type LogQuantity } from './_internals/logquantity.js';
-import { scaleBall } from './_internals/fixed.js';
+import { scale } from './_internals/ball.js';
 import { mul, sum, type Rational, type RationalLike } from './rational.js';
 
 /**
@@ -29,7 +29,7 @@ export function jsd(p: readonly RationalLike[], q: readonly RationalLike[], opti
       if (t.p.num > 0n) s.add(t.p, 2n * t.pq, t.pq + t.qp);
       if (t.q.num > 0n) s.add(t.q, 2n * t.qp, t.pq + t.qp);
     }
-    return { kind: 'ball', ball: scaleBall(s.ball(), 1n, 2n) };
+    return { kind: 'ball', ball: scale(s.ball(), 1n, 2n) };
   });
 }
 

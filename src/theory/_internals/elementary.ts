@@ -2,9 +2,8 @@
  * Certified elementary functions on big balls: π, exp, ln, sqrt and erf, for the continuous
  * (Gaussian) quantities.
  *
- * A {@link BigBall} at precision `prec` stands for [(mid − rad)·2^−prec, (mid + rad)·2^−prec] with a
- * BigInt radius (magnitudes such as e^{x²} in the erf series need radii far beyond 2^53 ulps). As in
- * `fixed.ts`, each truncating BigInt operation is charged one ulp and each series its proven tail.
+ * The balls and their arithmetic are those of `ball.ts`. As there, each truncating BigInt operation is
+ * charged one ulp, and each series here its proven tail.
  *
  * ## Methods
  * - π = 16·atan(1/5) − 4·atan(1/239) (Machin), alternating series of small rationals.
@@ -16,79 +15,12 @@
  *   [1 − e^{−x²}/(x√π), 1] is used instead (erfc(x) ≤ e^{−x²}/(x√π) for x > 0).
  * - √(a/b) by the integer square root of a·2^{2·prec}/b.
  */
+import { mul, neg, reduce, scale, div, type Ball } from './ball.js';
 import { bitLength, lnRatio } from './fixed.js';
-
-export interface BigBall {
-  mid: bigint;
-  rad: bigint;
-}
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
 
-export function fromInt(n: bigint, prec: number): BigBall {
-  return { mid: n << BigInt(prec), rad: 0n };
-}
-
-/** The exact rational a/b (b > 0) as a ball. */
-export function fromRatio(a: bigint, b: bigint, prec: number): BigBall {
-  const n = a << BigInt(prec);
-  const mid = n / b;
-  return { mid, rad: n % b === 0n ? 0n : 1n };
-}
-
-export function add(x: BigBall, y: BigBall): BigBall {
-  return { mid: x.mid + y.mid, rad: x.rad + y.rad };
-}
-
-export function sub(x: BigBall, y: BigBall): BigBall {
-  return { mid: x.mid - y.mid, rad: x.rad + y.rad };
-}
-
-export function neg(x: BigBall): BigBall {
-  return { mid: -x.mid, rad: x.rad };
-}
-
-export function mul(x: BigBall, y: BigBall, prec: number): BigBall {
-  const P = BigInt(prec);
-  const mid = (x.mid * y.mid) >> P;
-  const err = (abs(x.mid) * y.rad + abs(y.mid) * x.rad + x.rad * y.rad) >> P;
-  return { mid, rad: err + 2n };
-}
-
-/** x·(a/b) for an exact rational, b > 0. */
-export function scale(x: BigBall, a: bigint, b: bigint): BigBall {
-  const mid = (x.mid * a) / b;
-  const rad = (x.rad * abs(a) + b - 1n) / b + 1n;
-  return { mid, rad };
-}
-
-/** x/y; the ball y must exclude 0. */
-export function div(x: BigBall, y: BigBall, prec: number): BigBall {
-  const P = BigInt(prec);
-  const ay = abs(y.mid);
-  const ylo = ay - y.rad;
-  if (ylo <= 0n) throw new RangeError('div: divisor ball contains zero');
-  const mid = (x.mid << P) / y.mid;
-  const num = ((x.rad + 1n) << P) + (abs(mid) + 1n) * y.rad;
-  return { mid, rad: num / ylo + 2n };
-}
-
-/** Lower and upper ends as BigInt numerators over 2^prec. */
-export function lower(x: BigBall): bigint {
-  return x.mid - x.rad;
-}
-export function upper(x: BigBall): bigint {
-  return x.mid + x.rad;
-}
-
-/** Moves a ball from precision `from` to precision `to` (≤ from). */
-export function reduce(x: BigBall, from: number, to: number): BigBall {
-  const d = BigInt(from - to);
-  if (d === 0n) return x;
-  return { mid: x.mid >> d, rad: (x.rad >> d) + 2n };
-}
-
-function atanSmall(u: bigint, v: bigint, prec: number): BigBall {
+function atanSmall(u: bigint, v: bigint, prec: number): Ball {
   // Σ (−1)^i (u/v)^(2i+1)/(2i+1), u/v ≤ 1/5: each power errs < 1.05 ulps, each term < 2 more; the
   // tail after the last nonzero power is below one ulp.
   let p = (u << BigInt(prec)) / v;
@@ -106,10 +38,10 @@ function atanSmall(u: bigint, v: bigint, prec: number): BigBall {
   return { mid: acc, rad: 2n * terms + 3n };
 }
 
-const piCache = new Map<number, BigBall>();
+const piCache = new Map<number, Ball>();
 
 /** π at precision prec. */
-export function pi(prec: number): BigBall {
+export function pi(prec: number): Ball {
   let c = piCache.get(prec);
   if (c === undefined) {
     const a = atanSmall(1n, 5n, prec);
@@ -122,19 +54,17 @@ export function pi(prec: number): BigBall {
 }
 
 /** ln 2 at precision prec (from fixed.ts's cached series). */
-export function ln2(prec: number): BigBall {
-  const b = lnRatio(2n, 1n, prec);
-  return { mid: b.mid, rad: BigInt(b.rad) };
+export function ln2(prec: number): Ball {
+  return lnRatio(2n, 1n, prec);
 }
 
 /** ln of the exact rational a/b (a, b > 0). */
-export function lnExact(a: bigint, b: bigint, prec: number): BigBall {
-  const r = lnRatio(a, b, prec);
-  return { mid: r.mid, rad: BigInt(r.rad) };
+export function lnExact(a: bigint, b: bigint, prec: number): Ball {
+  return lnRatio(a, b, prec);
 }
 
 /** ln of a positive ball: ln(mid) from the exact rational mid/2^prec, widened by rad/(mid − rad). */
-export function ln(x: BigBall, prec: number): BigBall {
+export function ln(x: Ball, prec: number): Ball {
   const lo = x.mid - x.rad;
   if (lo <= 0n) throw new RangeError('ln: argument ball is not positive');
   const base = lnExact(x.mid, 1n << BigInt(prec), prec);
@@ -144,7 +74,7 @@ export function ln(x: BigBall, prec: number): BigBall {
 }
 
 /** exp of a ball. */
-export function exp(x: BigBall, prec: number): BigBall {
+export function exp(x: Ball, prec: number): Ball {
   // Working precision: the squarings amplify relative error by 2^s.
   const s = Math.max(4, Math.round(Math.sqrt(prec) / 2));
   const w = prec + s + 32;
@@ -171,7 +101,7 @@ export function exp(x: BigBall, prec: number): BigBall {
     n++;
   }
   // errors: each term ≤ 1.1 ulps, tail < 1 ulp, and rs's own error (≤ 2 + klRad/2^s) moves e^rs by ≤ 1.01× that
-  let e: BigBall = { mid: acc, rad: 2n * n + 3n + 2n * (2n + (klRad >> BigInt(s))) };
+  let e: Ball = { mid: acc, rad: 2n * n + 3n + 2n * (2n + (klRad >> BigInt(s))) };
   for (let i = 0; i < s; i++) e = mul(e, e, w);
   // × 2^k
   if (k >= 0) e = { mid: e.mid << BigInt(k), rad: e.rad << BigInt(k) };
@@ -199,14 +129,14 @@ export function isqrt(n: bigint): bigint {
 }
 
 /** √(a/b) for an exact nonnegative rational. */
-export function sqrtExact(a: bigint, b: bigint, prec: number): BigBall {
+export function sqrtExact(a: bigint, b: bigint, prec: number): Ball {
   const n = (a << BigInt(2 * prec)) / b;
   const r = isqrt(n);
   return { mid: r, rad: 1n };
 }
 
 /** √ of a positive ball. */
-export function sqrt(x: BigBall, prec: number): BigBall {
+export function sqrt(x: Ball, prec: number): Ball {
   const lo = x.mid - x.rad;
   if (lo < 0n) throw new RangeError('sqrt: argument ball is negative');
   const P = BigInt(prec);
@@ -216,7 +146,7 @@ export function sqrt(x: BigBall, prec: number): BigBall {
 }
 
 /** erf of a ball (see the module comment for the method). */
-export function erf(x: BigBall, prec: number): BigBall {
+export function erf(x: Ball, prec: number): Ball {
   if (x.mid < 0n) return neg(erf(neg(x), prec));
   if (x.mid === 0n && x.rad === 0n) return { mid: 0n, rad: 0n };
   const P = BigInt(prec);
@@ -245,7 +175,7 @@ export function erf(x: BigBall, prec: number): BigBall {
   }
   // each term ≤ 1.5 ulps (the ratios 2x²/(2k+1) are exact up to x2's ulp), tail: once terms fall
   // below one ulp past the peak they fall geometrically by 2x²/(2k+1) ≤ 1/2.
-  const S: BigBall = { mid: acc, rad: 2n * n + 8n };
+  const S: Ball = { mid: acc, rad: 2n * n + 8n };
   const ex = exp({ mid: -x2, rad: 1n }, w);
   const sqrtPi = sqrt(pi(w), w);
   let r = mul(S, ex, w);

@@ -1,13 +1,10 @@
 /**
- * Certified fixed-point arithmetic on BigInt: the engine under every logarithmic quantity.
+ * Certified logarithms of rationals on BigInt balls: the engine under every logarithmic quantity.
  *
- * A {@link Ball} at precision `prec` stands for every real in
+ * A {@link Ball} (`ball.ts`) at precision `prec` stands for every real in
  * [(mid − rad)·2^−prec, (mid + rad)·2^−prec]; `rad` counts units in the last place (ulps) and every
- * operation below adds a proven bound on its own rounding error to it. Nothing here rounds "to
+ * step below adds a proven bound on its own rounding error to it. Nothing here rounds "to
  * nearest and hopes": BigInt shifts and divisions truncate, and each truncation is charged one ulp.
- * Unlike binary64 or decimal.js, magnitudes have no exponent range, so tiny masses such as 1e-300
- * never underflow; the caller (see `enclosure.ts`) raises `prec` until the ball is narrow enough
- * relative to its value (Ziv's strategy).
  *
  * ## Method for ln(a/b)
  * 1. Scale: a/b = 2^k·m with m ∈ [1, 2); M = ⌊m·2^prec⌋ (error < 1 ulp).
@@ -20,12 +17,7 @@
  * (ln 2 = 2·atanh(1/3), ln(1 + j/2^S) = 2·atanh(j/(2^(S+1) + j))), whose terms cost one small-integer
  * multiplication and division each.
  */
-
-/** A certified ball mid ± rad in units of 2^−prec; `rad` is a nonnegative safe integer. */
-export interface Ball {
-  mid: bigint;
-  rad: number;
-}
+import type { Ball } from './ball.js';
 
 /** Table resolution: c = 1 + j/2^S, j ∈ [0, 2^S). */
 const S = 8;
@@ -36,7 +28,7 @@ const LN2_EXTRA = 64;
 interface Constants {
   /** ln 2 at precision prec + LN2_EXTRA. */
   ln2x: bigint;
-  ln2xRad: number;
+  ln2xRad: bigint;
   /** ln 2 at precision prec. */
   ln2: Ball;
   /** ln(1 + j/2^S) at precision prec, computed on first use. */
@@ -66,13 +58,13 @@ function atanhSmall(u: bigint, v: bigint, prec: number): Ball {
   let acc = p;
   const u2 = u * u;
   const v2 = v * v;
-  let terms = 1;
+  let terms = 1n;
   for (let d = 3n; p !== 0n; d += 2n) {
     p = (p * u2) / v2;
     acc += p / d;
     terms++;
   }
-  return { mid: acc, rad: 2 * terms + 3 };
+  return { mid: acc, rad: 2n * terms + 3n };
 }
 
 function constants(prec: number): Constants {
@@ -80,14 +72,14 @@ function constants(prec: number): Constants {
   if (c === undefined) {
     const a = atanhSmall(1n, 3n, prec + LN2_EXTRA);
     const ln2x = 2n * a.mid;
-    const ln2xRad = 2 * a.rad;
+    const ln2xRad = 2n * a.rad;
     c = {
       ln2x,
       ln2xRad,
-      ln2: { mid: ln2x >> BigInt(LN2_EXTRA), rad: 2 },
+      ln2: { mid: ln2x >> BigInt(LN2_EXTRA), rad: 2n },
       table: new Array<Ball | undefined>(TABLE_SIZE).fill(undefined),
     };
-    c.table[0] = { mid: 0n, rad: 0 };
+    c.table[0] = { mid: 0n, rad: 0n };
     if (cache.size > 64) cache.clear();
     cache.set(prec, c);
   }
@@ -98,7 +90,7 @@ function tableEntry(c: Constants, j: number, prec: number): Ball {
   let e = c.table[j];
   if (e === undefined) {
     const a = atanhSmall(BigInt(j), BigInt(2 * TABLE_SIZE + j), prec);
-    e = { mid: 2n * a.mid, rad: 2 * a.rad };
+    e = { mid: 2n * a.mid, rad: 2n * a.rad };
     c.table[j] = e;
   }
   return e;
@@ -114,7 +106,7 @@ export function ln2Ball(prec: number): Ball {
  * Exactly 0 with radius 0 when a = b.
  */
 export function lnRatio(a: bigint, b: bigint, prec: number): Ball {
-  if (a === b) return { mid: 0n, rad: 0 };
+  if (a === b) return { mid: 0n, rad: 0n };
   let k = bitLength(a) - bitLength(b);
   // a/b ∈ (2^(k−1), 2^(k+1)); move it into [2^k, 2^(k+1)).
   if (k >= 0 ? a < b << BigInt(k) : a << BigInt(-k) < b) k -= 1;
@@ -126,7 +118,7 @@ export function lnRatio(a: bigint, b: bigint, prec: number): Ball {
   // t = (m − c)/(m + c) ≥ 0; error < 1/2 (from m) + 1 (division) ulps.
   const t = ((m - c) << P) / (m + c);
   let acc = t;
-  let terms = 0;
+  let terms = 0n;
   if (t !== 0n) {
     const t2 = (t * t) >> P;
     let p = t;
@@ -141,55 +133,8 @@ export function lnRatio(a: bigint, b: bigint, prec: number): Ball {
   const entry = tableEntry(consts, j, prec);
   // k·ln 2 from the extended constant: ⌈|k|·ln2xRad/2^64⌉ ulps, plus 1 for the shift.
   const kl = (BigInt(k) * consts.ln2x) >> BigInt(LN2_EXTRA);
-  const klRad = toRad(((BigInt(Math.abs(k)) * BigInt(consts.ln2xRad)) >> BigInt(LN2_EXTRA)) + 1n) + 1;
+  const klRad = ((BigInt(Math.abs(k)) * consts.ln2xRad) >> BigInt(LN2_EXTRA)) + 2n;
   // atanh sum: 1.5 (t) + 2 per kept term + 2 for the vanished tail; doubled for 2·atanh.
-  const seriesRad = 2 * (4 + 2 * terms);
+  const seriesRad = 2n * (4n + 2n * terms);
   return { mid: kl + entry.mid + 2n * acc, rad: klRad + entry.rad + seriesRad };
-}
-
-/** a + b. */
-export function addBall(a: Ball, b: Ball): Ball {
-  return { mid: a.mid + b.mid, rad: a.rad + b.rad };
-}
-
-/** x·(n/d) for an exact rational n/d with d > 0. */
-export function scaleBall(x: Ball, n: bigint, d: bigint): Ball {
-  if (n === 0n) return { mid: 0n, rad: 0 };
-  const prod = x.mid * n;
-  const mid = prod / d;
-  const an = n < 0n ? -n : n;
-  if (x.rad === 0) return { mid, rad: prod % d === 0n ? 0 : 1 };
-  if (an <= d) return { mid, rad: x.rad + 1 };
-  const r = (BigInt(x.rad) * an + d - 1n) / d;
-  return { mid, rad: toRad(r) + 1 };
-}
-
-/** x·y, both balls at precision prec. */
-export function mulBall(x: Ball, y: Ball, prec: number): Ball {
-  const P = BigInt(prec);
-  const mid = (x.mid * y.mid) >> P;
-  const ax = x.mid < 0n ? -x.mid : x.mid;
-  const ay = y.mid < 0n ? -y.mid : y.mid;
-  const err = (ax * BigInt(y.rad) + ay * BigInt(x.rad) + BigInt(x.rad) * BigInt(y.rad)) >> P;
-  return { mid, rad: toRad(err) + 2 };
-}
-
-/** x/y, both balls at precision prec; y must not contain 0. */
-export function divBall(x: Ball, y: Ball, prec: number): Ball {
-  const P = BigInt(prec);
-  const ay = y.mid < 0n ? -y.mid : y.mid;
-  const ylo = ay - BigInt(y.rad);
-  if (ylo <= 0n) throw new RangeError('divBall: divisor ball contains zero');
-  const mid = (x.mid << P) / y.mid;
-  // |x/y − mx/my| ≤ (rx + |mx/my|·ry)/(|my| − ry), in ulps.
-  const amid = mid < 0n ? -mid : mid;
-  const num = ((BigInt(x.rad) + 1n) << P) + (amid + 1n) * BigInt(y.rad);
-  const err = num / ylo + 1n;
-  return { mid, rad: toRad(err) + 1 };
-}
-
-/** Turns a BigInt error bound into a safe-integer radius. */
-function toRad(r: bigint): number {
-  if (r > 2n ** 48n) throw new RangeError('ball radius overflow');
-  return Number(r);
 }

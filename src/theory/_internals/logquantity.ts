@@ -1,4 +1,5 @@
-import { divBall, ln2Ball, lnRatio, scaleBall, type Ball } from './fixed.js';
+import { div, scale, type Ball } from './ball.js';
+import { ln2Ball, lnRatio } from './fixed.js';
 import { certify, checkDigits, type Enclosure, type Evaluation } from '../enclosure.js';
 import { TheoryError, show } from '../errors.js';
 import type { Rational } from '../rational.js';
@@ -42,13 +43,13 @@ export function checkBase(fn: string, base: unknown): LogUnit {
 /** Running sum of w·ln(a/b) terms at one precision. */
 export class LogSum {
   private mid = 0n;
-  private rad = 0;
+  private rad = 0n;
   constructor(private readonly prec: number) {}
 
   /** Adds (wn/wd)·ln(a/b); a, b > 0, wd > 0. */
   addTerm(wn: bigint, wd: bigint, a: bigint, b: bigint): void {
     if (wn === 0n || a === b) return;
-    const t = scaleBall(lnRatio(a, b, this.prec), wn, wd);
+    const t = scale(lnRatio(a, b, this.prec), wn, wd);
     this.mid += t.mid;
     this.rad += t.rad;
   }
@@ -73,9 +74,9 @@ export function certifyLog(fn: string, options: LogOptions, terms: number, evalu
   const guard = Math.log2(terms + 1) + 8;
   const enclosure = certify(fn, digits, guard, (prec) => {
     const r = evaluate(prec);
-    if (unit === 'nats' || r.kind !== 'ball' || (BigInt(r.ball.rad) === 0n && r.ball.mid === 0n)) return r;
+    if (unit === 'nats' || r.kind !== 'ball' || (r.ball.rad === 0n && r.ball.mid === 0n)) return r;
     const lnBase = unit === 'bits' ? ln2Ball(prec) : lnRatio(10n, 1n, prec);
-    return { kind: 'ball', ball: divBall({ mid: r.ball.mid, rad: Number(r.ball.rad) }, lnBase, prec) };
+    return { kind: 'ball', ball: div(r.ball, lnBase, prec) };
   });
   return { ...enclosure, unit };
 }

@@ -20,18 +20,14 @@
  *    rational exponents), so tiny tail values cost no relative accuracy.
  * The result is ball + [−E_disc − E_trunc, E_disc + E_trunc], a certified enclosure.
  */
-import * as B from './_internals/elementary.js';
-import { lnRatio } from './_internals/fixed.js';
-import { TheoryError } from './errors.js';
-import { div, rational, sub, type Rational } from './rational.js';
+import * as B from '../_internals/ball.js';
+import * as E from '../_internals/elementary.js';
+import { lnRatio } from '../_internals/fixed.js';
+import { TheoryError } from '../errors.js';
+import { div, rational, sub, type Rational } from '../rational.js';
+import type { Component } from './mixture.js';
 
 export type Integrand = 'jsd' | 'kl' | 'cg';
-
-export interface Comp {
-  w: Rational;
-  mu: Rational;
-  sigma: Rational;
-}
 
 interface FComp {
   lc: number; // ln(w/(σ√(2π)))
@@ -41,7 +37,7 @@ interface FComp {
 
 const LN_SQRT_2PI = 0.9189385332046727;
 const toF = (r: Rational) => Number(r.num) / Number(r.den);
-const fcomps = (m: Comp[]): FComp[] => m.map((c) => ({ lc: Math.log(toF(c.w)) - Math.log(toF(c.sigma)) - LN_SQRT_2PI, mu: toF(c.mu), s: toF(c.sigma) }));
+const fcomps = (m: Component[]): FComp[] => m.map((c) => ({ lc: Math.log(toF(c.w)) - Math.log(toF(c.sigma)) - LN_SQRT_2PI, mu: toF(c.mu), s: toF(c.sigma) }));
 
 /** ln Σ e^{xᵢ}. */
 function lse(xs: number[]): number {
@@ -264,29 +260,29 @@ function strip(kind: Integrand, P: FComp[], Q: FComp[], fn: string, budget?: Bud
 }
 
 /** log of each component's weighted density at x as a ball: ln(w/σ) − offset − (x − μ)²/(2σ²), offset = ½ln 2π for densities. */
-export function exponents(mix: Comp[], x: Rational, prec: number, lnSqrt2pi: B.BigBall): B.BigBall[] {
+export function exponents(mix: Component[], x: Rational, prec: number, lnSqrt2pi: B.Ball): B.Ball[] {
   return mix.map((c) => {
     const z = div(sub(x, c.mu), c.sigma);
     const l = lnRatio(c.w.num * c.sigma.den, c.w.den * c.sigma.num, prec);
     const zz = B.fromRatio(z.num * z.num, 2n * z.den * z.den, prec);
-    return { mid: l.mid - zz.mid - lnSqrt2pi.mid, rad: BigInt(l.rad) + zz.rad + lnSqrt2pi.rad };
+    return { mid: l.mid - zz.mid - lnSqrt2pi.mid, rad: l.rad + zz.rad + lnSqrt2pi.rad };
   });
 }
 
 /** ln Σ e^{tᵢ} around the largest exponent. */
-export function logSumExp(ts: B.BigBall[], prec: number): B.BigBall {
-  if (ts.length === 1) return ts[0] as B.BigBall;
-  const top = ts.reduce((m, t) => (t.mid > m ? t.mid : m), (ts[0] as B.BigBall).mid);
-  const s = ts.map((t) => B.exp({ mid: t.mid - top, rad: t.rad }, prec)).reduce((x, y) => B.add(x, y));
-  const l = B.ln(s, prec);
+export function logSumExp(ts: B.Ball[], prec: number): B.Ball {
+  if (ts.length === 1) return ts[0] as B.Ball;
+  const top = ts.reduce((m, t) => (t.mid > m ? t.mid : m), (ts[0] as B.Ball).mid);
+  const s = ts.map((t) => E.exp({ mid: t.mid - top, rad: t.rad }, prec)).reduce((x, y) => B.add(x, y));
+  const l = E.ln(s, prec);
   return { mid: l.mid + top, rad: l.rad };
 }
 
 /** max(x, y) + ln(1 + e^{−|x − y|}) = ln(eˣ + eʸ). */
-function logAddExp(x: B.BigBall, y: B.BigBall, prec: number): B.BigBall {
+function logAddExp(x: B.Ball, y: B.Ball, prec: number): B.Ball {
   const [hi, lo] = x.mid >= y.mid ? [x, y] : [y, x];
-  const e = B.exp(B.sub(lo, hi), prec);
-  return B.add(hi, B.ln(B.add(B.fromInt(1n, prec), e), prec));
+  const e = E.exp(B.sub(lo, hi), prec);
+  return B.add(hi, E.ln(B.add(B.fromInt(1n, prec), e), prec));
 }
 
 /**
@@ -325,7 +321,7 @@ function overBudget(budget: Budget | undefined, fn: string, where: string): void
   }
 }
 
-export function integrate(kind: Integrand, P: Comp[], Q: Comp[], fn: string, budget?: Budget): (prec: number) => B.BigBall {
+export function integrate(kind: Integrand, P: Component[], Q: Component[], fn: string, budget?: Budget): (prec: number) => B.Ball {
   const fP = fcomps(P);
   const fQ = fcomps(Q);
   const U = [...fP, ...fQ];
@@ -340,8 +336,8 @@ export function integrate(kind: Integrand, P: Comp[], Q: Comp[], fn: string, bud
 /** What `integrate` finds once: the mixtures, the strip (a, M), the centre and the tail edges. */
 interface Plan {
   kind: Integrand;
-  P: Comp[];
-  Q: Comp[];
+  P: Component[];
+  Q: Component[];
   fP: FComp[];
   fQ: FComp[];
   U: FComp[];
@@ -354,7 +350,7 @@ interface Plan {
   budget?: Budget;
 }
 
-function integrateAt(plan: Plan, prec: number): B.BigBall {
+function integrateAt(plan: Plan, prec: number): B.Ball {
   const { kind, P, Q, fP, fQ, U, a, M, centre, edgeLo, edgeHi, fn, budget } = plan;
   // discretisation: 2M/(e^{2πa/h} − 1) ≤ 4M·e^{−2πa/h} ≤ 2^−(prec+3)
   const t = Math.log(4 * M) + (prec + 3) * Math.LN2;
@@ -380,8 +376,8 @@ function integrateAt(plan: Plan, prec: number): B.BigBall {
   );
   // the sum, in the log domain
   const w = prec + 24 + Math.ceil(Math.log2(kHi - kLo + 1));
-  const lnSqrt2pi = B.scale(B.add(B.ln(B.pi(w), w), B.ln(B.fromInt(2n, w), w)), 1n, 2n);
-  const ln2 = B.lnExact(2n, 1n, w);
+  const lnSqrt2pi = B.scale(B.add(E.ln(E.pi(w), w), E.ln(B.fromInt(2n, w), w)), 1n, 2n);
+  const ln2 = E.lnExact(2n, 1n, w);
   let acc = B.fromInt(0n, w);
   for (let k = kLo; k <= kHi; k++) {
     if (budget !== undefined && (k - kLo) % 256 === 0) {
@@ -391,16 +387,16 @@ function integrateAt(plan: Plan, prec: number): B.BigBall {
     const x = rational(BigInt(centre) * hDen + BigInt(k), hDen);
     const lp = logSumExp(exponents(P, x, w, lnSqrt2pi), w);
     const lq = logSumExp(exponents(Q, x, w, lnSqrt2pi), w);
-    let fk: B.BigBall;
+    let fk: B.Ball;
     if (kind === 'kl') {
-      fk = B.mul(B.exp(lp, w), B.sub(lp, lq), w);
+      fk = B.mul(E.exp(lp, w), B.sub(lp, lq), w);
     } else {
       const lu = logAddExp(lp, lq, w);
-      const tp = B.mul(B.exp(lp, w), B.sub(lp, lu), w);
-      const tq = B.mul(B.exp(lq, w), B.sub(lq, lu), w);
+      const tp = B.mul(E.exp(lp, w), B.sub(lp, lu), w);
+      const tq = B.mul(E.exp(lq, w), B.sub(lq, lu), w);
       // C(G) integrand p ln(p/u) + q ln(q/u); JSD adds (p + q)·ln 2 = e^{lu}·ln 2 and halves
       if (kind === 'cg') fk = B.add(tp, tq);
-      else fk = B.scale(B.add(B.add(tp, tq), B.mul(B.exp(lu, w), ln2, w)), 1n, 2n);
+      else fk = B.scale(B.add(B.add(tp, tq), B.mul(E.exp(lu, w), ln2, w)), 1n, 2n);
     }
     acc = B.add(acc, fk);
   }
