@@ -1,6 +1,6 @@
 /** C(G) = V(D*, G) against a formula in JSD, on discrete and Gaussian pairs (exact). */
 import { valueAtOptimum, jsd, type Enclosure } from '../../theory/index.js';
-import { mixtureJsd, mixtureValueAtOptimum, type ComponentLike } from '../../theory/gaussian.js';
+import { mixtureJsd, mixtureValueAtOptimum, type ComponentLike } from '../../theory/index.js';
 import { verdictOf, type CheckContext, type Outcome } from '../define.js';
 import { contains, D, fmt, LN4, randomDist, type Dec } from '../util.js';
 

@@ -6,7 +6,7 @@
  * some shift on). The natural mutant asks the same of the other measure (JSD ↔ W1).
  */
 import { show } from '../../theory/errors.js';
-import { shiftSeries } from '../../theory/gaussian.js';
+import { shiftSeries } from '../../theory/index.js';
 import type { RationalLike } from '../../theory/rational.js';
 import { ClaimError, type Outcome } from '../define.js';
 import { shiftPlot } from '../plots.js';

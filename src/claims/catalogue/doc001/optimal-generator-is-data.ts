@@ -1,5 +1,5 @@
 /** Claim `optimal-generator-is-data` of seed document 001. */
-import { shiftSeries } from '../../../theory/gaussian.js';
+import { shiftSeries } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { fmt, LN4 } from '../../util.js';
 import { src } from './setup.js';

@@ -1,5 +1,5 @@
 /** Claim `jsd-zero-gradient-disjoint` of seed document 003. */
-import { shiftSeries } from '../../../theory/gaussian.js';
+import { shiftSeries } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { D, fmt, type Dec } from '../../util.js';
 import { src } from './setup.js';

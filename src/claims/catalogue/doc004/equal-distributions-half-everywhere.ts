@@ -1,5 +1,5 @@
 /** Claim `equal-distributions-half-everywhere` of seed document 004. */
-import { mixtureDstarGrid } from '../../../theory/gaussian.js';
+import { mixtureDstarGrid } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { D, fmt, linspace } from '../../util.js';
 import { src } from './setup.js';

@@ -1,5 +1,5 @@
 /** Claim `wasserstein-smoother-gradients` of seed document 004. */
-import { shiftSeries } from '../../../theory/gaussian.js';
+import { shiftSeries } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { D, fmt } from '../../util.js';
 import { src } from './setup.js';
