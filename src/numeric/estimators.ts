@@ -1,5 +1,5 @@
 import { checkOptions } from './errors.js';
-import { checkSource, type Dist1D, type Distribution, type SampleSet } from './distributions.js';
+import { checkSource, type Dist1D, type Distribution, type SampleSet } from './distributions/index.js';
 import { NumericError, showValue } from './errors.js';
 import { checkSeed, Rng } from './rng.js';
 import { normalQuantile } from './special.js';

@@ -14,14 +14,14 @@ export {
   ring8,
   grid25,
   gaussianMixture2D,
-  parseDistribution,
-  readSampleFile,
+  parseDistributionSpec,
   type Dist1D,
   type Dist2D,
   type Distribution,
   type SampleSet,
-} from './distributions.js';
-export { kl, jsd, jsDistance, entropy, value, dstar, klTerm, jsdTerm, toProbabilities, SUM_TOLERANCE, type FloatOptions } from './divergences.js';
+} from './distributions/index.js';
+export { parseDistribution, readSampleFile } from './read-file.js';
+export { kl, jsd, jsDistance, entropy, value, dstar, klTerm, jsdTerm, toProbabilities, SUM_TOLERANCE, type FloatOptions } from './divergences/index.js';
 export { w1, w1Sweep, w1ToDistribution, type W1FloatOptions, type W1Sweep } from './wasserstein.js';
 export {
   estimateValue,

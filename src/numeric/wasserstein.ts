@@ -1,5 +1,5 @@
 import { checkOptions } from './errors.js';
-import type { Dist1D } from './distributions.js';
+import type { Dist1D } from './distributions/index.js';
 import { NumericError, showValue } from './errors.js';
 import { CompensatedSum } from './sum.js';
 

@@ -13,7 +13,7 @@
 import { useBackend } from '../train/index.js';
 import { dstar } from '../theory/index.js';
 import { exactFloat } from '../theory/rational.js';
-import { parseDistribution } from '../numeric/distributions.js';
+import { parseDistributionSpec } from '../numeric/distributions/index.js';
 import { quantile } from '../numeric/intervals.js';
 import { estimateJsdLowerBound } from '../numeric/estimators.js';
 import type { FinalProbe } from '../train/index.js';
@@ -100,8 +100,8 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
     ],
   });
   const p = v.probe;
-  const target = parseDistribution(targetSpec);
-  if (p === null || 'kind' in target) return;
+  const target = parseDistributionSpec(targetSpec);
+  if (p === null || target === undefined) return;
   if (target.dim === 1) {
     const n = p.grid.length;
     const grid = Array.from(p.grid);

@@ -6,7 +6,7 @@
  * checks follow it. Errors name the field and the value: `g has 31 values; expected 49`.
  */
 import { z } from 'zod';
-import { parseDistribution } from '../numeric/distributions.js';
+import { parseDistribution } from '../numeric/read-file.js';
 import { Rng } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
 import { TrainError } from './backend.js';

@@ -1,7 +1,7 @@
 /** Mode collapse told apart from undertraining on the 2-D targets. */
 import type { CheckContext, Outcome } from '../define.js';
 import { configOf, lookAt, median, sequential, type Setup } from '../experiments.js';
-import { parseDistribution } from '../../numeric/distributions.js';
+import { parseDistribution } from '../../numeric/read-file.js';
 import { shareEvidence, showShare } from './statistics.js';
 import { modesPlot } from '../plots.js';
 import { fmt } from '../util.js';

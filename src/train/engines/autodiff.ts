@@ -5,7 +5,7 @@
  * to float32 rounding, not bit for bit.
  */
 import { show } from '../../theory/errors.js';
-import type { Distribution } from '../../numeric/distributions.js';
+import type { Distribution } from '../../numeric/distributions/index.js';
 import { tf, TrainError } from '../backend.js';
 import { checkFields, checkTensor } from '../check.js';
 import type { TrainConfig } from '../config.js';

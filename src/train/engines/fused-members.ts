@@ -13,7 +13,7 @@ import { adam, type AdamSpec } from '../adam.js';
 import type { TrainConfig } from '../config.js';
 import { lossOk } from '../losses.js';
 import { discLossGrad, forwardFrom, genLossGrad, layout, networkSizes, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
-import type { Distribution } from '../../numeric/distributions.js';
+import type { Distribution } from '../../numeric/distributions/index.js';
 import type { Rng, RngState } from '../../numeric/rng.js';
 
 /** Status codes of a member after a step. */

@@ -18,7 +18,7 @@ import type { TrainConfig } from '../config.js';
 import { adamCorrections } from '../adam.js';
 import { LOSS_BOUND } from '../losses.js';
 import { layout, networkSizes } from '../mlp.js';
-import type { Distribution } from '../../numeric/distributions.js';
+import type { Distribution } from '../../numeric/distributions/index.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
 import {

@@ -3,7 +3,8 @@
  * their generators and workspaces, and works on the shared state arrays when asked to run steps.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseDistribution, type Distribution } from '../../numeric/distributions.js';
+import type { Distribution } from '../../numeric/distributions/index.js';
+import { parseDistribution } from '../../numeric/read-file.js';
 import { makeMembers } from './members.js';
 import { restoreRngs, type WorkerInit, type WorkerReply, type WorkerRequest } from './fused-protocol.js';
 

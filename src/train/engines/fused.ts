@@ -12,7 +12,7 @@
 import type { tf } from '../backend.js';
 import type { TrainConfig } from '../config.js';
 import { forwardFrom, layout, networkSizes, Workspace } from '../mlp.js';
-import type { Distribution } from '../../numeric/distributions.js';
+import type { Distribution } from '../../numeric/distributions/index.js';
 import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
 import { forwardPairs, simdAvailable } from './fused-simd.js';
 import { makeMembers } from './members.js';

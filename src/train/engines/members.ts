@@ -3,7 +3,7 @@
  * but WGAN-GP, where WebAssembly SIMD exists), else the scalar code. The two give the same bytes.
  */
 import type { TrainConfig } from '../config.js';
-import type { Distribution } from '../../numeric/distributions.js';
+import type { Distribution } from '../../numeric/distributions/index.js';
 import type { RngState } from '../../numeric/rng.js';
 import { FusedMembers, type MemberRngs, type NetState, type StepReport, type StopRecord } from './fused-members.js';
 import { SimdMembers, simdFits } from './fused-simd.js';
