@@ -13,7 +13,7 @@ import { dualBound, ONE_LIPSCHITZ, UNCONSTRAINED } from '../src/claims/checks/du
 import { fakeTerm, realTerm, termRewards } from '../src/claims/checks/payoff-terms.js';
 import { formatRational, rational } from '../src/theory/rational.js';
 import { Rng } from '../src/numeric/rng.js';
-import { D } from '../src/claims/util.js';
+import { D } from '../src/claims/precise.js';
 import { expectClose } from './helpers.js';
 
 const toNum = (r: { num: bigint; den: bigint }) => Number(r.num) / Number(r.den);

@@ -2,7 +2,9 @@
 import { valueAtOptimum, jsd, type Enclosure } from '../../theory/index.js';
 import { mixtureJsd, mixtureValueAtOptimum, type ComponentLike } from '../../theory/index.js';
 import { verdictOf, type CheckContext, type Outcome } from '../define.js';
-import { contains, D, fmt, LN4, randomDist, type Dec } from '../util.js';
+import { contains, D, LN4, type Dec } from '../precise.js';
+import { fmt } from '../format.js';
+import { randomDist } from '../random-inputs.js';
 
 /** The document's relation C(G) as a function of JSD (both in nats, exact decimals). */
 export type CgFormula = (jsd: Dec) => Dec;

@@ -13,7 +13,7 @@
 import { toRational, w1 } from '../../theory/index.js';
 import { add, cmp, mul, rational, sub, ZERO, formatRational, type Rational } from '../../theory/rational.js';
 import type { Rng } from '../../numeric/rng.js';
-import { randomDist } from '../util.js';
+import { randomDist } from '../random-inputs.js';
 
 /** A class of critics, by the largest slope it admits (null: every function). */
 export interface CriticClass {

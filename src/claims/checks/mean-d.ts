@@ -13,7 +13,7 @@
  * score distribution {d₁, d₂} (equal weights) against a constant score d₃ on the grid k/16, with
  * 80-digit logarithms, and reports the first pair where the two criteria disagree.
  */
-import { D, type Dec } from '../util.js';
+import { D, type Dec } from '../precise.js';
 import { verdictOf, type Outcome } from '../define.js';
 
 /** A generator loss as a function of the score d ∈ (0, 1), in 80-digit decimals. */

@@ -4,7 +4,7 @@ import { configOf, lookAt, median, sequential, type Setup } from '../experiments
 import { parseDistribution } from '../../numeric/read-file.js';
 import { shareEvidence, showShare } from './statistics.js';
 import { modesPlot } from '../plots.js';
-import { fmt } from '../util.js';
+import { fmt } from '../format.js';
 
 /** Trace of the covariance of member k's generated points (2-D). */
 function spread(samples: Float32Array, k: number, n: number): number {

@@ -18,7 +18,7 @@
 import { jsd } from '../../theory/index.js';
 import { add, formatRational, mul, rational, type Rational } from '../../theory/rational.js';
 import type { Rng } from '../../numeric/rng.js';
-import { D, LN4, type Dec } from '../util.js';
+import { D, LN4, type Dec } from '../precise.js';
 
 /** A parametrised generator on a discrete latent: parameters ↦ atoms with masses. */
 export interface Parametrisation {

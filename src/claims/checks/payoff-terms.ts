@@ -10,7 +10,8 @@
  * the wished value on every point and compares the term before and after, in 80-digit decimals, on
  * random discrete distributions with zeros.
  */
-import { D, randomDist, randomTable, type Dec } from '../util.js';
+import { D, type Dec } from '../precise.js';
+import { randomDist, randomTable } from '../random-inputs.js';
 import type { Rng } from '../../numeric/rng.js';
 import { verdictOf, type Outcome } from '../define.js';
 

@@ -15,7 +15,7 @@ import { type CheckContext, type IntervalEvidence, type Outcome, verdictOfInterv
 import { auditedSweep, type CommittedSweep } from '../sweep/committed.js';
 import type { Setup } from '../experiments.js';
 import { checkModeCollapse, type FailureKind } from './mode-collapse.js';
-import { fmt } from '../util.js';
+import { fmt } from '../format.js';
 
 /** `collapse`: the collapsed share among trained seeds; `trained`: the share of trained seeds. */
 export type SweepReading = 'collapse' | 'trained';

@@ -2,7 +2,7 @@
 import { identity } from '../../library/algebra.js';
 import { claim } from '../../library/claim.js';
 import { all } from '../../library/combine.js';
-import { DOC0 } from '../../util.js';
+import { DOC0 } from '../../catalogue/seeds.js';
 
 /** The expectation is over the same measure on both sides: the identity is read pointwise, D(x) as D. */
 const pointwise = { '\\mathbb{E}_{x \\sim p_{\\text{data}}}': '', 'D(x)': 'D' };

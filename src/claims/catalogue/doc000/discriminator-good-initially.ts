@@ -2,7 +2,7 @@
 import { defineClaim } from '../../define.js';
 import { lookAt, sequential, type Setup } from '../../experiments.js';
 import { shareEvidence, showShare } from '../../checks/statistics.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 /** The toy's first step only (D's first update), for many seeds: 512 → 1024 → 2048 → 4096. */

@@ -1,7 +1,9 @@
 /** Claim `discriminator-loss-is-minus-v` of seed document 000. */
 import { value } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt, frac, randomDist, randomTable } from '../../util.js';
+import { fmt } from '../../format.js';
+import { frac } from '../../precise.js';
+import { randomDist, randomTable } from '../../random-inputs.js';
 import { src } from './setup.js';
 
 export const lossIsMinusV = defineClaim({

@@ -1,7 +1,8 @@
 /** Claim `equilibrium-half-is-nash` of seed document 000. */
 import { dstarExact, value } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { D, randomDist, randomTable } from '../../util.js';
+import { D } from '../../precise.js';
+import { randomDist, randomTable } from '../../random-inputs.js';
 import { src } from './setup.js';
 
 export const nash = defineClaim({

@@ -2,7 +2,7 @@
 import { claim } from '../../library/claim.js';
 import { all } from '../../library/combine.js';
 import { pairFact } from '../../library/pairs.js';
-import { DOC0 } from '../../util.js';
+import { DOC0 } from '../../catalogue/seeds.js';
 
 export const globalMin = claim({
   id: 'global-minimum-minus-log4',

@@ -1,7 +1,10 @@
 /** Claim `max-min-order-of-play` of seed document 000. */
 import { valueAtOptimum } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt, frac, linspace, randomDist } from '../../util.js';
+import { fmt } from '../../format.js';
+import { frac } from '../../precise.js';
+import { linspace } from '../../calculus.js';
+import { randomDist } from '../../random-inputs.js';
 import { src } from './setup.js';
 
 export const orderOfPlay = defineClaim({

@@ -2,7 +2,8 @@
 import { value, valueAtOptimum } from '../../../theory/index.js';
 import { add, cmp, div, rational, sub, toRational, type Rational } from '../../../theory/rational.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { D, randomDist } from '../../util.js';
+import { D } from '../../precise.js';
+import { randomDist } from '../../random-inputs.js';
 import { src } from './setup.js';
 
 /** f(d) = P·ln d + Q·ln(1 − d) at a pointwise maximiser candidate, exactly (2-point tables). */

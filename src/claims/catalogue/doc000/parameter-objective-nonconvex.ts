@@ -1,7 +1,7 @@
 /** Claim `parameter-objective-nonconvex` of seed document 000. */
 import { defineClaim, verdictOf } from '../../define.js';
 import { chordTest, MASS_WEIGHTS, TOY_NETWORK } from '../../checks/parameter-convexity.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { formatRational } from '../../../theory/rational.js';
 import { src } from './setup.js';
 

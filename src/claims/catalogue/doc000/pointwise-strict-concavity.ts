@@ -1,6 +1,6 @@
 /** Claim `pointwise-strict-concavity` of seed document 000. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const concavity = defineClaim({

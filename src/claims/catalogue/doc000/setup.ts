@@ -1,6 +1,6 @@
 /** Data and helpers shared by the claims of seed document 000: quotes' source, setups, transcribed formulas. */
 import type { Setup } from '../../experiments.js';
-import { DOC0 } from '../../util.js';
+import { DOC0 } from '../../catalogue/seeds.js';
 
 export const src = (quote: string) => ({ doc: DOC0, quote });
 export const TOY: Setup = { preset: 'seed-toy', population: [16, 64] };

@@ -4,7 +4,7 @@ import { lookAt, median, quantile, sequential, type Setup } from '../../experime
 import { shareEvidence, showShare } from '../../checks/statistics.js';
 import { conditionsFrom, gridOf, gridVerdict } from '../../checks/robustness.js';
 import { convergencePlot, histogramPlot, dPlot } from '../../plots.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src, TOY_REACHABLE, TOY_SEQ, type Reading, normalOf } from './setup.js';
 
 export const toyConverges = defineClaim({

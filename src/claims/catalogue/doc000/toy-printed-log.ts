@@ -3,7 +3,7 @@ import { defineClaim } from '../../define.js';
 import { lookAt, sequential } from '../../experiments.js';
 import { shareEvidence, showShare } from '../../checks/statistics.js';
 import { makeConfig, train, type MemberLog } from '../../../train/index.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src, TOY, DOCUMENT_LOG, TOY_SEQ, type PrintedLog } from './setup.js';
 import { logDepth, type LogRow } from '../../checks/log-depth.js';
 

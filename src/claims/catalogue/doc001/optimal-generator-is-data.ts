@@ -1,7 +1,8 @@
 /** Claim `optimal-generator-is-data` of seed document 001. */
 import { shiftSeries } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt, LN4 } from '../../util.js';
+import { fmt } from '../../format.js';
+import { LN4 } from '../../precise.js';
 import { src } from './setup.js';
 
 export const argminG = defineClaim({

@@ -1,7 +1,7 @@
 /** Claim `gda-neither-settles` of seed document 002. */
 import { defineClaim, verdictOf } from '../../define.js';
 import { diracOrbit, type Order } from '../../checks/dirac-gan.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 const ORDERS: Order[] = ['simultaneous', 'alternating'];

@@ -1,7 +1,7 @@
 /** Claim `gda-oscillation-guaranteed` of seed document 002, on gan-verify/checks' `game` (exact: the Dirac-GAN's linearised step, Jury's conditions). */
 import { claim } from '../../library/claim.js';
 import { game } from '../../library/game.js';
-import { DOC2 } from '../../util.js';
+import { DOC2 } from '../../catalogue/seeds.js';
 
 export const oscillationGuaranteed = claim({
   id: 'gda-oscillation-guaranteed',

@@ -1,6 +1,6 @@
 /** Claim `gradient-penalty-unit-norm` of seed document 002. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { pct } from '../../util.js';
+import { pct } from '../../format.js';
 import { src, type Sampler, clamp01 } from './setup.js';
 
 export const gpUnitNorm = defineClaim({

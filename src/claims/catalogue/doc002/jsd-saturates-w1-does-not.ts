@@ -2,7 +2,7 @@
 import { claim } from '../../library/claim.js';
 import { all } from '../../library/combine.js';
 import { shift } from '../../library/shift.js';
-import { DOC2 } from '../../util.js';
+import { DOC2 } from '../../catalogue/seeds.js';
 
 const apart = ['1', '5/4', '3/2', '2', '3', '4', '6'];
 const overlapping = ['0', '1/8', '1/4', '1/2', '3/4', '1'];

@@ -2,7 +2,7 @@
 import { w1 as w1Exact } from '../../../theory/index.js';
 import { abs, add, cmp, mul, sub, toRational, ZERO, type Rational } from '../../../theory/rational.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { randomDist } from '../../util.js';
+import { randomDist } from '../../random-inputs.js';
 import { src } from './setup.js';
 import { northWest } from '../../checks/coupling.js';
 

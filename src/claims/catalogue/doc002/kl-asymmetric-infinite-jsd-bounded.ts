@@ -3,7 +3,7 @@ import { claim } from '../../library/claim.js';
 import { all } from '../../library/combine.js';
 import { divergence } from '../../library/divergence.js';
 import { pairFact } from '../../library/pairs.js';
-import { DOC2 } from '../../util.js';
+import { DOC2 } from '../../catalogue/seeds.js';
 
 const p = ['1/2', '1/2'];
 const q = ['1/4', '3/4'];

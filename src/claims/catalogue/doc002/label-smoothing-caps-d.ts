@@ -1,7 +1,7 @@
 /** Claim `label-smoothing-caps-d` of seed document 002, on gan-verify/checks' `optimum` (smoothing with any real label α and fake label β). */
 import { claim } from '../../library/claim.js';
 import { optimum } from '../../library/algebra.js';
-import { DOC2 } from '../../util.js';
+import { DOC2 } from '../../catalogue/seeds.js';
 
 export const labelSmoothing = claim({
   id: 'label-smoothing-caps-d',

@@ -1,7 +1,7 @@
 /** Claim `mode-hopping-two-modes` of seed document 002. */
 import { defineClaim, verdictOf } from '../../define.js';
 import { twoModeRun } from '../../checks/two-mode-game.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const modeHopping = defineClaim({

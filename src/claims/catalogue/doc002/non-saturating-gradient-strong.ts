@@ -1,7 +1,7 @@
 /** Claim `non-saturating-gradient-strong` of seed document 002. */
 import * as tf from '@tensorflow/tfjs';
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const nsGradient = defineClaim({

@@ -1,7 +1,7 @@
 /** Claim `optimal-discriminator-is-bayes-posterior` of seed document 002. */
 import { normalCdf } from '../../../numeric/special.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const bayes = defineClaim({

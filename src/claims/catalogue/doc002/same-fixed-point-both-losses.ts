@@ -1,6 +1,8 @@
 /** Claim `same-fixed-point-both-losses` of seed document 002. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt, frac, randomDist } from '../../util.js';
+import { fmt } from '../../format.js';
+import { frac } from '../../precise.js';
+import { randomDist } from '../../random-inputs.js';
 import { src } from './setup.js';
 
 export const sameFixedPoint = defineClaim({

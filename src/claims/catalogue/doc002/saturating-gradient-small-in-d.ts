@@ -2,7 +2,7 @@
 import { all, corrected } from '../../library/combine.js';
 import { claim } from '../../library/claim.js';
 import { derivative, inequality } from '../../library/algebra.js';
-import { DOC2 } from '../../util.js';
+import { DOC2 } from '../../catalogue/seeds.js';
 
 const sigma = { '\\sigma(l)': '\\frac{1}{1+e^{-l}}' };
 

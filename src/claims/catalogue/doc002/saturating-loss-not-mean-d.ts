@@ -1,7 +1,7 @@
 /** Claim `saturating-loss-not-mean-d` of seed document 002. */
 import { defineClaim } from '../../define.js';
 import { meanDOutcome, saturating, type ScoreLoss } from '../../checks/mean-d.js';
-import { D } from '../../util.js';
+import { D } from '../../precise.js';
 import { src } from './setup.js';
 
 export const satNotMeanD = defineClaim({

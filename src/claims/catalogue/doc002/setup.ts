@@ -1,6 +1,6 @@
 /** Data and helpers shared by the claims of seed document 002: quotes' source, setups, transcribed formulas. */
 import type { Setup } from '../../experiments.js';
-import { DOC2 } from '../../util.js';
+import { DOC2 } from '../../catalogue/seeds.js';
 
 export const src = (quote: string) => ({ doc: DOC2, quote });
 export type Sampler = 'independent' | 'optimal-coupling';

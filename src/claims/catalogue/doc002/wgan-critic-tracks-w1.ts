@@ -5,7 +5,7 @@ import { shareEvidence, showShare } from '../../checks/statistics.js';
 import { conditionsFrom } from '../../checks/robustness.js';
 import type { MemberLog } from '../../../train/index.js';
 import { convergencePlot } from '../../plots.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src, WGAN_CLIP, WGAN_GP, GAN_TOY, type Estimate } from './setup.js';
 
 export const criticTracks = defineClaim({

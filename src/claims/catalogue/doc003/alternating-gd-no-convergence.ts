@@ -2,7 +2,7 @@
 import { defineClaim, verdictOf } from '../../define.js';
 import { diracOrbit } from '../../checks/dirac-gan.js';
 import { twoModeRun } from '../../checks/two-mode-game.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 const RATES = [0.01, 0.1, 0.5];

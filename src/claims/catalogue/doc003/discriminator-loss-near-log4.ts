@@ -3,7 +3,7 @@ import { defineClaim, type Verdict } from '../../define.js';
 import { lookAt, sequential } from '../../experiments.js';
 import { shareEvidence, showShare } from '../../checks/statistics.js';
 import { convergedToy, tabularNash, type ConvergedMember } from '../../checks/converged.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { TOY_SEQ } from '../doc000/setup.js';
 import { src, type Hover } from './setup.js';
 

@@ -1,7 +1,7 @@
 /** Claim `gans-have-no-density` of seed document 003. */
 import type { DenseLayer } from '../../../train/pushforward.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { pct } from '../../util.js';
+import { pct } from '../../format.js';
 import { src, type DensityClaim } from './setup.js';
 
 export const noDensity = defineClaim({

@@ -1,7 +1,8 @@
 /** Claim `jsd-zero-gradient-disjoint` of seed document 003. */
 import { shiftSeries } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { D, fmt, type Dec } from '../../util.js';
+import { D, type Dec } from '../../precise.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const jsdGradient = defineClaim({

@@ -1,7 +1,8 @@
 /** Claim `maximin-generator-single-mode` of seed document 003. */
 import { value } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { D, randomDist, randomTable } from '../../util.js';
+import { D } from '../../precise.js';
+import { randomDist, randomTable } from '../../random-inputs.js';
 import { src } from './setup.js';
 
 export const maximin = defineClaim({

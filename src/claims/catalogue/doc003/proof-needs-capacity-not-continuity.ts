@@ -2,7 +2,8 @@
 import { defineClaim, verdictOf } from '../../define.js';
 import { checkCg, documentCg } from '../../checks/cg.js';
 import { valueAtOptimum } from '../../../theory/index.js';
-import { D, LN4, randomDist } from '../../util.js';
+import { D, LN4 } from '../../precise.js';
+import { randomDist } from '../../random-inputs.js';
 import { src } from './setup.js';
 
 /** Which assumptions the sentence says the proof of C(G) = 2·JSD − log 4 needs. */

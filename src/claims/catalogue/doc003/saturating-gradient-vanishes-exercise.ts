@@ -1,7 +1,7 @@
 /** Claim `saturating-gradient-vanishes-exercise` of seed document 003. */
 import { defineClaim, verdictOf } from '../../define.js';
 import { confidentGradients } from '../../checks/confident-gradients.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const exerciseGradient = defineClaim({

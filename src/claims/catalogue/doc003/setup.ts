@@ -1,6 +1,6 @@
 /** Data and helpers shared by the claims of seed document 003: quotes' source, setups, transcribed formulas. */
 import type { DenseLayer } from '../../../train/pushforward.js';
-import { DOC3 } from '../../util.js';
+import { DOC3 } from '../../catalogue/seeds.js';
 
 export const src = (quote: string) => ({ doc: DOC3, quote });
 export type Hover = { kind: 'toy'; level: number } | { kind: 'tabular-nash'; level: number };

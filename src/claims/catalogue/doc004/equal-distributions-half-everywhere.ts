@@ -1,7 +1,9 @@
 /** Claim `equal-distributions-half-everywhere` of seed document 004. */
 import { mixtureDstarGrid } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { D, fmt, linspace } from '../../util.js';
+import { D } from '../../precise.js';
+import { fmt } from '../../format.js';
+import { linspace } from '../../calculus.js';
 import { src } from './setup.js';
 
 export const halfContinuous = defineClaim({

@@ -2,7 +2,9 @@
 import { jsd, kl } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { add, div, rational, toRational } from '../../../theory/rational.js';
-import { fmt, frac, randomDist } from '../../util.js';
+import { fmt } from '../../format.js';
+import { frac } from '../../precise.js';
+import { randomDist } from '../../random-inputs.js';
 import { src, type GLoss } from './setup.js';
 
 export const minimisesJsd = defineClaim({

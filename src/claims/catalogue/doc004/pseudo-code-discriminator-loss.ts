@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { makeConfig, dLossOf } from '../../../train/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const dLossCode = defineClaim({

@@ -1,6 +1,6 @@
 /** Claim `pseudo-code-generator-losses` of seed document 004. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { linspace } from '../../util.js';
+import { linspace } from '../../calculus.js';
 import { src } from './setup.js';
 
 export const gLossOptions = defineClaim({

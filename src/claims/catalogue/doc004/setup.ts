@@ -1,6 +1,6 @@
 /** Data and helpers shared by the claims of seed document 004: quotes' source, setups, transcribed formulas. */
 import type { Setup } from '../../experiments.js';
-import { DOC4 } from '../../util.js';
+import { DOC4 } from '../../catalogue/seeds.js';
 
 export const src = (quote: string) => ({ doc: DOC4, quote });
 export type GLoss = 'saturating' | 'non-saturating';

@@ -1,7 +1,7 @@
 /** Claim `too-good-discriminator-gradient` of seed document 004. */
 import { defineClaim, verdictOf } from '../../define.js';
 import { confidentGradients } from '../../checks/confident-gradients.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 type Loss = 'saturating' | 'ns';

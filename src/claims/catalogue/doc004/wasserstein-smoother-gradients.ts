@@ -1,7 +1,8 @@
 /** Claim `wasserstein-smoother-gradients` of seed document 004. */
 import { shiftSeries } from '../../../theory/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
-import { D, fmt } from '../../util.js';
+import { D } from '../../precise.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 export const smoother = defineClaim({

@@ -3,7 +3,7 @@ import { defineClaim } from '../../define.js';
 import { lookAt, median, sequential, type Setup } from '../../experiments.js';
 import { shareEvidence, showShare } from '../../checks/statistics.js';
 import { TOY_REACHABLE } from '../doc000/setup.js';
-import { fmt } from '../../util.js';
+import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 /**

@@ -1,0 +1,12 @@
+/** Numbers as evidence lines print them. */
+
+/** A short number: `digits` significant digits, exponent form outside [1e-3, 1e5). */
+export function fmt(x: number, digits = 3): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(digits))) : x.toExponential(digits - 1);
+}
+
+/** A share as a whole percentage. */
+export const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
