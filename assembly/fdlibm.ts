@@ -26,11 +26,11 @@
 }
 
 @inline function withHigh(x: f64, h: i32): f64 {
-  return reinterpret<f64>((<u64>(<u32>h) << 32) | <u64>low(x));
+  return reinterpret<f64>(((<u64>(<u32>h)) << 32) | <u64>low(x));
 }
 
 @inline function fromWords(h: i32, l: u32): f64 {
-  return reinterpret<f64>((<u64>(<u32>h) << 32) | <u64>l);
+  return reinterpret<f64>(((<u64>(<u32>h)) << 32) | <u64>l);
 }
 
 export const LN2_HI: f64 = 6.9314718036912381649e-1; // 0x3fe62e42 fee00000
@@ -41,11 +41,11 @@ const TWOM1000: f64 = 9.3326361850321887899e-302;
 const TWO1023: f64 = 8.98846567431158e307;
 const E: f64 = 2.718281828459045;
 const O_THRESHOLD: f64 = 7.09782712893383973096e2;
-const U_THRESHOLD: f64 = -7.45133219101941108420e2;
+const U_THRESHOLD: f64 = -7.4513321910194110842e2;
 export const P1: f64 = 1.66666666666666019037e-1;
 export const P2: f64 = -2.77777777770155933842e-3;
 export const P3: f64 = 6.61375632143793436117e-5;
-export const P4: f64 = -1.65339022054652515390e-6;
+export const P4: f64 = -1.6533902205465251539e-6;
 export const P5: f64 = 4.13813679705723846039e-8;
 
 /** e^x, as V8's Math.exp. */
@@ -96,9 +96,8 @@ export function exp(x: f64): f64 {
   return y * twopk * TWOM1000;
 }
 
-
 // the log and log1p polynomial's coefficients (fdlibm's Lg1…Lg7 and Lp1…Lp7 are the same numbers)
-export const LP1: f64 = 6.666666666666735130e-1;
+export const LP1: f64 = 6.66666666666673513e-1;
 export const LP2: f64 = 3.999999999940941908e-1;
 export const LP3: f64 = 2.857142874366239149e-1;
 export const LP4: f64 = 2.222219843214978396e-1;
@@ -156,7 +155,6 @@ export function log(x: f64): f64 {
   if (k == 0) return f - s * (f - R);
   return dk * LN2_HI - (s * (f - R) - dk * LN2_LO - f);
 }
-
 
 /** ln(1 + x), as V8's Math.log1p. */
 export function log1p(x: f64): f64 {

@@ -27,7 +27,7 @@ const V: usize = 16;
 }
 
 @inline function field(desc: usize, l: i32, k: i32): i32 {
-  return load<i32>(desc + 4 + (<usize>(l * 6 + k) << 2));
+  return load<i32>(desc + 4 + ((<usize>(l * 6 + k)) << 2));
 }
 
 // ReLU as the scalar code writes it, s > 0 ? s : 0 (so NaN → 0, −0 → +0): pmax(0, s) is
@@ -48,10 +48,10 @@ const V: usize = 16;
  * so x·w and w·x are the same value.)
  */
 @inline function rowDots(x: usize, len: i32, w: usize, n: i32, init: v128, out: usize, relu: bool): void {
-  const stride = (<usize>len) * V;
+  const stride = <usize>len * V;
   let r = 0;
   for (; r + 4 <= n; r += 4) {
-    const x0 = x + (<usize>r) * stride;
+    const x0 = x + <usize>r * stride;
     const x1 = x0 + stride;
     const x2 = x1 + stride;
     const x3 = x2 + stride;
@@ -60,24 +60,24 @@ const V: usize = 16;
     let s2 = init;
     let s3 = init;
     for (let i = 0; i < len; i++) {
-      const o = (<usize>i) * V;
+      const o = <usize>i * V;
       const wi = ld(w + o);
       s0 = f64x2.add(s0, f64x2.mul(ld(x0 + o), wi));
       s1 = f64x2.add(s1, f64x2.mul(ld(x1 + o), wi));
       s2 = f64x2.add(s2, f64x2.mul(ld(x2 + o), wi));
       s3 = f64x2.add(s3, f64x2.mul(ld(x3 + o), wi));
     }
-    const or = out + (<usize>r) * V;
+    const or = out + <usize>r * V;
     st(or, relu ? relu0(s0) : s0);
     st(or + V, relu ? relu0(s1) : s1);
     st(or + 2 * V, relu ? relu0(s2) : s2);
     st(or + 3 * V, relu ? relu0(s3) : s3);
   }
   for (; r < n; r++) {
-    const xr = x + (<usize>r) * stride;
+    const xr = x + <usize>r * stride;
     let s = init;
-    for (let i = 0; i < len; i++) s = f64x2.add(s, f64x2.mul(ld(xr + (<usize>i) * V), ld(w + (<usize>i) * V)));
-    st(out + (<usize>r) * V, relu ? relu0(s) : s);
+    for (let i = 0; i < len; i++) s = f64x2.add(s, f64x2.mul(ld(xr + <usize>i * V), ld(w + <usize>i * V)));
+    st(out + <usize>r * V, relu ? relu0(s) : s);
   }
 }
 
@@ -89,17 +89,17 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
   for (let l = 0; l < L; l++) {
     const fin = field(desc, l, 0);
     const fout = field(desc, l, 1);
-    const w = p + (<usize>field(desc, l, 2)) * V;
-    const b = p + (<usize>field(desc, l, 3)) * V;
+    const w = p + <usize>field(desc, l, 2) * V;
+    const b = p + <usize>field(desc, l, 3) * V;
     const out = <usize>field(desc, l, 4);
     const relu = l + 1 < L;
     if (fin == 1) {
-      const stride = (<usize>fout) * V;
+      const stride = <usize>fout * V;
       let j = 0;
       // four outputs at once over the rows, their weights and biases held in registers
       for (; j + 4 <= fout; j += 4) {
-        const wj = w + (<usize>j) * V;
-        const bj = b + (<usize>j) * V;
+        const wj = w + <usize>j * V;
+        const bj = b + <usize>j * V;
         const w0 = ld(wj);
         const w1 = ld(wj + V);
         const w2 = ld(wj + 2 * V);
@@ -108,9 +108,9 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
         const b1 = ld(bj + V);
         const b2 = ld(bj + 2 * V);
         const b3 = ld(bj + 3 * V);
-        let or = out + (<usize>j) * V;
+        let or = out + <usize>j * V;
         for (let r = 0; r < n; r++) {
-          const a = ld(input + (<usize>r) * V);
+          const a = ld(input + <usize>r * V);
           const s0 = f64x2.add(b0, f64x2.mul(a, w0));
           const s1 = f64x2.add(b1, f64x2.mul(a, w1));
           const s2 = f64x2.add(b2, f64x2.mul(a, w2));
@@ -124,18 +124,18 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
       }
       for (; j < fout; j++) {
         for (let r = 0; r < n; r++) {
-          const s = f64x2.add(ld(b + (<usize>j) * V), f64x2.mul(ld(input + (<usize>r) * V), ld(w + (<usize>j) * V)));
-          st(out + (<usize>(r * fout + j)) * V, relu ? relu0(s) : s);
+          const s = f64x2.add(ld(b + <usize>j * V), f64x2.mul(ld(input + <usize>r * V), ld(w + <usize>j * V)));
+          st(out + <usize>(r * fout + j) * V, relu ? relu0(s) : s);
         }
       }
     } else if (fin <= 4) {
       for (let r = 0; r < n; r++) {
-        const ir = input + (<usize>(r * fin)) * V;
-        const or = out + (<usize>(r * fout)) * V;
+        const ir = input + <usize>(r * fin) * V;
+        const or = out + <usize>(r * fout) * V;
         for (let j = 0; j < fout; j++) {
-          let s = ld(b + (<usize>j) * V);
-          for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + (<usize>i) * V), ld(w + (<usize>(i * fout + j)) * V)));
-          st(or + (<usize>j) * V, relu ? relu0(s) : s);
+          let s = ld(b + <usize>j * V);
+          for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + <usize>i * V), ld(w + <usize>(i * fout + j) * V)));
+          st(or + <usize>j * V, relu ? relu0(s) : s);
         }
       }
     } else if (fout == 1) {
@@ -143,13 +143,13 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
     } else {
       // each output's sum over the inputs in order, skipping an input of 0 (±0) as the scalar code
       // does (those lanes keep their sums): eight outputs at once, their sums in registers
-      const stride = (<usize>fout) * V;
+      const stride = <usize>fout * V;
       for (let r = 0; r < n; r++) {
-        const ir = input + (<usize>(r * fin)) * V;
-        const or = out + (<usize>(r * fout)) * V;
+        const ir = input + <usize>(r * fin) * V;
+        const or = out + <usize>(r * fout) * V;
         let j = 0;
         for (; j + 8 <= fout; j += 8) {
-          const bj = b + (<usize>j) * V;
+          const bj = b + <usize>j * V;
           let s0 = ld(bj);
           let s1 = ld(bj + V);
           let s2 = ld(bj + 2 * V);
@@ -158,9 +158,9 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
           let s5 = ld(bj + 5 * V);
           let s6 = ld(bj + 6 * V);
           let s7 = ld(bj + 7 * V);
-          let wr = w + (<usize>j) * V;
+          let wr = w + <usize>j * V;
           for (let i = 0; i < fin; i++) {
-            const a = ld(ir + (<usize>i) * V);
+            const a = ld(ir + <usize>i * V);
             const live = f64x2.ne(a, zero);
             if (v128.any_true(live)) {
               s0 = sel(live, f64x2.add(s0, f64x2.mul(a, ld(wr))), s0);
@@ -174,7 +174,7 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
             }
             wr += stride;
           }
-          const o = or + (<usize>j) * V;
+          const o = or + <usize>j * V;
           st(o, relu ? relu0(s0) : s0);
           st(o + V, relu ? relu0(s1) : s1);
           st(o + 2 * V, relu ? relu0(s2) : s2);
@@ -185,13 +185,13 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
           st(o + 7 * V, relu ? relu0(s7) : s7);
         }
         for (; j < fout; j++) {
-          let s = ld(b + (<usize>j) * V);
+          let s = ld(b + <usize>j * V);
           for (let i = 0; i < fin; i++) {
-            const a = ld(ir + (<usize>i) * V);
+            const a = ld(ir + <usize>i * V);
             const live = f64x2.ne(a, zero);
-            if (v128.any_true(live)) s = sel(live, f64x2.add(s, f64x2.mul(a, ld(w + (<usize>(i * fout + j)) * V))), s);
+            if (v128.any_true(live)) s = sel(live, f64x2.add(s, f64x2.mul(a, ld(w + <usize>(i * fout + j) * V))), s);
           }
-          st(or + (<usize>j) * V, relu ? relu0(s) : s);
+          st(or + <usize>j * V, relu ? relu0(s) : s);
         }
       }
     }
@@ -221,15 +221,15 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
     if (fout == 1) {
       if (g != 0) {
         let gb = zero;
-        for (let r = 0; r < n; r++) gb = f64x2.add(gb, ld(d + (<usize>r) * V));
+        for (let r = 0; r < n; r++) gb = f64x2.add(gb, ld(d + <usize>r * V));
         const o = g + bIdx * V;
         st(o, f64x2.add(ld(o), gb));
       }
-      const stride = (<usize>fin) * V;
+      const stride = <usize>fin * V;
       let i = 0;
       // four inputs at once: four independent sums over the rows, each in the scalar code's order
       for (; g != 0 && i + 4 <= fin; i += 4) {
-        const wo = w + (<usize>i) * V;
+        const wo = w + <usize>i * V;
         const w0 = ld(wo);
         const w1 = ld(wo + V);
         const w2 = ld(wo + 2 * V);
@@ -238,10 +238,10 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         let g1 = zero;
         let g2 = zero;
         let g3 = zero;
-        let ar = input + (<usize>i) * V;
-        let pr = prev + (<usize>i) * V;
+        let ar = input + <usize>i * V;
+        let pr = prev + <usize>i * V;
         for (let r = 0; r < n; r++) {
-          const dr = ld(d + (<usize>r) * V);
+          const dr = ld(d + <usize>r * V);
           const a0 = ld(ar);
           const a1 = ld(ar + V);
           const a2 = ld(ar + 2 * V);
@@ -269,15 +269,15 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
       }
       // without gradients (g = 0: the backward vector only), four inputs at once likewise
       for (; g == 0 && i + 4 <= fin; i += 4) {
-        const wo = w + (<usize>i) * V;
+        const wo = w + <usize>i * V;
         const w0 = ld(wo);
         const w1 = ld(wo + V);
         const w2 = ld(wo + 2 * V);
         const w3 = ld(wo + 3 * V);
-        let ar = input + (<usize>i) * V;
-        let pr = prev + (<usize>i) * V;
+        let ar = input + <usize>i * V;
+        let pr = prev + <usize>i * V;
         for (let r = 0; r < n; r++) {
-          const dr = ld(d + (<usize>r) * V);
+          const dr = ld(d + <usize>r * V);
           const on0 = masked ? f64x2.gt(ld(ar), zero) : all;
           const on1 = masked ? f64x2.gt(ld(ar + V), zero) : all;
           const on2 = masked ? f64x2.gt(ld(ar + 2 * V), zero) : all;
@@ -291,14 +291,14 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         }
       }
       for (; i < fin; i++) {
-        const wi = ld(w + (<usize>i) * V);
+        const wi = ld(w + <usize>i * V);
         let gw = zero;
         for (let r = 0; r < n; r++) {
-          const a = ld(input + (<usize>(r * fin + i)) * V);
+          const a = ld(input + <usize>(r * fin + i) * V);
           const on = masked ? f64x2.gt(a, zero) : all;
-          const dr = ld(d + (<usize>r) * V);
+          const dr = ld(d + <usize>r * V);
           gw = sel(on, f64x2.add(gw, f64x2.mul(a, dr)), gw);
-          st(prev + (<usize>(r * fin + i)) * V, sel(on, f64x2.mul(wi, dr), zero));
+          st(prev + <usize>(r * fin + i) * V, sel(on, f64x2.mul(wi, dr), zero));
         }
         if (g != 0) {
           const o = g + (wIdx + <usize>i) * V;
@@ -309,7 +309,7 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
       continue;
     }
     if (fin == 1 && !masked) {
-      const stride = (<usize>fout) * V;
+      const stride = <usize>fout * V;
       let j = 0;
       // four outputs at once: eight independent sums over the rows, each in the scalar code's order
       for (; g != 0 && j + 4 <= fout; j += 4) {
@@ -321,9 +321,9 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         let b1 = zero;
         let b2 = zero;
         let b3 = zero;
-        let dr = d + (<usize>j) * V;
+        let dr = d + <usize>j * V;
         for (let r = 0; r < n; r++) {
-          const a = ld(input + (<usize>r) * V);
+          const a = ld(input + <usize>r * V);
           const d0 = ld(dr);
           const d1 = ld(dr + V);
           const d2 = ld(dr + 2 * V);
@@ -353,8 +353,8 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         let gw = zero;
         let gb = zero;
         for (let r = 0; r < n; r++) {
-          const dj = ld(d + (<usize>(r * fout + j)) * V);
-          gw = f64x2.add(gw, f64x2.mul(ld(input + (<usize>r) * V), dj));
+          const dj = ld(d + <usize>(r * fout + j) * V);
+          gw = f64x2.add(gw, f64x2.mul(ld(input + <usize>r * V), dj));
           gb = f64x2.add(gb, dj);
         }
         const ow = g + (wIdx + <usize>j) * V;
@@ -367,41 +367,41 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
       continue;
     }
     for (let r = 0; r < n; r++) {
-      const dr = d + (<usize>(r * fout)) * V;
-      const ir = input + (<usize>(r * fin)) * V;
+      const dr = d + <usize>(r * fout) * V;
+      const ir = input + <usize>(r * fin) * V;
       if (g != 0) {
         for (let j = 0; j < fout; j++) {
           const o = g + (bIdx + <usize>j) * V;
-          st(o, f64x2.add(ld(o), ld(dr + (<usize>j) * V)));
+          st(o, f64x2.add(ld(o), ld(dr + <usize>j * V)));
         }
       }
       for (let i = 0; i < fin; i++) {
-        const a = ld(ir + (<usize>i) * V);
+        const a = ld(ir + <usize>i * V);
         const on = masked ? f64x2.gt(a, zero) : all;
-        const pr = prev + (<usize>(r * fin + i)) * V;
+        const pr = prev + <usize>(r * fin + i) * V;
         if (!v128.any_true(on)) {
           st(pr, zero);
           continue;
         }
-        const wr = w + (<usize>(i * fout)) * V;
+        const wr = w + <usize>(i * fout) * V;
         const gr = g + (wIdx + <usize>(i * fout)) * V;
         let s = zero;
         if (g != 0 && wantPrev) {
           for (let j = 0; j < fout; j++) {
-            const dj = ld(dr + (<usize>j) * V);
-            const o = gr + (<usize>j) * V;
+            const dj = ld(dr + <usize>j * V);
+            const o = gr + <usize>j * V;
             const cur = ld(o);
             st(o, sel(on, f64x2.add(cur, f64x2.mul(a, dj)), cur));
-            s = f64x2.add(s, f64x2.mul(ld(wr + (<usize>j) * V), dj));
+            s = f64x2.add(s, f64x2.mul(ld(wr + <usize>j * V), dj));
           }
         } else if (g != 0) {
           for (let j = 0; j < fout; j++) {
-            const o = gr + (<usize>j) * V;
+            const o = gr + <usize>j * V;
             const cur = ld(o);
-            st(o, sel(on, f64x2.add(cur, f64x2.mul(a, ld(dr + (<usize>j) * V))), cur));
+            st(o, sel(on, f64x2.add(cur, f64x2.mul(a, ld(dr + <usize>j * V))), cur));
           }
         } else {
-          for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(wr + (<usize>j) * V), ld(dr + (<usize>j) * V)));
+          for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(wr + <usize>j * V), ld(dr + <usize>j * V)));
         }
         st(pr, sel(on, s, zero));
       }
@@ -449,7 +449,7 @@ export function adam(
   const bc = f64x2.splat(bc2Sqrt);
   const e = f64x2.splat(eps);
   for (let i = 0; i < P; i++) {
-    const o = (<usize>i) * V;
+    const o = <usize>i * V;
     const gi = ld(g + o);
     const m0 = ld(m + o);
     const v0 = ld(v + o);
@@ -471,7 +471,7 @@ export function rmsprop(p: usize, v: usize, g: usize, P: i32, lr: f64, alpha: f6
   const rate = f64x2.splat(lr);
   const e = f64x2.splat(eps);
   for (let i = 0; i < P; i++) {
-    const o = (<usize>i) * V;
+    const o = <usize>i * V;
     const gi = ld(g + o);
     const v0 = ld(v + o);
     const p0 = ld(p + o);
@@ -488,7 +488,7 @@ export function clip(p: usize, P: i32, c: f64, mask: i32): void {
   const hi = f64x2.splat(c);
   const lo = f64x2.splat(-c);
   for (let i = 0; i < P; i++) {
-    const o = p + (<usize>i) * V;
+    const o = p + <usize>i * V;
     const p0 = ld(o);
     st(o, sel(on, f32round(f64x2.min(hi, f64x2.max(lo, p0))), p0));
   }

@@ -189,8 +189,7 @@ export function normalQuantile(u: f64): f64 {
     const r = s * s;
     x = ((((((AQ0 * r + AQ1) * r + AQ2) * r + AQ3) * r + AQ4) * r + AQ5) * s) / (((((BQ0 * r + BQ1) * r + BQ2) * r + BQ3) * r + BQ4) * r + 1);
   }
-  const e =
-    abs<f64>(x) * SQRT1_2 <= 0.46875 ? 0.5 * erfSmall(x * SQRT1_2) - (u - 0.5) : u > 0.5 ? -(normalCdf(-x) - (1 - u)) : normalCdf(x) - u;
+  const e = abs<f64>(x) * SQRT1_2 <= 0.46875 ? 0.5 * erfSmall(x * SQRT1_2) - (u - 0.5) : u > 0.5 ? -(normalCdf(-x) - (1 - u)) : normalCdf(x) - u;
   const ex = exp((x * x) / 2);
   let g: f64;
   if (e == 0) g = 0;
@@ -221,11 +220,11 @@ let halfSquareReady = false;
   if (!halfSquareReady) {
     for (let k = 0; k <= 32; k++) {
       const sk = <f64>k / 16;
-      store<f64>(HALF_SQUARE_EXP + (<usize>k << 3), exp(-0.5 * sk * sk));
+      store<f64>(HALF_SQUARE_EXP + ((<usize>k) << 3), exp(-0.5 * sk * sk));
     }
     halfSquareReady = true;
   }
-  return load<f64>(HALF_SQUARE_EXP + (<usize>min<i32>(m, 32) << 3));
+  return load<f64>(HALF_SQUARE_EXP + ((<usize>min<i32>(m, 32)) << 3));
 }
 
 // the vector code's constants, each a v128 in memory loaded where used (V8 builds an inline v128
@@ -387,15 +386,15 @@ const V_SQRT_2PI = memory.data<f64>([sqrt<f64>(2 * Math.PI), sqrt<f64>(2 * Math.
  */
 export function vquantiles(at: usize, n: i32, xs: usize, es: usize): void {
   for (let i = 0; i < n; i++) {
-    const o = <usize>i << 4;
+    const o = (<usize>i) << 4;
     v128.store(xs + o, acklam(v128.load(at + o)));
   }
   for (let i = 0; i < n; i++) {
-    const o = <usize>i << 4;
+    const o = (<usize>i) << 4;
     v128.store(es + o, residual(v128.load(xs + o), v128.load(at + o)));
   }
   for (let i = 0; i < n; i++) {
-    const o = <usize>i << 4;
+    const o = (<usize>i) << 4;
     const u = v128.load(at + o);
     v128.store(at + o, inTail(u) ? scalarPair(u) : halley(v128.load(xs + o), v128.load(es + o)));
   }
@@ -406,8 +405,7 @@ export function vquantiles(at: usize, n: i32, xs: usize, es: usize): void {
   return f64x2.replace_lane(splat(uniformOpen(st0)), 1, uniformOpen(st1));
 }
 
-
 /** vquantiles over n values at p, two at a time, in place, with that scratch (for the tests). */
 export function vnormalQuantileAll(p: usize, n: i32, scratch: usize): void {
-  vquantiles(p, n >> 1, scratch, scratch + (<usize>n << 3));
+  vquantiles(p, n >> 1, scratch, scratch + ((<usize>n) << 3));
 }

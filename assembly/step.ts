@@ -126,7 +126,7 @@ export function configure(
 ): void {
   bound = lossBound;
   qx = scratch;
-  qe = scratch + (<usize>scratchPairs) * V;
+  qe = scratch + <usize>scratchPairs * V;
   B = b;
   powerOfTwo = (b & (b - 1)) == 0;
   invB = 1 / <f64>b;
@@ -176,31 +176,31 @@ function draw(rng: usize, lanes: i32): void {
     // (the uniforms first, then their quantiles in vquantiles' passes)
     if (drawData) {
       const n = dSteps * B * dim;
-      for (let i = 0; i < n; i++) v128.store(realBuf + (<usize>i) * V, uniformPair(rng, rng + 32));
+      for (let i = 0; i < n; i++) v128.store(realBuf + <usize>i * V, uniformPair(rng, rng + 32));
       vquantiles(realBuf, n, qx, qe);
       for (let i = 0; i < n; i++) {
-        const o = realBuf + (<usize>i) * V;
+        const o = realBuf + <usize>i * V;
         v128.store(o, f32Round(f64x2.add(m, f64x2.mul(sd, v128.load(o)))));
       }
     }
     const n = dSteps * B * nz;
-    for (let j = 0; j < n; j++) v128.store(zBuf + (<usize>j) * V, uniformPair(rng + 16, rng + 48));
+    for (let j = 0; j < n; j++) v128.store(zBuf + <usize>j * V, uniformPair(rng + 16, rng + 48));
     vquantiles(zBuf, n, qx, qe);
     for (let j = 0; j < n; j++) {
-      const o = zBuf + (<usize>j) * V;
+      const o = zBuf + <usize>j * V;
       v128.store(o, f32Round(v128.load(o)));
     }
     return;
   }
   for (let lane = 0; lane < lanes; lane++) {
-    const data = rng + (<usize>lane) * 32;
+    const data = rng + <usize>lane * 32;
     const noise = data + 16;
     if (drawData) {
       const n = dSteps * B * dim;
-      for (let i = 0; i < n; i++) store<f64>(realBuf + (<usize>i) * V + lane8(lane), <f64>(<f32>(mu + sigma * normal(data))));
+      for (let i = 0; i < n; i++) store<f64>(realBuf + <usize>i * V + lane8(lane), <f64>(<f32>(mu + sigma * normal(data))));
     }
     const n = dSteps * B * nz;
-    for (let j = 0; j < n; j++) store<f64>(zBuf + (<usize>j) * V + lane8(lane), <f64>(<f32>normal(noise)));
+    for (let j = 0; j < n; j++) store<f64>(zBuf + <usize>j * V + lane8(lane), <f64>(<f32>normal(noise)));
   }
 }
 
@@ -235,13 +235,13 @@ function draw(rng: usize, lanes: i32): void {
 function dLossBoth(mask: i32): void {
   const soft = usesSoftplus(code);
   // first the exponentials of all 2B rows (into the delta rows, overwritten below), then the rest
-  if (soft) for (let r = 0; r < 2 * B; r++) v128.store(dDelta + (<usize>r) * V, vexpNegAbs(v128.load(dOut + (<usize>r) * V)));
+  if (soft) for (let r = 0; r < 2 * B; r++) v128.store(dDelta + <usize>r * V, vexpNegAbs(v128.load(dOut + <usize>r * V)));
   let lr = f64x2.splat(0);
   let lf = f64x2.splat(0);
   for (let r = 0; r < B; r++) {
-    const real = dDelta + (<usize>r) * V;
+    const real = dDelta + <usize>r * V;
     const fake = dDelta + <usize>(B + r) * V;
-    vdRow(code, true, v128.load(dOut + (<usize>r) * V), label, v128.load(real));
+    vdRow(code, true, v128.load(dOut + <usize>r * V), label, v128.load(real));
     lr = f64x2.add(lr, vloss);
     v128.store(real, perRow(vslope));
     vdRow(code, false, v128.load(dOut + <usize>(B + r) * V), label, v128.load(fake));
@@ -253,11 +253,11 @@ function dLossBoth(mask: i32): void {
 
 /** G's loss and deltas over D's B output rows on the fakes, both lanes at once; the loss of the lanes in mask. */
 function gLossBoth(mask: i32): void {
-  if (usesSoftplus(code)) for (let r = 0; r < B; r++) v128.store(dDelta + (<usize>r) * V, vexpNegAbs(v128.load(dOut + (<usize>r) * V)));
+  if (usesSoftplus(code)) for (let r = 0; r < B; r++) v128.store(dDelta + <usize>r * V, vexpNegAbs(v128.load(dOut + <usize>r * V)));
   let sum = f64x2.splat(0);
   for (let r = 0; r < B; r++) {
-    const o = dDelta + (<usize>r) * V;
-    vgRow(code, v128.load(dOut + (<usize>r) * V), v128.load(o));
+    const o = dDelta + <usize>r * V;
+    vgRow(code, v128.load(dOut + <usize>r * V), v128.load(o));
     sum = f64x2.add(sum, vloss);
     v128.store(o, perRow(vslope));
   }
@@ -275,7 +275,7 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
   for (let lane = 0; lane < lanes; lane++) {
     store<f64>(outAt + lane8(lane), NaN);
     store<f64>(outAt + 16 + lane8(lane), NaN);
-    store<i32>(outAt + 32 + (<usize>lane << 2), 0);
+    store<i32>(outAt + 32 + ((<usize>lane) << 2), 0);
   }
   if (mask == 0) return 0;
   const rowBytes = <usize>(B * dim) * V;
@@ -292,11 +292,11 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
     for (let lane = 0; lane < lanes; lane++) {
       if ((mask & (1 << lane)) != 0 && !lossOk(load<f64>(outAt + lane8(lane)))) {
         mask &= ~(1 << lane);
-        store<i32>(outAt + 32 + (<usize>lane << 2), 1);
+        store<i32>(outAt + 32 + ((<usize>lane) << 2), 1);
       }
     }
     if (mask == 0) return 0;
-    update(dp, dm, dv, dGrad, dP, lrD, corr + (<usize>s) * 16, mask);
+    update(dp, dm, dv, dGrad, dP, lrD, corr + <usize>s * 16, mask);
     if (clipping) clip(dp, dP, clipC, mask);
   }
   // the G step on the last D step's fakes, through the updated D
@@ -310,10 +310,10 @@ export function pairStep(gp: usize, gm: usize, gv: usize, dp: usize, dm: usize, 
   for (let lane = 0; lane < lanes; lane++) {
     if ((mask & (1 << lane)) != 0 && !lossOk(load<f64>(outAt + 16 + lane8(lane)))) {
       mask &= ~(1 << lane);
-      store<i32>(outAt + 32 + (<usize>lane << 2), 2);
+      store<i32>(outAt + 32 + ((<usize>lane) << 2), 2);
     }
   }
   if (mask == 0) return 0;
-  update(gp, gm, gv, gGrad, gP, lrG, corr + (<usize>dSteps) * 16, mask);
+  update(gp, gm, gv, gGrad, gP, lrG, corr + <usize>dSteps * 16, mask);
   return mask;
 }

@@ -5,12 +5,6 @@
 // log1p: outside [2⁻²⁹, 1 − 2⁻¹⁷], NaN) go through the scalar functions lane by lane.
 import { exp, INV_LN2, LN2_HI, LN2_LO, log1p, LP1, LP2, LP3, LP4, LP5, LP6, LP7, P1, P2, P3, P4, P5 } from './fdlibm';
 
-
-/** The high 32 bits of each lane (sign cleared), as i64 lanes. */
-@inline function absHigh(x: v128): v128 {
-  return v128.and(i64x2.shr_u(x, 32), i64x2.splat(0x7fffffff));
-}
-
 @inline function splat(v: f64): v128 {
   return f64x2.splat(v);
 }
@@ -87,7 +81,6 @@ const HIMASK = memory.data<i64>([0x7fffffff, 0x7fffffff], 16);
   return v128.bitselect(v128.load(EE), y, f64x2.eq(x, v128.load(ONE)));
 }
 
-
 // vlog1p's polynomial
 const V_LP1 = memory.data<f64>([LP1, LP1], 16);
 const V_LP2 = memory.data<f64>([LP2, LP2], 16);
@@ -134,10 +127,10 @@ const V_LP7 = memory.data<f64>([LP7, LP7], 16);
 
 /** vexp over n values at p, two at a time, in place (for the tests). */
 export function vexpAll(p: usize, n: i32): void {
-  for (let i = 0; i < n; i += 2) v128.store(p + (<usize>i << 3), vexp(v128.load(p + (<usize>i << 3))));
+  for (let i = 0; i < n; i += 2) v128.store(p + ((<usize>i) << 3), vexp(v128.load(p + ((<usize>i) << 3))));
 }
 
 /** vlog1p over n values at p, two at a time, in place (for the tests). */
 export function vlog1pAll(p: usize, n: i32): void {
-  for (let i = 0; i < n; i += 2) v128.store(p + (<usize>i << 3), vlog1p(v128.load(p + (<usize>i << 3))));
+  for (let i = 0; i < n; i += 2) v128.store(p + ((<usize>i) << 3), vlog1p(v128.load(p + ((<usize>i) << 3))));
 }

@@ -3,7 +3,7 @@
  * upward import and on an import circle, and passes on src/ as it is.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +44,20 @@ describe('the layering rule', () => {
     );
     expect(r.status).not.toBe(0);
     expect(r.stdout).toMatch(/no-circular: src\/numeric\/(c|d)\.ts/);
+  });
+});
+
+describe('Biome over assembly/ (scripts/biome-assembly.mjs)', () => {
+  const script = resolve('scripts/biome-assembly.mjs');
+  it('passes on assembly/ as it is', () => {
+    const r = spawnSync('node', [script], { encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+  it('fails on an AssemblyScript file that is not formatted, and --write formats it keeping its decorators', () => {
+    const d = mkdtempSync(join(tmpdir(), 'gan-verify-asm-'));
+    writeFileSync(join(d, 'k.ts'), '@inline export function twice(x: f64): f64 {\n    return x*2;\n}\n');
+    expect(spawnSync('node', [script, d], { encoding: 'utf8' }).status).toBe(1);
+    expect(spawnSync('node', [script, '--write', d], { encoding: 'utf8' }).status).toBe(0);
+    expect(readFileSync(join(d, 'k.ts'), 'utf8')).toBe('@inline export function twice(x: f64): f64 {\n  return x * 2;\n}\n');
   });
 });
