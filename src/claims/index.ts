@@ -1,6 +1,27 @@
 /**
  * gan-verify/claims: the claims ledger. `defineClaim` declares a claim with its check; `runLedger`
  * runs claims; `CATALOGUE` holds the built-in claims of the five seed documents.
+ *
+ * @example
+ * ```ts
+ * import { defineClaim, runLedger, verdictOf } from 'gan-verify/claims';
+ *
+ * const half = defineClaim({
+ *   id: 'dstar-half',
+ *   source: { doc: 'notes.md', quote: 'When p_G = p_data the optimal discriminator is 1/2.' },
+ *   statement: 'p/(p + q) at q = p equals 1/2 for p in {0.001, 0.3, 7}',
+ *   method: 'exact',
+ *   subject: (p: number, q: number) => p / (p + q),
+ *   mutant: { description: 'D* = p/(p + 2q)', subject: (p: number, q: number) => p / (p + 2 * q) },
+ *   check: (dstar) => {
+ *     const ok = [0.001, 0.3, 7].every((p) => dstar(p, p) === 0.5);
+ *     return { verdict: verdictOf({ asStated: ok }), evidence: ok ? 'exactly 1/2 at 3 points' : 'not 1/2', numbers: { ok } };
+ *   },
+ * });
+ * const [entry] = await runLedger([half], { seed: 0 });
+ * console.log(entry?.id, entry?.verdict, entry?.evidence); // prints: dstar-half holds exactly 1/2 at 3 points
+ * ```
+ * @module
  */
 export {
   defineClaim,

@@ -1,6 +1,18 @@
 /**
  * gan-verify/numeric: float64 divergences that stay accurate where GAN theory lives, seeded
  * sampling, and Monte Carlo estimators that say how uncertain they are.
+ *
+ * @example
+ * ```ts
+ * import { estimateKl, jsd, normal } from 'gan-verify/numeric';
+ *
+ * // near-equal vectors: the textbook sum cancels to 0 or below; this keeps its relative accuracy
+ * console.log(jsd([1 - 1e-12, 1e-12], [1 - 2e-12, 2e-12])); // prints: 8.494951839782372e-14
+ * // KL(N(0,1) ‖ N(1,1)) = 1/2, estimated from 10⁵ seeded draws with a 95% interval
+ * const e = estimateKl(normal(0, 1), normal(1, 1), { samples: 100000, seed: 7 });
+ * console.log(e.estimate.toFixed(4), e.ci.map((x) => x.toFixed(4)).join(' '), e.seed); // prints: 0.5010 0.4948 0.5071 7
+ * ```
+ * @module
  */
 export { NumericError } from './errors.js';
 export { Rng, checkSeed, MAX_SEED, type RngState } from './rng.js';

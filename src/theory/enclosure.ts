@@ -13,17 +13,24 @@ import { formatRational, rational, type Rational } from './rational.js';
  * (D*, W1) `exact` holds it as a fraction `a/b`.
  */
 export interface Enclosure {
+  /** The exact value correctly rounded (half-even) to `digits` significant digits, as a decimal string. */
   readonly value: string;
+  /** A lower bound of the exact value: rounded down (toward −∞) at `digits` significant digits. */
   readonly lower: string;
+  /** An upper bound of the exact value: rounded up (toward +∞) at `digits` significant digits. */
   readonly upper: string;
+  /** The significant digits asked for. */
   readonly digits: number;
   /** The exact value as `a/b` when it is rational; absent for transcendental values. */
   readonly exact?: string;
 }
 
 /** Smallest and largest `digits` accepted. */
+/** The fewest significant digits a quantity can be asked for. */
 export const MIN_DIGITS = 1;
+/** The most significant digits a quantity can be asked for. */
 export const MAX_DIGITS = 5000;
+/** The significant digits of a quantity when `digits` is not given. */
 export const DEFAULT_DIGITS = 50;
 
 /** Validates a `digits` option; names the function in the error. */

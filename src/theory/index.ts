@@ -2,6 +2,18 @@
  * gan-verify/theory: exact GAN quantities, each with a certified enclosure [lower, upper] of its exact
  * value: for discrete distributions (one quantity per file here) and for Gaussians and finite Gaussian
  * mixtures (one per file under `continuous/`).
+ *
+ * @example
+ * ```ts
+ * import { dstar, gaussianW1, jsd } from 'gan-verify/theory';
+ *
+ * const r = jsd(['1/2', '1/2', '0'], ['0', '1/2', '1/2'], { digits: 20 });
+ * console.log(r.value, r.unit); // prints: 0.34657359027997265471 nats
+ * console.log(r.lower <= r.value && r.value <= r.upper); // prints: true
+ * console.log(gaussianW1({ mu: '0', sigma: '1' }, { mu: '1', sigma: '2' }, { digits: 15 }).value); // prints: 1.16663094117537
+ * console.log(dstar(['1/4', '3/4'], ['1/2', '1/2']).map((e) => e.exact).join(' ')); // prints: 1/3 3/5
+ * ```
+ * @module
  */
 export { InputError, TheoryError } from './errors.js';
 export { toRational, formatRational, exactFloat, type Rational, type RationalLike } from './rational.js';

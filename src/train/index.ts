@@ -1,4 +1,17 @@
-/** gan-verify/train: the reference GAN trainer on TensorFlow.js (cpu backend by default). */
+/**
+ * gan-verify/train: the reference GAN trainer: a population of seeded GANs trained by the fused wasm
+ * kernel (or TensorFlow.js, cpu backend by default), with checkpoints and per-member logs.
+ *
+ * @example
+ * ```ts
+ * import { makeConfig, train } from 'gan-verify/train';
+ *
+ * // four members of the seed documents' PyTorch toy, 300 steps each, from seed 1
+ * const r = await train(makeConfig('seed-toy', { steps: 300 }), { seed: 1, population: 4 });
+ * console.log(r.engine, r.final.map((m) => m.w1.toFixed(3)).join(' ')); // prints: fused 1.065 0.882 0.625 1.021
+ * ```
+ * @module
+ */
 export { useBackend, BACKENDS, TrainError, type BackendName } from './backend.js';
 export { makeConfig, PRESETS, SEED_TOY, MIXTURE_1D, RING8, GRID25, type TrainConfig, type GanLoss } from './config.js';
 export {

@@ -30,7 +30,12 @@ export interface Dist1D {
   /** E[X]. */
   readonly mean: number;
   /** N(μ, σ²)'s parameters, on the distributions `normal` makes (whose `sample` is μ + σ·rng.normal()). */
-  readonly gaussian?: { readonly mu: number; readonly sigma: number };
+  readonly gaussian?: {
+    /** The mean μ. */
+    readonly mu: number;
+    /** The standard deviation σ > 0. */
+    readonly sigma: number;
+  };
 }
 
 /** An isotropic 2-D Gaussian mixture with equal weights (ring8, grid25). */

@@ -26,10 +26,12 @@ export interface LogOptions extends MassOptions {
   onProgress?: (done: number, total: number, bits: number) => void;
 }
 
+/** The unit of a logarithmic quantity: nats (base e), bits (base 2) or hartleys (base 10). */
 export type LogUnit = 'nats' | 'bits' | 'hartleys';
 
 /** A certified logarithmic quantity with its unit. */
 export interface LogQuantity extends Enclosure {
+  /** The unit `value`, `lower` and `upper` are in (from the `base` option). */
   readonly unit: LogUnit;
 }
 

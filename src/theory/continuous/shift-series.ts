@@ -8,8 +8,11 @@ import { mixtureIntegral } from './mixture-divergences.js';
 
 /** One row of {@link shiftSeries}. */
 export interface ShiftRow {
+  /** The shift t, exactly, as `a` or `a/b`. */
   readonly t: string;
+  /** JSD(P, P shifted by t), certified. */
   readonly jsd: LogQuantity;
+  /** W1(P, P shifted by t) = |t|, exact. */
   readonly w1: Enclosure;
 }
 
