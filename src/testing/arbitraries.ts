@@ -152,3 +152,26 @@ export function mixture(maxComponents = 4): fc.Arbitrary<Mixture> {
     .chain((k) => fc.tuple(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: k, maxLength: k }), fc.array(gaussian(), { minLength: k, maxLength: k })))
     .map(([w, components]) => ({ weights: massesFromCounts(w), components }));
 }
+
+/** A pair of distributions given by small integer counts, with the points they sit on: batches can repeat each point by its count. */
+export interface CountsPair extends DistributionPair {
+  /** The counts of p's sample on each point (p = pc/Σpc). */
+  pc: number[];
+  /** The counts of q's sample on each point (q = qc/Σqc). */
+  qc: number[];
+  /** The points, strictly increasing, multiples of 1/4. */
+  x: number[];
+}
+
+/** Pairs with integer counts 0–6 on 1–6 points (each side with a positive total; no zeros when `zeros` is false). */
+export function countsPair(options: { zeros?: boolean } = {}): fc.Arbitrary<CountsPair> {
+  const fn = 'countsPair';
+  const o = checkOptions(fn, options, ['zeros']);
+  if (o.zeros !== undefined && typeof o.zeros !== 'boolean') throw new TestingError(fn, 'options.zeros', `must be a boolean; got ${show(o.zeros)}`);
+  const lo = o.zeros === false ? 1 : 0;
+  const counts = (n: number) => fc.array(fc.integer({ min: lo, max: 6 }), { minLength: n, maxLength: n }).filter((c) => c.some((v) => v > 0));
+  return fc
+    .integer({ min: 1, max: 6 })
+    .chain((n) => fc.tuple(counts(n), counts(n), fc.uniqueArray(fc.integer({ min: -40, max: 40 }), { minLength: n, maxLength: n })))
+    .map(([pc, qc, xs]) => ({ pc, qc, p: massesFromCounts(pc), q: massesFromCounts(qc), x: [...xs].sort((a, b) => a - b).map((k) => k / 4) }));
+}

@@ -28,6 +28,8 @@ export {
   mixture,
   hardExamples,
   HARD_PAIRS,
+  countsPair,
+  type CountsPair,
   type DistributionPair,
   type Gaussian,
   type Mixture,
@@ -35,4 +37,6 @@ export {
 } from './arbitraries.js';
 export { closeTo, withinEnclosure, ulpDistance, exact, ganMatchers, type MatchResult, type Tolerance } from './matchers.js';
 export { TestingError } from './errors.js';
+export { critic, makeCritic, points, type Critic, type CriticSpec } from './critics.js';
+export { logitBatch } from './families/logits.js';
 export { assertTheorems, THEOREMS, type Implementations, type TheoremOptions, type TheoremsReport } from './theorems.js';

@@ -1,42 +1,31 @@
 /**
- * Ready-made theorem properties for a user's own GAN code. Each theorem is a fast-check property
- * that runs the user's function on the arbitraries of `arbitraries.ts` and compares it with the
- * exact module (certified enclosures) or with another of the user's functions, as the theorem
- * states. Signatures, all on plain `number[]` (masses of p = p_data and q = p_G on the same points,
- * natural logarithms):
- *
- *   jsd(p, q) → number                 Jensen–Shannon divergence
- *   kl(p, q) → number                  KL(p ‖ q), Infinity where q = 0 < p
- *   dstar(p, q) → (number | null | undefined)[]   D*(x) = p/(p + q); anything (NaN too) where p = q = 0
- *   value(p, q, d) → number            V(D, G) = Σ p log d + Σ q log(1 − d) for a table d
- *   dLoss(p, q, d) → number            the discriminator's loss, L_D = −V
- *   gLoss(dFake) → number              the non-saturating generator loss −mean(log D(G(z))) over D's outputs on fakes
- *
- * The theorems (Goodfellow et al. 2014, Proposition 1 and Theorem 1; Lin 1991 for the JSD bounds;
- * Gibbs' inequality for KL; Goodfellow et al. 2014 §3 for the non-saturating loss) are listed in
- * {@link THEOREMS}.
+ * Ready-made theorem properties for a user's own GAN code, and {@link assertTheorems}, which runs
+ * them. Each theorem is a fast-check property that runs the user's function on the kit's arbitraries
+ * and compares it with the exact module (certified enclosures), a stable float64 reference, or another
+ * of the user's functions, as the theorem states. The families, one per file under `families/`:
+ * probability vectors (JSD, KL, D*, V, the losses on D's outputs), logits and batches (BCE with logits,
+ * the discriminator's loss and optimum, the two generator losses and their gradients), critic losses
+ * (WGAN, hinge, least squares: formula, optimal critic and value), penalties given a critic (WGAN-GP,
+ * R1) and samples (W1 of 1-D samples, label-smoothed D*). The signatures are those of
+ * {@link Implementations}; {@link THEOREMS} lists every theorem with its statement and source.
  */
 import fc from 'fast-check';
-import { distributionPair, disjointPair, discriminatorTable, hardExamples, modeDroppingPair, type DistributionPair } from './arbitraries.js';
-import { closeTo, exact, withinEnclosure } from './matchers.js';
+import { hardExamples } from './arbitraries.js';
 import { checkOptions, intAtLeast, show, TestingError } from './errors.js';
+import { criticTheorems } from './families/critics.js';
+import { logitTheorems } from './families/logits.js';
+import { penaltyTheorems } from './families/penalties.js';
+import { probabilityTheorems } from './families/probability.js';
+import { sampleTheorems } from './families/samples.js';
+import { FIELDS, type Impl, type Implementations, type Theorem } from './theorem.js';
 
-type Vec = readonly number[];
+export type { Implementations };
 
-/** The user's implementations; every field optional. */
-export interface Implementations {
-  jsd?: (p: number[], q: number[]) => number;
-  kl?: (p: number[], q: number[]) => number;
-  dstar?: (p: number[], q: number[]) => readonly (number | null | undefined)[];
-  value?: (p: number[], q: number[], d: number[]) => number;
-  dLoss?: (p: number[], q: number[], d: number[]) => number;
-  gLoss?: (dFake: number[]) => number;
-}
-
+/** Options of {@link assertTheorems}. */
 export interface TheoremOptions {
-  /** Runs per theorem (default 100). */
+  /** Runs per theorem. @defaultValue 100 */
   numRuns?: number;
-  /** fast-check seed (default 0, so that CI runs are deterministic); a failure prints the seed to replay. */
+  /** fast-check seed (0 by default, so that CI runs are deterministic); a failure prints the seed to replay. @defaultValue 0 */
   seed?: number;
   /** fast-check's replay path, from a failure's message. */
   path?: string;
@@ -44,235 +33,19 @@ export interface TheoremOptions {
   only?: string[];
 }
 
+/** What {@link assertTheorems} resolves with. */
 export interface TheoremsReport {
   /** The ids of the theorems that ran (those whose functions were given). */
   theorems: string[];
+  /** Runs per theorem. */
   numRuns: number;
+  /** The fast-check seed used. */
   seed: number;
 }
 
-/** The shapes of the theorems' properties (one argument each). */
-type AnyProperty = fc.IProperty<[DistributionPair]> | fc.IProperty<[[DistributionPair, number[]]]> | fc.IProperty<[number[]]> | fc.IProperty<[number]>;
-
-interface Theorem {
-  id: string;
-  statement: string;
-  /** The implementations it needs (all must be given). */
-  needs: (keyof Implementations)[];
-  property: (impl: Required<Implementations>) => AnyProperty;
-  examples?: boolean;
-}
-
-const LN2 = Math.log(2);
-const LN4 = Math.log(4);
-const copy = (v: Vec) => [...v];
-const TOL = { rtol: 1e-9, atol: 1e-12 };
-
-/** Throws with the numbers when the check fails (fast-check keeps the message with the counterexample). */
-function require_(ok: boolean, what: () => string): void {
-  if (!ok) throw new Error(what());
-}
-
-const withTable = (arb: fc.Arbitrary<DistributionPair>) =>
-  arb.chain((pq) => discriminatorTable(pq.p.length).map((d) => [pq, d] as [DistributionPair, number[]]));
-
-const jsdOf = (impl: Required<Implementations>, given: Set<string>) => (p: number[], q: number[]) =>
-  given.has('jsd') ? impl.jsd(p, q) : Number(exact.jsd(p, q).value);
-
 /** Every theorem assertTheorems knows, in the order it runs them. */
 export function theoremList(given: Set<string>): Theorem[] {
-  return [
-    {
-      id: 'jsd-exact',
-      statement: 'JSD(p ‖ q) = ½ KL(p ‖ m) + ½ KL(q ‖ m), m = ½(p + q): agrees with the exact value (rtol 1e-9, atol 1e-12)',
-      needs: ['jsd'],
-      examples: true,
-      property: (impl) =>
-        fc.property(distributionPair(), ({ p, q }) => {
-          const got = impl.jsd(copy(p), copy(q));
-          const r = withinEnclosure(got, exact.jsd(p, q), TOL);
-          require_(r.pass, () => `jsd(p, q) = ${got}; ${r.message()}`);
-        }),
-    },
-    {
-      id: 'jsd-symmetric',
-      statement: 'JSD is symmetric: JSD(p ‖ q) = JSD(q ‖ p)',
-      needs: ['jsd'],
-      examples: true,
-      property: (impl) =>
-        fc.property(distributionPair(), ({ p, q }) => {
-          const [a, b] = [impl.jsd(copy(p), copy(q)), impl.jsd(copy(q), copy(p))];
-          require_(closeTo(a, b, TOL).pass, () => `jsd(p, q) = ${a} but jsd(q, p) = ${b}`);
-        }),
-    },
-    {
-      id: 'jsd-bounds',
-      statement: '0 ≤ JSD ≤ log 2, with JSD = log 2 exactly when the supports are disjoint',
-      needs: ['jsd'],
-      examples: true,
-      property: (impl) =>
-        fc.property(fc.oneof(distributionPair(), disjointPair()), ({ p, q }) => {
-          const got = impl.jsd(copy(p), copy(q));
-          require_(got >= -1e-12 && got <= LN2 + 1e-12, () => `jsd(p, q) = ${got}, outside [0, log 2 = ${LN2}]`);
-          const disjoint = p.every((x, i) => x === 0 || q[i] === 0);
-          if (disjoint) require_(Math.abs(got - LN2) <= 1e-12, () => `the supports are disjoint, so JSD = log 2 = ${LN2}; got ${got}`);
-          else if (Number(exact.jsd(p, q).upper) < LN2 - 1e-9) require_(got < LN2 - 1e-10, () => `the supports overlap, so JSD < log 2; got ${got}`);
-        }),
-    },
-    {
-      id: 'kl-exact',
-      statement: 'KL(p ‖ q) = Σ p log(p/q): agrees with the exact value, Infinity where q = 0 < p (the order of the arguments matters)',
-      needs: ['kl'],
-      examples: true,
-      property: (impl) =>
-        fc.property(fc.oneof(distributionPair(), modeDroppingPair()), ({ p, q }) => {
-          const got = impl.kl(copy(p), copy(q));
-          const r = withinEnclosure(got, exact.kl(p, q), TOL);
-          require_(r.pass, () => `kl(p, q) = ${got}; ${r.message()}`);
-        }),
-    },
-    {
-      id: 'kl-gibbs',
-      statement: "Gibbs' inequality: KL(p ‖ q) ≥ 0, and KL(p ‖ p) = 0",
-      needs: ['kl'],
-      examples: true,
-      property: (impl) =>
-        fc.property(distributionPair(), ({ p, q }) => {
-          const got = impl.kl(copy(p), copy(q));
-          require_(got >= -1e-12, () => `kl(p, q) = ${got} < 0`);
-          const self = impl.kl(copy(p), copy(p));
-          require_(Math.abs(self) <= 1e-12, () => `kl(p, p) = ${self}, not 0`);
-        }),
-    },
-    {
-      id: 'dstar-formula',
-      statement: 'D*(x) = p(x)/(p(x) + q(x)) at every point where p + q > 0 (Goodfellow et al. 2014, Proposition 1); ½ wherever p = q > 0',
-      needs: ['dstar'],
-      examples: true,
-      property: (impl) =>
-        fc.property(
-          fc.oneof(
-            distributionPair(),
-            distributionPair().map(({ p }) => ({ p, q: [...p] })),
-          ),
-          ({ p, q }) => {
-            const got = impl.dstar(copy(p), copy(q));
-            require_(
-              Array.isArray(got) && got.length === p.length,
-              () => `dstar(p, q) must return one value per point (${p.length}); got ${JSON.stringify(got)}`,
-            );
-            const want = exact.dstar(p, q);
-            want.forEach((w, i) => {
-              if (w === null) return; // p = q = 0: D* is undefined there, anything goes
-              const g = got[i];
-              require_(
-                typeof g === 'number' && closeTo(g, w, TOL).pass,
-                () => `D*(x${i}) = ${String(g)}, expected p/(p + q) = ${w} (p = ${p[i]}, q = ${q[i]})`,
-              );
-            });
-          },
-        ),
-    },
-    {
-      id: 'value-exact',
-      statement: 'V(D, G) = Σ p log D + Σ q log(1 − D): agrees with the exact value on tables inside (0, 1)',
-      needs: ['value'],
-      examples: false,
-      property: (impl) =>
-        fc.property(withTable(distributionPair()), ([{ p, q }, d]) => {
-          const got = impl.value(copy(p), copy(q), copy(d));
-          const r = withinEnclosure(got, exact.value(p, q, d), TOL);
-          require_(r.pass, () => `value(p, q, d) = ${got} for d = ${JSON.stringify(d)}; ${r.message()}`);
-        }),
-    },
-    {
-      id: 'dstar-maximises-value',
-      statement: "D* maximises V: V(D*, G) ≥ V(D, G) for every table D (the user's value at the user's D*, on distributions without zeros)",
-      needs: ['dstar', 'value'],
-      examples: false,
-      property: (impl) =>
-        fc.property(withTable(distributionPair({ zeros: false })), ([{ p, q }, d]) => {
-          const ds = impl.dstar(copy(p), copy(q)).map((x) => Number(x));
-          const [best, other] = [impl.value(copy(p), copy(q), ds), impl.value(copy(p), copy(q), copy(d))];
-          require_(
-            best >= other - 1e-12 * Math.max(1, Math.abs(other)),
-            () => `V(D*) = ${best} < V(d) = ${other} for d = ${JSON.stringify(d)} (D* = ${JSON.stringify(ds)})`,
-          );
-        }),
-    },
-    {
-      id: 'c-of-g',
-      statement:
-        'C(G) = V(D*, G) = 2·JSD(p ‖ q) − log 4, and C(G) ≥ −log 4 with equality when q = p (Goodfellow et al. 2014, Theorem 1; on distributions without ' +
-        'zeros)',
-      needs: ['value'],
-      examples: false,
-      property: (impl) =>
-        fc.property(
-          fc.oneof(
-            distributionPair({ zeros: false }),
-            distributionPair({ zeros: false }).map(({ p }) => ({ p, q: [...p] })),
-          ),
-          ({ p, q }) => {
-            const ds = exact.dstar(p, q).map((x) => x as number);
-            const c = impl.value(copy(p), copy(q), ds);
-            const j = jsdOf(impl, given)(copy(p), copy(q));
-            require_(
-              closeTo(c, 2 * j - LN4, TOL).pass,
-              () => `V(D*, G) = ${c} but 2·JSD − log 4 = ${2 * j - LN4} (JSD = ${j}${given.has('jsd') ? ', your jsd' : ', exact'})`,
-            );
-            require_(c >= -LN4 - 1e-12, () => `C(G) = ${c} < −log 4 = ${-LN4}`);
-            if (p.every((x, i) => x === q[i])) require_(Math.abs(c + LN4) <= 1e-12, () => `p = q, so C(G) = −log 4 = ${-LN4}; got ${c}`);
-          },
-        ),
-    },
-    {
-      id: 'dloss-is-minus-v',
-      statement: "the discriminator's loss is L_D = −V(D, G) (binary cross-entropy with real = 1, fake = 0, summed over the two terms)",
-      needs: ['dLoss'],
-      examples: false,
-      property: (impl) =>
-        fc.property(withTable(distributionPair()), ([{ p, q }, d]) => {
-          const got = impl.dLoss(copy(p), copy(q), copy(d));
-          const v = given.has('value') ? impl.value(copy(p), copy(q), copy(d)) : Number(exact.value(p, q, d).value);
-          require_(closeTo(got, -v, TOL).pass, () => `dLoss(p, q, d) = ${got}, but −V = ${-v} for d = ${JSON.stringify(d)}`);
-        }),
-    },
-    {
-      id: 'gloss-non-saturating',
-      statement: "the non-saturating generator loss is −mean(log D(G(z))) over the fakes' scores",
-      needs: ['gLoss'],
-      examples: false,
-      property: (impl) =>
-        fc.property(
-          fc.integer({ min: 1, max: 16 }).chain((n) => discriminatorTable(n)),
-          (d) => {
-            const got = impl.gLoss(copy(d));
-            const want = -d.reduce((s, x) => s + Math.log(x), 0) / d.length;
-            require_(closeTo(got, want, TOL).pass, () => `gLoss(${JSON.stringify(d)}) = ${got}, expected −mean(log d) = ${want}`);
-          },
-        ),
-    },
-    {
-      id: 'gloss-gradient-survives',
-      statement: "the non-saturating gradient does not vanish where D(G(z)) → 0: |∂ gLoss/∂ℓ| ≥ ½ at D's logit ℓ ∈ [−30, −4] (one fake; central differences)",
-      needs: ['gLoss'],
-      examples: false,
-      property: (impl) =>
-        fc.property(
-          fc.integer({ min: -300, max: -40 }).map((k) => k / 10),
-          (l) => {
-            const s = (t: number) => 1 / (1 + Math.exp(-t));
-            const h = 1e-3;
-            const g = (impl.gLoss([s(l + h)]) - impl.gLoss([s(l - h)])) / (2 * h);
-            require_(
-              Math.abs(g) >= 0.5,
-              () => `at logit ℓ = ${l} (D = ${s(l)}), |∂gLoss/∂ℓ| = ${Math.abs(g)}: the gradient vanishes (is this the saturating loss log(1 − D)?)`,
-            );
-          },
-        ),
-    },
-  ];
+  return [...probabilityTheorems(given), ...logitTheorems(), ...criticTheorems(), ...penaltyTheorems(), ...sampleTheorems()];
 }
 
 /** The ids and statements of the theorems, for documentation and `only`. */
@@ -281,8 +54,6 @@ export const THEOREMS: readonly { id: string; statement: string; needs: readonly
   statement,
   needs,
 }));
-
-const FIELDS = ['jsd', 'kl', 'dstar', 'value', 'dLoss', 'gLoss'] as const;
 
 /**
  * Checks the user's implementations against the theorems they take part in. Resolves with the
@@ -322,12 +93,12 @@ export async function assertTheorems(impl: Implementations, options: TheoremOpti
   for (const t of all) {
     if (!t.needs.every((k) => given.has(k))) continue;
     if (o.only !== undefined && !o.only.includes(t.id)) continue;
-    const property = t.property(impl as Required<Implementations>) as unknown as fc.IProperty<unknown[]>;
-    const details = fc.check(property, {
+    const property = t.property(impl as Impl);
+    const details = await fc.check(property, {
       numRuns,
       seed,
       ...(o.path !== undefined ? { path: o.path } : {}),
-      ...(t.examples === true ? { examples: hardExamples() as unknown[][] } : {}),
+      ...(t.examples === true ? { examples: hardExamples() } : {}),
     });
     if (details.failed) {
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
