@@ -9,7 +9,7 @@ import { runTheory, THEORY_HELP } from './theory.js';
 // train, regenerate and claims load TensorFlow.js and Vega: imported only when one of them runs,
 // so `--version`, `theory` and `estimate` start without them
 
-const COMMANDS = ['check', 'claims', 'coverage', 'theory', 'estimate', 'train', 'sweep', 'merge', 'playground', 'regenerate', 'demo'];
+const COMMANDS = ['check', 'claims', 'coverage', 'theory', 'theorems', 'estimate', 'train', 'sweep', 'merge', 'playground', 'regenerate', 'demo'];
 
 const HELP = `Usage: gan-verify <command> [options]
 
@@ -24,6 +24,8 @@ Commands:
                       value-at-optimum, kl, kl-reverse, jsd, w1, entropy) and continuous (gaussian-kl,
                       gaussian-w1, gaussian-w2, gaussian-jsd, mixture-jsd, mixture-kl, mixture-w1,
                       mixture-value-at-optimum, shift-series)
+  theorems --exec CMD  GAN code in any language (PyTorch: examples/python/) held to the testing kit's
+                      theorems over JSON lines, with shrunk counterexamples and a replay command
   estimate <quantity>  Monte Carlo estimates with confidence intervals (value, kl, jsd, w1,
                       kl-knn, jsd-lower) for normal, mixture, categorical, ring8, grid25 or samples
   train               the reference GAN trainer (TensorFlow.js): presets, populations, logs
@@ -74,7 +76,7 @@ export async function mainAsync(
   out: (s: string) => void = (s) => process.stdout.write(s),
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
-  if (!['train', 'regenerate', 'check', 'claims', 'coverage', 'sweep', 'merge'].includes(argv[0] as string)) return main(argv, out, err);
+  if (!['train', 'regenerate', 'check', 'claims', 'coverage', 'sweep', 'merge', 'theorems'].includes(argv[0] as string)) return main(argv, out, err);
   try {
     if (argv[0] === 'check') {
       const { runCheck } = await import('./check.js');
@@ -85,6 +87,12 @@ export async function mainAsync(
     if (argv[0] === 'sweep' || argv[0] === 'merge') {
       const { runSweep, runMerge } = await import('./sweep.js');
       const [text, code] = argv[0] === 'sweep' ? await runSweep(argv.slice(1), out) : await runMerge(argv.slice(1));
+      out(text);
+      return code;
+    }
+    if (argv[0] === 'theorems') {
+      const { runTheorems } = await import('./theorems.js');
+      const [text, code] = await runTheorems(argv.slice(1));
       out(text);
       return code;
     }

@@ -39,4 +39,5 @@ export { closeTo, withinEnclosure, ulpDistance, exact, ganMatchers, type MatchRe
 export { TestingError } from './errors.js';
 export { critic, makeCritic, points, type Critic, type CriticSpec } from './critics.js';
 export { logitBatch } from './families/logits.js';
+export { execImplementations, ExecError, EXEC_PROTOCOL, type ExecClient, type ExecOptions } from './exec.js';
 export { assertTheorems, THEOREMS, type Implementations, type TheoremOptions, type TheoremsReport } from './theorems.js';
