@@ -86,7 +86,7 @@ describe('a planted bug in each family is caught, naming the theorem, the counte
     expect(await failure({ criticHinge: summed })).toMatch(/theorem "critic-hinge"/);
   });
 
-  it('penalties: the gradient penalty taken at the fake points instead of the interpolates; the squared norm in (‖∇f‖² − 1)²; R1 without the square', async () => {
+  it('penalties: GP at the fakes instead of the interpolates; GP with (‖∇f‖² − 1)²; R1 without the square', async () => {
     const atFake: Implementations['gradientPenalty'] = (c, _real, fake) => mean(fake.map((x) => (norm(c.grad(x)) - 1) ** 2));
     expect(await failure({ gradientPenalty: atFake })).toMatch(/theorem "gradient-penalty"/);
     const squared: Implementations['gradientPenalty'] = (c, real, fake, t) =>
