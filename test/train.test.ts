@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import {
@@ -205,6 +208,23 @@ describe('gan-verify train', () => {
     );
     expect((await run('--preset', 'seed-toy', '--seed', '0', '--steps', '401')).stdout).toBe(a.stdout);
   });
+  it('on a 2-D target each line also shows the modes covered and the high-quality share, as log.jsonl records them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-ring8-'));
+    const a = await run('--preset', 'ring8', '--seed', '1', '--steps', '3', '--log-every', '2', '--batch', '32', '--out', dir);
+    expect(a.code, a.stderr).toBe(0);
+    const rows = readFileSync(join(dir, 'log.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { modesCovered: number; hqShare: number });
+    const lines = a.stdout.trim().split('\n');
+    expect(lines).toHaveLength(rows.length);
+    lines.forEach((line, i) => {
+      const m = /^Step \d+: D_loss=\d+\.\d{4}, G_loss=\d+\.\d{4}, modes=(\d+)\/8, high-quality=(\d+\.\d)%$/.exec(line);
+      expect(m, line).not.toBeNull();
+      expect(Number(m?.[1])).toBe(rows[i]?.modesCovered);
+      expect(m?.[2]).toBe(formatFixed(100 * (rows[i]?.hqShare as number), 1));
+    });
+  });
   it('a population prints the median and the 5–95% band; --json prints the summary', async () => {
     const p = await run('--steps', '201', '--population', '4', '--log-every', '100');
     expect(p.stdout.split('\n')[0]).toMatch(/^Step 0: D_loss=\d+\.\d{4} \[\d+\.\d{4}, \d+\.\d{4}\], G_loss=/);
@@ -214,9 +234,6 @@ describe('gan-verify train', () => {
     expect(typeof s.aggregate.w1).toBe('number');
   });
   it('--checkpoint then --resume prints the uninterrupted log', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'gan-verify-ck-'));
     const full = await run('--steps', '401', '--seed', '4');
     const partial = await run('--steps', '401', '--seed', '4', '--checkpoint', dir, '--checkpoint-every', '300');
@@ -230,7 +247,6 @@ describe('gan-verify train', () => {
   it('a member whose loss overflows stops alone: one line on stderr, the others go on, exit status 1', async () => {
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'gan-verify-nan-'));
     const full = await run('--steps', '301', '--seed', '6', '--population', '2', '--log-every', '100', '--json');
     await run('--steps', '301', '--seed', '6', '--population', '2', '--log-every', '100', '--checkpoint', dir, '--checkpoint-every', '200');
@@ -265,7 +281,6 @@ describe('the installed command under SIGINT', () => {
     const { spawn, spawnSync } = await import('node:child_process');
     const { existsSync, mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const bin = new URL('../bin/gan-verify.js', import.meta.url).pathname;
     const dir = mkdtempSync(join(tmpdir(), 'gan-verify-sig-'));
     const args = ['train', '--steps', '3000', '--log-every', '500', '--population', '32'];
@@ -298,7 +313,6 @@ describe('gan-verify regenerate (golden logs change only on request)', () => {
   it('a drifted fixture fails, naming the file and the first differing line; --update rewrites it', async () => {
     const { copyFileSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'gan-verify-fx-'));
     const src = new URL('../fixtures/seed-toy/seed-0.log', import.meta.url).pathname;
     const good = readFileSync(src, 'utf8');

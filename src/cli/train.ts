@@ -97,10 +97,11 @@ function quantile(sorted: number[], p: number): number {
 }
 
 /** Median and 5–95% band of the members still training (stopped members have no losses). */
-function band(xs: number[]): string {
+/** The median and the 5%–95% range of the members' values, to `places` decimals. */
+function band(xs: number[], places = 4): string {
   const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   if (s.length === 0) return 'NaN';
-  return `${formatFixed(quantile(s, 0.5), 4)} [${formatFixed(quantile(s, 0.05), 4)}, ${formatFixed(quantile(s, 0.95), 4)}]`;
+  return `${formatFixed(quantile(s, 0.5), places)} [${formatFixed(quantile(s, 0.05), places)}, ${formatFixed(quantile(s, 0.95), places)}]`;
 }
 
 /** Runs `gan-verify train …`; resolves to the text for stdout and the exit status (1 when a member stopped). */
@@ -232,11 +233,27 @@ export async function runTrain(
   await useBackend(backend);
   const lines: string[] = [];
   const records: MemberLog[] = [];
+  // 2-D targets: the modes covered and the share of high-quality points (within 3σ of a mode) follow the losses
+  const pct = (x: number) => `${formatFixed(100 * x, 1)}%`;
+  const modesOf = (logs: MemberLog[]) => {
+    const l0 = logs[0] as MemberLog;
+    if (l0.modes === undefined) return '';
+    if (logs.length === 1) return `, modes=${l0.modesCovered}/${l0.modes}, high-quality=${pct(l0.hqShare as number)}`;
+    return `, modes/${l0.modes}=${band(
+      logs.map((l) => l.modesCovered as number),
+      1,
+    )}, high-quality%=${band(
+      logs.map((l) => 100 * (l.hqShare as number)),
+      1,
+    )}`;
+  };
   const lineOf = (logs: MemberLog[]) => {
     const l0 = logs[0] as MemberLog;
-    return logs.length === 1
-      ? logLine(l0.step, l0.dLoss, l0.gLoss)
-      : `Step ${l0.step}: D_loss=${band(logs.map((l) => l.dLoss))}, G_loss=${band(logs.map((l) => l.gLoss))}`;
+    return (
+      (logs.length === 1
+        ? logLine(l0.step, l0.dLoss, l0.gLoss)
+        : `Step ${l0.step}: D_loss=${band(logs.map((l) => l.dLoss))}, G_loss=${band(logs.map((l) => l.gLoss))}`) + modesOf(logs)
+    );
   };
   // the log streams: each line goes out as its step completes (given a writer), and --out DIR's
   // log.jsonl grows as it goes, so an interrupted run has printed and kept everything it did
