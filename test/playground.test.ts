@@ -164,6 +164,25 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     expect(await ring.page.evaluate(() => document.getElementById('numbers')?.textContent)).toMatch(
       /of 8 modes covered, high-quality share .*; Monte Carlo: JSD ≥ \(V\(D, G\) \+ log 4\)\/2 = .* \(95% CI /,
     );
+    // D over the plane as GAN Lab draws it: a 41 × 41 heatmap under the points, axis titles, equal axes (a ring is round)
+    const view = await ring.page.evaluate(() => {
+      const panel = document.getElementById('dstar') as HTMLElement;
+      const ticks = (anchor: string) =>
+        [...panel.querySelectorAll(`text.tick[text-anchor="${anchor}"]`)].map((t) => ({
+          v: Number(t.textContent),
+          at: Number(t.getAttribute(anchor === 'middle' ? 'x' : 'y')),
+        }));
+      return {
+        cells: panel.querySelectorAll('g.heat rect').length,
+        axes: [...panel.querySelectorAll('text.axis')].map((t) => t.textContent),
+        x: ticks('middle'),
+        y: ticks('end'),
+      };
+    });
+    expect(view.cells).toBe(41 * 41);
+    expect(view.axes).toEqual(['x', 'y']);
+    const perUnit = (t: { v: number; at: number }[]) => Math.abs(((t[1]?.at as number) - (t[0]?.at as number)) / ((t[1]?.v as number) - (t[0]?.v as number)));
+    expect(Math.abs(perUnit(view.x) - perUnit(view.y))).toBeLessThan(0.5);
     expect([...errors, ...ring.errors]).toEqual([]);
     await ring.page.close();
   });

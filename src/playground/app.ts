@@ -98,6 +98,8 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
       { y: LN4, label: 'log 4' },
       { y: LN2, label: 'log 2' },
     ],
+    xLabel: 'training step',
+    yLabel: 'loss (nats)',
   });
   const p = v.probe;
   const target = parseDistributionSpec(targetSpec);
@@ -107,7 +109,14 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
     const grid = Array.from(p.grid);
     const series: Series[] = [{ xs: grid, ys: Array.from(p.d.subarray(0, n)), color: '#1f77b4', label: 'D(x)' }];
     if (p.dStar) series.push({ xs: grid, ys: Array.from(p.dStar.subarray(0, n)), color: '#2ca02c', label: 'exact D*(x) of this G', dash: true });
-    $('dstar').innerHTML = svg({ title: 'D(x) against the exact D*(x) = p_data/(p_data + p_G)', series, hlines: [{ y: 0.5, label: '½' }], yRange: [0, 1] });
+    $('dstar').innerHTML = svg({
+      title: 'D(x) against the exact D*(x) = p_data/(p_data + p_G)',
+      series,
+      hlines: [{ y: 0.5, label: '½' }],
+      yRange: [0, 1],
+      xLabel: 'x',
+      yLabel: 'D(x)',
+    });
     // p_G's histogram against p_data
     const samples = Array.from(p.samples.subarray(0, p.samples.length / s.population));
     const lo = grid[0] as number;
@@ -126,6 +135,8 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
         { xs: centers, ys: counts.map((c) => c / (samples.length * w)), color: '#ff7f0e', label: 'p_G', bars: true },
         { xs: grid, ys: grid.map((x) => Math.exp(target.logPdf(x))), color: '#333', label: 'p_data' },
       ],
+      xLabel: 'x',
+      yLabel: 'density',
     });
     // JSD from the exact pushforward (D* = p/(p + q) gives q = p(1 − D*)/D*), trapezoids on the grid; W1 from the trainer's log
     let jsd = Number.NaN;
@@ -146,7 +157,12 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
       jsd = acc;
     }
     const w1 = logs.map((e) => e[0]?.w1 as number);
-    $('divergences').innerHTML = svg({ title: 'W1(p_G, p_data) over the run (exact CDF integral)', series: [{ xs, ys: w1, color: '#9467bd', label: 'W1' }] });
+    $('divergences').innerHTML = svg({
+      title: 'W1(p_G, p_data) over the run (exact CDF integral)',
+      series: [{ xs, ys: w1, color: '#9467bd', label: 'W1' }],
+      xLabel: 'training step',
+      yLabel: 'W1',
+    });
     $('numbers').textContent =
       `step ${v.step}: JSD(p_data ‖ p_G) = ${Number.isFinite(jsd) ? jsd.toFixed(4) : '—'} nats (quadrature of the exact pushforward density on D's grid; ` +
       `log 2 = ${LN2.toFixed(4)} is the maximum); W1 = ${(logs[logs.length - 1]?.[0]?.w1 ?? Number.NaN).toFixed(4)}` +
@@ -154,12 +170,36 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
   } else {
     const samples = Array.from(p.samples.subarray(0, p.samples.length / s.population));
     const modes = Array.from(target.modes);
-    $('hist').innerHTML = svg({
-      title: 'G(z) (orange) and the modes of p_data (black)',
+    // D over the plane (GAN Lab's heatmap): the probe's grid is 41 × 41 points, x outer, y inner
+    const n = p.grid.length / 2;
+    const side = Math.round(Math.sqrt(n));
+    const gx = Array.from({ length: side }, (_, i) => p.grid[2 * i * side] as number);
+    const gy = Array.from({ length: side }, (_, j) => p.grid[2 * j + 1] as number);
+    const critic = s.loss === 'wgan' || s.loss === 'wgan-gp';
+    const dz = Array.from(p.d.subarray(0, n));
+    const [lo, hi] = critic ? [Math.min(...dz), Math.max(...dz)] : [0, 1];
+    $('dstar').innerHTML = svg({
+      title: critic ? "The critic's value over the plane, with G(z) and the modes" : 'D(x, y) over the plane, with G(z) and the modes',
+      heat: { xs: gx, ys: gy, z: dz, lo, hi, label: critic ? `critic: blue ${lo.toFixed(2)} … red ${hi.toFixed(2)}` : 'D: blue 0 · white ½ · red 1' },
       series: [
         { xs: samples.filter((_, i) => i % 2 === 0), ys: samples.filter((_, i) => i % 2 === 1), color: '#ff7f0e', label: 'G(z)', points: true },
         { xs: modes.filter((_, i) => i % 2 === 0), ys: modes.filter((_, i) => i % 2 === 1), color: '#000', label: 'modes', points: true },
       ],
+      xRange: [gx[0] as number, gx[side - 1] as number],
+      yRange: [gy[0] as number, gy[side - 1] as number],
+      equal: true,
+      xLabel: 'x',
+      yLabel: 'y',
+    });
+    $('hist').innerHTML = svg({
+      title: 'All of G’s samples and the modes of p_data',
+      series: [
+        { xs: samples.filter((_, i) => i % 2 === 0), ys: samples.filter((_, i) => i % 2 === 1), color: '#ff7f0e', label: 'G(z)', points: true },
+        { xs: modes.filter((_, i) => i % 2 === 0), ys: modes.filter((_, i) => i % 2 === 1), color: '#000', label: 'modes', points: true },
+      ],
+      equal: true,
+      xLabel: 'x',
+      yLabel: 'y',
     });
     const last = logs[logs.length - 1]?.[0];
     const cover = logs.map((e) => e[0]?.modesCovered as number);
@@ -171,8 +211,9 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
         { xs, ys: hq, color: '#9467bd', label: 'high-quality share' },
       ],
       yRange: [0, 1],
+      xLabel: 'training step',
+      yLabel: 'share',
     });
-    $('dstar').innerHTML = '';
     $('numbers').textContent =
       `step ${v.step}: ${last?.modesCovered ?? '—'} of ${last?.modes ?? '—'} modes covered, high-quality share ${(last?.hqShare ?? Number.NaN).toFixed(3)}` +
       jsdBound(p, 2, s.population, s.loss);
@@ -201,10 +242,12 @@ function jsdBound(p: FinalProbe, dim: 1 | 2, population: number, loss: string | 
     { dim, spec: "G's samples", kind: 'samples', data: fake },
     (x: number, y: number) => at.get(key(x, y)) as number,
   );
-  return (
-    `; Monte Carlo: JSD ≥ (V(D, G) + log 4)/2 = ${e.estimate.toFixed(4)} (95% CI ${e.ci[0].toFixed(4)} to ${e.ci[1].toFixed(4)}, ${n} + ${n} points, ` +
-    `the current D)`
-  );
+  const shown =
+    `JSD ≥ (V(D, G) + log 4)/2 = ${e.estimate.toFixed(4)} (95% CI ${e.ci[0].toFixed(4)} to ${e.ci[1].toFixed(4)}, ${n} + ${n} points, ` + `the current D)`;
+  // every JSD is ≥ 0: a bound whose whole interval lies below 0 says nothing, and the page says so
+  if (e.ci[1] < 0)
+    return `; Monte Carlo: ${shown}: vacuous, since every JSD is ≥ 0 (this D separates the data from G's samples worse than the constant ½ does)`;
+  return `; Monte Carlo: ${shown}: a lower bound on JSD(p_data ‖ p_G) that holds for every D, reached at D = D*`;
 }
 
 let tabularState: { p: number[]; q: number[]; d: number[]; dstar: (number | null)[] } | null = null;
