@@ -165,11 +165,9 @@ export function svg(spec: PlotSpec): string {
   }
   if (spec.xLabel)
     parts.push(`<text class="axis" x="${((M.l + W - M.r) / 2).toFixed(1)}" y="${H - M.b + 25}" font-size="10" text-anchor="middle">${esc(spec.xLabel)}</text>`);
+  const midY = ((M.t + H - M.b) / 2).toFixed(1);
   if (spec.yLabel)
-    parts.push(
-      `<text class="axis" x="12" y="${((M.t + H - M.b) / 2).toFixed(1)}" font-size="10" text-anchor="middle" transform="rotate(-90 12 ${((M.t + H - M.b) / 2).toFixed(1)})">` +
-        `${esc(spec.yLabel)}</text>`,
-    );
+    parts.push(`<text class="axis" x="12" y="${midY}" font-size="10" text-anchor="middle" transform="rotate(-90 12 ${midY})">${esc(spec.yLabel)}</text>`);
   const legend = [...spec.series, ...(spec.bands ?? [])]
     .map((s) => `<tspan fill="${s.color}">■ ${esc(s.label)}</tspan>`)
     .concat(spec.heat ? [`<tspan fill="#555">${esc(spec.heat.label)}</tspan>`] : [])
