@@ -3,10 +3,13 @@ import { InputError } from '../theory/errors.js';
 
 /** The error class of the `train` layer (messages as described at {@link InputError}). */
 export class TrainError extends InputError {
+  /** Always `'TrainError'`: the class name that stack traces and `String(error)` show. */
   override readonly name = 'TrainError';
 }
 
+/** A TensorFlow.js backend {@link useBackend} can select. */
 export type BackendName = 'cpu' | 'wasm' | 'tensorflow' | 'tensorflow-gpu';
+/** Every {@link BackendName}, in the order error messages list them. */
 export const BACKENDS: readonly BackendName[] = ['cpu', 'wasm', 'tensorflow', 'tensorflow-gpu'];
 
 const NATIVE: Record<string, string> = { tensorflow: '@tensorflow/tfjs-node', 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu' };

@@ -1,10 +1,12 @@
 import { TrainError } from './backend.js';
 import { show } from '../theory/errors.js';
 
+/** The GAN loss pair a run trains with (see {@link TrainConfig.loss}); `wgan` and `wgan-gp` make D a critic (no σ). */
 export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan' | 'wgan-gp';
 
 /** Everything that defines a training run. Every field can be overridden from the CLI or a JSON file. */
 export interface TrainConfig {
+  /** The preset the configuration was built from: `seed-toy`, `mixture-1d`, `ring8` or `grid25` (see {@link PRESETS}). */
   preset: string;
   /**
    * The data distribution, as a `numeric` distribution spec: `normal:3,1` for the toy,
@@ -15,6 +17,7 @@ export interface TrainConfig {
   noiseDim: number;
   /** Hidden widths of G (z → x) and D (x → logit). */
   gHidden: number[];
+  /** Hidden widths of D (x → logit), each from 1 to 4096; [16] in seed-toy, [32, 32] in mixture-1d, [128, 128] in ring8 and grid25. */
   dHidden: number[];
   /**
    * Generator loss: `ns` non-saturating −E[log D(G(z))], `saturating` E[log(1 − D(G(z)))] (the
@@ -27,20 +30,28 @@ export interface TrainConfig {
   clip: number;
   /** Gradient-penalty weight λ for `wgan-gp`. */
   gpWeight: number;
+  /** D's learning rate; 0.01 in seed-toy, 1e-3 in the other presets. */
   lrD: number;
+  /** G's learning rate; 0.01 in seed-toy, 1e-3 in the other presets. */
   lrG: number;
   /**
    * `adam` (PyTorch's Adam, the default) or `rmsprop` (PyTorch's RMSprop without momentum, the
    * optimizer of the WGAN paper; β₂ is then its smoothing constant α, 0.99 in PyTorch, and β₁ is unused).
    */
   optimizer?: 'adam' | 'rmsprop';
+  /** Adam's β₁, in [0, 1) (unused by `rmsprop`); 0.9 in seed-toy, 0.5 in the other presets. */
   beta1: number;
+  /** Adam's β₂ (RMSprop's α), in [0, 1); 0.999 in every preset. */
   beta2: number;
+  /** The optimizer's ε, added to the denominator √v̂ (Adam) or √v (RMSprop); 1e-8 in every preset. */
   eps: number;
+  /** Real points and noise vectors per member per D step (G's step reuses the last D step's fakes); 16, 64 or 256 by preset. */
   batch: number;
+  /** Training steps, each `dSteps` D updates then one G update; 1000 in seed-toy, 2000 in the other presets. */
   steps: number;
   /** D steps per G step. */
   dSteps: number;
+  /** Steps 0, logEvery, 2·logEvery, … are measured and logged (onLog, TrainResult.logs); 200 in every preset. */
   logEvery: number;
   /** One-sided label smoothing: real labels become 1 − labelSmoothing. */
   labelSmoothing: number;
@@ -115,8 +126,10 @@ export const RING8: TrainConfig = {
   evalSamples: 2500,
 };
 
+/** `grid25`: {@link RING8}'s settings on the 5×5 grid of Gaussians with means {−4, −2, 0, 2, 4}², σ = 0.05. */
 export const GRID25: TrainConfig = { ...RING8, preset: 'grid25', target: 'grid25' };
 
+/** The presets by name, as {@link makeConfig} reads its first argument. */
 export const PRESETS: Readonly<Record<string, TrainConfig>> = { 'seed-toy': SEED_TOY, 'mixture-1d': MIXTURE_1D, ring8: RING8, grid25: GRID25 };
 
 const INTEGER_FIELDS = ['batch', 'steps', 'dSteps', 'logEvery', 'evalSamples', 'noiseDim'] as const;

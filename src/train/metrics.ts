@@ -35,8 +35,24 @@ export function gridFor(target: Distribution): tf.Tensor3D {
   return tf.tensor3d(pts, [1, 41 * 41, 2]);
 }
 
-/** Mode metrics of one member's generated points against a 2-D target. */
-export function modeMetrics(points: Float32Array, target: Dist2D): { modesCovered: number; modes: number; hqShare: number; reverseKl: number } {
+/**
+ * Mode metrics of one member's generated points against a 2-D target, with the definitions of {@link MemberLog.modesCovered}.
+ * @param points - x, y pairs, finite.
+ * @throws {@link TrainError} when `points` is not a Float32Array of finite pairs or `target` not a 2-D mixture.
+ */
+export function modeMetrics(
+  points: Float32Array,
+  target: Dist2D,
+): {
+  /** Modes that are the nearest mode of at least one high-quality point (within 3σ of it). */
+  modesCovered: number;
+  /** The target's number of modes M. */
+  modes: number;
+  /** The share of points that are high quality, in [0, 1]. */
+  hqShare: number;
+  /** Σ hᵢ ln(hᵢ·M) (nats) for the high-quality mode histogram h; ∞ when no point is high quality. */
+  reverseKl: number;
+} {
   if (!ArrayBuffer.isView(points) || (points as Float32Array).length % 2 !== 0)
     throw new TrainError('modeMetrics', 'points', `must be a Float32Array of x, y pairs; got ${show(points)}`);
   if (target === null || typeof target !== 'object' || target.dim !== 2 || !(target.modes instanceof Float64Array) || !(target.sigma > 0))

@@ -15,29 +15,72 @@ import { adamOps } from './optimizer-ops.js';
  * [K, n]; member k is initialised from Rng.fromSeed(s + k) with logits uniform in ±1.
  */
 export interface TabularConfig {
-  /** The data masses p (positive numbers, normalised). */
+  /**
+   * The data masses p (positive numbers, normalised).
+   * @defaultValue [0.1, 0.2, 0.3, 0.4]
+   */
   target: number[];
-  /** `ns` (−Σ qᵢ ln σ(dᵢ)) or `saturating` (Σ qᵢ ln(1 − σ(dᵢ)), the minimax form). */
+  /**
+   * `ns` (−Σ qᵢ ln σ(dᵢ)) or `saturating` (Σ qᵢ ln(1 − σ(dᵢ)), the minimax form).
+   * @defaultValue 'ns'
+   */
   loss: 'ns' | 'saturating';
+  /**
+   * D's Adam learning rate, finite and ≥ 0.
+   * @defaultValue 0.05
+   */
   lrD: number;
+  /**
+   * G's Adam learning rate, finite and ≥ 0.
+   * @defaultValue 0.05
+   */
   lrG: number;
+  /**
+   * Adam's β₁, in [0, 1).
+   * @defaultValue 0.9
+   */
   beta1: number;
+  /**
+   * Adam's β₂, in [0, 1).
+   * @defaultValue 0.999
+   */
   beta2: number;
+  /**
+   * Adam's ε, added to the denominator √v̂; finite and ≥ 0.
+   * @defaultValue 1e-8
+   */
   eps: number;
+  /**
+   * Training steps, each `dSteps` D updates then one G update.
+   * @defaultValue 1000
+   */
   steps: number;
+  /**
+   * D updates per step.
+   * @defaultValue 1
+   */
   dSteps: number;
+  /**
+   * Steps 0, logEvery, 2·logEvery, … and the last step are logged.
+   * @defaultValue 200
+   */
   logEvery: number;
-  /** Keep G fixed (train D alone), e.g. to watch D converge to D*. */
+  /**
+   * Keep G fixed (train D alone), e.g. to watch D converge to D*.
+   * @defaultValue false
+   */
   freezeG: boolean;
   /**
    * 0: train on exact expectations. B > 0: train on minibatches of B real points drawn from p and B
    * fakes drawn from q = softmax(g): D's loss is −V with p, q replaced by the two batches'
    * histograms; G, whose samples are discrete, gets the score-function (REINFORCE) gradient
    * (1/B) Σⱼ f(yⱼ)(e_{yⱼ} − q), an unbiased estimate of ∇ E_q f.
+   * @defaultValue 0
    */
   batch: number;
 }
 
+/** The tabular trainer's defaults: {@link trainTabular} overrides them field by field with its `config`. */
 export const TABULAR: TabularConfig = {
   target: [0.1, 0.2, 0.3, 0.4],
   loss: 'ns',
@@ -55,12 +98,17 @@ export const TABULAR: TabularConfig = {
 
 /** One logged step of one tabular member, with exact quantities from the theory module. */
 export interface TabularLog {
+  /** The step (from 0) just done. */
   step: number;
+  /** The member's seed (s + k for member k of a population seeded s). */
   seed: number;
+  /** D's loss −V at the step's last D update, before that update (on the minibatch histograms when `batch` > 0); float32. */
   dLoss: number;
+  /** G's loss Σ qᵢ fᵢ through the updated D, before G's update (its minibatch estimate Σ q̂ᵢ fᵢ when `batch` > 0); float32. */
   gLoss: number;
-  /** p_G = softmax(g) and D = σ(d), as float32 tables. */
+  /** p_G = softmax(g) after the step, as a float32 table. */
   q: number[];
+  /** D = σ(d) per point after the step, as a float32 table. */
   d: number[];
   /** Exact V(D, G) on those tables (theory, 20 digits). */
   value: number;
@@ -89,8 +137,21 @@ function lossesOn(c: TabularConfig, p: tf.Tensor2D, q: tf.Tensor2D, d: tf.Tensor
   return { dLoss, gLoss: tf.sum(w, 1) as tf.Tensor1D, w };
 }
 
-/** D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n] (exact expectations, q = softmax(g)). */
-export function tabularLosses(c: TabularConfig, p: tf.Tensor2D, d: tf.Tensor2D, g: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
+/**
+ * D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n] (exact expectations, q = softmax(g)).
+ * @throws {@link TrainError} when `c` has no string `loss` or a tensor is not of rank 2.
+ */
+export function tabularLosses(
+  c: TabularConfig,
+  p: tf.Tensor2D,
+  d: tf.Tensor2D,
+  g: tf.Tensor2D,
+): {
+  /** −V(D; p, q) = −Σ pᵢ ln σ(dᵢ) − Σ qᵢ ln(1 − σ(dᵢ)), [K]. */
+  dLoss: tf.Tensor1D;
+  /** Σ qᵢ fᵢ with f = −ln σ(d) (ns) or ln(1 − σ(d)) (saturating), [K]. */
+  gLoss: tf.Tensor1D;
+} {
   checkFields('tabularLosses', 'c', c, { loss: 'string' });
   for (const [arg, t] of [
     ['p', p],
@@ -115,7 +176,14 @@ export function tabularBatchLosses(
   qHat: tf.Tensor2D,
   d: tf.Tensor2D,
   g: tf.Tensor2D,
-): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D; gSurrogate: tf.Tensor1D } {
+): {
+  /** −V(D; p̂, q̂), [K]. */
+  dLoss: tf.Tensor1D;
+  /** G's loss estimate Σ q̂ᵢ f(dᵢ), [K]. */
+  gLoss: tf.Tensor1D;
+  /** Σ q̂ᵢ f(dᵢ) ln qᵢ, [K]: differentiated in g it gives the score-function gradient. */
+  gSurrogate: tf.Tensor1D;
+} {
   checkFields('tabularBatchLosses', 'c', c, { loss: 'string' });
   for (const [arg, t] of [
     ['pHat', pHat],

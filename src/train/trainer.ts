@@ -33,14 +33,17 @@ export { formatFixed, logLine } from './log-format.js';
  * held-out data, 6 for the probe's data.
  */
 
-/**
- * How a step is computed: `fused` as plain float arithmetic per member (cpu backend; one thread
- * or several, see engines/fused.ts), `autodiff` as TF.js ops with TF.js's gradients (every backend). The two agree to
- * float32 rounding, not bit for bit; a run's bytes are defined by its backend and engine.
- */
-
+/** The options of {@link train}: the population, the engine, and the callbacks that observe, checkpoint and stop a run. */
 export interface TrainOptions {
+  /**
+   * The first member's seed, an integer from 0 to 2³² − 1; member k uses seed + k. Ignored with `resume`.
+   * @defaultValue 0
+   */
   seed?: number;
+  /**
+   * The number of members K, 1 to 4096 (seed + K − 1 must stay below 2³²). Ignored with `resume`.
+   * @defaultValue 1
+   */
   population?: number;
   /** Default: `fused` on the cpu backend, `autodiff` elsewhere. */
   engine?: Engine;
@@ -56,7 +59,10 @@ export interface TrainOptions {
   simd?: boolean;
   /** Called after every logged step with one entry per member. */
   onLog?: (logs: MemberLog[]) => void;
-  /** With `onProbe`: every this many steps, D on its grid, G's samples and D* (as `onFinal` gives them at the end). */
+  /**
+   * With `onProbe`: every this many steps, D on its grid, G's samples and D* (as `onFinal` gives them at the end).
+   * @defaultValue 10
+   */
   probeEvery?: number;
   /** Called after every `probeEvery`-th step with the step just done; reads the state, changes nothing. */
   onProbe?: (step: number, probe: FinalProbe) => void;
@@ -66,6 +72,7 @@ export interface TrainOptions {
   onStop?: (stop: MemberStop) => void;
   /** Take a checkpoint every this many steps (and when `shouldStop` turns true). */
   checkpointEvery?: number;
+  /** Receives each checkpoint taken (every `checkpointEvery` steps, and before {@link TrainInterrupted} is thrown); plain JSON, for `resume`. */
   onCheckpoint?: (checkpoint: Checkpoint) => void;
   /** Continue from a checkpoint instead of starting (its config, seed, population and engine are used). */
   resume?: Checkpoint;
@@ -77,18 +84,27 @@ export interface TrainOptions {
 
 /** Thrown when `shouldStop` interrupted a run; the checkpoint has been handed to `onCheckpoint`. */
 export class TrainInterrupted extends Error {
+  /** Always `'TrainInterrupted'`: the class name that stack traces and `String(error)` show. */
   override readonly name = 'TrainInterrupted';
+  /** @param step - The step the run stopped before: the checkpoint's `step`, the next step a resumed run does. */
   constructor(readonly step: number) {
     super(`interrupted before step ${step}`);
   }
 }
 
+/** What {@link train} resolves to. */
 export interface TrainResult {
+  /** The configuration the run used (the checkpoint's when resumed). */
   config: TrainConfig;
+  /** The first member's seed; member k's is seed + k. */
   seed: number;
+  /** The number of members K. */
   population: number;
+  /** The engine that ran the steps. */
   engine: Engine;
+  /** Every logged step (0, logEvery, 2·logEvery, …), one entry per member each; a resumed run's include the checkpoint's. */
   logs: MemberLog[][];
+  /** One entry per member at the last step done: the run's last step, or the step where its last training member stopped. */
   final: MemberLog[];
   /** Per member: why it stopped, or null when it ran to the end. */
   stopped: (MemberStop | null)[];

@@ -30,7 +30,9 @@ import type { StepEngine } from './types.js';
 
 /** One layer of a population's MLP: W [K, in, out], b [K, 1, out] (views of the flat parameters). */
 export interface Layer {
+  /** The weights, [K, in, out]: row-major [in][out] per member. */
   W: tf.Tensor3D;
+  /** The biases, [K, 1, out]. */
   b: tf.Tensor3D;
 }
 
