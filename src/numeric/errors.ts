@@ -2,6 +2,7 @@ import { checkOptionsWith, InputError } from '../theory/errors.js';
 
 /** The error class of the `numeric` layer (messages as described at {@link InputError}). */
 export class NumericError extends InputError {
+  /** Always `'NumericError'`: the class name that stack traces and `String(error)` show. */
   override readonly name = 'NumericError';
 }
 

@@ -16,14 +16,24 @@ import { w1Sweep, w1ToDistribution } from './wasserstein.js';
 
 /** What every estimator returns. */
 export interface Estimate {
+  /** What was estimated: `value`, `kl`, `jsd`, `w1`, `kl-knn` or `jsd-lower`. */
   readonly quantity: string;
+  /** The point estimate: nats for the value and the divergences, the points' units for `w1`. */
   readonly estimate: number;
+  /** The estimate's standard error (0 when the estimate is ±∞); `ci` is estimate ± z·stderr. */
   readonly stderr: number;
   /** Normal-approximation interval estimate ± z·stderr at `level`. */
   readonly ci: readonly [number, number];
+  /** The two-sided confidence level of `ci`, in (0, 1). */
   readonly level: number;
   /** Sample sizes used from P and from Q (0 where a side is not sampled). */
-  readonly samples: { readonly p: number; readonly q: number };
+  readonly samples: {
+    /** Draws from P (the file's size for a file of samples). */
+    readonly p: number;
+    /** Draws from Q (the file's size for a file of samples). */
+    readonly q: number;
+  };
+  /** The seed of the draws: P's from its stream 0, Q's from its stream 1. */
   readonly seed: number;
   /** How the estimate and its interval are obtained, in one line. */
   readonly method: string;
@@ -47,14 +57,20 @@ export interface EstimateOptions {
   level?: number;
 }
 
-/** A discriminator: `'optimal'` (D* = p/(p+q), from the densities) or a function of the point. */
 /**
  * A discriminator: `'optimal'` (D*, from the two densities), a function returning D(x) in [0, 1],
  * or `{ logit }`, a function returning the logit l(x) with D = σ(l) — then ln D and ln(1 − D) are
  * evaluated in log form (−softplus(∓l)), exact where σ(l) itself rounds to 0 or 1.
  */
-export type Discriminator = 'optimal' | ((x: number, y: number) => number) | { logit: (x: number, y: number) => number };
+export type Discriminator =
+  | 'optimal'
+  | ((x: number, y: number) => number)
+  | {
+      /** The logit l(x, y) (y is 0 for 1-D points), with D = σ(l). */
+      logit: (x: number, y: number) => number;
+    };
 
+/** What an estimator samples: a known distribution (drawn from with the seed) or a file of samples (used whole). */
 export type Source = Distribution | SampleSet;
 
 interface Settings {

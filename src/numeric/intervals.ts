@@ -10,12 +10,17 @@
 import { NumericError, showValue } from './errors.js';
 import { normalQuantile } from './special.js';
 
+/** A point estimate with its two-sided confidence interval [low, high]. */
 export interface Interval {
+  /** The point estimate: the share k/n, the sample median, or Spearman's ρ. */
   estimate: number;
+  /** The interval's lower end (−∞ for a median interval when n is too small to conclude anything). */
   low: number;
+  /** The interval's upper end (+∞ for a median interval when n is too small to conclude anything). */
   high: number;
   /** Two-sided confidence level, e.g. 0.95. */
   level: number;
+  /** The sample size: trials for a share, values for a median, pairs for ρ. */
   n: number;
 }
 
@@ -108,6 +113,10 @@ export function quantile(xs: readonly number[], q: number): number {
   return lo === hi ? sl : sl + (sh - sl) * (h - lo);
 }
 
+/**
+ * The median of xs: {@link quantile} at ½ (for even n, the mean of the two middle values).
+ * @throws {@link numeric.NumericError} for an empty list or a value that is not a number.
+ */
 export const median = (xs: readonly number[]) => quantile(xs, 0.5);
 
 /**

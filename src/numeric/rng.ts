@@ -6,15 +6,24 @@ import { normalQuantile } from './special.js';
 
 /** Everything needed to continue a generator bit-identically; plain JSON. */
 export interface RngState {
+  /** The generator: always `xoroshiro128+`. */
   readonly algorithm: 'xoroshiro128+';
+  /** The seed the generator was created from, 0 to {@link MAX_SEED}. */
   readonly seed: number;
+  /** The stream index k (see {@link Rng.stream}). */
   readonly stream: number;
+  /** xoroshiro128+'s four 32-bit state words as signed integers; never all zero. */
   readonly state: readonly number[];
 }
 
 /** Largest accepted seed (seeds are unsigned 32-bit integers). */
 export const MAX_SEED = 0xffff_ffff;
 
+/**
+ * A seed, checked: an integer from 0 to {@link MAX_SEED}, returned as it is.
+ * @param fn - The function the error names.
+ * @throws {@link NumericError} for anything else.
+ */
 export function checkSeed(fn: string, seed: unknown): number {
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw new NumericError(fn, 'seed', `must be an integer from 0 to ${MAX_SEED}; got ${showValue(seed)}`);
@@ -43,7 +52,9 @@ function seeded(seed: number): JumpableRandomGenerator {
 export class Rng {
   private constructor(
     private gen: JumpableRandomGenerator,
+    /** The seed this generator was created from. */
     readonly seed: number,
+    /** Which stream of the seed this is: 0 from {@link Rng.fromSeed}, k from {@link Rng.stream}(k). */
     readonly streamIndex: number,
   ) {}
 
@@ -69,6 +80,7 @@ export class Rng {
     return new Rng(xoroshiro128plusFromState(state.state), state.seed, state.stream);
   }
 
+  /** The whole state as plain JSON; {@link Rng.restore} continues from it with the same numbers. Does not advance the generator. */
   save(): RngState {
     return { algorithm: 'xoroshiro128+', seed: this.seed, stream: this.streamIndex, state: [...this.gen.getState()] };
   }

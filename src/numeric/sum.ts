@@ -16,6 +16,10 @@ export class CompensatedSum {
   /** Whether s and c are held in units of 2⁶⁴ (after a partial sum of finite terms overflowed). */
   private scaled = false;
 
+  /**
+   * Adds a term; ±∞ are counted, not summed.
+   * @throws {@link NumericError} for NaN.
+   */
   add(x: number): void {
     if (x - x !== 0) {
       // NaN or ±∞ (x − x is NaN for both)
@@ -77,7 +81,14 @@ export function compensatedSum(xs: ArrayLike<number>): number {
  * Needs at least 2 values (the unbiased variance divides by n − 1); NaN is refused. With infinite
  * values of one sign the mean is that infinity and the variance +∞; with both signs it is refused.
  */
-export function meanVariance(xs: ArrayLike<number>): { mean: number; variance: number; n: number } {
+export function meanVariance(xs: ArrayLike<number>): {
+  /** The sample mean. */
+  mean: number;
+  /** The unbiased sample variance, Σ (xᵢ − mean)²/(n − 1). */
+  variance: number;
+  /** The number of values, infinite ones included. */
+  n: number;
+} {
   const fn = 'meanVariance';
   const a = checkNumbers(fn, xs, 2);
   let mean = 0;

@@ -15,16 +15,19 @@ export interface W1FloatOptions {
 
 /** A W1 sweep's result; `sx`/`sy` are S(·) at each point of the sorted inputs (see below). */
 export interface W1Sweep {
+  /** W1 = ∫|F_x(t) − F_y(t)| dt, in the units of the points. */
   distance: number;
-  /** The points of x and y, sorted. */
+  /** The points of x, sorted. */
   xs: Float64Array;
+  /** The points of y, sorted. */
   ys: Float64Array;
   /**
    * S(t) = ∫ sign(F_x − F_y) from the smallest point to t, at each sorted point: the influence
    * function of W1 (W1 − W1ₙ ≈ mean of S over x minus mean over y), whose variances give the
-   * delta-method standard error.
+   * delta-method standard error. One value per point of `xs`.
    */
   sx: Float64Array;
+  /** S(t) at each point of `ys`. */
   sy: Float64Array;
 }
 
@@ -147,7 +150,18 @@ export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatO
  * with G(t) = ∫_{−∞}^t F; each middle piece splits at the quantile F⁻¹(i/n) where the sign changes.
  * Also returns S(x₍ᵢ₎) = ∫ sign(F_n − F) up to each point (the influence function, for the stderr).
  */
-export function w1ToDistribution(sample: ArrayLike<number>, dist: Dist1D, fn = 'w1ToDistribution'): { distance: number; xs: Float64Array; s: Float64Array } {
+export function w1ToDistribution(
+  sample: ArrayLike<number>,
+  dist: Dist1D,
+  fn = 'w1ToDistribution',
+): {
+  /** W1 between the sample's empirical distribution and `dist`, ≥ 0. */
+  distance: number;
+  /** The sample, sorted. */
+  xs: Float64Array;
+  /** S(x₍ᵢ₎) = ∫ sign(F_n − F) from x₍₁₎ to x₍ᵢ₎, one value per point of `xs`. */
+  s: Float64Array;
+} {
   fn = String(fn);
   checkFinite(fn, 'sample', sample, 1);
   if (dist === null || typeof dist !== 'object' || dist.dim !== 1 || typeof dist.cdfIntegral !== 'function')
