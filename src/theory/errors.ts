@@ -21,6 +21,7 @@ export class InputError extends Error {
 
 /** The error class of the `theory` layer. */
 export class TheoryError extends InputError {
+  /** Always `'TheoryError'`: the class name that stack traces and `String(error)` show. */
   override readonly name = 'TheoryError';
 }
 

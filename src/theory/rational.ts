@@ -7,7 +7,9 @@ import { TheoryError, show } from './errors.js';
  * fractions and every comparison (p = q, sum = 1, D ∈ [0,1]) is decided without rounding.
  */
 export interface Rational {
+  /** The numerator, carrying the sign. */
   readonly num: bigint;
+  /** The denominator, > 0 and coprime to `num`. */
   readonly den: bigint;
 }
 

@@ -17,7 +17,13 @@ export interface W1Result {
   readonly dual: Enclosure;
   /** An optimal 1-Lipschitz witness f(xᵢ), with f(x₀) = 0. */
   readonly witness: readonly Rational[];
-  readonly exact: { readonly distance: Rational; readonly dual: Rational };
+  /** The primal and dual values as exact rationals (`distance` and `dual` are their enclosures). */
+  readonly exact: {
+    /** W1 = Σᵢ |Fᵢ| (xᵢ₊₁ − xᵢ), exact. */
+    readonly distance: Rational;
+    /** E_P f − E_Q f for the witness, exact; equal to `distance`. */
+    readonly dual: Rational;
+  };
 }
 
 /**
