@@ -13,19 +13,25 @@ import { checkOptions, intAtLeast, show, TestingError } from './errors.js';
 
 /** A pair of distributions on the same points. */
 export interface DistributionPair {
+  /** p's masses, one per point, nonnegative and summing to 1 (to float rounding). */
   p: number[];
+  /** q's masses on the same points, nonnegative and summing to 1 (to float rounding). */
   q: number[];
 }
 
 /** One Gaussian component. */
 export interface Gaussian {
+  /** The mean μ. */
   mu: number;
+  /** The standard deviation σ, > 0. */
   sigma: number;
 }
 
 /** A Gaussian mixture: weights summing to 1. */
 export interface Mixture {
+  /** The components' weights, positive and summing to 1 (to float rounding). */
   weights: number[];
+  /** The components, one per weight. */
   components: Gaussian[];
 }
 

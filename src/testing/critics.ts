@@ -7,7 +7,25 @@
 import fc from 'fast-check';
 
 /** A critic's definition: `linear` f(x) = a·(w·x) + b, or `quadratic` f(x) = ½·a·‖x − c‖². */
-export type CriticSpec = { kind: 'linear'; a: number; w: number[]; b: number } | { kind: 'quadratic'; a: number; c: number[] };
+export type CriticSpec =
+  | {
+      /** f(x) = a·(w·x) + b: gradient a·w everywhere. */
+      kind: 'linear';
+      /** The slope along `w`; ‖∇f‖ = |a|·‖w‖. */
+      a: number;
+      /** The direction, one coordinate per dimension (a unit vector in {@link critic}'s critics). */
+      w: number[];
+      /** The offset. */
+      b: number;
+    }
+  | {
+      /** f(x) = ½·a·‖x − c‖²: gradient a·(x − c). */
+      kind: 'quadratic';
+      /** The curvature. */
+      a: number;
+      /** The centre, one coordinate per dimension. */
+      c: number[];
+    };
 
 /** A critic: f(x) for a point x (an array of coordinates), with its exact gradient and its spec. */
 export interface Critic {

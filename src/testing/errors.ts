@@ -2,6 +2,7 @@ import { checkOptionsWith, InputError, show } from '../theory/errors.js';
 
 /** The error class of `gan-verify/testing` (messages as described at {@link InputError}). */
 export class TestingError extends InputError {
+  /** Always `'TestingError'`: the class name that stack traces and `String(error)` show. */
   override readonly name = 'TestingError';
 }
 

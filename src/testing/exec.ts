@@ -25,6 +25,7 @@ export const EXEC_PROTOCOL = 'gan-verify-theorems/1';
 
 /** The child process broke the protocol (exited, answered malformed, or hung): not a finding about the user's code. */
 export class ExecError extends Error {
+  /** Always `'ExecError'`: the class name that stack traces and `String(error)` show. */
   override readonly name = 'ExecError';
 }
 

@@ -7,15 +7,30 @@
 import { jsd, kl, value, dstar, exactFloat, type Enclosure } from '../theory/index.js';
 import { checkOptions, show, TestingError } from './errors.js';
 
+/** What a comparison returns: the shape of an `expect.extend` matcher's result in vitest and jest. */
 export interface MatchResult {
+  /** Whether `actual` matched. */
   pass: boolean;
+  /** Describes the comparison (values, tolerance, and how far off `actual` is); built only when called. */
   message: () => string;
 }
 
 /** Tolerances: relative (`rtol`), absolute (`atol`) and in units in the last place (`ulps`); any one suffices. */
 export interface Tolerance {
+  /**
+   * Relative tolerance, a multiple of |expected| (of the exact value, for an enclosure); finite and ≥ 0.
+   * @defaultValue 0
+   */
   rtol?: number;
+  /**
+   * Absolute tolerance; finite and ≥ 0.
+   * @defaultValue 0
+   */
   atol?: number;
+  /**
+   * Units in the last place from expected (from the exact value, for an enclosure), see {@link ulpDistance}; finite and ≥ 0.
+   * @defaultValue 0
+   */
   ulps?: number;
 }
 
@@ -100,8 +115,11 @@ const masses = (v: readonly number[], fn: string, arg: string) => {
  * whose sum is not 1 up to rounding are refused: a user's bug, not rounding.
  */
 export const exact = {
+  /** JSD(p ‖ q), certified to 20 digits. */
   jsd: (p: readonly number[], q: readonly number[]): Enclosure => jsd(masses(p, 'jsd', 'p'), masses(q, 'jsd', 'q'), { normalize: true, digits: 20 }),
+  /** KL(p ‖ q), certified to 20 digits; `inf` where q = 0 < p. */
   kl: (p: readonly number[], q: readonly number[]): Enclosure => kl(masses(p, 'kl', 'p'), masses(q, 'kl', 'q'), { normalize: true, digits: 20 }),
+  /** V(D, G) = Σ pᵢ ln dᵢ + Σ qᵢ ln(1 − dᵢ) for the discriminator table d, certified to 20 digits. */
   value: (p: readonly number[], q: readonly number[], d: readonly number[]): Enclosure =>
     value(masses(p, 'value', 'p'), masses(q, 'value', 'q'), exactly(d, 'value', 'd'), { normalize: true, digits: 20 }),
   /** D*(x) per point (null where p = q = 0, where it is undefined). */
@@ -114,9 +132,14 @@ export const exact = {
  * `expect(x).toBeCloseToExact(enclosure, { rtol: 1e-12 })`, `expect(x).toBeWithinUlps(y, 4)`.
  */
 export const ganMatchers = {
+  /** Passes when `received` lies inside the certified enclosure widened by the tolerance (see {@link withinEnclosure}). */
   toBeCloseToExact(received: number, expected: Enclosure, tolerance: Tolerance = {}): MatchResult {
     return withinEnclosure(received, expected, tolerance);
   },
+  /**
+   * Passes when `received` is within `ulps` units in the last place of `expected` (see {@link closeTo}).
+   * @throws {@link TestingError} when `ulps` is not an integer ≥ 0.
+   */
   toBeWithinUlps(received: number, expected: number, ulps: number): MatchResult {
     if (typeof ulps !== 'number' || !Number.isSafeInteger(ulps) || ulps < 0)
       throw new TestingError('toBeWithinUlps', 'ulps', `must be an integer ≥ 0; got ${show(ulps)}`);

@@ -7,7 +7,10 @@ import type fc from 'fast-check';
 import type { Critic } from './critics.js';
 
 type Vec = readonly number[];
-/** A result, or a promise of one. */
+/**
+ * A result, or a promise of one.
+ * @inline
+ */
 type R<T> = T | Promise<T>;
 
 /**

@@ -49,7 +49,14 @@ export function theoremList(given: Set<string>): Theorem[] {
 }
 
 /** The ids and statements of the theorems, for documentation and `only`. */
-export const THEOREMS: readonly { id: string; statement: string; needs: readonly string[] }[] = theoremList(new Set()).map(({ id, statement, needs }) => ({
+export const THEOREMS: readonly {
+  /** A short id, for `only` and in failure messages. */
+  id: string;
+  /** What the theorem states, with its source. */
+  statement: string;
+  /** The {@link Implementations} it needs; it runs only when all of them are given. */
+  needs: readonly string[];
+}[] = theoremList(new Set()).map(({ id, statement, needs }) => ({
   id,
   statement,
   needs,
