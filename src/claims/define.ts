@@ -14,12 +14,18 @@ import { InputError, show } from '../theory/errors.js';
  * its time limit, so nothing was decided (an author's bug is not a refutation).
  */
 export const VERDICTS = ['holds', 'holds-under-conditions', 'imprecise', 'refuted', 'inconclusive', 'not-checkable', 'error'] as const;
+/**
+ * A claim's verdict: `holds` (verified as stated), `holds-under-conditions` (only under stated conditions), `imprecise` (a corrected
+ * statement holds), `refuted`, `inconclusive` (the interval straddles the threshold), `not-checkable`, or `error` (the runner's).
+ */
 export type Verdict = (typeof VERDICTS)[number];
 
+/** Every {@link Method}, in the order error messages list them. */
 export const METHODS = ['exact', 'monte-carlo', 'trainer', 'population', 'none'] as const;
 /** How a claim is checked: exact theory, Monte Carlo with confidence intervals, one trainer experiment, a population of runs. */
 export type Method = (typeof METHODS)[number];
 
+/** Where a claim comes from: the document and the words quoted from it. */
 export interface ClaimSource {
   /** Seed document file name, e.g. `000_3ee4abfec5abb774.txt`, or any label for an author's own document. */
   doc: string;
@@ -68,6 +74,7 @@ export interface GridCell {
   interval?: IntervalEvidence;
 }
 
+/** What a check returns: the verdict and what it rests on. */
 export interface Outcome {
   /** What the check established (never `error`: a check that cannot decide throws). */
   verdict: Verdict;
@@ -89,6 +96,7 @@ export interface Outcome {
   grid?: GridCell[];
 }
 
+/** What the runner hands a check: the ledger's size and seed, a generator, shared experiments and the time limit. */
 export interface CheckContext {
   /** Small sizes (the whole ledger under a minute). */
   quick: boolean;
@@ -109,6 +117,10 @@ export interface CheckContext {
   timeLimit?: number;
 }
 
+/**
+ * A claim as its author writes it, for {@link defineClaim}.
+ * @typeParam S - The subject's type (a formula as a function, a setup as data).
+ */
 export interface ClaimSpec<S = unknown> {
   /** Unique, lowercase letters, digits and dashes. */
   id: string;
@@ -149,6 +161,7 @@ export interface ClaimSpec<S = unknown> {
   why?: string;
 }
 
+/** A claim declared by {@link defineClaim}: its checked spec, tagged for loaders. */
 export interface Claim<S = unknown> extends ClaimSpec<S> {
   /** The tag loaders look for (set by defineClaim; a forged object is checked again). */
   readonly kind: 'gan-verify-claim';

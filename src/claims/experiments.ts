@@ -16,7 +16,9 @@ export { quantile, median, spearman } from '../numeric/intervals.js';
 
 /** A population experiment: a preset, overrides, the population size and the steps. */
 export interface Setup {
+  /** The trainer preset: `seed-toy`, `mixture-1d`, `ring8` or `grid25`. */
   preset: string;
+  /** Settings over the preset's, as makeConfig takes them (`steps` below, when given, wins over theirs). */
   overrides?: Partial<TrainConfig>;
   /** Population in quick and full mode (for sequential checks: the first stage). */
   population: [number, number];
@@ -29,11 +31,17 @@ export interface Setup {
   stages?: [number[], number[]];
 }
 
+/** The first n members of a setup, trained once per ledger, as {@link population} returns them. */
 export interface Population {
+  /** The trainer configuration every member ran. */
   config: TrainConfig;
+  /** The first member's seed (the context's); member k's is seed + k. */
   seed: number;
+  /** Every logged step, one entry per member each, members in seed order. */
   logs: MemberLog[][];
+  /** Each member's entry at its last step, in seed order. */
   final: MemberLog[];
+  /** G's and D's outputs at the end of training, members concatenated in seed order (`grid`, `d`, `samples`, and `dStar` where known). */
   probe: FinalProbe;
 }
 
@@ -130,6 +138,7 @@ export function share<T>(xs: readonly T[], ok: (x: T) => boolean): number {
 
 /** What a sequential check computes at one population size: its interval and what it says. */
 export interface Look {
+  /** The statistic and its interval at this population size. */
   interval: IntervalEvidence;
   /** The decision on this interval (inconclusive: grow the population). */
   verdict: Verdict;
@@ -146,7 +155,16 @@ export async function sequential<T extends Look>(
   setup: Setup,
   look: (pop: Population, level: number) => T | Promise<T>,
   level = 0.95,
-): Promise<T & { pop: Population; looks: number; stages: number[] }> {
+): Promise<
+  T & {
+    /** The population of the last look. */
+    pop: Population;
+    /** How many looks were made, 1 to `stages.length`. */
+    looks: number;
+    /** The population sizes the test could look at, ascending; the last is the cap. */
+    stages: number[];
+  }
+> {
   checkContext('sequential', ctx);
   checkSetup('sequential', setup);
   if (typeof look !== 'function') throw new ClaimError('sequential', 'look', `must be a function (pop, level) => Look; got ${show(look)}`);

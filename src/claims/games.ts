@@ -8,9 +8,13 @@ import { add, cmp, div, mul, rational, sub, ONE, ZERO, type Rational } from '../
 /** Payoff matrix to the row player (who maximises); the column player minimises. */
 export type Game = Rational[][];
 
+/** A solution of a game in mixed strategies, exact. */
 export interface MixedSolution {
+  /** The game's value: the payoff `row` guarantees at least and `col` allows at most. */
   value: Rational;
+  /** An optimal mixed strategy of the row player (maximiser): one probability per row, summing to 1. */
   row: Rational[];
+  /** An optimal mixed strategy of the column player (minimiser): one probability per column, summing to 1. */
   col: Rational[];
 }
 
@@ -25,7 +29,16 @@ export function payoff(A: Game, x: readonly Rational[], y: readonly Rational[]):
 }
 
 /** min over columns of the row strategy's payoff (what x guarantees) and max over rows against y. */
-export function guarantees(A: Game, x: readonly Rational[], y: readonly Rational[]): { rowFloor: Rational; colCeiling: Rational } {
+export function guarantees(
+  A: Game,
+  x: readonly Rational[],
+  y: readonly Rational[],
+): {
+  /** minⱼ Σᵢ xᵢ A[i][j]: the least the row player gets with x, whatever the column player does. */
+  rowFloor: Rational;
+  /** maxᵢ Σⱼ A[i][j] yⱼ: the most the column player concedes with y, whatever the row player does. */
+  colCeiling: Rational;
+} {
   checkGame('guarantees', A);
   checkStrategy('guarantees', 'x', x, A.length);
   checkStrategy('guarantees', 'y', y, (A[0] as Rational[]).length);
@@ -120,7 +133,12 @@ export function pureSaddles(A: Game): [number, number][] {
 }
 
 /** maxᵢ minⱼ and minⱼ maxᵢ over pure strategies. */
-export function pureValues(A: Game): { maximin: Rational; minimax: Rational } {
+export function pureValues(A: Game): {
+  /** maxᵢ minⱼ A[i][j]: what the row player guarantees with a pure strategy. */
+  maximin: Rational;
+  /** minⱼ maxᵢ A[i][j]: what the column player concedes at most with a pure strategy; ≥ maximin, equal iff a pure saddle exists. */
+  minimax: Rational;
+} {
   checkGame('pureValues', A);
   const rowMins = A.map((r) => r.reduce((a, b) => (cmp(a, b) <= 0 ? a : b)));
   const maximin = rowMins.reduce((a, b) => (cmp(a, b) >= 0 ? a : b));

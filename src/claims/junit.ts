@@ -27,6 +27,11 @@ export function xmlEscape(s: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * The ledger as one JUnit XML <testsuite>, one <testcase> per claim: the expected verdict passes (`not-checkable` is skipped),
+ * another verdict is a <failure>, a check that threw an <error>.
+ * @throws {@link ClaimError} when `entries` are not ledger entries or `meta` lacks `shard` or `seconds`.
+ */
 export function junitXml(entries: readonly LedgerEntry[], meta: LedgerMeta): string {
   checkEntries('junitXml', entries);
   checkObject('junitXml', 'meta', meta, ['shard', 'seconds'], 'the ledger meta');

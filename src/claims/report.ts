@@ -13,13 +13,20 @@ import { builtInAccounting, type DocumentAccounting } from './documents/accounti
 import { levelText } from './checks/statistics.js';
 import { annotatedPage, katexAssets } from './documents/annotate.js';
 
+/** The `schema` tag of the JSON ledger this version writes ({@link ledgerJson}). */
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
 
+/** What the ledger records about the run that made it. */
 export interface LedgerMeta {
+  /** The ledger's base seed ({@link CheckContext.seed}). */
   seed: number;
+  /** Whether the claims ran at quick sizes ({@link CheckContext.quick}). */
   quick: boolean;
+  /** `I/N` for shard I of N (claims I, I + N, I + 2N, …), null for a whole ledger. */
   shard: string | null;
+  /** The TensorFlow.js backend the training claims ran on, e.g. `cpu`. */
   backend: string;
+  /** Wall-clock seconds of the run (of all shards together, for a merged ledger). */
   seconds: number;
 }
 
