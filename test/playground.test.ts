@@ -168,13 +168,13 @@ describe.skipIf(chromium === undefined)('the playground in headless Chromium', (
     const view = await ring.page.evaluate(() => {
       const panel = document.getElementById('dstar') as HTMLElement;
       const ticks = (anchor: string) =>
-        [...panel.querySelectorAll(`text.tick[text-anchor="${anchor}"]`)].map((t) => ({
+        Array.from(panel.querySelectorAll(`text.tick[text-anchor="${anchor}"]`)).map((t) => ({
           v: Number(t.textContent),
           at: Number(t.getAttribute(anchor === 'middle' ? 'x' : 'y')),
         }));
       return {
         cells: panel.querySelectorAll('g.heat rect').length,
-        axes: [...panel.querySelectorAll('text.axis')].map((t) => t.textContent),
+        axes: Array.from(panel.querySelectorAll('text.axis')).map((t) => t.textContent),
         x: ticks('middle'),
         y: ticks('end'),
       };

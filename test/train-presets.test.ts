@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { gradientPenalty, makeConfig, modeMetrics, train, useBackend } from '../src/train/index.js';
+import { gradientPenalty } from '../src/train/engines/autodiff.js';
+import { makeConfig, modeMetrics, train, useBackend } from '../src/train/index.js';
 import { ring8, grid25 } from '../src/numeric/index.js';
 
 beforeAll(async () => {

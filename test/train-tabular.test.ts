@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { floatFraction, tabularBatchLosses, tabularLosses, trainTabular, useBackend, TABULAR } from '../src/train/index.js';
+import { tabularBatchLosses, tabularLosses } from '../src/train/tabular-losses.js';
+import { floatFraction, trainTabular, useBackend, TABULAR } from '../src/train/index.js';
 import { Rng } from '../src/numeric/index.js';
 import { dstarExact, value, valueAtOptimum } from '../src/theory/index.js';
 import { mainAsync } from '../src/cli/main.js';

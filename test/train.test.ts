@@ -3,19 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import {
-  dLossOf,
-  formatFixed,
-  gLossOf,
-  logLine,
-  makeConfig,
-  train,
-  useBackend,
-  TrainError,
-  TrainInterrupted,
-  type Checkpoint,
-  type TrainConfig,
-} from '../src/train/index.js';
+import { dLossOf, gLossOf } from '../src/train/engines/autodiff.js';
+import { formatFixed, logLine, makeConfig, train, useBackend, TrainError, TrainInterrupted, type Checkpoint, type TrainConfig } from '../src/train/index.js';
 import { cliAsync, resealCheckpoint } from './cli-helpers.js';
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { packageVersion } from '../package-version.js';
+import { optionalPeers, packageVersion } from '../package-version.js';
 import { InputError } from '../theory/index.js';
 import { runEstimate } from './estimate.js';
 import { CliError, parseArgs } from './args.js';
@@ -63,6 +63,14 @@ function report(e: unknown, err: (s: string) => void): number {
   if (e instanceof SaveError) {
     err(`gan-verify: ${e.message}\n`);
     return 1;
+  }
+  // an optional peer dependency that is not installed (npm install gan-verify leaves them out): which one, and the line that installs them
+  const missing = /^Cannot find (?:package|module) '((?:@[^/']+\/)?[^/']+)/.exec((e as Error | undefined)?.message ?? '')?.[1];
+  if ((e as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND' && missing !== undefined && optionalPeers().includes(missing)) {
+    err(
+      `gan-verify: this command needs ${missing}, an optional dependency that is not installed; install the optional ones with: npm install ${optionalPeers().join(' ')}\n`,
+    );
+    return 2;
   }
   const message = e instanceof Error ? e.message : String(e);
   err(`gan-verify: internal error: ${message.replace(/\s*\n\s*/g, ' ')} (set GAN_VERIFY_DEBUG=1 for the stack)\n`);

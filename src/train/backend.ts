@@ -1,11 +1,5 @@
-import * as tf from '@tensorflow/tfjs';
-import { InputError } from '../theory/errors.js';
-
-/** The error class of the `train` layer (messages as described at {@link InputError}). */
-export class TrainError extends InputError {
-  /** Always `'TrainError'`: the class name that stack traces and `String(error)` show. */
-  override readonly name = 'TrainError';
-}
+import { TrainError } from './errors.js';
+import { tf } from './tf.js';
 
 /** A TensorFlow.js backend {@link useBackend} can select. */
 export type BackendName = 'cpu' | 'wasm' | 'tensorflow' | 'tensorflow-gpu';
@@ -47,5 +41,3 @@ export async function useBackend(name: BackendName = 'cpu'): Promise<void> {
   if (!ok) throw new TrainError('useBackend', 'backend', `${JSON.stringify(name)} could not be initialised`);
   await tf.ready();
 }
-
-export { tf };

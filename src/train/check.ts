@@ -1,6 +1,7 @@
 /** Argument checks for the trainer's exported functions (a TrainError naming the argument). */
 import { show } from '../theory/errors.js';
-import { tf, TrainError } from './backend.js';
+import { tf } from './tf.js';
+import { TrainError } from './errors.js';
 
 /** A tf.Tensor of the given rank. */
 export function checkTensor(fn: string, arg: string, v: unknown, rank: number): void {

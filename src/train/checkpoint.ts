@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { parseDistribution } from '../numeric/read-file.js';
 import { Rng } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
-import { TrainError } from './backend.js';
+import { TrainError } from './errors.js';
 import { checkConfig } from './config.js';
 import { networkSizes } from './mlp.js';
 import { CHECKPOINT_FORMAT, type Checkpoint } from './types.js';

@@ -1,4 +1,4 @@
-import { TrainError } from './backend.js';
+import { TrainError } from './errors.js';
 import { show } from '../theory/errors.js';
 
 /** The GAN loss pair a run trains with (see {@link TrainConfig.loss}); `wgan` and `wgan-gp` make D a critic (no σ). */

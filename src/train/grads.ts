@@ -1,4 +1,4 @@
-import { tf } from './backend.js';
+import { tf } from './tf.js';
 
 /**
  * Gradients of a population's losses: `loss()` returns one loss per member ([K]); the gradient is

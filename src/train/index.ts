@@ -12,18 +12,15 @@
  * ```
  * @module
  */
-export { useBackend, BACKENDS, TrainError, type BackendName } from './backend.js';
+export { useBackend, BACKENDS, type BackendName } from './backend.js';
+export { TrainError } from './errors.js';
 export { makeConfig, PRESETS, SEED_TOY, MIXTURE_1D, RING8, GRID25, type TrainConfig, type GanLoss } from './config.js';
 export {
   train,
   logLine,
   formatFixed,
-  dLossOf,
-  gLossOf,
-  gradientPenalty,
   modeMetrics,
   TrainInterrupted,
-  type Layer,
   type Checkpoint,
   type Engine,
   type MemberLog,
@@ -32,6 +29,6 @@ export {
   type TrainResult,
   type FinalProbe,
 } from './trainer.js';
-export { trainTabular, tabularLosses, tabularBatchLosses, floatFraction, TABULAR, type TabularConfig, type TabularLog } from './tabular.js';
+export { trainTabular, floatFraction, TABULAR, type TabularConfig, type TabularLog } from './tabular.js';
 export { validateCheckpoint, parameterCount, CHECKPOINT_FORMAT } from './checkpoint.js';
 export { LOSS_BOUND } from './losses.js';

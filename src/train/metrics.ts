@@ -3,16 +3,16 @@
  * and W1 to the target (1-D), the mode metrics (2-D), D's distance from ½ on a grid and, for 1-D
  * targets with scalar noise, from the exact D* of G's pushforward; and the probes a page reads.
  */
-import { show } from '../theory/errors.js';
-import { w1ToDistribution, type Dist1D, type Dist2D, type Distribution } from '../numeric/index.js';
+import { w1ToDistribution, type Dist1D, type Distribution } from '../numeric/index.js';
 import { sigmoid } from '../numeric/logistic.js';
-import { tf, TrainError } from './backend.js';
+import { tf } from './tf.js';
 import type { TrainConfig } from './config.js';
 import { isCritic } from './losses.js';
 import { layout, networkSizes } from './mlp.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
 import type { StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
+import { modeMetrics } from './mode-metrics.js';
 
 /** The grid on which D is compared with ½: 201 points over the 1-D target's 0.01%–99.99% range, or 41×41 over the modes' box. */
 export function gridFor(target: Distribution): tf.Tensor3D {
@@ -33,55 +33,6 @@ export function gridFor(target: Distribution): tf.Tensor3D {
     }
   }
   return tf.tensor3d(pts, [1, 41 * 41, 2]);
-}
-
-/**
- * Mode metrics of one member's generated points against a 2-D target, with the definitions of {@link MemberLog.modesCovered}.
- * @param points - x, y pairs, finite.
- * @throws {@link TrainError} when `points` is not a Float32Array of finite pairs or `target` not a 2-D mixture.
- */
-export function modeMetrics(
-  points: Float32Array,
-  target: Dist2D,
-): {
-  /** Modes that are the nearest mode of at least one high-quality point (within 3σ of it). */
-  modesCovered: number;
-  /** The target's number of modes M. */
-  modes: number;
-  /** The share of points that are high quality, in [0, 1]. */
-  hqShare: number;
-  /** Σ hᵢ ln(hᵢ·M) (nats) for the high-quality mode histogram h; ∞ when no point is high quality. */
-  reverseKl: number;
-} {
-  if (!ArrayBuffer.isView(points) || (points as Float32Array).length % 2 !== 0)
-    throw new TrainError('modeMetrics', 'points', `must be a Float32Array of x, y pairs; got ${show(points)}`);
-  if (target === null || typeof target !== 'object' || target.dim !== 2 || !(target.modes instanceof Float64Array) || !(target.sigma > 0))
-    throw new TrainError('modeMetrics', 'target', `must be a 2-D mixture (ring8, grid25); got ${show(target)}`);
-  for (let i = 0; i < points.length; i++) if (!Number.isFinite(points[i] as number)) throw new TrainError('modeMetrics', 'points', 'must be finite');
-  const M = target.modes.length / 2;
-  const hist = new Array<number>(M).fill(0);
-  const n = points.length / 2;
-  let hq = 0;
-  const limit2 = (3 * target.sigma) ** 2;
-  for (let i = 0; i < n; i++) {
-    let best = Infinity;
-    let arg = 0;
-    for (let j = 0; j < M; j++) {
-      const dx = (points[2 * i] as number) - (target.modes[2 * j] as number);
-      const dy = (points[2 * i + 1] as number) - (target.modes[2 * j + 1] as number);
-      const d2 = dx * dx + dy * dy;
-      if (d2 < best) {
-        best = d2;
-        arg = j;
-      }
-    }
-    if (best <= limit2) {
-      hq++;
-      hist[arg]! += 1;
-    }
-  }
-  const reverseKl = hq === 0 ? Infinity : hist.reduce((s, c) => (c === 0 ? s : s + (c / hq) * Math.log((c / hq) * M)), 0);
-  return { modesCovered: hist.filter((c) => c > 0).length, modes: M, hqShare: hq / n, reverseKl };
 }
 
 /** A run, as a measurement needs it. */

@@ -4,7 +4,7 @@
  * engine's float loops in adam.ts (`adam`, `rmsprop`).
  */
 import { adamCorrections } from './adam.js';
-import { tf } from './backend.js';
+import { tf } from './tf.js';
 
 /** PyTorch's Adam as TF.js ops on [K, P] (members whose `active` entry is false keep their values). */
 export function adamOps(

@@ -1,100 +1,14 @@
 import { show } from '../theory/errors.js';
-import { checkFields, checkTensor } from './check.js';
 import { checkSeed, Rng } from '../numeric/rng.js';
 import { exactFloat, jsd as exactJsd, value as exactValue } from '../theory/index.js';
-import { tf, TrainError } from './backend.js';
+import { tf } from './tf.js';
+import { TrainError } from './errors.js';
 import { memberGrads } from './grads.js';
 import { adamOps } from './optimizer-ops.js';
+import { TABULAR, type TabularConfig } from './tabular-config.js';
+import { tabularBatchLosses, tabularLosses } from './tabular-losses.js';
 
-/**
- * The `tabular` GAN: data on n points with masses p, G = softmax over n logits (so p_G = q is known
- * exactly at every step), D = a sigmoid per point. Training uses exact expectations instead of
- * samples, so the D loss is exactly −V(D, G) = −Σ pᵢ ln σ(dᵢ) − Σ qᵢ ln(1 − σ(dᵢ)) and every claim of
- * the theory (D* = p/(p+q), C(G) = 2·JSD − ln 4, the Nash point) can be checked against the exact
- * module on the trainer's own tables. Populations are batched as in the MLP trainer: logits are
- * [K, n]; member k is initialised from Rng.fromSeed(s + k) with logits uniform in ±1.
- */
-export interface TabularConfig {
-  /**
-   * The data masses p (positive numbers, normalised).
-   * @defaultValue [0.1, 0.2, 0.3, 0.4]
-   */
-  target: number[];
-  /**
-   * `ns` (−Σ qᵢ ln σ(dᵢ)) or `saturating` (Σ qᵢ ln(1 − σ(dᵢ)), the minimax form).
-   * @defaultValue 'ns'
-   */
-  loss: 'ns' | 'saturating';
-  /**
-   * D's Adam learning rate, finite and ≥ 0.
-   * @defaultValue 0.05
-   */
-  lrD: number;
-  /**
-   * G's Adam learning rate, finite and ≥ 0.
-   * @defaultValue 0.05
-   */
-  lrG: number;
-  /**
-   * Adam's β₁, in [0, 1).
-   * @defaultValue 0.9
-   */
-  beta1: number;
-  /**
-   * Adam's β₂, in [0, 1).
-   * @defaultValue 0.999
-   */
-  beta2: number;
-  /**
-   * Adam's ε, added to the denominator √v̂; finite and ≥ 0.
-   * @defaultValue 1e-8
-   */
-  eps: number;
-  /**
-   * Training steps, each `dSteps` D updates then one G update.
-   * @defaultValue 1000
-   */
-  steps: number;
-  /**
-   * D updates per step.
-   * @defaultValue 1
-   */
-  dSteps: number;
-  /**
-   * Steps 0, logEvery, 2·logEvery, … and the last step are logged.
-   * @defaultValue 200
-   */
-  logEvery: number;
-  /**
-   * Keep G fixed (train D alone), e.g. to watch D converge to D*.
-   * @defaultValue false
-   */
-  freezeG: boolean;
-  /**
-   * 0: train on exact expectations. B > 0: train on minibatches of B real points drawn from p and B
-   * fakes drawn from q = softmax(g): D's loss is −V with p, q replaced by the two batches'
-   * histograms; G, whose samples are discrete, gets the score-function (REINFORCE) gradient
-   * (1/B) Σⱼ f(yⱼ)(e_{yⱼ} − q), an unbiased estimate of ∇ E_q f.
-   * @defaultValue 0
-   */
-  batch: number;
-}
-
-/** The tabular trainer's defaults: {@link trainTabular} overrides them field by field with its `config`. */
-export const TABULAR: TabularConfig = {
-  target: [0.1, 0.2, 0.3, 0.4],
-  loss: 'ns',
-  lrD: 0.05,
-  lrG: 0.05,
-  beta1: 0.9,
-  beta2: 0.999,
-  eps: 1e-8,
-  steps: 1000,
-  dSteps: 1,
-  logEvery: 200,
-  freezeG: false,
-  batch: 0,
-};
+export { TABULAR, type TabularConfig };
 
 /** One logged step of one tabular member, with exact quantities from the theory module. */
 export interface TabularLog {
@@ -116,85 +30,8 @@ export interface TabularLog {
   jsd: number;
 }
 
-export interface TabularState {
-  dLogits: tf.Variable;
-  gLogits: tf.Variable;
-}
-
 /** The exact rational of a float, as a fraction string the theory module reads. */
 export const floatFraction = exactFloat;
-
-/**
- * D's loss −V(D; p, q) and G's loss Σ qᵢ fᵢ, f = −ln σ(d) (ns) or ln(1 − σ(d)) (saturating), per
- * member, for [K, n] tables; also the weights qᵢ fᵢ.
- */
-function lossesOn(c: TabularConfig, p: tf.Tensor2D, q: tf.Tensor2D, d: tf.Tensor2D): { dLoss: tf.Tensor1D; gLoss: tf.Tensor1D; w: tf.Tensor2D } {
-  // ln σ(d) = −softplus(−d), ln(1 − σ(d)) = −softplus(d): stable for any logit
-  const logD = tf.neg(tf.softplus(tf.neg(d)));
-  const log1mD = tf.neg(tf.softplus(d));
-  const dLoss = tf.neg(tf.add(tf.sum(tf.mul(p, logD), 1), tf.sum(tf.mul(q, log1mD), 1))) as tf.Tensor1D;
-  const w = tf.mul(q, c.loss === 'ns' ? tf.neg(logD) : log1mD) as tf.Tensor2D;
-  return { dLoss, gLoss: tf.sum(w, 1) as tf.Tensor1D, w };
-}
-
-/**
- * D's loss −V and G's loss, per member ([K] each), for logits d, g of shape [K, n] (exact expectations, q = softmax(g)).
- * @throws {@link TrainError} when `c` has no string `loss` or a tensor is not of rank 2.
- */
-export function tabularLosses(
-  c: TabularConfig,
-  p: tf.Tensor2D,
-  d: tf.Tensor2D,
-  g: tf.Tensor2D,
-): {
-  /** −V(D; p, q) = −Σ pᵢ ln σ(dᵢ) − Σ qᵢ ln(1 − σ(dᵢ)), [K]. */
-  dLoss: tf.Tensor1D;
-  /** Σ qᵢ fᵢ with f = −ln σ(d) (ns) or ln(1 − σ(d)) (saturating), [K]. */
-  gLoss: tf.Tensor1D;
-} {
-  checkFields('tabularLosses', 'c', c, { loss: 'string' });
-  for (const [arg, t] of [
-    ['p', p],
-    ['d', d],
-    ['g', g],
-  ] as const)
-    checkTensor('tabularLosses', arg, t, 2);
-  const { dLoss, gLoss } = lossesOn(c, p, tf.softmax(g), d);
-  return { dLoss, gLoss };
-}
-
-/**
- * The minibatch losses for histograms pHat (of B real points) and qHat (of B fakes), [K, n] each:
- * D's loss −V(D; p̂, q̂); G's loss estimate Σ q̂ᵢ f(dᵢ) with f = −ln σ (ns) or ln(1 − σ)
- * (saturating); and G's surrogate Σ (q̂ᵢ f(dᵢ)) ln qᵢ, whose gradient in g, Σ q̂ᵢ fᵢ (eᵢ − q), is the
- * score-function estimate (the weights q̂ᵢ fᵢ do not depend on g). With q̂ = q the surrogate's
- * gradient is the exact ∇_g of the G loss.
- */
-export function tabularBatchLosses(
-  c: TabularConfig,
-  pHat: tf.Tensor2D,
-  qHat: tf.Tensor2D,
-  d: tf.Tensor2D,
-  g: tf.Tensor2D,
-): {
-  /** −V(D; p̂, q̂), [K]. */
-  dLoss: tf.Tensor1D;
-  /** G's loss estimate Σ q̂ᵢ f(dᵢ), [K]. */
-  gLoss: tf.Tensor1D;
-  /** Σ q̂ᵢ f(dᵢ) ln qᵢ, [K]: differentiated in g it gives the score-function gradient. */
-  gSurrogate: tf.Tensor1D;
-} {
-  checkFields('tabularBatchLosses', 'c', c, { loss: 'string' });
-  for (const [arg, t] of [
-    ['pHat', pHat],
-    ['qHat', qHat],
-    ['d', d],
-    ['g', g],
-  ] as const)
-    checkTensor('tabularBatchLosses', arg, t, 2);
-  const { dLoss, gLoss, w } = lossesOn(c, pHat, qHat, d);
-  return { dLoss, gLoss, gSurrogate: tf.sum(tf.mul(w, tf.logSoftmax(g)), 1) as tf.Tensor1D };
-}
 
 /** Histograms [K·n] of B draws per member from the cumulative masses cum [K·n] (member-major). */
 function histograms(rngs: Rng[], cum: Float64Array, n: number, B: number): Float32Array {

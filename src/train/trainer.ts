@@ -5,7 +5,8 @@ import { CHECKPOINT_FORMAT, type Checkpoint, type Engine, type FinalProbe, type 
 import { checkMemory } from '../numeric/memory.js';
 import { parseDistribution, Rng, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
-import { tf, TrainError } from './backend.js';
+import { tf } from './tf.js';
+import { TrainError } from './errors.js';
 import { autodiffEngine } from './engines/autodiff.js';
 import { fusedEngine } from './engines/fused.js';
 import { STEP_STOPPED_D, type NetState, type StopRecord } from './engines/fused-members.js';
@@ -13,8 +14,7 @@ import { isCritic } from './losses.js';
 import { gridFor, measure, probe, type RunView } from './metrics.js';
 import { layout, networkSizes } from './mlp.js';
 
-export { dLossOf, gLossOf, gradientPenalty, type Layer } from './engines/autodiff.js';
-export { modeMetrics } from './metrics.js';
+export { modeMetrics } from './mode-metrics.js';
 export type { Checkpoint, Engine, FinalProbe, MemberLog, MemberStop } from './types.js';
 export { formatFixed, logLine } from './log-format.js';
 

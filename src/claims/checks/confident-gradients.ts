@@ -1,6 +1,7 @@
 /** Generator gradients against a confident discriminator, through the trainer's own loss code. */
 import * as tf from '@tensorflow/tfjs';
-import { makeConfig, gLossOf } from '../../train/index.js';
+import { gLossOf } from '../../train/engines/autodiff.js';
+import { makeConfig } from '../../train/index.js';
 
 /**
  * The generator's gradient with respect to its parameters when D is confident that fakes are fake

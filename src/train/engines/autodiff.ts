@@ -6,7 +6,8 @@
  */
 import { show } from '../../theory/errors.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
-import { tf, TrainError } from '../backend.js';
+import { tf } from '../tf.js';
+import { TrainError } from '../errors.js';
 import { checkFields, checkTensor } from '../check.js';
 import type { TrainConfig } from '../config.js';
 import { memberGrads } from '../grads.js';

@@ -9,7 +9,7 @@
  * keeps its members' generators and workspaces for the whole run, so the work is a fixed partition,
  * not a queue of tasks that any worker may take.
  */
-import type { tf } from '../backend.js';
+import type { tf } from '../tf.js';
 import type { TrainConfig } from '../config.js';
 import { forwardFrom, layout, networkSizes, Workspace } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';

@@ -4,7 +4,7 @@
  * arithmetic per member, on one thread or split over worker threads) and `autodiff` (TF.js ops with
  * TF.js's gradients, every backend; engines/autodiff.ts).
  */
-import type { tf } from '../backend.js';
+import type { tf } from '../tf.js';
 import type { RngState } from '../../numeric/rng.js';
 import type { NetState, StepReport, StopRecord } from './fused-members.js';
 

@@ -1,6 +1,7 @@
 /** Claim `pseudo-code-discriminator-loss` of seed document 004. */
 import * as tf from '@tensorflow/tfjs';
-import { makeConfig, dLossOf } from '../../../train/index.js';
+import { dLossOf } from '../../../train/engines/autodiff.js';
+import { makeConfig } from '../../../train/index.js';
 import { defineClaim, verdictOf } from '../../define.js';
 import { fmt } from '../../format.js';
 import { src } from './setup.js';
