@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,5 +20,33 @@ describe('the documentation', () => {
     const links = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => (m[1] as string).split('#')[0] as string).filter((l) => l !== '' && !/^[a-z]+:/.test(l));
     const missing = links.filter((l) => !existsSync(resolve(dirname(file), l)));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('npm run docs (typedoc with warnings as errors, every exported name documented)', () => {
+  const typedoc = resolve('node_modules/.bin/typedoc');
+  /** typedoc with the project's settings on a throwaway package whose one entry point is `source`. */
+  const run = (source: string) => {
+    const d = mkdtempSync(join(tmpdir(), 'gan-verify-typedoc-'));
+    writeFileSync(join(d, 'index.ts'), source);
+    writeFileSync(join(d, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022' }, files: ['index.ts'] }));
+    const settings = JSON.parse(readFileSync('typedoc.json', 'utf8')) as Record<string, unknown>;
+    const mine = { ...settings, entryPoints: ['index.ts'], tsconfig: 'tsconfig.json', out: 'api', projectDocuments: [] };
+    delete mine.$schema;
+    writeFileSync(join(d, 'typedoc.json'), JSON.stringify(mine));
+    return spawnSync(typedoc, ['--options', 'typedoc.json'], { cwd: d, encoding: 'utf8' });
+  };
+  it('passes on a documented entry point', () => {
+    const r = run('/** The answer. */\nexport const answer = 42;\n');
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+  it('fails on an exported name without documentation, naming it', () => {
+    const r = run('/** The answer. */\nexport const answer = 42;\nexport function undocumented(): number {\n  return 1;\n}\n');
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/undocumented.*does not have any documentation/);
+  });
+  it('fails on a type error in the documented code (skipErrorChecking is off)', () => {
+    const r = run('/** The answer. */\nexport const answer: number = "forty-two";\n');
+    expect(r.status).not.toBe(0);
   });
 });
