@@ -31,8 +31,8 @@ describe('npm run docs (typedoc with warnings as errors, every exported name doc
     writeFileSync(join(d, 'index.ts'), source);
     writeFileSync(join(d, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', target: 'es2022' }, files: ['index.ts'] }));
     const settings = JSON.parse(readFileSync('typedoc.json', 'utf8')) as Record<string, unknown>;
-    const mine = { ...settings, entryPoints: ['index.ts'], tsconfig: 'tsconfig.json', out: 'api', projectDocuments: [] };
-    delete mine.$schema;
+    const { $schema: _, ...rest } = settings;
+    const mine = { ...rest, entryPoints: ['index.ts'], tsconfig: 'tsconfig.json', out: 'api', projectDocuments: [] };
     writeFileSync(join(d, 'typedoc.json'), JSON.stringify(mine));
     return spawnSync(typedoc, ['--options', 'typedoc.json'], { cwd: d, encoding: 'utf8' });
   };

@@ -48,4 +48,4 @@ export {
   type KnnOptions,
   type Discriminator,
   type Source,
-} from './estimators.js';
+} from './estimators/index.js';

@@ -15,7 +15,7 @@ import { dstar } from '../theory/index.js';
 import { exactFloat } from '../theory/rational.js';
 import { parseDistributionSpec } from '../numeric/distributions/index.js';
 import { quantile } from '../numeric/intervals.js';
-import { estimateJsdLowerBound } from '../numeric/estimators.js';
+import { estimateJsdLowerBound } from '../numeric/estimators/index.js';
 import type { FinalProbe } from '../train/index.js';
 import { Session, type Settings, type View } from './session.js';
 import { svg, type Series } from './plot.js';
