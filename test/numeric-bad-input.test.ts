@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as n from '../src/numeric/index.js';
 import { NumericError } from '../src/numeric/errors.js';
-import { median, quantile, spearman } from '../src/numeric/intervals.js';
+import { median, quantile, spearman } from '../src/numeric/intervals/index.js';
 
 // Wrong types and NaN are refused by name; limits that are mathematically defined are returned.
 describe('numeric refuses junk by name', () => {

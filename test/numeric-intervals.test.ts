@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clopperPearson, medianInterval, quantile, spearman } from '../src/numeric/intervals.js';
+import { clopperPearson, medianInterval, quantile, spearman } from '../src/numeric/intervals/index.js';
 import { Rng } from '../src/numeric/rng.js';
 import { NumericError } from '../src/numeric/errors.js';
 import { expectClose } from './helpers.js';

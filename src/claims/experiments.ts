@@ -12,7 +12,7 @@ import { show } from '../theory/errors.js';
 import { checkContext } from './check-args.js';
 import { ClaimError, verdictOfInterval, type CheckContext, type IntervalEvidence, type Verdict } from './define.js';
 
-export { quantile, median, spearman } from '../numeric/intervals.js';
+export { quantile, median, spearman } from '../numeric/intervals/index.js';
 
 /** A population experiment: a preset, overrides, the population size and the steps. */
 export interface Setup {

@@ -58,7 +58,7 @@ export {
   type ControlResult,
 } from './runner.js';
 export { population, sequential, lookAt, configOf, quantile, median, share, spearman, type Setup, type Population, type Look } from './experiments.js';
-export type { Interval } from '../numeric/intervals.js';
+export type { Interval } from '../numeric/intervals/index.js';
 export { ledgerJson, ledgerTable, writeReport, LEDGER_SCHEMA, type LedgerMeta } from './report.js';
 export { junitXml, xmlEscape } from './junit.js';
 export { renderSvg, convergencePlot, histogramPlot, dPlot, shiftPlot, modesPlot } from './plots.js';

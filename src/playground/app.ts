@@ -14,7 +14,7 @@ import { useBackend } from '../train/index.js';
 import { dstar } from '../theory/index.js';
 import { exactFloat } from '../theory/rational.js';
 import { parseDistributionSpec } from '../numeric/distributions/index.js';
-import { quantile } from '../numeric/intervals.js';
+import { quantile } from '../numeric/intervals/index.js';
 import { estimateJsdLowerBound } from '../numeric/estimators/index.js';
 import type { FinalProbe } from '../train/index.js';
 import { Session, type Settings, type View } from './session.js';

@@ -3,7 +3,7 @@
  * with its Clopper–Pearson interval, a median with its order-statistic interval, and the words an
  * evidence line uses for them ("2 of 64 seeds (95% CI 0.4–10.8%)").
  */
-import { clopperPearson, medianInterval } from '../../numeric/intervals.js';
+import { clopperPearson, medianInterval } from '../../numeric/intervals/index.js';
 import { ClaimError, type IntervalEvidence } from '../define.js';
 import { checkInterval } from '../check-args.js';
 import { show } from '../../theory/errors.js';

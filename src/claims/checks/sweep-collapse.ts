@@ -10,7 +10,7 @@
  * when the share of trained seeds is decisively below ½ the verdict is `inconclusive`, with that
  * reason and its interval.
  */
-import { clopperPearson } from '../../numeric/intervals.js';
+import { clopperPearson } from '../../numeric/intervals/index.js';
 import { type CheckContext, type IntervalEvidence, type Outcome, verdictOfInterval } from '../define.js';
 import { auditedSweep, type CommittedSweep } from '../sweep/committed.js';
 import type { Setup } from '../experiments.js';

@@ -10,7 +10,7 @@
  * Non-finite values (a member that stopped on a non-finite loss) are left out of the statistics and
  * counted.
  */
-import { clopperPearson, medianInterval, quantile } from '../../numeric/intervals.js';
+import { clopperPearson, medianInterval, quantile } from '../../numeric/intervals/index.js';
 import type { MemberLog } from '../../train/index.js';
 import { canonicalJson, type Cell, type SweepSpec } from './spec.js';
 

@@ -2,7 +2,7 @@
 import { auditedSweep, REACHABLE_SWEEP, TOY_SWEEP } from '../../sweep/committed.js';
 import { defineClaim, type GridCell, type Verdict } from '../../define.js';
 import { conditionsFrom, gridVerdict } from '../../checks/robustness.js';
-import { clopperPearson } from '../../../numeric/intervals.js';
+import { clopperPearson } from '../../../numeric/intervals/index.js';
 import { verdictOfInterval } from '../../define.js';
 import { src } from './setup.js';
 
