@@ -23,8 +23,9 @@ import { CliError, parseArgs } from './args.js';
 import { sealCheckpoint, unsealCheckpoint } from './checkpoint-file.js';
 
 export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] [--population K] [--steps N] [--batch N]
-                       [--log-every N] [--loss ns|saturating|lsgan|wgan|wgan-gp] [--lr-d X] [--lr-g X]
-                       [--d-steps K] [--label-smoothing X] [--config FILE.json]
+                       [--log-every N] [--loss ns|saturating|lsgan|wgan|wgan-gp|hinge] [--lr-d X] [--lr-g X]
+                       [--d-steps K] [--label-smoothing X] [--r1 G] [--r2 G] [--spectral-norm] [--ema B]
+                       [--config FILE.json]
                        [--backend cpu|wasm|tensorflow|tensorflow-gpu] [--engine fused|autodiff]
                        [--threads N] [--out DIR] [--json] [--report-memory]
                        [--checkpoint DIR] [--checkpoint-every N] | --resume DIR
@@ -53,6 +54,10 @@ On the cpu backend a step runs as the trainer's fused arithmetic (--engine fused
 there: WebAssembly SIMD, two members at a time; --threads N splits a population over N worker
 threads, with the same bytes); --engine autodiff runs it as TF.js ops with TF.js's gradients (the
 only engine elsewhere). --report-memory prints the process's peak resident memory on stderr.
+--loss hinge (D: E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))); G: -E D(G(z))), --r1 G and --r2 G (D's loss
+gains G/2 E|grad_x D|^2 on the real or the fake batch), --spectral-norm (every layer of D divided by its
+largest singular value, one power iteration per D step) and --ema B (G's samples from a moving average
+of its weights) run on the autodiff engine, which they choose when --engine is not given.
 A member whose loss becomes NaN or infinite stops alone: a line on stderr names it, the step and the
 quantity, its last good state stays in the checkpoint and the summary, and the exit status is 1.
 --checkpoint DIR saves DIR/checkpoint.json (weights, Adam state, generator states, step, logs) every
@@ -75,6 +80,10 @@ const SPEC = {
   'lr-g': 'value',
   'd-steps': 'value',
   'label-smoothing': 'value',
+  r1: 'value',
+  r2: 'value',
+  'spectral-norm': 'flag',
+  ema: 'value',
   config: 'value',
   backend: 'value',
   engine: 'value',
@@ -172,6 +181,10 @@ export async function runTrain(
     lrG: num('lr-g'),
     labelSmoothing: num('label-smoothing'),
     loss: args.values.get('loss'),
+    r1: num('r1'),
+    r2: num('r2'),
+    ema: num('ema'),
+    spectralNorm: args.flags.has('spectral-norm') ? true : undefined,
   };
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   try {
@@ -198,9 +211,12 @@ export async function runTrain(
       'lr-g',
       'd-steps',
       'label-smoothing',
+      'r1',
+      'r2',
+      'ema',
       'config',
       'engine',
-    ].find((k) => args.values.has(k));
+    ].find((k) => args.values.has(k) || (k === 'spectral-norm' && args.flags.has(k)));
     if (clash !== undefined) throw new CliError(`${cmd}: --resume takes the run's settings from its checkpoint; got --${clash} too`);
     const file = join(resumeDir, 'checkpoint.json');
     let raw: unknown;
@@ -219,6 +235,10 @@ export async function runTrain(
     }
   }
   const checkpointDir = args.values.get('checkpoint') ?? resumeDir;
+  if (args.values.has('checkpoint') && (config.spectralNorm === true || (config.ema ?? 0) > 0))
+    throw new CliError(
+      `${cmd}: --checkpoint cannot hold ${config.spectralNorm === true ? '--spectral-norm' : '--ema'}'s state yet; train without --checkpoint`,
+    );
   const every = int('checkpoint-every') ?? (checkpointDir === undefined ? undefined : 200);
   if (every !== undefined && (every < 1 || checkpointDir === undefined))
     throw new CliError(`${cmd}: --checkpoint-every needs --checkpoint DIR and a value ≥ 1; got ${every}`);
@@ -335,7 +355,7 @@ export async function runTrain(
             `${st.value}${Number.isFinite(st.value) ? ` (beyond the bound |loss| ≤ ${LOSS_BOUND}: diverged)` : ''}; its last good state is kept\n`,
         ),
       checkpointEvery: every,
-      onCheckpoint: save,
+      ...(checkpointDir === undefined ? {} : { onCheckpoint: save }),
       shouldStop: () => stop,
       onLog: emit,
       ...(bar === null ? {} : { onStep: (s: number, n: number) => bar.update(s, n, population === 1 ? 'steps' : `steps, ${population} members`) }),

@@ -5,6 +5,7 @@
  * framework, e.g. as a PyTorch function, and differentiates it there).
  */
 import fc from 'fast-check';
+import { show, TestingError } from './errors.js';
 
 /** A critic's definition: `linear` f(x) = a·(w·x) + b, or `quadratic` f(x) = ½·a·‖x − c‖². */
 export type CriticSpec =
@@ -39,8 +40,37 @@ export interface Critic {
 
 const dot = (a: readonly number[], b: readonly number[]) => a.reduce((s, x, i) => s + x * (b[i] as number), 0);
 
+const finiteArray = (v: unknown, n?: number) =>
+  Array.isArray(v) && v.length > 0 && (n === undefined || v.length === n) && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+const finiteNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
+
+/** Checks a spec: a linear or quadratic critic with finite parameters. */
+function checkSpec(fn: string, spec: unknown): CriticSpec {
+  const s = spec as Record<string, unknown> | null;
+  const ok =
+    s !== null &&
+    typeof s === 'object' &&
+    finiteNumber(s.a) &&
+    ((s.kind === 'linear' && finiteArray(s.w) && finiteNumber(s.b)) || (s.kind === 'quadratic' && finiteArray(s.c)));
+  if (!ok)
+    throw new TestingError(
+      fn,
+      'spec',
+      `must be { kind: 'linear', a, w: number[], b } or { kind: 'quadratic', a, c: number[] } with finite numbers; got ${show(spec)}`,
+    );
+  return spec as CriticSpec;
+}
+
+/** A dimension or a count: an integer from 1 to `max`. */
+function checkSize(fn: string, arg: string, v: unknown, max: number): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > max)
+    throw new TestingError(fn, arg, `must be an integer from 1 to ${max}; got ${show(v)}`);
+  return v;
+}
+
 /** The critic a spec describes. */
 export function makeCritic(spec: CriticSpec): Critic {
+  checkSpec('makeCritic', spec);
   const f =
     spec.kind === 'linear'
       ? Object.assign((x: number[]) => spec.a * dot(spec.w, x) + spec.b, { grad: (_: number[]) => spec.w.map((w) => spec.a * w) })
@@ -57,6 +87,7 @@ const coord = fc.integer({ min: -16, max: 16 }).map((k) => k / 4);
 
 /** Critics on points of dimension `dim`: linear with a unit direction (a ∈ {0, ±½, ±1, ±2, …}) or quadratic. */
 export function critic(dim: number): fc.Arbitrary<Critic> {
+  checkSize('critic', 'dim', dim, 64);
   const a = fc.constantFrom(0, 1, -1, 0.5, 2, -3, 1.5);
   const unit = fc
     .array(fc.integer({ min: -4, max: 4 }), { minLength: dim, maxLength: dim })
@@ -73,5 +104,8 @@ export function critic(dim: number): fc.Arbitrary<Critic> {
 }
 
 /** A batch of n points of dimension dim, coordinates k/4. */
-export const points = (n: number, dim: number): fc.Arbitrary<number[][]> =>
-  fc.array(fc.array(coord, { minLength: dim, maxLength: dim }), { minLength: n, maxLength: n });
+export function points(n: number, dim: number): fc.Arbitrary<number[][]> {
+  checkSize('points', 'n', n, 10_000);
+  checkSize('points', 'dim', dim, 64);
+  return fc.array(fc.array(coord, { minLength: dim, maxLength: dim }), { minLength: n, maxLength: n });
+}

@@ -2,7 +2,7 @@ import { TrainError } from './errors.js';
 import { show } from '../theory/errors.js';
 
 /** The GAN loss pair a run trains with (see {@link TrainConfig.loss}); `wgan` and `wgan-gp` make D a critic (no σ). */
-export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan' | 'wgan-gp';
+export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan' | 'wgan-gp' | 'hinge';
 
 /** Everything that defines a training run. Every field can be overridden from the CLI or a JSON file. */
 export interface TrainConfig {
@@ -55,6 +55,23 @@ export interface TrainConfig {
   logEvery: number;
   /** One-sided label smoothing: real labels become 1 − labelSmoothing. */
   labelSmoothing: number;
+  /**
+   * The R1 penalty's weight γ: D's loss gains (γ/2)·E‖∇ₓD(x)‖² over the real batch, on D's output (the logit)
+   * (Mescheder et al. 2018, eq. 9). 0 or absent: none. Autodiff engine only.
+   */
+  r1?: number;
+  /** The R2 penalty's weight γ: the same on the fake batch (Mescheder et al. 2018). 0 or absent: none. Autodiff engine only. */
+  r2?: number;
+  /**
+   * Spectral normalisation of every layer of D: W/σ(W), σ from one power iteration per D step with a
+   * persistent vector (Miyato et al. 2018, Algorithm 1). Absent: false. Autodiff engine only.
+   */
+  spectralNorm?: boolean;
+  /**
+   * An exponential moving average of G's weights, θ̄ ← β·θ̄ + (1 − β)·θ after each G step, used for G's
+   * samples in the metrics (Yazıcı et al. 2019). 0 or absent: none. Autodiff engine only.
+   */
+  ema?: number;
   /** Samples of G's output used for the metrics at each logged step. */
   evalSamples: number;
 }
@@ -151,10 +168,20 @@ export function makeConfig(preset: string, overrides: Partial<TrainConfig> = {})
       if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TrainError(fn, key, `must be a finite number ≥ 0; got ${show(value)}`);
       (c as unknown as Record<string, number>)[key] = value;
     } else if (key === 'loss') {
-      if (value !== 'ns' && value !== 'saturating' && value !== 'lsgan' && value !== 'wgan' && value !== 'wgan-gp') {
-        throw new TrainError(fn, 'loss', `must be ns, saturating, lsgan, wgan or wgan-gp; got ${show(value)}`);
+      if (value !== 'ns' && value !== 'saturating' && value !== 'lsgan' && value !== 'wgan' && value !== 'wgan-gp' && value !== 'hinge') {
+        throw new TrainError(fn, 'loss', `must be ns, saturating, lsgan, wgan, wgan-gp or hinge; got ${show(value)}`);
       }
       c.loss = value;
+    } else if (key === 'r1' || key === 'r2') {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1e6)
+        throw new TrainError(fn, key, `must be a penalty weight γ from 0 to 1e6; got ${show(value)}`);
+      c[key] = value;
+    } else if (key === 'spectralNorm') {
+      if (typeof value !== 'boolean') throw new TrainError(fn, 'spectralNorm', `must be true or false; got ${show(value)}`);
+      c.spectralNorm = value;
+    } else if (key === 'ema') {
+      if (typeof value !== 'number' || !(value >= 0 && value < 1)) throw new TrainError(fn, 'ema', `must be a decay β in [0, 1); got ${show(value)}`);
+      c.ema = value;
     } else if (key === 'optimizer') {
       if (value !== 'adam' && value !== 'rmsprop') throw new TrainError(fn, 'optimizer', `must be adam or rmsprop; got ${show(value)}`);
       c.optimizer = value;
@@ -171,7 +198,8 @@ export function makeConfig(preset: string, overrides: Partial<TrainConfig> = {})
         fn,
         key,
         `is not a setting of the trainer (settings: ` +
-          `${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden'].join(', ')}); got ${show(value)}`,
+          `${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden', 'r1', 'r2', 'spectralNorm', 'ema'].join(', ')}); ` +
+          `got ${show(value)}`,
       );
     }
   }

@@ -17,8 +17,25 @@ export interface RowLoss {
   slope: number;
 }
 
-/** The critic losses (no σ: the output is a value, not a logit). */
+/** The critic losses (no σ: the output is a value, not a logit), whose critic estimates W1. */
 export const isCritic = (loss: GanLoss) => loss === 'wgan' || loss === 'wgan-gp';
+
+/** The losses whose D outputs a score rather than a logit (the critics and the hinge loss): no σ is applied to it. */
+export const rawOutput = (loss: GanLoss) => isCritic(loss) || loss === 'hinge';
+
+/**
+ * The settings the autodiff engine alone implements, by their CLI names, for a configuration (empty when
+ * the fused engine can run it).
+ */
+export function autodiffOnly(c: { loss: GanLoss; r1?: number; r2?: number; spectralNorm?: boolean; ema?: number }): string[] {
+  const out: string[] = [];
+  if (c.loss === 'hinge') out.push('--loss hinge');
+  if ((c.r1 ?? 0) > 0) out.push('--r1');
+  if ((c.r2 ?? 0) > 0) out.push('--r2');
+  if (c.spectralNorm === true) out.push('--spectral-norm');
+  if ((c.ema ?? 0) > 0) out.push('--ema');
+  return out;
+}
 
 /**
  * D's loss on one row of its output l, a real row (label y, 1 − label smoothing) or a fake row, into

@@ -7,7 +7,7 @@ import { w1ToDistribution, type Dist1D, type Distribution } from '../numeric/ind
 import { sigmoid } from '../numeric/logistic.js';
 import { tf } from './tf.js';
 import type { TrainConfig } from './config.js';
-import { isCritic } from './losses.js';
+import { rawOutput } from './losses.js';
 import { layout, networkSizes } from './mlp.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
 import type { StepEngine } from './engines/types.js';
@@ -129,7 +129,7 @@ export function probe(
   probeData: { tensor: tf.Tensor3D; values: Float32Array } | null = null,
 ): FinalProbe {
   const { c, K, grid, gridX, target } = run;
-  const critic = isCritic(c.loss);
+  const critic = rawOutput(c.loss);
   const ev = engine.evaluate(evalZ, grid);
   const d = critic ? ev.logits : ev.logits.map(sigmoid);
   const gridN = d.length / K;

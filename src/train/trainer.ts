@@ -10,7 +10,7 @@ import { TrainError } from './errors.js';
 import { autodiffEngine } from './engines/autodiff.js';
 import { fusedEngine } from './engines/fused.js';
 import { STEP_STOPPED_D, type NetState, type StopRecord } from './engines/fused-members.js';
-import { isCritic } from './losses.js';
+import { autodiffOnly, isCritic } from './losses.js';
 import { gridFor, measure, probe, type RunView } from './metrics.js';
 import { layout, networkSizes } from './mlp.js';
 
@@ -193,7 +193,17 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       'engine',
       `must be the checkpoint's engine ${JSON.stringify(ck.engine)} to resume it (the engines' bytes differ); got ${JSON.stringify(options.engine)}`,
     );
-  const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' ? 'fused' : 'autodiff');
+  // settings only the autodiff engine implements choose it when no engine is named, and refuse the fused one by name
+  const needs = autodiffOnly(c);
+  if (options.engine === 'fused' && needs.length > 0)
+    throw new TrainError('train', 'engine', `"fused" does not implement ${needs.join(', ')}; use the autodiff engine (or leave the engine unset)`);
+  const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' && needs.length === 0 ? 'fused' : 'autodiff');
+  if (ck === undefined && options.onCheckpoint !== undefined && (c.spectralNorm === true || (c.ema ?? 0) > 0))
+    throw new TrainError(
+      'train',
+      'options.onCheckpoint',
+      `cannot hold ${c.spectralNorm === true ? "spectral normalisation's power-iteration vectors" : "G's moving average"} yet; train without a checkpoint`,
+    );
   if (engineName !== 'fused' && engineName !== 'autodiff')
     throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);
   if (engineName === 'fused' && backend !== 'cpu')

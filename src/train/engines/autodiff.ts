@@ -71,6 +71,9 @@ export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): t
       return tf.sub(memberMean(fake), memberMean(real)) as tf.Tensor1D;
     case 'lsgan':
       return tf.add(memberMean(tf.square(tf.sub(real, label))), memberMean(tf.square(fake))) as tf.Tensor1D;
+    case 'hinge':
+      // E max(0, 1 − D(x)) + E max(0, 1 + D(G(z))) (Lim & Ye 2017; Miyato et al. 2018)
+      return tf.add(memberMean(tf.relu(tf.sub(1, real))), memberMean(tf.relu(tf.add(1, fake)))) as tf.Tensor1D;
     default: {
       // BCE(σ(l), y) = softplus(l) − y·l: for y = 1, softplus(−l); for y = 0, softplus(l)
       const realTerm = tf.sub(tf.softplus(real), tf.mul(real, label));
@@ -86,6 +89,7 @@ export function gLossOf(c: TrainConfig, fake: tf.Tensor3D): tf.Tensor1D {
   switch (c.loss) {
     case 'wgan':
     case 'wgan-gp':
+    case 'hinge':
       return tf.neg(memberMean(fake)) as tf.Tensor1D;
     case 'lsgan':
       return memberMean(tf.square(tf.sub(fake, 1))) as tf.Tensor1D;
@@ -117,6 +121,61 @@ export function gradientPenalty(D: Layer[], real: tf.Tensor3D, fake: tf.Tensor3D
   const g = tf.grad((x: tf.Tensor) => tf.sum(forward(D, x as tf.Tensor3D)))(xhat);
   const norms = tf.sqrt(tf.add(tf.sum(tf.square(g), 2), 1e-12));
   return tf.mean(tf.square(tf.sub(norms, 1)), 1) as tf.Tensor1D;
+}
+
+/**
+ * Per member, mean over the batch of ‖∇ₓD(x)‖² (each sample's own gradient: samples do not interact), the
+ * R1 penalty on real points and R2 on fakes without their weight γ/2 (Mescheder et al. 2018, eq. 9).
+ */
+export function gradientSquaredNorm(D: Layer[], x: tf.Tensor3D): tf.Tensor1D {
+  const g = tf.grad((y: tf.Tensor) => tf.sum(forward(D, y as tf.Tensor3D)))(x);
+  return tf.mean(tf.sum(tf.square(g), 2), 1) as tf.Tensor1D;
+}
+
+/** One layer's power-iteration vectors for spectral normalisation: u [K, out, 1], v [K, in, 1], unit vectors. */
+interface PowerVectors {
+  u: tf.Variable;
+  v: tf.Variable;
+}
+
+const unit = (x: tf.Tensor) => tf.div(x, tf.add(tf.sqrt(tf.sum(tf.square(x), 1, true)), 1e-12));
+
+/**
+ * One power iteration on each layer W [K, in, out] (Miyato et al. 2018, Algorithm 1, for x ↦ x·W):
+ * v ← Wu/‖Wu‖, u ← Wᵀv/‖Wᵀv‖, outside any gradient (the vectors are state, not parameters).
+ */
+function powerIteration(layers: Layer[], vectors: PowerVectors[]): void {
+  tf.tidy(() =>
+    layers.forEach((L, i) => {
+      const pv = vectors[i] as PowerVectors;
+      const v = unit(tf.matMul(L.W, pv.u));
+      pv.v.assign(v);
+      pv.u.assign(unit(tf.matMul(L.W, v, true, false)));
+    }),
+  );
+}
+
+/** The layers with W/σ(W), σ = vᵀWu from the layer's current vectors (differentiable in W, the vectors held fixed). */
+export function spectralLayers(layers: Layer[], vectors: PowerVectors[] | null): Layer[] {
+  if (vectors === null) return layers;
+  return layers.map((L, i) => {
+    const pv = vectors[i] as PowerVectors;
+    const sigma = tf.sum(tf.mul(pv.v, tf.matMul(L.W, pv.u)), [1, 2], true);
+    return { W: tf.div(L.W, sigma) as tf.Tensor3D, b: L.b };
+  });
+}
+
+/**
+ * The vectors of every layer of D, [K, ·, 1]: u starts as the fixed unit vector ∝ (1, 2, …, out) (no random
+ * draw, so no stream moves), then one power iteration sets v and refines u.
+ */
+function makePowerVectors(D: Net, K: number): PowerVectors[] {
+  const vectors = layout(D.sizes).layers.map(({ fin, fout }) => {
+    const u0 = tf.tidy(() => tf.tile(unit(tf.reshape(tf.range(1, fout + 1), [1, fout, 1])), [K, 1, 1]));
+    return { u: tf.variable(u0), v: tf.variable(tf.zeros([K, fin, 1])) };
+  });
+  tf.tidy(() => powerIteration(layersOf(D.p, D.sizes), vectors));
+  return vectors;
 }
 
 /** The state of a population: flat parameters and Adam moments, [K, P] each. */
@@ -152,6 +211,14 @@ const read = (t: tf.Tensor) => Float32Array.from(t.dataSync() as Float32Array);
 /** One step of the whole population as TF.js ops, and the networks' outputs. */
 function autodiffSteps(c: TrainConfig, G: Net, D: Net, K: number) {
   const dim = D.sizes[0] as number;
+  const r1 = c.r1 ?? 0;
+  const r2 = c.r2 ?? 0;
+  const ema = c.ema ?? 0;
+  // spectral normalisation's vectors and G's moving average: state beside the parameters
+  const power = c.spectralNorm === true ? makePowerVectors(D, K) : null;
+  const gAverage = ema > 0 ? tf.variable(tf.clone(G.p)) : null;
+  /** D's layers as the loss and the metrics see them (normalised when spectralNorm is on). */
+  const dLayers = () => spectralLayers(layersOf(D.p, D.sizes), power);
   const grads = (loss: () => tf.Tensor1D, net: Net) => {
     const r = memberGrads(loss, [net.p]);
     const grad = tf.clone(r.grads[net.p.name] as tf.Tensor); // shares the data; outlives r.dispose()
@@ -184,11 +251,15 @@ function autodiffSteps(c: TrainConfig, G: Net, D: Net, K: number) {
         z = tf.tensor3d(batch.z[s] as Float32Array, [K, B, c.noiseDim]);
         const zz = z;
         const eps = batch.eps === null ? null : tf.tensor3d(batch.eps[s] as Float32Array, [K, B, 1]);
+        if (power !== null) tf.tidy(() => powerIteration(layersOf(D.p, D.sizes), power));
         const r = grads(() => {
           const fake = forward(layersOf(G.p, G.sizes), zz); // G's parameters are not differentiated: a constant here
-          const layers = layersOf(D.p, D.sizes);
-          const l = dLossOf(c, forward(layers, real), forward(layers, fake));
-          return eps === null ? l : (tf.add(l, tf.mul(gradientPenalty(layers, real, fake, eps), c.gpWeight)) as tf.Tensor1D);
+          const layers = dLayers();
+          let l = dLossOf(c, forward(layers, real), forward(layers, fake));
+          if (eps !== null) l = tf.add(l, tf.mul(gradientPenalty(layers, real, fake, eps), c.gpWeight)) as tf.Tensor1D;
+          if (r1 > 0) l = tf.add(l, tf.mul(gradientSquaredNorm(layers, real), r1 / 2)) as tf.Tensor1D;
+          if (r2 > 0) l = tf.add(l, tf.mul(gradientSquaredNorm(layers, fake), r2 / 2)) as tf.Tensor1D;
+          return l;
         }, D);
         tf.dispose(eps === null ? [real] : [real, eps]);
         screen(r.losses, STEP_STOPPED_D, dLoss);
@@ -198,18 +269,23 @@ function autodiffSteps(c: TrainConfig, G: Net, D: Net, K: number) {
       });
       // G step on the same noise as the last D step, through the updated D
       const zz = z as unknown as tf.Tensor3D;
-      const r = grads(() => gLossOf(c, forward(layersOf(D.p, D.sizes), forward(layersOf(G.p, G.sizes), zz))), G);
+      const r = grads(() => gLossOf(c, forward(dLayers(), forward(layersOf(G.p, G.sizes), zz))), G);
       zz.dispose();
       screen(r.losses, STEP_STOPPED_G, gLoss);
       adamOps(G.p, G.m, G.v, r.grad, opt(c.lrG, tG + 1), active);
       r.grad.dispose();
+      if (gAverage !== null) tf.tidy(() => gAverage.assign(tf.add(tf.mul(gAverage, ema), tf.mul(G.p, 1 - ema))));
       return { dLoss, gLoss, status };
     },
     evaluate(z: tf.Tensor3D, x: tf.Tensor3D): { samples: Float32Array; logits: Float32Array } {
-      return tf.tidy(() => ({ samples: read(forward(layersOf(G.p, G.sizes), z)), logits: this.critic(x) }));
+      // G's samples from its moving average when one is kept (the weights a GAN with EMA reports)
+      return tf.tidy(() => ({ samples: read(forward(layersOf(gAverage ?? G.p, G.sizes), z)), logits: this.critic(x) }));
     },
     critic(x: tf.Tensor3D): Float32Array {
-      return tf.tidy(() => read(forward(layersOf(D.p, D.sizes), x)));
+      return tf.tidy(() => read(forward(dLayers(), x)));
+    },
+    dispose(): void {
+      tf.dispose([...(power ?? []).flatMap((pv) => [pv.u, pv.v]), ...(gAverage === null ? [] : [gAverage])]);
     },
   };
 }
@@ -269,6 +345,9 @@ export function autodiffEngine(c: TrainConfig, target: Distribution, K: number, 
     rngStates: () => saveRngs(rngs),
     evaluate: (z, x) => steps.evaluate(z, x),
     critic: (x) => steps.critic(x),
-    dispose: () => tf.dispose([G.p, G.m, G.v, D.p, D.m, D.v]),
+    dispose: () => {
+      steps.dispose();
+      tf.dispose([G.p, G.m, G.v, D.p, D.m, D.v]);
+    },
   };
 }

@@ -212,7 +212,7 @@ const RESIDENT_BYTES = 128 * 2 ** 20;
 const PASS = 256;
 
 /** The kernel's loss codes (assembly/losses.ts). */
-const LOSS_CODE: Record<Exclude<TrainConfig['loss'], 'wgan-gp'>, number> = { ns: 0, saturating: 1, lsgan: 2, wgan: 3 };
+const LOSS_CODE: Record<Exclude<TrainConfig['loss'], 'wgan-gp' | 'hinge'>, number> = { ns: 0, saturating: 1, lsgan: 2, wgan: 3 };
 
 /** Per member in the kernel: its data generator's state, then its noise generator's, two u64 each. */
 const RNG_BYTES = 32;
