@@ -11,7 +11,15 @@ import type { IntervalEvidence } from './define.js';
 import { checkEntries, checkInterval, checkMeta } from './check-args.js';
 import { builtInAccounting, type DocumentAccounting } from './documents/accounting.js';
 import { levelText } from './checks/statistics.js';
-import { annotatedPage, katexAssets } from './documents/annotate.js';
+import { annotatedPage, katexAssets, renderMath } from './documents/annotate.js';
+
+/** A value of an entry's numbers as the report shows it: numbers to 6 significant digits (integers whole), the rest as text. */
+export function shownValue(v: unknown): string {
+  if (typeof v !== 'number') return String(v);
+  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
+  const a = Math.abs(v);
+  return a >= 1e-4 && a < 1e9 ? String(Number(v.toPrecision(6))) : v.toExponential(5).replace(/\.?0+e/, 'e');
+}
 
 /** The `schema` tag of the JSON ledger this version writes ({@link ledgerJson}). */
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';
@@ -176,7 +184,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     if (e.correction) mdLines.push('', `What is right: ${e.correction}`);
     if (e.counterexample) mdLines.push('', `Counterexample: ${e.counterexample}`);
     const nums = Object.entries(e.numbers);
-    if (nums.length) mdLines.push('', nums.map(([k, v]) => `\`${k}\` = ${String(v)}`).join(' · '));
+    if (nums.length) mdLines.push('', nums.map(([k, v]) => `\`${k}\` = ${shownValue(v)}`).join(' · '));
     for (const p of e.plots ?? []) mdLines.push('', `![${md(p.title)}](plots/${p.id}.svg)`);
   }
   writeFileDurable(join(dir, 'README.md'), `${mdLines.join('\n')}\n`);
@@ -195,7 +203,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
           .map(
             (g) =>
               `<tr>${Object.values(g.settings)
-                .map((v) => `<td>${html(String(v))}</td>`)
+                .map((v) => `<td>${html(shownValue(v))}</td>`)
                 .join('')}<td class="v-${g.verdict}">${g.verdict}</td><td>${g.interval ? html(showInterval(g.interval)) : ''}</td></tr>`,
           )
           .join('')}</tbody></table>`
@@ -214,7 +222,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
       e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : '',
     ].join('');
     const nums = Object.entries(e.numbers)
-      .map(([k, v]) => `<code>${html(k)}</code> = ${html(String(v))}`)
+      .map(([k, v]) => `<code>${html(k)}</code> = ${html(shownValue(v))}`)
       .join(' · ');
     // plots are files beside the page (index.html stays small), drawn by the browser from plots/
     const figs = (e.plots ?? [])
@@ -226,22 +234,21 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
       .join('');
     return (
       `<section id="${e.id}"><h2>${html(e.id)}</h2><p><b class="v-${e.verdict}">${e.verdict}</b>${e.agrees ? '' : ` (expected ${e.expected ?? '—'})`} · ` +
-      `${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${html(e.quote)}</blockquote><p><b>Checked:</b> ` +
-      `${html(e.statement)}</p><p><b>Evidence:</b> ${html(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`
+      `${e.method} · ${html(e.doc)} · ${e.seconds.toFixed(2)} s</p><blockquote>${renderMath(e.quote)}</blockquote><p><b>Checked:</b> ` +
+      `${renderMath(e.statement)}</p><p><b>Evidence:</b> ${renderMath(e.evidence)}</p>${extra}<p>${nums}</p>${figs}</section>`
     );
   });
   // the annotated documents (one page each, beside the index; KaTeX's stylesheet and fonts copied once)
   const docPages: { doc: string; title: string; file: string }[] = [];
+  // KaTeX's stylesheet and fonts, once, for the math of the index page's quotes and of the documents
+  mkdirSync(join(dir, 'documents', 'katex', 'fonts'), { recursive: true });
+  const k = katexAssets();
+  copyFileDurable(k.css, join(dir, 'documents', 'katex', 'katex.min.css'));
+  for (const f of readdirSync(k.fonts).filter((x) => x.endsWith('.woff2'))) copyFileDurable(join(k.fonts, f), join(dir, 'documents', 'katex', 'fonts', f));
   if (docsDir !== undefined && existsSync(docsDir)) {
     const docs = readdirSync(docsDir)
       .filter((f) => /^\d{3}_[0-9a-f]+\.txt$/.test(f))
       .sort();
-    if (docs.length > 0) {
-      mkdirSync(join(dir, 'documents', 'katex', 'fonts'), { recursive: true });
-      const k = katexAssets();
-      copyFileDurable(k.css, join(dir, 'documents', 'katex', 'katex.min.css'));
-      for (const f of readdirSync(k.fonts).filter((x) => x.endsWith('.woff2'))) copyFileDurable(join(k.fonts, f), join(dir, 'documents', 'katex', 'fonts', f));
-    }
     for (const doc of docs) {
       const file = `documents/${doc.slice(0, 3)}.html`;
       const acc = accountingOf(doc);
@@ -256,6 +263,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     : '<p id="documents">The annotated documents need the seed documents: pass <code>--docs DIR</code> (default <code>../shared/seeds</code>).</p>';
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>gan-verify claims ledger</title>
+<link rel="stylesheet" href="documents/katex/katex.min.css">
 <style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}
 table{border-collapse:collapse;width:100%;font-size:14px}
 td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top}

@@ -141,9 +141,9 @@ span.claimed{background:#f6f8fa}
 .v-imprecise{background:#fff8c5}
 .v-refuted{background:#ffebe9}
 .v-inconclusive{background:#fbefff}
-.v-not-checkable{background:#f6f8fa;color:#57606a}
+.v-not-checkable{background:repeating-linear-gradient(135deg,#eaeef2 0 4px,#fff 4px 8px);color:#24292f;border-bottom:2px dotted #6e7781}
 .v-unrun{background:#eee}
-.nc{color:#57606a}
+.nc{color:#8c959f;font-style:italic}
 .unaccounted{outline:2px solid red}
 pre{background:#f6f8fa;padding:.5em;overflow-x:auto}#legend span{margin-right:1em;padding:0 .3em}</style>
 </head><body><p><a href="../index.html">← the ledger</a></p><h1>${esc(title)}</h1><p><code>${esc(doc)}</code> · ${units.length} sentences</p>

@@ -1,0 +1,55 @@
+/**
+ * The ledger report as a reader sees it: numbers to a sensible number of digits, the quotes' TeX rendered
+ * by KaTeX on the index page, and "not checkable" drawn unlike "no claim".
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineClaim, runLedger, verdictOf, writeReport } from '../src/claims/index.js';
+import { shownValue } from '../src/claims/report.js';
+
+describe('the report', () => {
+  it('shows numbers to 6 significant digits (integers whole, tiny and huge ones in exponent form)', () => {
+    expect(shownValue(5 / 9)).toBe('0.555556');
+    expect(shownValue(1000)).toBe('1000');
+    expect(shownValue(1.2345678e-9)).toBe('1.23457e-9');
+    expect(shownValue(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(shownValue('ok')).toBe('ok');
+  });
+
+  it("renders a quote's TeX on the index page (no $…$ or \\frac left in its text) and prints its numbers short", async () => {
+    const c = defineClaim({
+      id: 'quote-math',
+      source: { doc: 'notes.md', quote: 'the optimum is $D^*(x) = \\frac{p(x)}{p(x)+q(x)}$' },
+      statement: 'p/(p + q) at p = 5, q = 4 is 5/9',
+      method: 'exact',
+      subject: (p: number, q: number) => p / (p + q),
+      mutant: { description: 'q/(p + q)', subject: (p: number, q: number) => q / (p + q) },
+      check: (f) => ({ verdict: verdictOf({ asStated: f(5, 4) === 5 / 9 }), evidence: 'D* = 5/9 exactly', numbers: { dstar: f(5, 4) } }),
+    });
+    const entries = await runLedger([c], { seed: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'gan-verify-report-'));
+    await writeReport(dir, entries, { seed: 0, quick: true, shard: null, backend: 'cpu', seconds: 0 });
+    const page = readFileSync(join(dir, 'index.html'), 'utf8');
+    const quote = /<blockquote>([\s\S]*?)<\/blockquote>/.exec(page)?.[1] ?? '';
+    expect(quote).toContain('class="katex"');
+    const text = quote.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]+>/g, '');
+    expect(text).not.toMatch(/\$|\\frac/);
+    expect(page).toContain('<link rel="stylesheet" href="documents/katex/katex.min.css">');
+    expect(page).toContain('<code>dstar</code> = 0.555556');
+    expect(page).not.toContain('0.5555555555555556</');
+  });
+
+  it('draws "not checkable" (striped, dark text) unlike "no claim" (light italic text) on the annotated pages', async () => {
+    const css = (file: string) => readFileSync(file, 'utf8');
+    for (const f of ['src/claims/documents/annotate.ts', 'src/claims/documents/page.ts']) {
+      const nc = /\.nc\{([^}]*)\}/.exec(css(f))?.[1];
+      const notCheckable = /\.v-not-checkable\{([^}]*)\}/.exec(css(f))?.[1];
+      expect(nc, f).toBeDefined();
+      expect(notCheckable, f).toMatch(/repeating-linear-gradient/);
+      expect(nc).not.toMatch(/background/);
+      expect(nc).toMatch(/italic/);
+    }
+  });
+});
