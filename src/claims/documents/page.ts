@@ -107,7 +107,8 @@ export function annotatedDocumentPage(title: string, account: DocumentAccount, e
 .s{border-radius:3px;padding:1px 0}
 sup a.ref{font-size:.7em;text-decoration:none;margin-left:.2em;padding:0 .25em;border-radius:3px;color:#24292f}
 .v-holds{background:#dafbe1}.v-holds-under-conditions{background:#ddf4ff}.v-imprecise{background:#fff8c5}
-.v-refuted{background:#ffebe9}.v-inconclusive{background:#fbefff}.v-not-checkable{background:repeating-linear-gradient(135deg,#eaeef2 0 4px,#fff 4px 8px);color:#24292f;border-bottom:2px dotted #6e7781}
+.v-refuted{background:#ffebe9}.v-inconclusive{background:#fbefff}
+.v-not-checkable{background:repeating-linear-gradient(135deg,#eaeef2 0 4px,#fff 4px 8px);color:#24292f;border-bottom:2px dotted #6e7781}
 .v-error{background:#cf222e;color:#fff}.v-unrun{background:#eee}.nc{color:#8c959f;font-style:italic}.unaccounted{outline:2px solid #cf222e}
 div.s{margin:.6em 0;padding:.2em .4em}pre{background:#f6f8fa;padding:.5em;overflow-x:auto}
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.2em .5em}

@@ -86,9 +86,12 @@ export function criticTheorems(): Theorem[] {
         return { f: r.witness.map((v) => Number(v.num) / Number(v.den)), value: -Number(r.exact.distance.num) / Number(r.exact.distance.den) };
       },
       (c) =>
-        fc
-          .array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: c.x.length, maxLength: c.x.length })
-          .map((s) => s.reduce<number[]>((f, si, i) => [...f, i === 0 ? 0 : (f[i - 1] as number) + si * ((c.x[i] as number) - (c.x[i - 1] as number))], [])),
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: c.x.length, maxLength: c.x.length }).map((s) => {
+          // a 1-Lipschitz table: f(x₀) = 0, each increment at most the gap between the points
+          const f = [0];
+          for (let i = 1; i < s.length; i++) f.push((f[i - 1] as number) + (s[i] as number) * ((c.x[i] as number) - (c.x[i - 1] as number)));
+          return f;
+        }),
     ),
     formula(
       'critic-hinge',
