@@ -20,7 +20,7 @@ describe('gan-verify train --resume validates the checkpoint completely', () => 
     ['g all null', (c) => (c.g = c.g.map(() => null)), /g\[0\] must be a number; got null/],
     ['step −3', (c) => (c.step = -3), /step must be ≥ 0; got -3/],
     ['step 1e9', (c) => (c.step = 1e9), /step must be at most config.steps = 400; got 1000000000/],
-    ['config.loss bogus', (c) => (c.config.loss = 'bogus'), /config.loss must be ns, saturating, lsgan, wgan or wgan-gp; got "bogus"/],
+    ['config.loss bogus', (c) => (c.config.loss = 'bogus'), /config.loss must be ns, saturating, lsgan, wgan, wgan-gp or hinge; got "bogus"/],
     ['config.lrD −1', (c) => (c.config.lrD = -1), /config.lrD must be a finite number ≥ 0; got -1/],
     ['config.steps −5', (c) => (c.config.steps = -5), /config.steps must be a positive integer; got -5/],
     ['g[0] "zzz"', (c) => (c.g[0] = 'zzz'), /g\[0\] must be a number; got "zzz"/],

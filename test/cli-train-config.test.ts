@@ -51,7 +51,7 @@ describe('gan-verify train --config', () => {
     ['{"steps": 1e400}', /--config "[^"]+": steps must be a positive integer; got Infinity/],
     ['{"steps": -5}', /--config "[^"]+": steps must be a positive integer; got -5/],
     ['{"lrD": -1}', /--config "[^"]+": lrD must be a finite number ≥ 0; got -1/],
-    ['{"loss": "bogus"}', /--config "[^"]+": loss must be ns, saturating, lsgan, wgan or wgan-gp; got "bogus"/],
+    ['{"loss": "bogus"}', /--config "[^"]+": loss must be ns, saturating, lsgan, wgan, wgan-gp or hinge; got "bogus"/],
     ['{"stepz": 3}', /--config "[^"]+": stepz is not a setting of the trainer/],
     ['{"preset": "nonexistent"}', /--config "[^"]+": preset must be one of seed-toy, mixture-1d, ring8, grid25, tabular; got "nonexistent"/],
     ['[1, 2]', /must hold a JSON object/],

@@ -252,7 +252,7 @@ describe('gan-verify train', () => {
   });
   it.each([
     [['--backend', 'tensorflow'], /needs @tensorflow\/tfjs-node, which is not installed/],
-    [['--loss', 'hinge'], /loss must be ns, saturating, lsgan, wgan or wgan-gp; got "hinge"/],
+    [['--loss', 'hinged'], /loss must be ns, saturating, lsgan, wgan, wgan-gp or hinge; got "hinged"/],
     [['--steps', 'ten'], /--steps must be a nonnegative integer; got "ten"/],
     [['--preset', 'ring9'], /preset must be one of/],
     [['--engine', 'fast'], /--engine must be fused or autodiff; got "fast"/],
