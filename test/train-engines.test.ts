@@ -24,6 +24,26 @@ const CASES: [string, TrainConfig][] = [
     'WGAN, RMSprop with lrD ≠ lrG, clipping, 2 D steps',
     makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'wgan', optimizer: 'rmsprop', dSteps: 2, lrD: 5e-5, lrG: 1e-4 }),
   ],
+  [
+    // every number the kernel's configure() takes differs from every other, so a swapped pair of settings changes the bytes
+    'every setting distinct: Adam β₁ 0.83, β₂ 0.97, ε 1e-6, lrD 0.011 ≠ lrG 0.013, LSGAN, smoothing 0.07, N(2.5, 0.7²), batch 5, noise 3, 2 D steps',
+    makeConfig('seed-toy', {
+      steps: 12,
+      logEvery: 6,
+      evalSamples: 64,
+      loss: 'lsgan',
+      labelSmoothing: 0.07,
+      beta1: 0.83,
+      beta2: 0.97,
+      eps: 1e-6,
+      lrD: 0.011,
+      lrG: 0.013,
+      batch: 5,
+      noiseDim: 3,
+      dSteps: 2,
+      target: 'normal:2.5,0.7',
+    }),
+  ],
   ['members that diverge and stop', makeConfig('seed-toy', { steps: 20, logEvery: 5, evalSamples: 64, lrD: 50, lrG: 50 })],
   ['mixture-1d (two hidden layers)', makeConfig('mixture-1d', { steps: 15, logEvery: 5, evalSamples: 64 })],
   [
@@ -47,7 +67,7 @@ describe('the fused engine: the same bytes however the work is split', () => {
   });
 
   it('diverging members stop at the same step with the same value on every split', async () => {
-    const c = (CASES[4] as [string, TrainConfig])[1];
+    const c = (CASES[5] as [string, TrainConfig])[1];
     const a = await train(c, { seed: 21, population: 5, simd: false });
     const b = await train(c, { seed: 21, population: 5, threads: 2 });
     expect(a.stopped.some((s) => s !== null)).toBe(true);
