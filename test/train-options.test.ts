@@ -258,3 +258,18 @@ describe('the trainer options in a run', () => {
     expect(() => makeConfig('ring8', { spectralNorm: 'yes' as never })).toThrow(/spectralNorm must be true or false/);
   });
 });
+
+describe('the engine registry', () => {
+  it('each engine says whether it can run a configuration on a backend; the trainer takes the first that can', async () => {
+    const { ENGINES, chooseEngine } = await import('../src/train/engines/registry.js');
+    expect(ENGINES.map((e) => e.name)).toEqual(['fused', 'autodiff']);
+    const plain = makeConfig('seed-toy');
+    const hinge = makeConfig('seed-toy', { loss: 'hinge', spectralNorm: true });
+    expect(chooseEngine(plain, 'cpu').name).toBe('fused');
+    expect(chooseEngine(plain, 'wasm').name).toBe('autodiff');
+    expect(chooseEngine(hinge, 'cpu').name).toBe('autodiff');
+    expect(ENGINES[0]?.supports(hinge, 'cpu')).toMatch(/does not implement --loss hinge, --spectral-norm/);
+    expect(() => chooseEngine(plain, 'wasm', 'fused')).toThrow(/train: engine "fused" runs on the cpu backend only; the backend is "wasm"/);
+    expect(() => chooseEngine(plain, 'cpu', 'turbo')).toThrow(/train: engine must be fused or autodiff; got "turbo"/);
+  });
+});

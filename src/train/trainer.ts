@@ -7,10 +7,9 @@ import { parseDistribution, Rng, type Distribution, type RngState } from '../num
 import { checkSeed } from '../numeric/rng.js';
 import { tf } from './tf.js';
 import { TrainError } from './errors.js';
-import { autodiffEngine } from './engines/autodiff.js';
-import { fusedEngine } from './engines/fused.js';
+import { chooseEngine } from './engines/registry.js';
 import { STEP_STOPPED_D, type NetState, type StopRecord } from './engines/fused-members.js';
-import { autodiffOnly, isCritic } from './losses.js';
+import { isCritic } from './losses.js';
 import { gridFor, measure, probe, type RunView } from './metrics.js';
 import { layout, networkSizes } from './mlp.js';
 
@@ -193,21 +192,15 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       'engine',
       `must be the checkpoint's engine ${JSON.stringify(ck.engine)} to resume it (the engines' bytes differ); got ${JSON.stringify(options.engine)}`,
     );
-  // settings only the autodiff engine implements choose it when no engine is named, and refuse the fused one by name
-  const needs = autodiffOnly(c);
-  if (options.engine === 'fused' && needs.length > 0)
-    throw new TrainError('train', 'engine', `"fused" does not implement ${needs.join(', ')}; use the autodiff engine (or leave the engine unset)`);
-  const engineName: Engine = ck?.engine ?? options.engine ?? (backend === 'cpu' && needs.length === 0 ? 'fused' : 'autodiff');
+  // the engine named (checked against the registry), or on resuming the checkpoint's, or the first that can run the configuration
+  const engineEntry = chooseEngine(c, backend, ck?.engine ?? options.engine);
+  const engineName: Engine = engineEntry.name;
   if (ck === undefined && options.onCheckpoint !== undefined && (c.spectralNorm === true || (c.ema ?? 0) > 0))
     throw new TrainError(
       'train',
       'options.onCheckpoint',
       `cannot hold ${c.spectralNorm === true ? "spectral normalisation's power-iteration vectors" : "G's moving average"} yet; train without a checkpoint`,
     );
-  if (engineName !== 'fused' && engineName !== 'autodiff')
-    throw new TrainError('train', 'engine', `must be fused or autodiff; got ${JSON.stringify(engineName)}`);
-  if (engineName === 'fused' && backend !== 'cpu')
-    throw new TrainError('train', 'engine', `"fused" runs on the cpu backend only; the backend is ${JSON.stringify(backend)}`);
   const threads = options.threads ?? 1;
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > 256)
     throw new TrainError('train', 'options.threads', `must be an integer from 1 to 256; got ${show(options.threads)}`);
@@ -238,10 +231,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     : { gp: initParams(initR, gSizes), gm: zeros(gSizes), gv: zeros(gSizes), dp: initParams(initR, dSizes), dm: zeros(dSizes), dv: zeros(dSizes) };
   const stopped: (MemberStop | null)[] = ck ? [...ck.stopped] : new Array<MemberStop | null>(K).fill(null);
   const active = Uint8Array.from(stopped, (s) => (s === null ? 1 : 0));
-  const engine =
-    engineName === 'fused'
-      ? await fusedEngine(c, target, K, init, rngs, active, threads, options.simd ?? true)
-      : autodiffEngine(c, target, K, init, rngs, active);
+  const engine = await engineEntry.create({ c, target, K, init, rngs, active, threads, simd: options.simd ?? true });
   const evalZ = tf.tensor3d(
     drawAll(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()),
     [K, c.evalSamples, c.noiseDim],
