@@ -115,7 +115,7 @@ describe('clear messages and resources checked first', () => {
   it.each([
     [
       ['train', '--batch', '100000000'],
-      /train: batch 100000000 needs about 76 GiB \(population 1, batch 100000000, 1 D steps, widest layer 16\), beyond the memory limit of 8 GiB/,
+      /gan-verify train: --batch 100000000 needs about 76 GiB \(population 1, batch 100000000, 1 D steps, widest layer 16\), beyond the memory limit of 8 GiB/,
     ],
     [
       ['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '10000000000'],

@@ -108,14 +108,28 @@ export function asFlags<T>(command: string, spec: Readonly<Record<string, Option
   try {
     return run();
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    const m = /^([A-Za-z]+)(.*)$/.exec(e.arg);
-    const flag = m?.[1]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    const prefix = `${e.fn}: ${e.arg} `;
-    if (m === null || flag === undefined || spec[flag] !== 'value' || !e.message.startsWith(prefix)) throw e;
-    const where = m[2] === '' ? '' : `: ${e.arg}`;
-    throw new CliError(`${command}: --${flag}${where} ${e.message.slice(prefix.length)}`);
+    throw asFlagError(command, spec, e);
   }
+}
+
+/** {@link asFlags} for a command that runs asynchronously. */
+export async function asFlagsAsync<T>(command: string, spec: Readonly<Record<string, OptionKind>>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    throw asFlagError(command, spec, e);
+  }
+}
+
+/** The error about an argument given as a flag, restated with the flag; any other error unchanged. */
+function asFlagError(command: string, spec: Readonly<Record<string, OptionKind>>, e: unknown): unknown {
+  if (!(e instanceof InputError)) return e;
+  const m = /^([A-Za-z]+)(.*)$/.exec(e.arg);
+  const flag = m?.[1]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const prefix = `${e.fn}: ${e.arg} `;
+  if (m === null || flag === undefined || spec[flag] !== 'value' || !e.message.startsWith(prefix)) return e;
+  const where = m[2] === '' ? '' : `: ${e.arg}`;
+  return new CliError(`${command}: --${flag}${where} ${e.message.slice(prefix.length)}`);
 }
 
 /** A shard `I/N` (1 ≤ I ≤ N), given by `from` (a flag or an environment variable). */

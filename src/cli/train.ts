@@ -19,7 +19,7 @@ import {
   type Engine,
   type MemberLog,
 } from '../train/index.js';
-import { CliError, parseArgs } from './args.js';
+import { asFlagsAsync, CliError, parseArgs } from './args.js';
 import { sealCheckpoint, unsealCheckpoint } from './checkpoint-file.js';
 
 export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] [--population K] [--steps N] [--batch N]
@@ -119,6 +119,11 @@ export async function runTrain(
   err: (s: string) => void = (s) => process.stderr.write(s),
   out?: (s: string) => void,
 ): Promise<[string, number]> {
+  // the trainer's errors about a setting given as a flag name the flag (train: population … → --population …)
+  return asFlagsAsync('gan-verify train', SPEC, () => trainCommand(argv, err, out));
+}
+
+async function trainCommand(argv: readonly string[], err: (s: string) => void, out?: (s: string) => void): Promise<[string, number]> {
   const cmd = 'gan-verify train';
   const args = parseArgs(cmd, argv, SPEC);
   if (args.flags.has('help')) return [TRAIN_HELP, 0];
