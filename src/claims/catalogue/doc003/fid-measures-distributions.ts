@@ -18,9 +18,13 @@ const frechet = (a: Features, b: Features) => {
 
 export const fid = defineClaim({
   id: 'fid-measures-distributions',
-  source: src('Frechet Inception Distance (FID) compares the statistics (mean and covariance of Inception features) of generated and real image sets.'),
+  source: src(
+    'FID measures distribution similarity, not individual sample quality Frechet Inception Distance (FID) compares the statistics (mean and covariance of ' +
+      'Inception features) of generated and real image sets. … FID is a distributional metric.',
+  ),
   statement:
-    'checkable on any feature set (issue 23, with the referees): FID = ‖μ₁ − μ₂‖² + tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½) sees the features only through their mean and ' +
+    'the heading, the definition and "FID is a distributional metric", checkable on any feature set (issue 23, with the referees): ' +
+    'FID = ‖μ₁ − μ₂‖² + tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½) sees the features only through their mean and ' +
     'covariance: on 1-D features it is 0 for N(0, 1) against ±1 with probability ½ each (same mean and variance, different distributions), and positive ' +
     'when the mean (N(1, 1)) or the variance (N(0, 4)) differs',
   method: 'exact',
