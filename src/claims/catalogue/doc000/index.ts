@@ -5,6 +5,7 @@ import { lossIsMinusV } from './discriminator-loss-is-minus-v.js';
 import { dstarClaim } from './optimal-discriminator.js';
 import { concavity } from './pointwise-strict-concavity.js';
 import { cg } from './c-of-g-is-2jsd-minus-log4.js';
+import { valueIsJsdUpToConstant } from './value-is-jsd-up-to-constant.js';
 import { globalMin } from './global-minimum-minus-log4.js';
 import { nash } from './equilibrium-half-is-nash.js';
 import { zeroSum } from './zero-sum-accounting-000.js';
@@ -25,6 +26,7 @@ export const DOC000: AnyClaim[] = [
   dstarClaim,
   concavity,
   cg,
+  valueIsJsdUpToConstant,
   globalMin,
   nash,
   zeroSum,
