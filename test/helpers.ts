@@ -28,6 +28,7 @@ export function expectContains(enclosure: { lower: string; upper: string }, exac
 }
 
 import { ulpDistance } from '../src/testing/matchers.js';
+import { assertTheorems, type Implementations } from '../src/testing/index.js';
 
 export { ulpDistance };
 
@@ -43,4 +44,14 @@ export function expectClose(actual: number, expected: number, { rtol = 0, ulps =
   }
   const ok = Math.abs(actual - expected) <= rtol * Math.abs(expected) || ulpDistance(actual, expected) <= ulps;
   expect(ok, `expectClose: ${actual} vs ${expected} (${ulpDistance(actual, expected)} ulps; rtol ${rtol}, ulps ${ulps})`).toBe(true);
+}
+
+/** The message assertTheorems throws for `impl` (default seed 0, `numRuns` cases); fails the test when nothing throws. */
+export async function theoremFailure(impl: Implementations, numRuns: number): Promise<string> {
+  try {
+    await assertTheorems(impl, { numRuns });
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected assertTheorems to throw');
 }

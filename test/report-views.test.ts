@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineClaim, runLedger, verdictOf, writeReport } from '../src/claims/index.js';
-import { shownValue } from '../src/claims/report.js';
+import { shownValue } from '../src/claims/format.js';
 
 describe('the report', () => {
   it('shows numbers to 6 significant digits (integers whole, tiny and huge ones in exponent form)', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assertTheorems, makeCritic, THEOREMS, type Critic, type Implementations } from '../src/testing/index.js';
+import { theoremFailure } from './helpers.js';
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const softplus = (l: number) => Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l)));
@@ -35,14 +36,7 @@ const GOOD: Implementations = {
   dstarSmoothed: (p, q, a, b) => p.map((x, i) => (a * x + b * (q[i] as number)) / (x + (q[i] as number))),
 };
 
-async function failure(impl: Implementations): Promise<string> {
-  try {
-    await assertTheorems(impl, { numRuns: 100 });
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected assertTheorems to throw');
-}
+const failure = (impl: Implementations) => theoremFailure(impl, 100);
 
 describe('the theorems for batch and logit code', () => {
   it('correct float64 implementations satisfy all of them', async () => {

@@ -19,7 +19,9 @@ import {
   THEOREMS,
   ulpDistance,
   withinEnclosure,
+  type Implementations,
 } from '../src/testing/index.js';
+import { theoremFailure } from './helpers.js';
 
 /** Plain float64 implementations, as a user would write them. */
 const terms = (p: number[], f: (i: number) => number) => p.reduce((s, _, i) => s + f(i), 0);
@@ -40,14 +42,7 @@ const GOOD = {
   gLoss: (d: number[]) => -d.reduce((s, x) => s + Math.log(x), 0) / d.length,
 };
 
-async function failure(impl: Parameters<typeof assertTheorems>[0]): Promise<string> {
-  try {
-    await assertTheorems(impl, { numRuns: 60 });
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected assertTheorems to throw');
-}
+const failure = (impl: Implementations) => theoremFailure(impl, 60);
 
 describe('assertTheorems', () => {
   it('correct implementations satisfy every theorem on probability vectors (the other families: testing-kit-batch.test.ts)', async () => {

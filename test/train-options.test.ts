@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drawBatch, memberBatch } from '../src/train/engines/fused-members.js';
-import { autodiffEngine, dLossOf, gLossOf, gradientSquaredNorm, spectralLayers, type Layer } from '../src/train/engines/autodiff.js';
+import { autodiffEngine, dLossOf, forward, gLossOf, gradientSquaredNorm, layersOf, spectralLayers, type Layer } from '../src/train/engines/autodiff.js';
 import { normal } from '../src/numeric/index.js';
 import { makeConfig, train, useBackend } from '../src/train/index.js';
 import { Rng } from '../src/numeric/rng.js';
@@ -67,29 +67,12 @@ function fd(f: (p: number[]) => number, p: number[], h = 1e-6): number[] {
   });
 }
 
-/** The layers of one member (K = 1) as TF.js views of a flat [1, P] tensor. */
-function layersOf(flat: tf.Tensor): Layer[] {
-  let at = 0;
-  return spans.map(({ fin, fout }) => {
-    const W = tf.reshape(tf.slice(flat, [0, at], [1, fin * fout]), [1, fin, fout]) as tf.Tensor3D;
-    at += fin * fout;
-    const b = tf.reshape(tf.slice(flat, [0, at], [1, fout]), [1, 1, fout]) as tf.Tensor3D;
-    at += fout;
-    return { W, b };
-  });
-}
-const forward = (layers: Layer[], x: tf.Tensor3D) =>
-  layers.reduce((h, L, i) => {
-    const z = tf.add(tf.matMul(h, L.W), L.b) as tf.Tensor3D;
-    return i + 1 < layers.length ? (tf.relu(z) as tf.Tensor3D) : z;
-  }, x);
-
 /** TF.js's gradient of a loss of the flat parameters, and the float64 finite differences of its twin. */
 function compare(tfLoss: (layers: Layer[]) => tf.Scalar, f64: (p: number[]) => number, p: number[]): void {
   const got = tf.tidy(() =>
     Array.from(
       tf
-        .grad((flat: tf.Tensor) => tfLoss(layersOf(flat)))(tf.tensor2d([p], [1, P]))
+        .grad((flat: tf.Tensor) => tfLoss(layersOf(flat, SIZES)))(tf.tensor2d([p], [1, P]))
         .dataSync(),
     ),
   );

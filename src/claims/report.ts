@@ -12,14 +12,7 @@ import { checkEntries, checkInterval, checkMeta } from './check-args.js';
 import { builtInAccounting, type DocumentAccounting } from './documents/accounting.js';
 import { levelText } from './checks/statistics.js';
 import { annotatedPage, katexAssets, renderMath } from './documents/annotate.js';
-
-/** A value of an entry's numbers as the report shows it: numbers to 6 significant digits (integers whole), the rest as text. */
-export function shownValue(v: unknown): string {
-  if (typeof v !== 'number') return String(v);
-  if (!Number.isFinite(v) || Number.isInteger(v)) return String(v);
-  const a = Math.abs(v);
-  return a >= 1e-4 && a < 1e9 ? String(Number(v.toPrecision(6))) : v.toExponential(5).replace(/\.?0+e/, 'e');
-}
+import { shownValue } from './format.js';
 
 /** The `schema` tag of the JSON ledger this version writes ({@link ledgerJson}). */
 export const LEDGER_SCHEMA = 'gan-verify-ledger-1';

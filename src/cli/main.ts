@@ -66,8 +66,9 @@ function report(e: unknown, err: (s: string) => void): number {
   }
   // an optional peer dependency that is not installed (npm install gan-verify leaves them out): which one, and the line that installs them
   const missing = /^Cannot find (?:package|module) '((?:@[^/']+\/)?[^/']+)/.exec((e as Error | undefined)?.message ?? '')?.[1];
-  if ((e as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND' && missing !== undefined && optionalPeers().includes(missing)) {
-    const all = optionalPeers().join(' ');
+  const peers = missing === undefined ? [] : optionalPeers();
+  if ((e as NodeJS.ErrnoException | undefined)?.code === 'ERR_MODULE_NOT_FOUND' && missing !== undefined && peers.includes(missing)) {
+    const all = peers.join(' ');
     err(`gan-verify: this command needs ${missing}, an optional dependency that is not installed; install the optional ones with: npm install ${all}\n`);
     return 2;
   }

@@ -176,15 +176,16 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
     const gx = Array.from({ length: side }, (_, i) => p.grid[2 * i * side] as number);
     const gy = Array.from({ length: side }, (_, j) => p.grid[2 * j + 1] as number);
     const critic = s.loss === 'wgan' || s.loss === 'wgan-gp';
+    const points: Series[] = [
+      { xs: samples.filter((_, i) => i % 2 === 0), ys: samples.filter((_, i) => i % 2 === 1), color: '#ff7f0e', label: 'G(z)', points: true },
+      { xs: modes.filter((_, i) => i % 2 === 0), ys: modes.filter((_, i) => i % 2 === 1), color: '#000', label: 'modes', points: true },
+    ];
     const dz = Array.from(p.d.subarray(0, n));
     const [lo, hi] = critic ? [Math.min(...dz), Math.max(...dz)] : [0, 1];
     $('dstar').innerHTML = svg({
       title: critic ? "The critic's value over the plane, with G(z) and the modes" : 'D(x, y) over the plane, with G(z) and the modes',
       heat: { xs: gx, ys: gy, z: dz, lo, hi, label: critic ? `critic: blue ${lo.toFixed(2)} … red ${hi.toFixed(2)}` : 'D: blue 0 · white ½ · red 1' },
-      series: [
-        { xs: samples.filter((_, i) => i % 2 === 0), ys: samples.filter((_, i) => i % 2 === 1), color: '#ff7f0e', label: 'G(z)', points: true },
-        { xs: modes.filter((_, i) => i % 2 === 0), ys: modes.filter((_, i) => i % 2 === 1), color: '#000', label: 'modes', points: true },
-      ],
+      series: points,
       xRange: [gx[0] as number, gx[side - 1] as number],
       yRange: [gy[0] as number, gy[side - 1] as number],
       equal: true,
@@ -193,10 +194,7 @@ function drawMlp(v: View, s: Settings, targetSpec: string): void {
     });
     $('hist').innerHTML = svg({
       title: 'All of G’s samples and the modes of p_data',
-      series: [
-        { xs: samples.filter((_, i) => i % 2 === 0), ys: samples.filter((_, i) => i % 2 === 1), color: '#ff7f0e', label: 'G(z)', points: true },
-        { xs: modes.filter((_, i) => i % 2 === 0), ys: modes.filter((_, i) => i % 2 === 1), color: '#000', label: 'modes', points: true },
-      ],
+      series: points,
       equal: true,
       xLabel: 'x',
       yLabel: 'y',

@@ -100,6 +100,9 @@ export interface Theorem {
 /** Tolerance of a comparison with a float64 reference: relative 1e-9 or absolute 1e-12. */
 export const TOL = { rtol: 1e-9, atol: 1e-12 };
 
+/** The arithmetic mean of a nonempty batch (the mean every loss of the kit's families is over). */
+export const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
+
 /** A fresh copy of a vector (the user's function may change its arguments). */
 export const copy = (v: Vec): number[] => [...v];
 

@@ -12,9 +12,8 @@ import fc from 'fast-check';
 import { w1 } from '../../theory/index.js';
 import { countsPair, type CountsPair } from '../arbitraries.js';
 import { closeTo } from '../matchers.js';
-import { copy, require_, TOL, type Impl, type Theorem } from '../theorem.js';
+import { copy, mean, require_, TOL, type Impl, type Theorem } from '../theorem.js';
 
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const scores = fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 1, maxLength: 16 });
 /** Each point's value repeated by its count. */
 const batch = (counts: readonly number[], f: readonly number[]) => counts.flatMap((c, i) => Array<number>(c).fill(f[i] as number));

@@ -8,10 +8,9 @@ import fc from 'fast-check';
 import { sigmoid, softplus } from '../../numeric/logistic.js';
 import { countsPair } from '../arbitraries.js';
 import { closeTo, exact } from '../matchers.js';
-import { copy, require_, TOL, type Theorem } from '../theorem.js';
+import { copy, mean, require_, TOL, type Theorem } from '../theorem.js';
 
 const LN4 = Math.log(4);
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 
 /** Logits where naive code breaks (σ rounds to 0 or 1 past ±36.8; e^l overflows past 709.8), and ordinary ones. */
 const extreme = fc.constantFrom(0, -36.8, 36.8, -40, 40, -100, 100, -710, 710, -1000, 1000);

@@ -9,11 +9,10 @@
 import fc from 'fast-check';
 import { critic, gradNorm, points } from '../critics.js';
 import { closeTo } from '../matchers.js';
-import { require_, type Theorem } from '../theorem.js';
+import { mean, require_, type Theorem } from '../theorem.js';
 
 /** Gradients from autodiff are exact up to rounding; 1e-9 relative leaves room for float64 arithmetic in the user's code. */
 const GRAD_TOL = { rtol: 1e-9, atol: 1e-12 };
-const mean = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const clone = (xs: readonly number[][]) => xs.map((x) => [...x]);
 
 const setup = fc.record({ n: fc.integer({ min: 1, max: 6 }), dim: fc.integer({ min: 1, max: 3 }) }).chain(({ n, dim }) =>

@@ -19,7 +19,8 @@ export interface Ball {
   rad: bigint;
 }
 
-const abs = (x: bigint) => (x < 0n ? -x : x);
+/** |x| for a BigInt. */
+export const abs = (x: bigint) => (x < 0n ? -x : x);
 
 /** The integer n as an exact ball. */
 export function fromInt(n: bigint, prec: number): Ball {

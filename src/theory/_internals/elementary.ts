@@ -15,10 +15,8 @@
  *   [1 − e^{−x²}/(x√π), 1] is used instead (erfc(x) ≤ e^{−x²}/(x√π) for x > 0).
  * - √(a/b) by the integer square root of a·2^{2·prec}/b.
  */
-import { mul, neg, reduce, scale, div, type Ball } from './ball.js';
+import { abs, mul, neg, reduce, scale, div, type Ball } from './ball.js';
 import { bitLength, lnRatio } from './fixed.js';
-
-const abs = (x: bigint) => (x < 0n ? -x : x);
 
 function atanSmall(u: bigint, v: bigint, prec: number): Ball {
   // Σ (−1)^i (u/v)^(2i+1)/(2i+1), u/v ≤ 1/5: each power errs < 1.05 ulps, each term < 2 more; the

@@ -38,7 +38,7 @@ export interface Layer {
 }
 
 /** The layers of a population's flat parameters [K, P] as TF.js views (slices: gradients flow back). */
-function layersOf(flat: tf.Tensor, sizes: number[]): Layer[] {
+export function layersOf(flat: tf.Tensor, sizes: number[]): Layer[] {
   const K = flat.shape[0] as number;
   return layout(sizes).layers.map((L) => ({
     W: tf.reshape(tf.slice(flat, [0, L.w], [K, L.fin * L.fout]), [K, L.fin, L.fout]),
@@ -47,13 +47,21 @@ function layersOf(flat: tf.Tensor, sizes: number[]): Layer[] {
 }
 
 /** x: [K, B, in] → [K, B, out]; ReLU between layers, none after the last. */
-function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
+export function forward(layers: Layer[], x: tf.Tensor3D): tf.Tensor3D {
   let h = x;
   layers.forEach((layer, i) => {
     h = tf.add(tf.matMul(h, layer.W), layer.b);
     if (i + 1 < layers.length) h = tf.relu(h);
   });
   return h;
+}
+
+/**
+ * ∇ₓD(x) for every sample, [K, B, dim]: the gradient of ΣD(x) with respect to x gives each sample its own gradient
+ * (samples do not interact), the input of the gradient penalty and of R1/R2.
+ */
+function inputGradient(D: Layer[], x: tf.Tensor3D): tf.Tensor3D {
+  return tf.grad((y: tf.Tensor) => tf.sum(forward(D, y as tf.Tensor3D)))(x) as tf.Tensor3D;
 }
 
 /** Per-member means over the batch axis: [K, B, 1] → [K]. */
@@ -118,7 +126,7 @@ export function gradientPenalty(D: Layer[], real: tf.Tensor3D, fake: tf.Tensor3D
   checkTensor(fn, 'fake', fake, 3);
   checkTensor(fn, 'eps', eps, 3);
   const xhat = tf.add(tf.mul(eps, real), tf.mul(tf.sub(1, eps), fake)) as tf.Tensor3D;
-  const g = tf.grad((x: tf.Tensor) => tf.sum(forward(D, x as tf.Tensor3D)))(xhat);
+  const g = inputGradient(D, xhat);
   const norms = tf.sqrt(tf.add(tf.sum(tf.square(g), 2), 1e-12));
   return tf.mean(tf.square(tf.sub(norms, 1)), 1) as tf.Tensor1D;
 }
@@ -128,7 +136,7 @@ export function gradientPenalty(D: Layer[], real: tf.Tensor3D, fake: tf.Tensor3D
  * R1 penalty on real points and R2 on fakes without their weight γ/2 (Mescheder et al. 2018, eq. 9).
  */
 export function gradientSquaredNorm(D: Layer[], x: tf.Tensor3D): tf.Tensor1D {
-  const g = tf.grad((y: tf.Tensor) => tf.sum(forward(D, y as tf.Tensor3D)))(x);
+  const g = inputGradient(D, x);
   return tf.mean(tf.sum(tf.square(g), 2), 1) as tf.Tensor1D;
 }
 
