@@ -30,6 +30,8 @@ export const REACHABLE_SWEEP: CommittedSweep = {
   spec: 'examples/scale/toy-reachable-sweep.json',
   dir: 'examples/scale/toy-reachable-sweep-run',
   summary: 'examples/scale/toy-reachable-sweep.summary.json',
+  // 4 units of 50 seeds: the audit retrains 1 (quick) or 2 of them
+  sample: [1, 2],
 };
 
 /** The standard GAN on ring8 and grid25 in the setup of Metz et al. 2017 (App. A), 25,000 steps (claims mode-collapse-*). */
