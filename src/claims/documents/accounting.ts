@@ -33,6 +33,11 @@ export interface AccountEntry {
   /** The unit's first words, for a reader (not used for matching). */
   start: string;
   claims?: string[];
+  /**
+   * Which part of the sentence each claim tests, where they differ: claim id → an exact substring of
+   * the sentence. A claim of `claims` not listed here tests the whole sentence.
+   */
+  parts?: Record<string, string>;
   noClaim?: { kind: NoClaimKind; reason: string };
   notCheckable?: string;
 }
@@ -74,6 +79,14 @@ export function checkAccounting(raw: unknown, where: string): DocumentAccounting
       (!(NO_CLAIM_KINDS as readonly string[]).includes(e.noClaim?.kind) || typeof e.noClaim.reason !== 'string' || e.noClaim.reason === '')
     )
       throw new ClaimError(fn, `${at}.noClaim`, `must be { kind: ${NO_CLAIM_KINDS.join(' | ')}, reason }; got ${show(e.noClaim)}`);
+    if (e.parts !== undefined) {
+      if (e.claims === undefined || e.parts === null || typeof e.parts !== 'object' || Array.isArray(e.parts))
+        throw new ClaimError(fn, `${at}.parts`, `must be { claim id: part of the sentence } beside claims; got ${show(e.parts)}`);
+      for (const [id, part] of Object.entries(e.parts)) {
+        if (!e.claims.includes(id)) throw new ClaimError(fn, `${at}.parts`, `names ${JSON.stringify(id)}, which is not in the entry's claims`);
+        if (typeof part !== 'string' || part.trim() === '') throw new ClaimError(fn, `${at}.parts.${id}`, `must be a part of the sentence; got ${show(part)}`);
+      }
+    }
     if (e.notCheckable !== undefined && (typeof e.notCheckable !== 'string' || e.notCheckable === ''))
       throw new ClaimError(fn, `${at}.notCheckable`, `must be the reason; got ${show(e.notCheckable)}`);
   });
@@ -94,6 +107,13 @@ export function accountFor(doc: string, text: string, accounting: DocumentAccoun
   const hashes = new Set(units.map((u) => u.hash));
   for (const e of entries)
     if (!hashes.has(e.hash)) problems.push(`stale entry: no sentence of the document has hash ${e.hash} ("${e.start}"): the document changed`);
+  const collapse = (x: string) => x.replace(/\s+/g, ' ').trim();
+  for (const u of units) {
+    const e = byHash.get(u.hash);
+    for (const [id, part] of Object.entries(e?.parts ?? {}))
+      if (!collapse(u.text).includes(collapse(part)))
+        problems.push(`the part given for ${id} in the entry for "${e?.start}" is not in the sentence: ${JSON.stringify(part)}`);
+  }
   const noClaim: Record<string, number> = {};
   let claims = 0;
   let notCheckable = 0;

@@ -37,9 +37,11 @@ function markOf(e: AccountEntry | undefined, byId: Map<string, LedgerEntry>): { 
   if (e === undefined) return { cls: 'unaccounted', title: 'no entry in the accounting' };
   if (e.claims) {
     const ran = e.claims.map((id) => byId.get(id)).filter((x): x is LedgerEntry => x !== undefined);
-    const first = ran[0];
-    if (first === undefined) return { cls: 'v-unrun', href: `../index.html#${e.claims[0]}`, title: `${e.claims.join(', ')} (not run in this report)` };
-    return { cls: `v-${first.verdict}`, href: `../index.html#${first.id}`, title: ran.map((x) => `${x.id}: ${x.verdict} — ${x.evidence}`).join('\n') };
+    if (ran.length === 0) return { cls: 'v-unrun', href: `../index.html#${e.claims[0]}`, title: `${e.claims.join(', ')} (not run in this report)` };
+    // a block (code, table, display formula) tested as a whole by several claims: the most severe verdict
+    const worst = mostSevere(ran.map((x) => x.verdict));
+    const first = ran.find((x) => x.verdict === worst) as LedgerEntry;
+    return { cls: `v-${worst}`, href: `../index.html#${first.id}`, title: ran.map((x) => `${x.id}: ${x.verdict} — ${x.evidence}`).join('\n') };
   }
   if (e.noClaim) return { cls: `nc nc-${e.noClaim.kind}`, title: `no claim (${e.noClaim.kind}): ${e.noClaim.reason}` };
   return { cls: 'v-not-checkable', title: `not checkable: ${e.notCheckable}` };
@@ -64,6 +66,41 @@ function quotedSpans(src: string, entries: readonly LedgerEntry[]): Quoted[] {
       const at = locate(part);
       if (at) out.push({ ...at, entry: e });
     }
+  return out;
+}
+
+/**
+ * The parts of one prose unit that claims test: for each claim its entry names, the part the entry
+ * gives for it (`parts`), else the parts of the unit its quote covers, else the whole unit; and the
+ * parts any other claim quotes.
+ */
+function testedParts(
+  u: { text: string; start: number; end: number },
+  entry: AccountEntry | undefined,
+  quoted: readonly Quoted[],
+  byId: Map<string, LedgerEntry>,
+): Quoted[] {
+  const inUnit = quoted.filter((q) => q.start < u.end && u.start < q.end);
+  const named = entry?.claims ?? [];
+  const out = inUnit.filter((q) => !named.includes(q.entry.id));
+  for (const id of named) {
+    const run = byId.get(id);
+    if (run === undefined) continue;
+    const part = entry?.parts?.[id];
+    if (part !== undefined) {
+      const words = part
+        .trim()
+        .split(/\s+/)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      const m = new RegExp(words.join('\\s+')).exec(u.text);
+      if (m) {
+        out.push({ start: u.start + m.index, end: u.start + m.index + m[0].length, entry: run });
+        continue;
+      }
+    }
+    const own = inUnit.filter((q) => q.entry.id === id);
+    out.push(...(own.length > 0 ? own : [{ start: u.start, end: u.end, entry: run }]));
+  }
   return out;
 }
 
@@ -110,9 +147,10 @@ export function annotatedPage(doc: string, text: string, accounting: DocumentAcc
   const parts: string[] = [];
   let line = 0;
   units.forEach((u, i) => {
-    const m = markOf(byHash.get(u.hash), byId);
-    // a sentence whose parts are quoted by claims: each part marked by its own claim's verdict
-    const mine = u.kind === 'prose' ? quoted.filter((q) => q.start < u.end && u.start < q.end) : [];
+    const entry = byHash.get(u.hash);
+    const m = markOf(entry, byId);
+    // a sentence whose parts are tested by claims: each part marked by its own claim's verdict
+    const mine = u.kind === 'prose' ? testedParts(u, entry, quoted, byId) : [];
     if (mine.length > 0) {
       if (u.line !== line) parts.push(line === 0 ? '<p>' : '</p>\n<p>');
       line = u.line;
