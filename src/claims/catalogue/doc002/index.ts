@@ -19,6 +19,11 @@ import { neitherSettles } from './gda-neither-settles.js';
 import { oscillationGuaranteed } from './gda-oscillation-guaranteed.js';
 import { modeHopping } from './mode-hopping-two-modes.js';
 import { satNotMeanD } from './saturating-loss-not-mean-d.js';
+import { maxVIsBceTraining } from './maximising-v-is-bce-training.js';
+import { nestedTheory } from './theory-is-nested-not-simultaneous.js';
+import { sustainedPressure } from './sustained-pressure-learns-data.js';
+import { jsdAccuracy } from './jsd-not-from-accuracy.js';
+import { couplingLp } from './coupling-infimum-is-a-linear-program.js';
 
 export const DOC002: AnyClaim[] = [
   vIsBce,
@@ -40,4 +45,9 @@ export const DOC002: AnyClaim[] = [
   oscillationGuaranteed,
   modeHopping,
   satNotMeanD,
+  maxVIsBceTraining,
+  nestedTheory,
+  sustainedPressure,
+  jsdAccuracy,
+  couplingLp,
 ];
