@@ -24,6 +24,11 @@ import { nestedTheory } from './theory-is-nested-not-simultaneous.js';
 import { sustainedPressure } from './sustained-pressure-learns-data.js';
 import { jsdAccuracy } from './jsd-not-from-accuracy.js';
 import { couplingLp } from './coupling-infimum-is-a-linear-program.js';
+import { equilibriaScope } from './zero-sum-equilibria-scope.js';
+import { mleGanDiffer } from './mle-and-gan-objectives-differ.js';
+import { reverseKlModeSeeking } from './reverse-kl-mode-seeking.js';
+import { forwardKlNoRatio } from './forward-kl-needs-no-ratio.js';
+import { spectralNorm } from './spectral-norm-bounds-lipschitz.js';
 
 export const DOC002: AnyClaim[] = [
   vIsBce,
@@ -50,4 +55,9 @@ export const DOC002: AnyClaim[] = [
   sustainedPressure,
   jsdAccuracy,
   couplingLp,
+  equilibriaScope,
+  mleGanDiffer,
+  reverseKlModeSeeking,
+  forwardKlNoRatio,
+  spectralNorm,
 ];
