@@ -69,7 +69,8 @@ export const maxVIsBceTraining = defineClaim({
       const off = Math.hypot(...gV.map((v, i) => v + 2 * (gB[i] as number))) / Math.max(1e-12, Math.hypot(...gV));
       if (off > worst) {
         worst = off;
-        example = `at (w, b) = (${t.map((v) => fmt(v, 3)).join(', ')}): ∇V̂ = (${gV.map((v) => fmt(v, 4)).join(', ')}), ∇BCE = (${gB.map((v) => fmt(v, 4)).join(', ')})`;
+        const shown = (v: readonly number[], d: number) => v.map((x) => fmt(x, d)).join(', ');
+        example = `at (w, b) = (${shown(t, 3)}): ∇V̂ = (${shown(gV, 4)}), ∇BCE = (${shown(gB, 4)})`;
       }
     }
     labels.dispose();

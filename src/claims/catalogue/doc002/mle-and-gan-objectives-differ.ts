@@ -42,7 +42,7 @@ export function divergenceOf(o: Objective, q: readonly number[]): number {
 }
 
 /** argmin over the family of a divergence: a grid over (a, b), refined twice around the best point. */
-export function fit(o: Objective, family: Family): { a: number; b: number; value: number } {
+export function fitFamily(o: Objective, family: Family): { a: number; b: number; value: number } {
   let best = { a: 0, b: 1, value: Infinity };
   const search = (a0: number, a1: number, da: number, b0: number, b1: number, db: number) => {
     for (let a = a0; a <= a1 + 1e-9; a += da)
@@ -62,10 +62,10 @@ export function fit(o: Objective, family: Family): { a: number; b: number; value
 }
 
 /** The two minimisers of a family, MLE and JSD, and whether they differ. */
-export function mleAgainstJsd(family: Family, ctx: CheckContext): { mle: ReturnType<typeof fit>; jsd: ReturnType<typeof fit>; differ: boolean } {
+export function mleAgainstJsd(family: Family, ctx: CheckContext): { mle: ReturnType<typeof fitFamily>; jsd: ReturnType<typeof fitFamily>; differ: boolean } {
   return ctx.shared(`mle-vs-jsd:${family}`, async () => {
-    const mle = fit('kl', family);
-    const jsd = fit('jsd', family);
+    const mle = fitFamily('kl', family);
+    const jsd = fitFamily('jsd', family);
     return { mle, jsd, differ: Math.hypot(Math.abs(mle.a) - Math.abs(jsd.a), mle.b - jsd.b) > 0.1 };
   }) as never;
 }

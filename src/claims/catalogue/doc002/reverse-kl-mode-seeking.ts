@@ -9,7 +9,7 @@ import { kl } from '../../../theory/kl.js';
 import { defineClaim, type Outcome } from '../../define.js';
 import { fmt } from '../../format.js';
 import { normalCdf } from '../../../numeric/special.js';
-import { fit, type Objective } from './mle-and-gan-objectives-differ.js';
+import { fitFamily, type Objective } from './mle-and-gan-objectives-differ.js';
 import { src } from './setup.js';
 
 export const reverseKlModeSeeking = defineClaim({
@@ -27,7 +27,7 @@ export const reverseKlModeSeeking = defineClaim({
   subject: 'reverse-kl' as Objective,
   mutant: { description: 'the other direction: KL(p_data‖p_G), the forward (MLE) divergence', subject: 'kl' },
   check: (o: Objective): Outcome => {
-    const f = fit(o, 'gaussian');
+    const f = fitFamily(o, 'gaussian');
     // the fit's mass on the side of 0 away from its mean
     const other = f.a >= 0 ? normalCdf(-f.a / f.b) : normalCdf(f.a / f.b);
     const sharp = Math.abs(Math.abs(f.a) - 3) < 0.1 && f.b <= 0.6 && other < 1e-3;

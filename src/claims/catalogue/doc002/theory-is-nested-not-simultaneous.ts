@@ -73,7 +73,8 @@ export async function nestedAndSimultaneous(s: Inner, ctx: CheckContext): Promis
   const how = s.inner === 'optimal' ? 'D := D* = p/(p + q) before every step (Proposition 2)' : 'D frozen at the initial generator’s D*';
   const text =
     `tabular game (6 points, ${runs.starts} random p_data and starts, ${runs.steps} steps of rate 2 on p_G's logits, ${how}): JSD(p_data, p_G) from ` +
-    `at most ${fmt(Math.max(...runs.initials), 3)} nats to at most ${worst.toExponential(2)}${converged ? ' (converged on every start)' : ' (no convergence)'}; ` +
+    `at most ${fmt(Math.max(...runs.initials), 3)} nats to at most ${worst.toExponential(2)}` +
+    `${converged ? ' (converged on every start)' : ' (no convergence)'}; ` +
     `simultaneous gradient steps on the Dirac-GAN: ${sim.verdict === 'holds' ? '' : 'not '}shown to diverge (${sim.evidence})`;
   return { converged, worst, text, sim };
 }
