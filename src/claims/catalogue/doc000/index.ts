@@ -19,6 +19,11 @@ import { nonconvex } from './parameter-objective-nonconvex.js';
 import { infiniteGame } from './infinite-game-no-equilibrium.js';
 import { nsNotMeanD } from './nonsaturating-loss-not-mean-d.js';
 import { toySweep } from './toy-generates-target-sweep.js';
+import { crossEntropyAsDivergence } from './cross-entropy-as-divergence.js';
+import { accuracyVsLoss } from './accuracy-vs-discriminator-loss.js';
+import { minimaxBeyondFinite } from './minimax-beyond-finite-games.js';
+import { sameLabelAfterTraining } from './discriminator-same-label-after-training.js';
+import { fooledAfterImprovement } from './discriminator-fooled-after-generator-improves.js';
 
 export const DOC000: AnyClaim[] = [
   bceReal,
@@ -40,4 +45,9 @@ export const DOC000: AnyClaim[] = [
   nonconvex,
   infiniteGame,
   nsNotMeanD,
+  crossEntropyAsDivergence,
+  accuracyVsLoss,
+  minimaxBeyondFinite,
+  sameLabelAfterTraining,
+  fooledAfterImprovement,
 ];

@@ -6,5 +6,7 @@ import { halfAtConvergence } from './discriminator-half-at-convergence.js';
 import { impact } from './most-impactful-of-decade.js';
 import { realTermRewards } from './payoff-rewards-d-near-1-on-data.js';
 import { fakeTermRewards } from './payoff-rewards-d-near-0-on-fakes.js';
+import { bothImprove } from './both-players-improve.js';
+import { gainsMinusLosses } from './zero-sum-gains-minus-losses.js';
 
-export const DOC001: AnyClaim[] = [zeroSum, argminG, halfAtConvergence, impact, realTermRewards, fakeTermRewards];
+export const DOC001: AnyClaim[] = [zeroSum, argminG, halfAtConvergence, impact, realTermRewards, fakeTermRewards, bothImprove, gainsMinusLosses];

@@ -9,5 +9,6 @@ import { collapse } from './mode-collapse-grid25.js';
 import { photoreal } from './photorealistic-faces.js';
 import { weakD } from './weak-discriminator-no-improvement.js';
 import { tooGoodD } from './too-good-discriminator-gradient.js';
+import { sharpVersusBlurry } from './adversarial-loss-sharp-l2-blurs.js';
 
-export const DOC004: AnyClaim[] = [dLossCode, gLossOptions, halfContinuous, minimisesJsd, smoother, collapse, photoreal, weakD, tooGoodD];
+export const DOC004: AnyClaim[] = [dLossCode, gLossOptions, halfContinuous, minimisesJsd, smoother, collapse, photoreal, weakD, tooGoodD, sharpVersusBlurry];
