@@ -159,6 +159,23 @@ export interface ClaimSpec<S = unknown> {
   };
   /** Why the claim cannot be checked (method `none`, verdict not-checkable). */
   why?: string;
+  /**
+   * A referee's disagreement and what was decided: their reading in their words, the decision (the
+   * check changed, or the verdict kept) and the computed evidence for it. Shown in the report.
+   */
+  review?: Review;
+}
+
+/** A referee's reading of a claim and the maintainers' decision, with its evidence (see {@link ClaimSpec.review}). */
+export interface Review {
+  /** Who and where, e.g. "two referees, issue 23". */
+  by: string;
+  /** What they said, in their words. */
+  said: string;
+  /** `changed`: the check now reads the sentence their way; `kept`: the verdict stands. */
+  decision: 'changed' | 'kept';
+  /** Why, with the computed counter-evidence where the verdict is kept. */
+  because: string;
 }
 
 /** A claim declared by {@link defineClaim}: its checked spec, tagged for loaders. */
@@ -218,6 +235,15 @@ export function defineClaim<S>(spec: ClaimSpec<S>): Claim<S> {
       throw new ClaimError(fn, `${key} ${where}`, `must be { description: non-empty string, subject }; got ${JSON.stringify(c)}`);
     }
   }
+  const r = spec.review;
+  if (
+    r !== undefined &&
+    (typeof r !== 'object' ||
+      r === null ||
+      !['changed', 'kept'].includes(r.decision) ||
+      ![r.by, r.said, r.because].every((x) => typeof x === 'string' && x !== ''))
+  )
+    throw new ClaimError(fn, `review ${where}`, `must be { by, said, decision: 'changed' | 'kept', because } with non-empty strings; got ${JSON.stringify(r)}`);
   if (spec.expected !== undefined && (spec.method === 'none') !== (spec.expected === 'not-checkable'))
     throw new ClaimError(fn, `method ${where}`, `'none' goes with expected 'not-checkable' and only with it; got ${spec.method} / ${spec.expected}`);
   return { ...spec, kind: 'gan-verify-claim' };

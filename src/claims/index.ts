@@ -42,6 +42,7 @@ export {
   type Method,
   type IntervalEvidence,
   type GridCell,
+  type Review,
 } from './define.js';
 export { shareEvidence, medianEvidence, showShare, showMedian } from './checks/statistics.js';
 export { gridOf, gridVerdict, conditionsFrom } from './checks/robustness.js';

@@ -7,7 +7,7 @@ import { copyFileDurable, writeFileDurable } from './durable.js';
 import { join } from 'node:path';
 import { renderSvg } from './plots.js';
 import { controlProblems, type LedgerEntry } from './runner.js';
-import type { IntervalEvidence } from './define.js';
+import type { IntervalEvidence, Review } from './define.js';
 import { checkEntries, checkInterval, checkMeta } from './check-args.js';
 import { builtInAccounting, type DocumentAccounting } from './documents/accounting.js';
 import { levelText } from './checks/statistics.js';
@@ -54,6 +54,11 @@ export function showInterval(iv: IntervalEvidence): string {
     `${iv.statistic} = ${f(iv.estimate)} (${levelText(iv.level)} CI ${f(iv.low)} to ${f(iv.high)}, n = ` +
     `${iv.n}${iv.threshold !== undefined ? `; threshold ${f(iv.threshold)}` : ''})`
   );
+}
+
+/** A review's decision in words. */
+function showDecision(r: Review): string {
+  return `${r.decision === 'changed' ? 'the check changed' : 'the verdict kept'}: ${r.because}`;
 }
 
 /** The controls in one short cell: "mutant refuted ✓ · positive holds ✓". */
@@ -174,6 +179,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
           `${e.controls.positive ? ` (positive: ${e.controls.positive.description})` : ''}`,
       );
     if (e.conditions) mdLines.push('', `Conditions: ${e.conditions}`);
+    if (e.review) mdLines.push('', `Review (${e.review.by}): ${e.review.said} Decision: ${showDecision(e.review)}`);
     if (e.correction) mdLines.push('', `What is right: ${e.correction}`);
     if (e.counterexample) mdLines.push('', `Counterexample: ${e.counterexample}`);
     const nums = Object.entries(e.numbers);
@@ -211,6 +217,7 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
       grid,
       ctl,
       e.conditions ? `<p><b>Conditions:</b> ${html(e.conditions)}</p>` : '',
+      e.review ? `<p><b>Review</b> (${html(e.review.by)}): ${renderMath(e.review.said)}<br><b>Decision:</b> ${renderMath(showDecision(e.review))}</p>` : '',
       e.correction ? `<p><b>What is right:</b> ${html(e.correction)}</p>` : '',
       e.counterexample ? `<p><b>Counterexample:</b> ${html(e.counterexample)}</p>` : '',
     ].join('');

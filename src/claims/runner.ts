@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { checkSeed, Rng, type RngState } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
-import { ClaimError, VERDICTS, type AnyClaim, type CheckContext, type Outcome, type Verdict } from './define.js';
+import { ClaimError, VERDICTS, type AnyClaim, type CheckContext, type Outcome, type Review, type Verdict } from './define.js';
 import { checkClaim, checkContext, checkEntry, checkInterval } from './check-args.js';
 
 /** One claim's result in the ledger: the claim, its verdict and what decided it. */
@@ -29,6 +29,8 @@ export interface LedgerEntry {
   numbers: Record<string, number | string | boolean>;
   /** For holds-under-conditions: the conditions. */
   conditions?: string;
+  /** A referee's reading and the decision (the claim's `review`). */
+  review?: Review;
   /** For imprecise: what is right. */
   correction?: string;
   /** For a verdict other than holds: the counterexample. */
@@ -153,6 +155,7 @@ export async function runClaim(claim: AnyClaim, ctx: CheckContext, variant: bool
     statement: claim.statement,
     method: claim.method,
     ...(claim.expected === undefined ? {} : { expected: claim.expected }),
+    ...(claim.review === undefined ? {} : { review: claim.review }),
   };
   try {
     const which = variant === true ? 'mutant' : variant === false ? 'subject' : variant;
