@@ -10,6 +10,9 @@ import { fid } from './fid-measures-distributions.js';
 import { proofAssumptions } from './proof-needs-capacity-not-continuity.js';
 import { lipschitzBounds } from './lipschitz-bounds-dual.js';
 import { alternatingNoConvergence } from './alternating-gd-no-convergence.js';
+import { dLossNotSuccess } from './d-loss-zero-not-success.js';
+import { dLossFailing } from './d-loss-zero-means-g-failing.js';
+import { dLossSeparation } from './d-loss-zero-perfect-separation.js';
 
 export const DOC003: AnyClaim[] = [
   jsdGradient,
@@ -22,4 +25,7 @@ export const DOC003: AnyClaim[] = [
   proofAssumptions,
   lipschitzBounds,
   alternatingNoConvergence,
+  dLossNotSuccess,
+  dLossFailing,
+  dLossSeparation,
 ];
