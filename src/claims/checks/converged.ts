@@ -4,7 +4,7 @@
  * the tabular GAN held at its Nash point (G frozen at p_data, D trained alone), where the theory
  * says D → ½ and L_D → ln 4 (the positive control).
  */
-import { trainTabular, type TabularLog } from '../../train/index.js';
+import { makeConfig, train, TrainInterrupted, trainTabular, type Checkpoint, type FinalProbe, type TabularLog } from '../../train/index.js';
 import type { CheckContext } from '../define.js';
 import type { Population } from '../experiments.js';
 
@@ -55,5 +55,41 @@ export function tabularNash(ctx: CheckContext, K: number): Promise<ConvergedMemb
       const late = logs.filter((l) => (l[0]?.step as number) >= 600).map((l) => (l[k] as TabularLog).dLoss);
       return { seed: m.seed, bulkGap: gap, wideGap: gap, lateDLoss: late.reduce((a, b) => a + b, 0) / late.length };
     });
+  });
+}
+
+/**
+ * The document's toy under the sentence's own hypothesis p_G = p_data: G is set to the exact map
+ * G(z) = 3 + relu(z) − relu(−z) = z + 3 (two of its 16 hidden units; z ~ N(0, 1), so p_G = N(3, 1))
+ * and frozen (learning rate 0), or, for a wrong setup, frozen at its random initialisation; D is
+ * trained alone with the document's optimiser for the document's 1000 steps. Every member counts.
+ */
+export function frozenGenerator(ctx: CheckContext, K: number, atData: boolean, bulk: [number, number]): Promise<ConvergedMember[]> {
+  return ctx.shared(`frozen-g-${K}-${atData}-${ctx.seed}`, async () => {
+    const config = makeConfig('seed-toy', { lrG: 0 });
+    let start: Checkpoint | null = null;
+    // the trainer's own initial state (step 0), taken by interrupting before the first step
+    await train(config, { seed: ctx.seed, population: K, onCheckpoint: (c) => (start = c), shouldStop: () => true }).catch((e) => {
+      if (!(e instanceof TrainInterrupted)) throw e;
+    });
+    const ck = start as unknown as Checkpoint;
+    if (ck.config.noiseDim !== 1 || ck.config.gHidden.length !== 1 || ck.config.gHidden[0] !== 16)
+      throw new Error('frozenGenerator: expected the 1-16-1 toy G');
+    const P = ck.g.length / K;
+    if (atData)
+      for (let k = 0; k < K; k++) {
+        const g = new Array<number>(P).fill(0);
+        // W1 [1][16], b1 [16], W2 [16][1], b2 [1]
+        g[0] = 1;
+        g[1] = -1;
+        g[32] = 1;
+        g[33] = -1;
+        g[48] = 3;
+        ck.g.splice(k * P, P, ...g);
+      }
+    let probe: FinalProbe | null = null;
+    const r = await train(ck.config, { resume: ck, onFinal: (p) => (probe = p) });
+    const pop: Population = { config: ck.config, seed: ctx.seed, logs: r.logs, final: r.final, probe: probe as unknown as FinalProbe };
+    return convergedToy(pop, Number.POSITIVE_INFINITY, bulk);
   });
 }
