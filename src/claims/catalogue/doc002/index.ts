@@ -29,6 +29,7 @@ import { mleGanDiffer } from './mle-and-gan-objectives-differ.js';
 import { reverseKlModeSeeking } from './reverse-kl-mode-seeking.js';
 import { forwardKlNoRatio } from './forward-kl-needs-no-ratio.js';
 import { spectralNorm } from './spectral-norm-bounds-lipschitz.js';
+import { logNearZero } from './log-one-minus-d-near-zero.js';
 
 export const DOC002: AnyClaim[] = [
   vIsBce,
@@ -60,4 +61,5 @@ export const DOC002: AnyClaim[] = [
   reverseKlModeSeeking,
   forwardKlNoRatio,
   spectralNorm,
+  logNearZero,
 ];

@@ -13,6 +13,9 @@ import { alternatingNoConvergence } from './alternating-gd-no-convergence.js';
 import { dLossNotSuccess } from './d-loss-zero-not-success.js';
 import { dLossFailing } from './d-loss-zero-means-g-failing.js';
 import { dLossSeparation } from './d-loss-zero-perfect-separation.js';
+import { singleImage } from './single-image-not-low-fid.js';
+import { lowFidBadImages } from './low-fid-not-every-image-good.js';
+import { clippingLimits } from './clipping-limits-critic.js';
 
 export const DOC003: AnyClaim[] = [
   jsdGradient,
@@ -28,4 +31,7 @@ export const DOC003: AnyClaim[] = [
   dLossNotSuccess,
   dLossFailing,
   dLossSeparation,
+  singleImage,
+  lowFidBadImages,
+  clippingLimits,
 ];
