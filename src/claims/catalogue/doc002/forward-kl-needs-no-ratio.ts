@@ -14,7 +14,7 @@ import { src } from './setup.js';
 export const forwardKlNoRatio = defineClaim({
   id: 'forward-kl-needs-no-ratio',
   source: src(
-    '$\\text{KL}(p_{\\text{data}} \\| p_G)$ (mode-covering) penalizes missing modes of $p_{\\text{data}}$ - but requires computing the density ratio, ' +
+    '$\\text{KL}(p_{\\text{data}} | p_G)$ (mode-covering) penalizes missing modes of $p_{\\text{data}}$ - but requires computing the density ratio, ' +
       'which is intractable in high dimensions.',
   ),
   statement:

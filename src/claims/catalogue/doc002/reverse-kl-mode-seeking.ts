@@ -15,7 +15,7 @@ import { src } from './setup.js';
 export const reverseKlModeSeeking = defineClaim({
   id: 'reverse-kl-mode-seeking',
   source: src(
-    '$\\text{KL}(p_G \\| p_{\\text{data}})$ (mode-seeking) penalizes heavily when $p_G$ puts mass where $p_{\\text{data}}$ has none - leading to sharp but ' +
+    '$\\text{KL}(p_G | p_{\\text{data}})$ (mode-seeking) penalizes heavily when $p_G$ puts mass where $p_{\\text{data}}$ has none - leading to sharp but ' +
       'incomplete coverage.',
   ),
   statement:
