@@ -17,6 +17,8 @@ export interface ConvergedMember {
   wideGap: (value: number) => number;
   /** D loss averaged over the last 40% of training (logged steps and the final one). */
   lateDLoss: number;
+  /** G's loss averaged the same way (the toy only). */
+  lateGLoss?: number;
 }
 
 /** The toy's members with W1(p_G, p_data) < w1Below at the end, and the bulk [lo, hi] used. */
@@ -33,12 +35,13 @@ export function convergedToy(pop: Population, w1Below: number, bulk: [number, nu
       for (let i = 0; i < n; i++) if (inside(grid[i] as number)) g = Math.max(g, Math.abs((d[i] as number) - value));
       return g;
     };
-    const late = [...pop.logs.map((l) => l[k] as { step: number; dLoss: number }).filter((e) => e.step >= 0.6 * steps), m];
+    const late = [...pop.logs.map((l) => l[k] as { step: number; dLoss: number; gLoss: number }).filter((e) => e.step >= 0.6 * steps), m];
     out.push({
       seed: m.seed,
       bulkGap: (v) => gap(v, (x) => x >= bulk[0] && x <= bulk[1]),
       wideGap: (v) => gap(v, () => true),
       lateDLoss: late.reduce((s, e) => s + e.dLoss, 0) / late.length,
+      lateGLoss: late.reduce((s, e) => s + e.gLoss, 0) / late.length,
     });
   });
   return out;

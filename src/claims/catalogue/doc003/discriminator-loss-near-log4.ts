@@ -16,35 +16,44 @@ export const dLossHover = defineClaim({
     '4 ⇒ good) is reported, not judged',
   method: 'population',
   expected: 'holds',
-  subject: { kind: 'toy', level: Math.log(4) } as Hover,
-  mutant: { description: 'a wrong level: the loss hovers near ln 2', subject: { kind: 'toy', level: Math.log(2) } as Hover },
+  subject: { kind: 'toy', loss: 'discriminator' } as Hover,
+  mutant: {
+    description: 'a wrong claim: good training has the generator\u2019s loss hovering near ln 4 (its non-saturating loss −log D(G(z)) goes to ln 2)',
+    subject: { kind: 'toy', loss: 'generator' } as Hover,
+  },
   positive: {
     description: 'the tabular GAN at its Nash point (G frozen at p_data, D trained alone): L_D → ln 4 by the theory',
-    subject: { kind: 'tabular-nash', level: Math.log(4) } as Hover,
+    subject: { kind: 'tabular-nash', loss: 'discriminator' } as Hover,
   },
   check: async (s, ctx) => {
     const band = 0.1;
-    const near = (m: ConvergedMember) => Math.abs(m.lateDLoss - s.level) <= band;
-    const what = `share of good seeds with late D loss within ${band} of ${fmt(s.level, 4)}`;
+    const level = Math.log(4);
+    const lossOf = (m: ConvergedMember) => (s.loss === 'discriminator' ? m.lateDLoss : (m.lateGLoss ?? Number.NaN));
+    const near = (m: ConvergedMember) => Math.abs(lossOf(m) - level) <= band;
+    const who = s.loss === 'discriminator' ? 'D' : 'G';
+    const what = `share of good seeds with late ${who} loss within ${band} of ln 4`;
     let converse = '';
     const r =
       s.kind === 'toy'
-        ? await sequential(ctx, TOY_SEQ, (pop, level) => {
+        ? await sequential(ctx, TOY_SEQ, (pop, at) => {
             const good = convergedToy(pop, 0.5, [1, 5]);
             const all = convergedToy(pop, Infinity, [1, 5]);
             const hovering = all.filter(near);
             const goodSeeds = new Set(good.map((m) => m.seed));
             const goodHovering = hovering.filter((m) => goodSeeds.has(m.seed)).length;
-            converse = `; conversely only ${goodHovering} of the ${hovering.length} seeds near ${fmt(s.level, 4)} are good`;
+            converse = `; conversely only ${goodHovering} of the ${hovering.length} seeds near ln 4 are good`;
             if (good.length === 0)
-              return { verdict: 'inconclusive' as Verdict, interval: { statistic: 'no good seed', estimate: 0, low: 0, high: 1, level, n: 0, threshold: 0.5 } };
-            return lookAt(shareEvidence(good.filter(near).length, good.length, level, what, 0.5), 'above');
+              return {
+                verdict: 'inconclusive' as Verdict,
+                interval: { statistic: 'no good seed', estimate: 0, low: 0, high: 1, level: at, n: 0, threshold: 0.5 },
+              };
+            return lookAt(shareEvidence(good.filter(near).length, good.length, at, what, 0.5), 'above');
           })
         : { ...lookAt(shareEvidence((await tabularNash(ctx, ctx.size(8, 16))).filter(near).length, ctx.size(8, 16), 0.95, what, 0.5), 'above'), pop: null };
     const seeds = r.pop ? `${r.pop.final.length} seeds` : `${ctx.size(8, 16)} tabular members`;
     return {
       verdict: r.verdict,
-      evidence: `${r.interval.n ? showShare(r.interval, 'good seeds') : 'no good seed'} hover within ${band} of ${fmt(s.level, 4)} (${seeds})${converse}`,
+      evidence: `${r.interval.n ? showShare(r.interval, 'good seeds') : 'no good seed'} have ${who}\u2019s late loss within ${band} of ln 4 = ${fmt(level, 4)} (${seeds})${converse}`,
       numbers: { good: r.interval.n, share: r.interval.estimate, low: r.interval.low, high: r.interval.high },
       interval: r.interval,
     };
