@@ -14,6 +14,13 @@ export const zeroSum = defineClaim({
     'does not vary with j, so the sum is m·l_i for m losers, for each loser i), is 0; corrected: total gains minus total losses, Σ_i g_i − Σ_j l_j, is 0',
   method: 'exact',
   expected: 'imprecise',
+  review: {
+    by: 'two referees, issue 23',
+    said: "the printed Σ_i g_i − Σ_j l_i has a mismatched index; the subject silently corrects it, while 000's similar slip is imprecise.",
+    decision: 'changed',
+    because:
+      "the subject is now the formula as printed (Σ_j l_i = m·l_i), which fails the zero-sum identity, while the corrected index holds → imprecise, as 000's slip",
+  },
   subject: ((gains, losses, i) => sub(gains.reduce(add, ZERO), mul(rational(BigInt(losses.length)), losses[i] as Rational))) as Balance,
   mutant: {
     description: 'sum of gains plus sum of losses',

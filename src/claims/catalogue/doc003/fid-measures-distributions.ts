@@ -29,6 +29,13 @@ export const fid = defineClaim({
     'when the mean (N(1, 1)) or the variance (N(0, 4)) differs',
   method: 'exact',
   expected: 'holds',
+  review: {
+    by: 'two referees, issue 23',
+    said: 'the Fréchet distance depends only on μ and Σ: checkable on any feature set.',
+    decision: 'changed',
+    because:
+      "checked on feature sets given directly (no Inception needed): FID = 0 between different distributions with equal μ and Σ, so it measures distributions, not samples → holds; 003's two FID sentences now map to it",
+  },
   subject: { compares: 'statistics' as 'statistics' | 'distributions' },
   mutant: {
     description: 'a wrong claim: FID compares the whole feature distributions (it would separate N(0, 1) from ±1)',
