@@ -33,7 +33,7 @@ export const WGAN_CLIP: Setup = {
   steps: [1000, 2000],
   stages: [
     [4, 8],
-    [8, 16],
+    [8, 16, 32, 64],
   ],
 };
 /** Gulrajani et al. (2017), Algorithm 1: Adam α = 10⁻⁴, β = (0, 0.9), λ = 10, n_critic = 5, m = 64. */
@@ -44,7 +44,7 @@ export const WGAN_GP: Setup = {
   steps: [1000, 2000],
   stages: [
     [4, 8],
-    [8, 16],
+    [8, 16, 32, 64],
   ],
 };
 /** The document's toy GAN logged every 100 steps for 2000 steps: the "standard GAN discriminator loss" the sentence contrasts. */
@@ -55,7 +55,8 @@ export const GAN_TOY: Setup = {
   steps: [1000, 2000],
   stages: [
     [4, 8],
-    [8, 16],
+    [8, 16, 32, 64],
   ],
 };
-export type Estimate = 'held-out' | 'gan-loss' | 'optimal';
+/** The W1 estimate judged: the critic's on held-out samples, the GAN loss's ln 4 − L_D, or (positive control) a Gaussian fit to G's samples. */
+export type Estimate = 'held-out' | 'gan-loss' | 'gaussian-fit';
