@@ -1,8 +1,14 @@
 /** Claim `saturating-gradient-vanishes-exercise` of seed document 003. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { confidentGradients } from '../../checks/confident-gradients.js';
+import { confidentGradients, trainedDGradients } from '../../checks/confident-gradients.js';
 import { fmt } from '../../format.js';
 import { src } from './setup.js';
+
+/** The loss examined and the discriminator: built (logit −x − 12) or trained. */
+interface Exercise {
+  loss: 'saturating' | 'ns';
+  d: 'built' | 'trained';
+}
 
 export const exerciseGradient = defineClaim({
   id: 'saturating-gradient-vanishes-exercise',
@@ -15,19 +21,23 @@ export const exerciseGradient = defineClaim({
     "e^−12), the subject's loss against the non-saturating one",
   method: 'trainer',
   expected: 'holds',
-  subject: { loss: 'saturating' as 'saturating' | 'ns', depth: 12 },
-  mutant: { description: 'the non-saturating loss examined', subject: { loss: 'ns' as 'saturating' | 'ns', depth: 12 } },
+  subject: { loss: 'saturating', d: 'built' } as Exercise,
+  mutant: { description: 'a wrong claim: the non-saturating loss vanishes the same way', subject: { loss: 'ns', d: 'built' } as Exercise },
   positive: {
-    description: 'a discriminator more confident still, D(G(z)) ≈ e^−20, where the saturating logit gradient is σ(l) ≈ 2·10⁻⁹',
-    subject: { loss: 'saturating' as 'saturating' | 'ns', depth: 20 },
+    description:
+      'a discriminator that was trained, not built: a 1-16-1 ReLU network trained by Adam (1000 steps) to tell N(3, 1) from fakes of ' +
+      'G(z) = 0.5·z − 3, then frozen; whether it ends confident enough for the gradient to vanish is not known in advance (with the fakes ' +
+      'at 0.5·z it does not)',
+    subject: { loss: 'saturating', d: 'trained' } as Exercise,
   },
-  check: ({ loss, depth }) => {
-    const stated = confidentGradients(loss, depth);
-    const ns = confidentGradients('ns', depth);
+  check: ({ loss, d }, ctx) => {
+    const of = (l: 'saturating' | 'ns') => (d === 'built' ? confidentGradients(l, 12) : trainedDGradients(l, 1000, ctx.seed, -3));
+    const stated = of(loss);
+    const ns = of('ns');
     const ratio = stated.norm / ns.norm;
     return {
       verdict: verdictOf({ asStated: ratio < 1e-3 }),
-      evidence: `mean D(G(z)) = ${fmt(stated.dOfFake)}; ‖∇θ‖ = ${fmt(stated.norm)} (${loss}) vs ${fmt(ns.norm)} (non-saturating): ratio ${fmt(ratio)}`,
+      evidence: `${d === 'built' ? 'D built with logit −x − 12' : 'D trained (1000 Adam steps)'}: mean D(G(z)) = ${fmt(stated.dOfFake)}; ‖∇θ‖ = ${fmt(stated.norm)} (${loss}) vs ${fmt(ns.norm)} (non-saturating): ratio ${fmt(ratio)}`,
       numbers: { dOfFake: stated.dOfFake, gradNorm: stated.norm, gradNormNs: ns.norm, ratio },
     };
   },

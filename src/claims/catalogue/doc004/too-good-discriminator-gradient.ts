@@ -1,10 +1,16 @@
 /** Claim `too-good-discriminator-gradient` of seed document 004. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { confidentGradients } from '../../checks/confident-gradients.js';
+import { confidentGradients, trainedDGradients } from '../../checks/confident-gradients.js';
 import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 type Loss = 'saturating' | 'ns';
+/** The pseudo-code's two G losses and the discriminator they meet: built (logit −x − 12) or trained. */
+interface PseudoCode {
+  default: Loss;
+  alternative: Loss;
+  d: 'built' | 'trained';
+}
 
 export const tooGoodD = defineClaim({
   id: 'too-good-discriminator-gradient',
@@ -14,19 +20,21 @@ export const tooGoodD = defineClaim({
     "trainer's loss code and TensorFlow.js autodiff, ‖∇_θ G_loss‖ for G(z) = a·z + b against a D with D(G(z)) ≈ e^−12, below 10⁻³ of the other loss's",
   method: 'trainer',
   expected: 'holds-under-conditions',
-  subject: { default: 'ns', alternative: 'saturating' } as { default: Loss; alternative: Loss },
+  subject: { default: 'ns', alternative: 'saturating', d: 'built' } as PseudoCode,
   mutant: {
     description: 'a wrong pseudo-code: the non-saturating loss in both places',
-    subject: { default: 'ns', alternative: 'ns' } as { default: Loss; alternative: Loss },
+    subject: { default: 'ns', alternative: 'ns', d: 'built' } as PseudoCode,
   },
   positive: {
-    description: 'a pseudo-code whose two options are both the saturating loss, where the sentence is true as stated',
-    subject: { default: 'saturating', alternative: 'saturating' } as { default: Loss; alternative: Loss },
+    description:
+      'the minimax pseudo-code (the saturating loss in both places) against a discriminator that was trained, not built (a 1-16-1 ReLU ' +
+      'network, 1000 Adam steps, fakes of G(z) = 0.5·z − 3): the sentence is true there if that D ends too good, which is not known in advance',
+    subject: { default: 'saturating', alternative: 'saturating', d: 'trained' } as PseudoCode,
   },
-  check: (losses) => {
-    const depth = 12;
-    const g = { default: confidentGradients(losses.default, depth), alternative: confidentGradients(losses.alternative, depth) };
-    const ns = confidentGradients('ns', depth);
+  check: (losses, ctx) => {
+    const of = (l: Loss) => (losses.d === 'built' ? confidentGradients(l, 12) : trainedDGradients(l, 1000, ctx.seed, -3));
+    const g = { default: of(losses.default), alternative: of(losses.alternative) };
+    const ns = of('ns');
     const vanishes = (x: { norm: number }) => x.norm / ns.norm < 1e-3;
     const [d, a] = [vanishes(g.default), vanishes(g.alternative)];
     return {
