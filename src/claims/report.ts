@@ -56,6 +56,15 @@ export function showInterval(iv: IntervalEvidence): string {
   );
 }
 
+/** What an interval in the evidence means, said once at the top of the report. */
+export const HOW_TO_READ =
+  'How to read a training verdict: "12 of 13 seeds (98.8% CI 56.2–100%)" means 12 of 13 independent training runs (seeds) met the ' +
+  'statistic named beside it, and the interval is the range of true shares that this count cannot rule out (Clopper–Pearson, exact). ' +
+  'Its confidence is 95% when the check looked once and decided one thing; when it grew its population while the interval was undecided, ' +
+  'or decided several things at once, each look is held to a stricter level so that the whole stays at 95% (Bonferroni): 97.5% for 2 ' +
+  'looks, 98.3% for 3, 98.8% for 4, 99.4% for 8. A claim holds when the whole interval lies on the claim\u2019s side of its threshold, is ' +
+  'refuted when it lies on the other side, and is inconclusive when it straddles it.';
+
 /** A review's decision in words. */
 function showDecision(r: Review): string {
   return `${r.decision === 'changed' ? 'the check changed' : 'the verdict kept'}: ${r.because}`;
@@ -143,7 +152,16 @@ export async function writeReport(dir: string, entries: readonly LedgerEntry[], 
     `${meta.backend}, ${meta.seconds.toFixed(1)} s): ${[...counts].map(([v, n]) => `${n} ${v}`).join(', ')}. ` +
     `${bad.length === 0 ? 'Every verdict is the expected one.' : `${bad.length} differ from the expected verdict: ${bad.map((e) => e.id).join(', ')}.`}`;
 
-  const mdLines = ['# gan-verify claims ledger', '', summary, '', '| id | document | verdict | expected | evidence |', '|---|---|---|---|---|'];
+  const mdLines = [
+    '# gan-verify claims ledger',
+    '',
+    summary,
+    '',
+    HOW_TO_READ,
+    '',
+    '| id | document | verdict | expected | evidence |',
+    '|---|---|---|---|---|',
+  ];
   for (const e of entries)
     mdLines.push(`| [${e.id}](#${e.id}) | ${md(titleOf(e.doc))} | ${e.agrees ? '' : '✗ '}${e.verdict} | ${e.expected ?? '—'} | ${md(e.evidence)} |`);
   for (const e of entries) {
@@ -280,7 +298,7 @@ blockquote{border-left:3px solid #ccc;margin:0;padding-left:1em;color:#555}
 figure{margin:1em 0}
 section{border-top:1px solid #eee;margin-top:1.5em}
 </style>
-</head><body><h1>gan-verify claims ledger</h1><p id="summary">${html(summary)}</p>
+</head><body><h1>gan-verify claims ledger</h1><p id="summary">${html(summary)}</p><p id="how-to-read">${html(HOW_TO_READ)}</p>
 ${docList}
 <table><thead><tr><th>id</th><th>document</th><th>verdict</th><th>expected</th><th>evidence</th></tr></thead><tbody>
 ${rows.join('\n')}

@@ -43,13 +43,16 @@ export const printedLog = defineClaim({
       const rows = (k: number) =>
         pop.logs.filter((l) => (l[0]?.step as number) <= 800).map((l) => ({ step: l[0]?.step as number, d: l[k]?.dLoss as number, g: l[k]?.gLoss as number }));
       const asExtreme = pop.final.filter((_, k) => logDepth(rows(k), pop) >= t).length;
-      return { ...lookAt(shareEvidence(asExtreme, pop.final.length, level, 'share of members whose log is at least as unusual (p-value)', 0.05), 'above'), t };
+      return {
+        ...lookAt(shareEvidence(asExtreme, pop.final.length, level, 'share of seeds whose own log is at least as unusual as the printed one', 0.05), 'above'),
+        t,
+      };
     });
     return {
       verdict: r.verdict,
       evidence:
-        `largest robust z-score of the printed values ${fmt(r.t)}; ${showShare(r.interval, 'members')} have a log at least as unusual (p-value; ` +
-        `threshold 5%)`,
+        `the printed log is at most ${fmt(r.t)} robust standard deviations from the toy's typical values at its steps; ${showShare(r.interval)} ` +
+        'of the toy print a log at least as far off, so the printed log is an ordinary one (it would be suspect if fewer than 5% did)',
       numbers: {
         unusualness: Number.isFinite(r.t) ? r.t : 'inf',
         pValue: r.interval.estimate,
