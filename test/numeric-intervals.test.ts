@@ -19,6 +19,17 @@ describe('clopperPearson (against mpmath, confirmed by scipy binomtest exact)', 
     expectClose(ci.high, hi, { rtol: 1e-11, ulps: 4 });
     expect(ci.estimate).toBe(k / n);
   });
+  it('takes n = 200,000 (a Monte Carlo share) without overflowing the stack, and agrees there with the Wilson score interval', () => {
+    // at this n the exact and the score interval differ by O(1/n); z for 97.5% two-sided is 2.241403
+    const [k, n, z] = [50_000, 200_000, 2.241402727604947];
+    const p = k / n;
+    const c = 1 + (z * z) / n;
+    const mid = (p + (z * z) / (2 * n)) / c;
+    const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / c;
+    const ci = clopperPearson(k, n, 0.975);
+    expect(Math.abs(ci.low - (mid - half))).toBeLessThan(1e-4);
+    expect(Math.abs(ci.high - (mid + half))).toBeLessThan(1e-4);
+  });
   it('covers p in at least 95% of seeded repetitions (n = 30, p = 0.2)', () => {
     const rng = Rng.fromSeed(7);
     let covered = 0;

@@ -20,7 +20,9 @@ export function binomialUpperTail(k: number, n: number, x: number): number {
     logs.push(logC + j * lx + (n - j) * l1x);
     logC += Math.log((n - j) / (j + 1));
   }
-  const m = Math.max(...logs);
+  // a loop, not Math.max(...logs): n − k may exceed the engine's argument limit (a stack overflow at ~10⁵)
+  let m = Number.NEGATIVE_INFINITY;
+  for (const l of logs) if (l > m) m = l;
   let s = 0;
   for (const l of logs) s += Math.exp(l - m);
   return Math.min(1, Math.exp(m) * s);
