@@ -1,5 +1,6 @@
 /** Claim `gradient-penalty-unit-norm` of seed document 002. */
-import { defineClaim, verdictOf } from '../../define.js';
+import { defineClaim, type IntervalEvidence, verdictOf } from '../../define.js';
+import { shareEvidence } from '../../checks/statistics.js';
 import { pct } from '../../format.js';
 import { src, type Sampler, clamp01 } from './setup.js';
 
@@ -12,7 +13,7 @@ export const gpUnitNorm = defineClaim({
   statement:
     'P = ½U[0,1] + ½U[5,6], Q = ½U[0,1] + ½U[7,8]: every optimal critic has f′ = −sign(F_P − F_Q) where F_P ≠ F_Q and is free (any slope in [−1, 1]) where ' +
     'F_P = F_Q; share of interpolates x̂ = εx + (1−ε)y at which optimality forces |f′(x̂)| = 1, for pairs drawn as the subject says, and along the ' +
-    "optimal coupling's transport paths",
+    "optimal coupling's transport paths; each share decided by its Clopper–Pearson interval (97.5%, Bonferroni over the two) against 99%",
   method: 'monte-carlo',
   expected: 'holds-under-conditions',
   subject: 'independent' as Sampler,
@@ -39,15 +40,22 @@ export const gpUnitNorm = defineClaim({
         counted++;
         if (slope(e * x + (1 - e) * y) === 1) unit++;
       }
-      return unit / counted;
+      // the Monte Carlo share with its exact interval, 97.5% each (Bonferroni over the two shares)
+      return shareEvidence(unit, counted, 0.975, `share of ${s} interpolates where optimality forces |f′| = 1`, 0.99);
     };
-    const stated = shareFor(sampler);
-    const onPaths = shareFor('optimal-coupling');
+    const statedIv = shareFor(sampler);
+    const pathsIv = shareFor('optimal-coupling');
+    const [stated, onPaths] = [statedIv.estimate, pathsIv.estimate];
+    const sideOf = (iv: IntervalEvidence) => (iv.low > 0.99 ? 'above' : iv.high < 0.99 ? 'below' : 'straddles');
+    const [a, b] = [sideOf(statedIv), sideOf(pathsIv)];
+    const undecided = a === 'straddles' || (a === 'below' && b === 'straddles');
     return {
-      verdict: verdictOf({ asStated: stated > 0.99, underConditions: onPaths > 0.99 }),
+      verdict: undecided ? 'inconclusive' : verdictOf({ asStated: a === 'above', underConditions: b === 'above' }),
+      interval: statedIv,
       evidence:
-        `|∇f| = 1 forced for every optimal critic at ${pct(stated)} of ${sampler} interpolates, at ${pct(onPaths)} of points on the optimal ` +
-        `coupling's transport paths (${n} draws)`,
+        `|∇f| = 1 forced for every optimal critic at ${pct(stated)} of ${sampler} interpolates (97.5% CI ${pct(statedIv.low)}–${pct(statedIv.high)}), ` +
+        `at ${pct(onPaths)} of points on the optimal coupling's transport paths (97.5% CI ${pct(pathsIv.low)}–${pct(pathsIv.high)}; ${n} draws each; ` +
+        'the claim needs more than 99%)',
       numbers: { draws: n, shareUnitStated: stated, shareUnitOnPaths: onPaths },
       conditions:
         "on the optimal coupling's transport paths; between independently drawn real and generated samples optimality does not force a unit norm where P " +
