@@ -76,7 +76,8 @@ export const discriminatorGoodInitially = defineClaim({
       verdict: look.verdict,
       interval: iv,
       evidence:
-        `initially (steps 5–25 of 1000): ${showShare(iv)} ${early === 'ahead' ? 'have a mean D loss below ln 4 = 1.3863' : 'have D at chance (loss within 0.05 of ln 4)'} ` +
+        `initially (steps 5–25 of 1000): ${showShare(iv)} ` +
+        `${early === 'ahead' ? 'have a mean D loss below ln 4 = 1.3863' : 'have D at chance (loss within 0.05 of ln 4)'} ` +
         `(median ${fmt(med, 4)}); ${where}`,
       numbers: { seeds: K, share: iv.estimate, low: iv.low, high: iv.high, medianEarlyDLoss: med },
       ...(look.verdict === 'refuted' ? { counterexample: `${iv.statistic}: ${showShare(iv)}` } : {}),

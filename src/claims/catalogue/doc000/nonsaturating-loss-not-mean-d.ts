@@ -17,7 +17,9 @@ export const nsNotMeanD = defineClaim({
     said: "000's sentence has no expectation; pointwise it holds and the maximisers coincide. (002's version writes E[·]: imprecise accepted.)",
     decision: 'changed',
     because:
-      "the check reads 000's sentence pointwise, as written (the loss of a fake against its score): strictly decreasing on the grid k/16 → holds; the expectation version stays imprecise in saturating-loss-not-mean-d (002), where the sentence writes E[·]",
+      "the check reads 000's sentence pointwise, as written (the loss of a fake against its score): strictly decreasing on the " +
+      'grid k/16 → holds; the expectation version stays imprecise in saturating-loss-not-mean-d (002), where the sentence ' +
+      'writes E[·]',
   },
   subject: nonSaturating as ScoreLoss,
   mutant: { description: 'a wrong loss: +log D(G(z)) (the sign dropped), which minimising pushes D(G(z)) down', subject: ((d) => d.ln()) as ScoreLoss },

@@ -19,7 +19,8 @@ export const zeroSum = defineClaim({
     said: "the printed Σ_i g_i − Σ_j l_i has a mismatched index; the subject silently corrects it, while 000's similar slip is imprecise.",
     decision: 'changed',
     because:
-      "the subject is now the formula as printed (Σ_j l_i = m·l_i), which fails the zero-sum identity, while the corrected index holds → imprecise, as 000's slip",
+      'the subject is now the formula as printed (Σ_j l_i = m·l_i), which fails the zero-sum identity, while the corrected ' +
+      "index holds → imprecise, as 000's slip",
   },
   subject: ((gains, losses, i) => sub(gains.reduce(add, ZERO), mul(rational(BigInt(losses.length)), losses[i] as Rational))) as Balance,
   mutant: {

@@ -15,7 +15,8 @@ export const klJsd = claim({
     'KL divergence is asymmetric and infinite when $p_G$ assigns zero probability to regions where $p_{\\text{data}}$ is positive (mode dropping). JSD is ' +
     'symmetric and always finite',
   statement:
-    'JSD(p, q) = JSD(q, p) on every pair tried; KL((1/2, 1/2)‖(1/4, 3/4)) = ½ln 2 + ½ln(2/3) ≈ 0.14384 while the reverse is ¼ln ½ + ¾ln(3/2) ≈ 0.13081 (asymmetric); KL(p_data‖p_G) = ∞ when p_G ' +
+    'JSD(p, q) = JSD(q, p) on every pair tried; KL((1/2, 1/2)‖(1/4, 3/4)) = ½ln 2 + ½ln(2/3) ≈ 0.14384 while the reverse is ' +
+    '¼ln ½ + ¾ln(3/2) ≈ 0.13081 (asymmetric); KL(p_data‖p_G) = ∞ when p_G ' +
     "drops a mode p_data has; JSD(p, q) ≤ ln 2 (finite) on every pair tried: the testing kit's hard pairs (disjoint ones included) and random ones",
   expected: 'holds',
   // the symmetry of the JSD first: the mutant is the first part's, the same asked of the KL (a wrong claim, not a moved constant)

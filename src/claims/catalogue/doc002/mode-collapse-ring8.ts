@@ -19,10 +19,15 @@ export const modeCollapse = defineClaim<CollapseSubject>({
   expected: 'inconclusive',
   review: {
     by: 'two referees, issue 23',
-    said: 'networks cut to 2×32, batch 64, 3000 steps, 8–16 seeds: undertrained, not collapsed; the standard settings are Metz et al. 2017 and Srivastava et al. 2017, whose plain GAN covers about 1 ring mode with ~99% high-quality samples.',
+    said:
+      'networks cut to 2×32, batch 64, 3000 steps, 8–16 seeds: undertrained, not collapsed; the standard settings are Metz et ' +
+      'al. 2017 and Srivastava et al. 2017, whose plain GAN covers about 1 ring mode with ~99% high-quality samples.',
     decision: 'changed',
     because:
-      "the check now runs Metz et al.'s setup (App. A: 2×128 G on 256-dimensional noise, 128 D, Adam 1e-4, β₁ ½, batch 512, 25,000 steps; committed, audited units) and decides only among trained seeds; none of the 8 seeds is trained (0 with half their samples within 3σ of a mode), so the verdict is inconclusive, the referees' \"setup cannot decide\". Open: these runs do not reproduce the paper's ~99% high-quality samples, a question about the trainer in this setup",
+      "the check now runs Metz et al.'s setup (App. A: 2×128 G on 256-dimensional noise, 128 D, Adam 1e-4, β₁ ½, batch 512, " +
+      '25,000 steps; committed, audited units) and decides only among trained seeds; none of the 8 seeds is trained (0 with ' +
+      'half their samples within 3σ of a mode), so the verdict is inconclusive, the referees\' "setup cannot decide". Open: ' +
+      "these runs do not reproduce the paper's ~99% high-quality samples, a question about the trainer in this setup",
   },
   subject: { sweep: PAPER_2D, target: 'ring8:2,0.02', reading: 'collapse' },
   mutant: {

@@ -15,10 +15,15 @@ export const modeHopping = defineClaim({
   expected: 'imprecise',
   review: {
     by: 'two referees, issue 23',
-    said: "a deterministic full-batch table game damps (the ledger's own alternating-gd-no-convergence shows it); the document blames finite batches; Metz et al. show hopping that persists.",
+    said:
+      "a deterministic full-batch table game damps (the ledger's own alternating-gd-no-convergence shows it); the document " +
+      'blames finite batches; Metz et al. show hopping that persists.',
     decision: 'kept',
     because:
-      'in the smallest two-mode game the hops shrink to nothing (swing 0.0286 in the first hop, 0 in the last tenth): "the cycle continues" is not what these dynamics do, so imprecise stands for this setting. Not yet run: the same game with finite, sampled batches, the document\'s setting, which could keep the cycle going; until then the verdict covers the full-batch game only',
+      'in the smallest two-mode game the hops shrink to nothing (swing 0.0286 in the first hop, 0 in the last tenth): "the ' +
+      'cycle continues" is not what these dynamics do, so imprecise stands for this setting. Not yet run: the same game with ' +
+      "finite, sampled batches, the document's setting, which could keep the cycle going; until then the verdict covers the " +
+      'full-batch game only',
   },
   subject: { lrD: 0.1 },
   mutant: { description: 'a wrong setup: a discriminator that never adapts (lr 0)', subject: { lrD: 0 } },

@@ -16,7 +16,9 @@ export const floatPrecision = defineClaim({
     said: 'rests on logits ≤ −104 (float32 σ underflow); measures loss values, not gradients.',
     decision: 'kept',
     because:
-      'the sentence is about precision lost in float32, and the loss computed from D = σ(l) does lose it (from l = −110 on; at 2 of 9 logits) while the logit form keeps it: true under that condition, so holds-under-conditions stands. The referees are right that only loss values are measured and only at extreme logits; the gradient is not yet checked',
+      'the sentence is about precision lost in float32, and the loss computed from D = σ(l) does lose it (from l = −110 on; at ' +
+      '2 of 9 logits) while the logit form keeps it: true under that condition, so holds-under-conditions stands. The referees ' +
+      'are right that only loss values are measured and only at extreme logits; the gradient is not yet checked',
   },
   subject: (l: tf.Tensor): tf.Tensor => tf.neg(tf.log(tf.sigmoid(l))),
   mutant: { description: 'the loss computed in logit form, softplus(−l)', subject: (l: tf.Tensor): tf.Tensor => tf.softplus(tf.neg(l)) },

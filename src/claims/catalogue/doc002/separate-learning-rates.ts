@@ -10,7 +10,8 @@ export const separateLr = defineClaim({
   source: src('Separate learning rates: often $\\eta_D < \\eta_G$ to keep the discriminator from running too far ahead.'),
   statement:
     "seed toy, the subject's η_D, η_G against η_D = η_G = 0.01, same seeds (paired): how far D is ahead early on, ln 4 − D_loss averaged over the logged " +
-    'steps 5–30, every 5th (positive when D beats the coin flip); the claim is that the median paired difference (subject − equal) is below 0, decided by its ' +
+    'steps 5–30, every 5th (positive when D beats the coin flip); the claim is that the median paired difference (subject − ' +
+    'equal) is below 0, decided by its ' +
     'order-statistic interval (32 → 64 → 128 seeds)',
   method: 'population',
   expected: 'holds',

@@ -20,7 +20,8 @@ export const criticTracks = defineClaim({
     "on the toy, with each paper's own setup (WGAN: RMSProp 5e-5, clip 0.01; WGAN-GP: Adam 1e-4, β (0, 0.9), λ 10; both 5 critic steps, batch 64, 2000 " +
     "steps): per seed, the critic's estimate E f(x) − E f(G(z)) on 4096 held-out samples without the penalty, against the exact W1(p_G, N(3,1)) at the " +
     'logged steps after the first. A seed tracks W1 when Spearman ρ ≥ 0.9, and estimates it when the final estimate is within a factor 2 of W1. Claim ' +
-    'as stated: the share of seeds that do both exceeds ½ (Clopper–Pearson, 8 → 16 → 32 → 64 seeds while it straddles ½); corrected: the share that track W1 (up to scale)',
+    'as stated: the share of seeds that do both exceeds ½ (Clopper–Pearson, 8 → 16 → 32 → 64 seeds while it straddles ½); ' +
+    'corrected: the share that track W1 (up to scale)',
   method: 'population',
   expected: 'inconclusive',
   subject: { estimate: 'held-out' as Estimate },

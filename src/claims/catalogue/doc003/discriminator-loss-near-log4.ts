@@ -53,7 +53,9 @@ export const dLossHover = defineClaim({
     const seeds = r.pop ? `${r.pop.final.length} seeds` : `${ctx.size(8, 16)} tabular members`;
     return {
       verdict: r.verdict,
-      evidence: `${r.interval.n ? showShare(r.interval, 'good seeds') : 'no good seed'} have ${who}\u2019s late loss within ${band} of ln 4 = ${fmt(level, 4)} (${seeds})${converse}`,
+      evidence:
+        `${r.interval.n ? showShare(r.interval, 'good seeds') : 'no good seed'} have ${who}\u2019s late loss within ${band} of ln 4 = ` +
+        `${fmt(level, 4)} (${seeds})${converse}`,
       numbers: { good: r.interval.n, share: r.interval.estimate, low: r.interval.low, high: r.interval.high },
       interval: r.interval,
     };

@@ -34,7 +34,8 @@ export const fid = defineClaim({
     said: 'the Fréchet distance depends only on μ and Σ: checkable on any feature set.',
     decision: 'changed',
     because:
-      "checked on feature sets given directly (no Inception needed): FID = 0 between different distributions with equal μ and Σ, so it measures distributions, not samples → holds; 003's two FID sentences now map to it",
+      'checked on feature sets given directly (no Inception needed): FID = 0 between different distributions with equal μ and ' +
+      "Σ, so it measures distributions, not samples → holds; 003's two FID sentences now map to it",
   },
   subject: { compares: 'statistics' as 'statistics' | 'distributions' },
   mutant: {

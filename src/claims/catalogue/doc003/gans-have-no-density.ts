@@ -22,7 +22,8 @@ export const noDensity = defineClaim({
     said: 'the counterexample is a 1-D → 1-D generator; with dim z < dim x, p_G has no density; the correction admits it.',
     decision: 'changed',
     because:
-      "the check is in a GAN's setting, latent dimension below the data dimension (a 1-16-2 ReLU generator): all 20,000 samples lie on a curve of area 0 → holds; the 1-D → 1-D case, where a density exists, is reported, not judged",
+      "the check is in a GAN's setting, latent dimension below the data dimension (a 1-16-2 ReLU generator): all 20,000 " +
+      'samples lie on a curve of area 0 → holds; the 1-D → 1-D case, where a density exists, is reported, not judged',
   },
   subject: (() => null) as DensityClaim,
   mutant: {

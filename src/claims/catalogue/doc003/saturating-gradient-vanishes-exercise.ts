@@ -37,7 +37,9 @@ export const exerciseGradient = defineClaim({
     const ratio = stated.norm / ns.norm;
     return {
       verdict: verdictOf({ asStated: ratio < 1e-3 }),
-      evidence: `${d === 'built' ? 'D built with logit −x − 12' : 'D trained (1000 Adam steps)'}: mean D(G(z)) = ${fmt(stated.dOfFake)}; ‖∇θ‖ = ${fmt(stated.norm)} (${loss}) vs ${fmt(ns.norm)} (non-saturating): ratio ${fmt(ratio)}`,
+      evidence:
+        `${d === 'built' ? 'D built with logit −x − 12' : 'D trained (1000 Adam steps)'}: mean D(G(z)) = ${fmt(stated.dOfFake)}; ` +
+        `‖∇θ‖ = ${fmt(stated.norm)} (${loss}) vs ${fmt(ns.norm)} (non-saturating): ratio ${fmt(ratio)}`,
       numbers: { dOfFake: stated.dOfFake, gradNorm: stated.norm, gradNormNs: ns.norm, ratio },
     };
   },

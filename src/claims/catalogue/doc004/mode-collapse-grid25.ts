@@ -17,10 +17,14 @@ export const collapse = defineClaim<CollapseSubject>({
   expected: 'inconclusive',
   review: {
     by: 'two referees, issue 23',
-    said: 'undertrained, not collapsed (as ring8); 004\'s "Generator produces limited variety…" defines mode collapse, and the check tested the converse ("misses modes ⇒ narrow output").',
+    said:
+      'undertrained, not collapsed (as ring8); 004\'s "Generator produces limited variety…" defines mode collapse, and the ' +
+      'check tested the converse ("misses modes ⇒ narrow output").',
     decision: 'changed',
     because:
-      "the check now runs the paper setup on grid25 and decides only among trained seeds: none is trained → inconclusive; the accounting now files 004's definition as a definition (no experiment decides it). Open: the claim's quote still names that sentence",
+      'the check now runs the paper setup on grid25 and decides only among trained seeds: none is trained → inconclusive; the ' +
+      "accounting now files 004's definition as a definition (no experiment decides it). Open: the claim's quote still names " +
+      'that sentence',
   },
   subject: { sweep: PAPER_2D, target: 'grid25', reading: 'collapse' },
   mutant: {
