@@ -35,8 +35,9 @@ export const modeHopping = defineClaim({
     return {
       verdict: verdictOf({ asStated: adapts && continues, corrected: adapts && shifts }),
       evidence:
-        `D(a) < ½ from step ${r.adaptedAt}; G's mass moves to b at step ${r.shiftedAt}; ${r.hops} hops; swing |g − ½| ${fmt(r.firstSwing)} in the ` +
-        `first hop, ${fmt(r.lateSwing)} in the last tenth (final g = ${fmt(r.finalShare, 6)})`,
+        `D(a) < ½ from step ${r.adaptedAt}; g, G's mass on a, falls below ½ (more mass on b) at step ${r.shiftedAt} and crosses ½ ${r.hops} ` +
+        `times in all, but after the first crossing it strays at most ${fmt(r.firstSwing)} from ½, and ${fmt(r.lateSwing)} in the last tenth ` +
+        `(final g = ${fmt(r.finalShare, 6)}): G never moves most of its mass to the other mode and back`,
       numbers: { adaptedAt: r.adaptedAt, shiftedAt: r.shiftedAt, hops: r.hops, firstSwing: r.firstSwing, lateSwing: r.lateSwing, finalShare: r.finalShare },
       ...(adapts && shifts && !continues
         ? {
