@@ -39,11 +39,12 @@ export const vIsBce = defineClaim({
       verdict: verdictOf({ asStated, corrected }),
       evidence: asStated
         ? 'V equals the relation on every trial'
-        : `${example}: V is not the BCE; V = −2 × mean BCE ${corrected ? 'on every trial' : 'fails too'}`,
+        : `${example}: V is not the BCE; V = −2 × (the BCE averaged over the 2n pooled samples) ${corrected ? 'on every trial' : 'fails too'}; ` +
+          'the 2 is only that averaging: with each class averaged on its own, as L_D = −V sums them, V = −(L_real + L_fake)',
       numbers: { asStated, corrected },
       correction:
-        'V = −2 × (mean binary cross-entropy on the balanced set of real and generated samples): maximising V is minimising the BCE, but V is its negative ' +
-        '(times 2), not the loss itself',
+        'V is the negative of the binary cross-entropy (−2 × its mean over the 2n pooled samples, or −(L_real + L_fake) with each class ' +
+        'averaged on its own): maximising V is minimising the BCE, but V is its negative, not the loss itself',
       ...(example ? { counterexample: example } : {}),
     };
   },
