@@ -9,6 +9,7 @@ import { valueIsJsdUpToConstant } from './value-is-jsd-up-to-constant.js';
 import { globalMin } from './global-minimum-minus-log4.js';
 import { nash } from './equilibrium-half-is-nash.js';
 import { zeroSum } from './zero-sum-accounting-000.js';
+import { ganZeroSum } from './gan-game-zero-sum.js';
 import { vonNeumann } from './von-neumann-minimax.js';
 import { orderOfPlay } from './max-min-order-of-play.js';
 import { genDropsTerm } from './generator-loss-drops-constant.js';
@@ -35,6 +36,7 @@ export const DOC000: AnyClaim[] = [
   globalMin,
   nash,
   zeroSum,
+  ganZeroSum,
   vonNeumann,
   orderOfPlay,
   genDropsTerm,
