@@ -30,6 +30,7 @@ import { reverseKlModeSeeking } from './reverse-kl-mode-seeking.js';
 import { forwardKlNoRatio } from './forward-kl-needs-no-ratio.js';
 import { spectralNorm } from './spectral-norm-bounds-lipschitz.js';
 import { logNearZero } from './log-one-minus-d-near-zero.js';
+import { ganNeedsOnlySamples } from './gan-needs-only-samples.js';
 
 export const DOC002: AnyClaim[] = [
   vIsBce,
@@ -62,4 +63,5 @@ export const DOC002: AnyClaim[] = [
   forwardKlNoRatio,
   spectralNorm,
   logNearZero,
+  ganNeedsOnlySamples,
 ];
