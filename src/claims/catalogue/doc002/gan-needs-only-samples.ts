@@ -148,8 +148,9 @@ export const ganNeedsOnlySamples = defineClaim({
     const text =
       `GAN: −E[ln D(G(z))] = ${fmt(a.mean[0] as number, 4)} ± ${fmt(a.se[0] as number, 2)} and ${fmt(b.mean[0] as number, 4)} ± ${fmt(b.se[0] as number, 2)} ` +
       `on two batches of ${n}, gradient norm ${fmt(gradNorm, 3)}, largest disagreement of 67 components ${fmt(worst, 2)} standard errors` +
-      `${ganFinite ? '' : ' (not finite or not agreeing)'}; MLE: ${showShare(share, 'data points')} off the curve (nearest ${fmt(Math.min(...dist), 2)}), where p_G ` +
-      `has density 0, so E_data[ln p_G] = −∞; the kernel log-likelihood at bandwidths ${bandwidths.join(', ')} is ${kde.map((v) => fmt(v, 4)).join(', ')}`;
+      `${ganFinite ? '' : ' (not finite or not agreeing)'}; MLE: ${showShare(share, 'data points')} off the curve ` +
+      `(nearest ${fmt(Math.min(...dist), 2)}), where p_G has density 0, so E_data[ln p_G] = −∞; ` +
+      `the kernel log-likelihood at bandwidths ${bandwidths.join(', ')} is ${kde.map((v) => fmt(v, 4)).join(', ')}`;
     return {
       verdict: asStated ? 'holds' : 'refuted',
       evidence: asStated

@@ -31,6 +31,7 @@ import { forwardKlNoRatio } from './forward-kl-needs-no-ratio.js';
 import { spectralNorm } from './spectral-norm-bounds-lipschitz.js';
 import { logNearZero } from './log-one-minus-d-near-zero.js';
 import { ganNeedsOnlySamples } from './gan-needs-only-samples.js';
+import { valueAsIntegral } from './value-as-integral.js';
 
 export const DOC002: AnyClaim[] = [
   vIsBce,
@@ -64,4 +65,5 @@ export const DOC002: AnyClaim[] = [
   spectralNorm,
   logNearZero,
   ganNeedsOnlySamples,
+  valueAsIntegral,
 ];
