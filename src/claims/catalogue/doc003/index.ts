@@ -16,6 +16,7 @@ import { dLossSeparation } from './d-loss-zero-perfect-separation.js';
 import { singleImage } from './single-image-not-low-fid.js';
 import { lowFidBadImages } from './low-fid-not-every-image-good.js';
 import { clippingLimits } from './clipping-limits-critic.js';
+import { finiteDFallsShort } from './finite-discriminator-falls-short.js';
 
 export const DOC003: AnyClaim[] = [
   jsdGradient,
@@ -34,4 +35,5 @@ export const DOC003: AnyClaim[] = [
   singleImage,
   lowFidBadImages,
   clippingLimits,
+  finiteDFallsShort,
 ];
