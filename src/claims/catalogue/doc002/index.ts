@@ -32,6 +32,7 @@ import { spectralNorm } from './spectral-norm-bounds-lipschitz.js';
 import { logNearZero } from './log-one-minus-d-near-zero.js';
 import { ganNeedsOnlySamples } from './gan-needs-only-samples.js';
 import { valueAsIntegral } from './value-as-integral.js';
+import { conditionalDRejects } from './conditional-d-rejects-wrong-class.js';
 
 export const DOC002: AnyClaim[] = [
   vIsBce,
@@ -66,4 +67,5 @@ export const DOC002: AnyClaim[] = [
   logNearZero,
   ganNeedsOnlySamples,
   valueAsIntegral,
+  conditionalDRejects,
 ];
