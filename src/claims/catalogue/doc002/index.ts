@@ -33,6 +33,7 @@ import { logNearZero } from './log-one-minus-d-near-zero.js';
 import { ganNeedsOnlySamples } from './gan-needs-only-samples.js';
 import { valueAsIntegral } from './value-as-integral.js';
 import { conditionalDRejects } from './conditional-d-rejects-wrong-class.js';
+import { l1NoBlurPrevention } from './l1-term-does-not-prevent-blur.js';
 
 export const DOC002: AnyClaim[] = [
   vIsBce,
@@ -68,4 +69,5 @@ export const DOC002: AnyClaim[] = [
   ganNeedsOnlySamples,
   valueAsIntegral,
   conditionalDRejects,
+  l1NoBlurPrevention,
 ];
