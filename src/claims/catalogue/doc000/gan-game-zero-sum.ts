@@ -24,7 +24,7 @@ export const ganZeroSum = defineClaim({
   id: 'gan-game-zero-sum',
   source: src('- GAN is a zero-sum game with infinite strategies.'),
   statement:
-    'a game is zero-sum (up to what does not change either player\u2019s best replies) when L_D + L_G splits as f(D) + g(G): its mixed difference ' +
+    'a game is zero-sum up to strategic equivalence (Moulin & Vial 1978) when L_D + L_G splits as f(D) + g(G): its mixed difference ' +
     'over two discriminator tables and two generators, Δ = S(D₁,q₁) − S(D₁,q₂) − S(D₂,q₁) + S(D₂,q₂) with S = L_D + L_G, is 0. Checked on random ' +
     'tables (2–6 points, L_D = −V) for the minimax GAN (L_G = E_q log(1 − D)) and for the game the document\u2019s own toy plays (the non-saturating ' +
     'L_G = −E_q log D, Goodfellow 2016, §3.2.3)',

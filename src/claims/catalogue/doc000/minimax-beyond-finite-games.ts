@@ -1,6 +1,8 @@
 /** Claim `minimax-beyond-finite-games` of seed document 000. */
 import type { Rng } from '../../../numeric/rng.js';
-import { defineClaim } from '../../define.js';
+import { type CheckContext, defineClaim, type Outcome, verdictOf } from '../../define.js';
+import { infiniteGame } from './infinite-game-no-equilibrium.js';
+import { vonNeumann } from './von-neumann-minimax.js';
 import { fmt } from '../../format.js';
 import { frac } from '../../precise.js';
 import { randomDist, randomTable } from '../../random-inputs.js';
@@ -26,69 +28,70 @@ const tabularGan: ContinuumGame = {
   saddle: { x: [0.5, 0.5, 0.5, 0.5], y: P },
 };
 
-/** V(x, y) = (x − y)² on [0, 1]²: convex in the maximiser's x, outside the minimax theorems' hypotheses; max min 0 < min max ¼. */
-const squareGame: ContinuumGame = {
-  name: 'V(x, y) = (x − y)² on [0, 1]² (x maximises, y minimises)',
-  draw: (rng) => ({ x: [rng.uniform()], y: [rng.uniform()] }),
-  V: (x, y) => ((x[0] as number) - (y[0] as number)) ** 2,
-  saddle: { x: [0], y: [0.5] },
-};
+/** What "the minimax theorem" is taken to guarantee: von Neumann's, finite games only (the sentence), or every zero-sum game (a wrong claim). */
+type Scope = { guarantees: 'finite-only' | 'every-zero-sum-game' };
 
 export const minimaxBeyondFinite = defineClaim({
   id: 'minimax-beyond-finite-games',
   source: src('The minimax theorem only ensures the existence of a Nash equilibrium in finite strategy spaces for zero-sum games.'),
   statement:
-    'as written, a minimax theorem ensures a Nash equilibrium of a zero-sum game only when the strategy spaces are finite. Refuted by a zero-sum game ' +
-    'with continuum strategy sets that meets the hypotheses of Sion’s minimax theorem (1958: compact convex sets, payoff concave in the maximiser and ' +
-    'convex in the minimiser) and has the saddle point it ensures: the tabular GAN of Goodfellow et al. (2014), D ∈ [1/64, 63/64]⁴ against p_G in ' +
-    'the simplex; concavity and convexity checked on random segments, the saddle point (D ≡ ½, p_G = p_data) on random strategy pairs (float64, ' +
-    'tolerance 1e-12); corrected: von Neumann’s theorem is stated for finite games, and Sion’s extends it to such infinite ones',
+    '"the minimax theorem" is von Neumann\u2019s (1928), quoted on the line before: it ensures a saddle point of every finite zero-sum game (exact LP on ' +
+    'random games, as von-neumann-minimax), and its guarantee does not reach zero-sum games with infinite strategy sets, some of which have no equilibrium ' +
+    '(exact: "name the larger integer", as infinite-game-no-equilibrium). Reported, not judged: other minimax theorems (Sion 1958) do cover some ' +
+    'continuum games, the tabular GAN among them (concave–convex, its saddle D ≡ ½, p_G = p_data checked on random strategy pairs)',
   method: 'exact',
-  expected: 'imprecise',
-  subject: tabularGan,
-  mutant: { description: `a wrong setup: ${squareGame.name}, a continuum game that no minimax theorem covers`, subject: squareGame },
-  check: (g, ctx) => {
-    const n = ctx.size(200, 2000);
-    const tol = 1e-12;
-    let notConcave = 0;
-    let notConvex = 0;
-    let saddleFails = 0;
-    let failAt = '';
-    const v0 = g.V(g.saddle.x, g.saddle.y);
-    for (let t = 0; t < n; t++) {
-      const a = g.draw(ctx.rng);
-      const b = g.draw(ctx.rng);
-      const l = ctx.rng.uniform();
-      if (g.V(mix(a.x, b.x, l), a.y) < l * g.V(a.x, a.y) + (1 - l) * g.V(b.x, a.y) - tol) notConcave++;
-      if (g.V(a.x, mix(a.y, b.y, l)) > l * g.V(a.x, a.y) + (1 - l) * g.V(a.x, b.y) + tol) notConvex++;
-      const [vx, vy] = [g.V(a.x, g.saddle.y), g.V(g.saddle.x, a.y)];
-      if (vx > v0 + tol || vy < v0 - tol) {
-        saddleFails++;
-        const show = (v: number[]) => v.map((z) => fmt(z, 3)).join(', ');
-        failAt ||= `x = (${show(a.x)}) gives ${fmt(vx, 6)} against the saddle's ${fmt(v0, 6)}, or y = (${show(a.y)}) gives ${fmt(vy, 6)}`;
-      }
-    }
-    const numbers = { draws: n, notConcave, notConvex, saddleFails, saddleValue: v0 };
-    const hypotheses = `concave in x on ${n - notConcave} of ${n} random segments, convex in y on ${n - notConvex} of ${n}`;
-    if (notConcave > 0 || notConvex > 0 || saddleFails > 0)
-      return {
-        verdict: 'inconclusive',
-        evidence:
-          `${g.name}: ${hypotheses}; the candidate saddle point fails on ${saddleFails} of ${n} draws${failAt ? ` (${failAt})` : ''}: this game is no ` +
-          'counterexample to the "only", and none other was tried',
-        numbers,
-      };
+  expected: 'holds',
+  subject: { guarantees: 'finite-only' } as Scope,
+  mutant: {
+    description: 'a wrong claim: the minimax theorem ensures an equilibrium in every zero-sum game, finite or not',
+    subject: { guarantees: 'every-zero-sum-game' },
+  },
+  review: {
+    by: 'a referee of the re-audit (issue 23)',
+    said:
+      '"The minimax theorem" refers to von Neumann\u2019s 1928 theorem, quoted on the line before; it is for finite games, and the next sentence ' +
+      '("not always guaranteed" in infinite spaces) is right. Reading it as "any minimax theorem" and refuting the "only" with Sion\u2019s ' +
+      'is the wrong reading.',
+    decision: 'changed',
+    because:
+      'the check now reads the sentence as von Neumann\u2019s theorem: finite games certified, and an infinite zero-sum game without equilibrium shows ' +
+      'the guarantee stops there → holds (it was imprecise, corrected by Sion\u2019s theorem, which is now reported as context)',
+  },
+  check: async ({ guarantees }: Scope, ctx): Promise<Outcome> => {
+    const finite = await vonNeumann.check(vonNeumann.subject, ctx);
+    const none = await infiniteGame.check(infiniteGame.subject, ctx);
+    const sion = sionExample(tabularGan, ctx);
+    const finiteOk = finite.verdict === 'holds' || finite.verdict === 'holds-under-conditions';
+    const gapShown = none.verdict === 'holds';
+    // the wrong claim (every zero-sum game has an equilibrium) is refuted by the infinite game without one
+    const asStated = guarantees === 'finite-only' ? finiteOk && gapShown : finiteOk && !gapShown;
     return {
-      verdict: 'imprecise',
-      evidence:
-        `${g.name}: ${hypotheses}, so Sion’s theorem applies to a game with infinite strategy sets; its saddle point holds on all ${n} draws: ` +
-        `V(D, p_data) ≤ ${fmt(v0, 10)} = −ln 4 ≤ V(½, p_G)`,
-      numbers,
-      counterexample: `${g.name}: infinite strategy sets, and a Nash equilibrium (D ≡ ½, p_G = p_data) that Sion’s minimax theorem ensures`,
-      correction:
-        'von Neumann’s theorem (1928) is stated for finite strategy sets; minimax theorems also ensure equilibria in infinite ones: Sion (1958) for ' +
-        'compact convex sets and concave–convex payoffs (the GAN game in (D, p_G), as here), Glicksberg (1952) mixed equilibria for continuous payoffs on ' +
-        'compact sets; what none ensures is an equilibrium in the parameters of neural networks, where V is not concave–convex',
+      verdict: verdictOf({ asStated }),
+      evidence: `finite zero-sum games: ${finite.verdict} (${finite.evidence}); an infinite zero-sum game: ${none.evidence}. Reported: ${sion}`,
+      numbers: { finite: finite.verdict, infiniteWithoutEquilibrium: gapShown },
+      ...(asStated
+        ? {}
+        : { counterexample: guarantees === 'finite-only' ? 'the finite case was not certified' : `"name the larger integer": ${none.evidence}` }),
     };
   },
 });
+
+/** Sion's theorem on a continuum game, for the evidence: its hypotheses and the saddle point checked on random strategy pairs. */
+function sionExample(g: ContinuumGame, ctx: CheckContext): string {
+  const n = ctx.size(200, 2000);
+  const tol = 1e-12;
+  let bad = 0;
+  const v0 = g.V(g.saddle.x, g.saddle.y);
+  for (let t = 0; t < n; t++) {
+    const a = g.draw(ctx.rng);
+    const b = g.draw(ctx.rng);
+    const l = ctx.rng.uniform();
+    const concave = g.V(mix(a.x, b.x, l), a.y) >= l * g.V(a.x, a.y) + (1 - l) * g.V(b.x, a.y) - tol;
+    const convex = g.V(a.x, mix(a.y, b.y, l)) <= l * g.V(a.x, a.y) + (1 - l) * g.V(a.x, b.y) + tol;
+    const saddle = g.V(a.x, g.saddle.y) <= v0 + tol && g.V(g.saddle.x, a.y) >= v0 - tol;
+    if (!(concave && convex && saddle)) bad++;
+  }
+  return bad === 0
+    ? `${g.name} meets Sion\u2019s hypotheses and its saddle (V = ${fmt(v0, 10)} = −ln 4) on all ${n} draws: other minimax theorems reach some infinite games`
+    : `${g.name}: Sion\u2019s hypotheses or the saddle fail on ${bad} of ${n} draws`;
+}
