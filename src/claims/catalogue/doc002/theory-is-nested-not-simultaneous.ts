@@ -79,33 +79,58 @@ export async function nestedAndSimultaneous(s: Inner, ctx: CheckContext): Promis
   return { converged, worst, text, sim };
 }
 
+/**
+ * What "simultaneous minimax optimization" is read as: D at its optimum for the current G (the
+ * document's own gloss) or, a wrong claim, simultaneous gradient steps.
+ */
+type Reading = { reading: 'at-equilibrium' | 'simultaneous-gradient-steps' };
+
 export const nestedTheory = defineClaim({
   id: 'theory-is-nested-not-simultaneous',
   source: src('The theory requires simultaneous minimax optimization.'),
   statement:
-    'the theory requires simultaneous minimax optimisation: tested against Goodfellow et al. (2014), Proposition 2, whose convergence result is for nested ' +
-    'optimisation (D brought to its optimum D* given G, then p_G improved on C(G) = max_D V): on a tabular game that nested scheme brings JSD(p_data, p_G) ' +
-    'below 10⁻¹⁰ from every random start, while simultaneous gradient steps of both players on the Dirac-GAN (Mescheder et al. 2018) diverge exactly; so ' +
-    'the theory does not require simultaneous optimisation (it is simultaneous play that fails): refuted when the nested scheme converges on every start',
+    'read as the document glosses it later ("updated alternately with finite batches, not simultaneously at equilibrium"): the theory\u2019s convergence ' +
+    'result (Goodfellow et al. 2014, Proposition 2) requires D at its optimum for the current G at every step. On a tabular game the scheme with D := D* ' +
+    'before each step of p_G brings JSD(p_data, p_G) below 10⁻¹⁰ from every random start, and the same steps with D frozen at its optimum for the initial ' +
+    'G do not: holds when both are so',
   method: 'exact',
-  expected: 'refuted',
-  subject: { inner: 'optimal' } as Inner,
+  expected: 'holds',
+  subject: { reading: 'at-equilibrium' } as Reading,
   mutant: {
-    description: 'a scheme that is not Proposition 2’s: D frozen at its optimum for the initial generator instead of re-optimised before each step',
-    subject: { inner: 'frozen' },
+    description: 'a wrong claim: the theory requires simultaneous gradient steps of both players (they diverge on the Dirac-GAN, Mescheder et al. 2018)',
+    subject: { reading: 'simultaneous-gradient-steps' },
   },
-  check: async (s: Inner, ctx) => {
-    const r = await nestedAndSimultaneous(s, ctx);
+  review: {
+    by: 'a referee of the re-audit (issue 23)',
+    said:
+      'in this document "simultaneous" means solving the minimax at equilibrium, as opposed to alternating one-step updates (its line 139: "updated ' +
+      'alternately … not simultaneously at equilibrium"); Proposition 2\u2019s nested scheme is exactly what the sentence says the theory requires, ' +
+      'so refuted is the wrong verdict.',
+    decision: 'changed',
+    because:
+      'the check reads the sentence by the document\u2019s own gloss: D kept at its optimum converges on every start and D frozen does not → holds ' +
+      '(it was refuted, reading "simultaneous" as simultaneous gradient steps, which is now the mutant)',
+  },
+  check: async ({ reading }: Reading, ctx): Promise<Outcome> => {
+    const optimal = await nestedAndSimultaneous({ inner: 'optimal' }, ctx);
+    const frozen = await nestedAndSimultaneous({ inner: 'frozen' }, ctx);
+    if (reading === 'simultaneous-gradient-steps') {
+      const diverges = optimal.sim.verdict === 'holds';
+      return {
+        verdict: diverges ? 'refuted' : 'inconclusive',
+        evidence: `simultaneous gradient steps on the Dirac-GAN: ${optimal.sim.evidence}`,
+        numbers: { simultaneousDiverges: diverges },
+        ...(diverges ? { counterexample: 'simultaneous gradient steps diverge, so no convergence result can rest on them' } : {}),
+      };
+    }
+    const requires = optimal.converged && !frozen.converged;
     return {
-      // a scheme that does not converge cannot show that the theory does without simultaneous steps: nothing is decided
-      verdict: r.converged ? 'refuted' : 'inconclusive',
-      evidence: r.converged
-        ? `the theory's convergence result needs no simultaneous steps: ${r.text}`
-        : `this scheme does not converge, so it cannot show the theory does without simultaneous steps: ${r.text}`,
-      numbers: { converged: r.converged, worstFinalJsd: r.worst, simultaneousDiverges: r.sim.verdict === 'holds' },
-      ...(r.converged
-        ? { counterexample: 'nested optimisation (D optimal for each G, then a step on p_G) converges to p_data on every start; simultaneous steps diverge' }
-        : {}),
+      verdict: requires ? 'holds' : optimal.converged ? 'inconclusive' : 'refuted',
+      evidence:
+        `D at its optimum: ${optimal.text}. D frozen: ${frozen.converged ? 'converges too' : 'does not converge'} ` +
+        `(worst final JSD ${frozen.worst.toExponential(2)})`,
+      numbers: { optimalConverges: optimal.converged, frozenConverges: frozen.converged, worstFinalJsd: optimal.worst },
+      ...(requires ? {} : { counterexample: optimal.converged ? 'D frozen converges as well' : 'D at its optimum does not converge' }),
     };
   },
 });
