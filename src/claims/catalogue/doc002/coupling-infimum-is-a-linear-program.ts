@@ -91,12 +91,13 @@ export const couplingLp = defineClaim({
   id: 'coupling-infimum-is-a-linear-program',
   source: src('This infimum over all couplings is computationally intractable.'),
   statement:
-    'the infimum over couplings of W1 is computationally intractable: tested on what a GAN has, two empirical measures of n samples: in ℝ⁵ the infimum is ' +
-    'a linear program solved exactly by the Hungarian method (its dual potentials certify optimality over all couplings, zero duality gap) in milliseconds; ' +
-    'imprecise when it is computed exactly and, on the line, equals the closed form of sorted matching (the package’s W1 sweep): intractable is only ' +
-    'the continuous, high-dimensional case',
+    'the infimum over couplings of W1(p_data, p_G) is computationally intractable, in the sentence\u2019s setting (two continuous distributions): ' +
+    'what can be computed exactly is the infimum for n samples of each (an assignment linear program, certified optimal by its dual potentials, ' +
+    'O(n³)), and it reaches the continuous infimum only as n grows. For two samples of the same N(0, I) in ℝ⁵ (true W1 = 0) the exact sample ' +
+    'infimum at n = 32, 64, 128 decays like n^(−1/5); extrapolated, an error of 0.01 needs more than 10⁶ samples each, an LP beyond reach: holds ' +
+    'there. On the line the continuous infimum has a closed form (quantile matching), so the claim holds under a condition: high dimension\n',
   method: 'exact',
-  expected: 'imprecise',
+  expected: 'holds-under-conditions',
   subject: { solver: 'assignment' } as Solver,
   mutant: {
     description: 'the wrong coupling: the independent coupling (every sample paired with every other) taken as the infimum',
@@ -140,17 +141,38 @@ export const couplingLp = defineClaim({
           'computed exactly, so nothing is decided',
         numbers: { n, trials, certified, worstGap },
       };
+    // the sample infimum between two samples of the same N(0, I₅), whose continuous infimum is 0: how fast it shrinks with n
+    const sizes = ctx.size([16, 32, 64], [32, 64, 128]);
+    const errors = sizes.map((m) => {
+      let sum = 0;
+      for (let t = 0; t < trials; t++) {
+        const u = Array.from({ length: m }, () => Array.from({ length: 5 }, () => ctx.rng.normal()));
+        const v = Array.from({ length: m }, () => Array.from({ length: 5 }, () => ctx.rng.normal()));
+        sum += solve(
+          s,
+          u.map((ui) => v.map((vj) => Math.hypot(...ui.map((a, k) => a - (vj[k] as number))))),
+        ).primal;
+      }
+      return sum / trials;
+    });
+    const [n0, n1] = [sizes[0] as number, sizes[sizes.length - 1] as number];
+    const [e0, e1] = [errors[0] as number, errors[errors.length - 1] as number];
+    const slope = Math.log(e1 / e0) / Math.log(n1 / n0);
+    // samples needed for an error of 0.01 at the measured rate
+    const needed = slope < 0 ? n1 * (e1 / 0.01) ** (1 / -slope) : Number.POSITIVE_INFINITY;
+    const highDimIntractable = needed > 1e6;
     const text =
-      `${trials} pairs of ${n} + ${n} samples in ℝ⁵: the infimum over all couplings computed exactly (assignment, dual gap ≤ ${worstGap.toExponential(1)}, ` +
-      `at most ${fmt(ms, 3)} ms each)`;
+      `in ℝ⁵ the sample infimum is computed exactly (${trials} pairs of ${n} + ${n}: assignment, dual gap ≤ ${worstGap.toExponential(1)}, at most ` +
+      `${fmt(ms, 3)} ms each), but between two samples of the same N(0, I₅) it is ${errors.map((e, i) => `${fmt(e, 3)} at n = ${sizes[i]}`).join(', ')}: ` +
+      `it shrinks like n^${fmt(slope, 2)}, so an error of 0.01 needs about ${needed.toExponential(1)} samples each (an O(n³) LP)`;
     return {
-      verdict: oneD ? 'imprecise' : 'refuted',
-      evidence: `${text}; on the line it equals the closed form of sorted matching (difference ≤ ${oneDWorst.toExponential(1)})${oneD ? '' : ' — it does not'}`,
-      counterexample: `${text}: a linear program, not intractable`,
-      correction:
-        'for empirical (discrete) measures the infimum over couplings is a linear program (an assignment for n samples each), solved exactly in polynomial ' +
-        'time, and on the line it has a closed form (sorted matching); it is the continuous, high-dimensional case that is out of reach',
-      numbers: { n, trials, certified, worstGap, ms, oneD, oneDWorst },
+      verdict: highDimIntractable ? (oneD ? 'holds-under-conditions' : 'holds') : 'refuted',
+      evidence: `${text}; on the line the sample LP equals the closed form of sorted matching (difference ≤ ${oneDWorst.toExponential(1)})`,
+      conditions:
+        'in high dimension (ℝ⁵ here): on the line the infimum over couplings has a closed form (quantile matching), and for n samples of each it is ' +
+        'an assignment LP solved exactly; what is out of reach is the continuous infimum in many dimensions',
+      ...(highDimIntractable ? {} : { counterexample: `${text}: reachable` }),
+      numbers: { n, trials, certified, worstGap, ms, oneD, oneDWorst, slope, samplesFor001: needed },
     };
   },
 });
