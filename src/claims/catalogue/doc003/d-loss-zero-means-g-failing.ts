@@ -34,7 +34,7 @@ export const dLossFailing = defineClaim({
   statement:
     'a discriminator loss near zero indicates a failing generator: on the population loss, every D has L(D) ≥ ln 2 − JSD(p_data, p_G) (random tables, ' +
     'random D, certified JSD), so L ≤ ε forces JSD ≥ ln 2 − ε; under that condition only: a D that memorises its training points (p_data = p_G = N(0, 1)) ' +
-    'has a training loss near 0 with the generator exactly right',
+    'has a training loss near 0 with the generator exactly right, and with disjoint supports a D has a loss near 0 while p_G is 0.01 from p_data in W1',
   method: 'exact',
   expected: 'holds-under-conditions',
   subject: 'population' as Read,
@@ -57,11 +57,21 @@ export const dLossFailing = defineClaim({
       };
     const b = lossBound(ctx.rng, ctx.size(40, 200));
     const ok = b.minSlack > -1e-12;
+    // disjoint supports (Arjovsky & Bottou 2017): p_data uniform on the segment {0} × [0, 1], p_G the same segment moved by δ = 0.01;
+    // D(x) = σ(k(δ/2 − x₁)) with k = 10⁴ has population loss softplus(−kδ/2) = ln(1 + e⁻⁵⁰) on both terms, while W1(p_data, p_G) = δ
+    const shift = 0.01;
+    const zeroLoss = Math.log1p(Math.exp((-1e4 * shift) / 2));
+    const disjoint =
+      `disjoint supports (p_G = p_data moved by ${shift}): a D with population loss ${zeroLoss.toExponential(1)} while W1(p_data, p_G) = ${shift}, ` +
+      'so the loss says only that the JSD is at its maximum ln 2, not that the generator is far in W1';
     return ok
       ? {
           verdict: 'holds-under-conditions',
-          evidence: `L(D) − (ln 2 − JSD) ≥ ${b.minSlack.toExponential(2)} over ${b.ds} discriminators on ${b.tables} random tables; ${memo}`,
-          conditions: 'the loss is D’s population (held-out) loss; on its own training samples an overfitting D reaches a loss near 0 even when p_G = p_data',
+          evidence: `L(D) − (ln 2 − JSD) ≥ ${b.minSlack.toExponential(2)} over ${b.ds} discriminators on ${b.tables} random tables; ${memo}; ${disjoint}`,
+          conditions:
+            'the loss is D’s population (held-out) loss, and "failing" means failing in the JSD (L ≤ ε forces JSD ≥ ln 2 − ε); on its own training ' +
+            'samples an overfitting D reaches a loss near 0 even when p_G = p_data, and with disjoint supports a loss near 0 goes with a generator ' +
+            'that may be as close as one likes in W1',
           numbers: { ...b, memorisingPopulation: m.population },
         }
       : { verdict: 'refuted', evidence: `the bound fails: slack ${b.minSlack}`, counterexample: `slack ${b.minSlack}`, numbers: { ...b } };

@@ -81,7 +81,8 @@ export const dLossNotSuccess = defineClaim({
   source: src('Discriminator loss going to zero does not mean training succeeded'),
   statement:
     'the standard discriminator loss (balanced mean BCE) going to zero does not mean success: its optimum is ln 2 − JSD(p_data, p_G), zero exactly when ' +
-    'the supports are disjoint (JSD = ln 2, the generator as far as it can be), and every D has L(D) ≥ ln 2 − JSD (random tables on 5 points, random D, ' +
+    'the supports are disjoint (JSD = ln 2, its largest value: the generator as far as it can be in the JSD, though not ' +
+    'necessarily in W1), and every D has L(D) ≥ ln 2 − JSD (random tables on 5 points, random D, ' +
     'certified JSD), so a loss near 0 forces the JSD near ln 2',
   method: 'exact',
   expected: 'holds',
