@@ -31,10 +31,9 @@ function refine(f: (d: number) => number, grid: number[]): number {
 
 export const accuracyVsLoss = defineClaim({
   id: 'accuracy-vs-discriminator-loss',
-  source: src(
-    'The discriminator aims to maximize correct classification, which is equivalent to minimizing this loss. … The discriminator aims to maximize the ' +
-      'probability of assigning the correct label (real vs fake), leading to the following objective',
-  ),
+  // 000's later "maximize the probability of assigning the correct label … leading to the following objective" is the likelihood of the
+  // correct labels, which is the objective exactly (a referee, issue 23): it maps to discriminator-loss-is-minus-v, not here
+  source: src('The discriminator aims to maximize correct classification, which is equivalent to minimizing this loss.'),
   statement:
     'as written, maximising the probability of correct classification (balanced classes, D thresholded at ½) is equivalent to minimising L_D = ' +
     '−E_p ln D − E_q ln(1 − D): the two rank discriminators alike. Checked on random tables (p_data, p_G on 2–8 points, pairs of D tables k/64): a ' +
