@@ -1,12 +1,12 @@
 /** Claim `saturating-gradient-vanishes-exercise` of seed document 003. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { confidentGradients, trainedDGradients } from '../../checks/confident-gradients.js';
+import { confidentGradients, type GLoss, trainedDGradients } from '../../checks/confident-gradients.js';
 import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
 /** The loss examined and the discriminator: built (logit −x − 12) or trained. */
 interface Exercise {
-  loss: 'saturating' | 'ns';
+  loss: GLoss;
   d: 'built' | 'trained';
 }
 
@@ -31,9 +31,10 @@ export const exerciseGradient = defineClaim({
     subject: { loss: 'saturating', d: 'trained' } as Exercise,
   },
   check: ({ loss, d }, ctx) => {
-    const of = (l: 'saturating' | 'ns') => (d === 'built' ? confidentGradients(l, 12) : trainedDGradients(l, 1000, ctx.seed, -3));
-    const stated = of(loss);
-    const ns = of('ns');
+    // one discriminator, built or trained once, and the gradient of each loss against it
+    const both = d === 'built' ? confidentGradients(12) : trainedDGradients(1000, ctx.seed, -3);
+    const stated = both[loss];
+    const ns = both.ns;
     const ratio = stated.norm / ns.norm;
     return {
       verdict: verdictOf({ asStated: ratio < 1e-3 }),

@@ -1,10 +1,9 @@
 /** Claim `too-good-discriminator-gradient` of seed document 004. */
 import { defineClaim, verdictOf } from '../../define.js';
-import { confidentGradients, trainedDGradients } from '../../checks/confident-gradients.js';
+import { confidentGradients, type GLoss as Loss, trainedDGradients } from '../../checks/confident-gradients.js';
 import { fmt } from '../../format.js';
 import { src } from './setup.js';
 
-type Loss = 'saturating' | 'ns';
 /** The pseudo-code's two G losses and the discriminator they meet: built (logit −x − 12) or trained. */
 interface PseudoCode {
   default: Loss;
@@ -32,9 +31,10 @@ export const tooGoodD = defineClaim({
     subject: { default: 'saturating', alternative: 'saturating', d: 'trained' } as PseudoCode,
   },
   check: (losses, ctx) => {
-    const of = (l: Loss) => (losses.d === 'built' ? confidentGradients(l, 12) : trainedDGradients(l, 1000, ctx.seed, -3));
-    const g = { default: of(losses.default), alternative: of(losses.alternative) };
-    const ns = of('ns');
+    // one discriminator, built or trained once, and the gradient of each loss against it
+    const both = losses.d === 'built' ? confidentGradients(12) : trainedDGradients(1000, ctx.seed, -3);
+    const g = { default: both[losses.default], alternative: both[losses.alternative] };
+    const ns = both.ns;
     const vanishes = (x: { norm: number }) => x.norm / ns.norm < 1e-3;
     const [d, a] = [vanishes(g.default), vanishes(g.alternative)];
     return {
