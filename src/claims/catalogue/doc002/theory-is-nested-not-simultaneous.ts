@@ -12,6 +12,7 @@
 import { type CheckContext, defineClaim, type Outcome } from '../../define.js';
 import { fmt } from '../../format.js';
 import { game } from '../../library/game.js';
+import { jsd } from '../../../numeric/index.js';
 import { src } from './setup.js';
 
 /** How D is set before each step of p_G: at its optimum for the current p_G (Proposition 2), or frozen at its optimum for the initial p_G. */
@@ -23,12 +24,6 @@ const softmax = (t: readonly number[]) => {
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / s);
 };
-const jsdOf = (p: readonly number[], q: readonly number[]) =>
-  p.reduce((a, pi, i) => {
-    const qi = q[i] as number;
-    const m = (pi + qi) / 2;
-    return a + (pi > 0 ? (pi * Math.log(pi / m)) / 2 : 0) + (qi > 0 ? (qi * Math.log(qi / m)) / 2 : 0);
-  }, 0);
 
 /**
  * The generator's steps on a tabular game: random p_data on 6 points, p_G = softmax(θ) from random
@@ -46,7 +41,7 @@ export function nestedRuns(s: Inner, ctx: CheckContext): { starts: number; steps
     const p = raw.map((v) => v / total);
     let th = Array.from({ length: k }, () => 1.5 * ctx.rng.normal());
     const q0 = softmax(th);
-    initials.push(jsdOf(p, q0));
+    initials.push(jsd(p, q0));
     const d0 = p.map((pi, i) => pi / (pi + (q0[i] as number)));
     for (let t = 0; t < steps; t++) {
       const q = softmax(th);
@@ -56,7 +51,7 @@ export function nestedRuns(s: Inner, ctx: CheckContext): { starts: number; steps
       const mean = q.reduce((a, qi, i) => a + qi * (g[i] as number), 0);
       th = th.map((v, j) => v - 2 * (q[j] as number) * ((g[j] as number) - mean));
     }
-    finals.push(jsdOf(p, softmax(th)));
+    finals.push(jsd(p, softmax(th)));
   }
   return { starts, steps, finals, initials };
 }
