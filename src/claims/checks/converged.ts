@@ -6,6 +6,7 @@
  */
 import { makeConfig, train, TrainInterrupted, trainTabular, type Checkpoint, type FinalProbe, type TabularLog } from '../../train/index.js';
 import type { CheckContext } from '../define.js';
+import { layout, networkSizes, type LayerSpan } from '../../train/mlp.js';
 import type { Population } from '../experiments.js';
 
 /** A converged member: its final D on the grid and its logged D losses. */
@@ -76,18 +77,19 @@ export function frozenGenerator(ctx: CheckContext, K: number, atData: boolean, b
       if (!(e instanceof TrainInterrupted)) throw e;
     });
     const ck = start as unknown as Checkpoint;
-    if (ck.config.noiseDim !== 1 || ck.config.gHidden.length !== 1 || ck.config.gHidden[0] !== 16)
-      throw new Error('frozenGenerator: expected the 1-16-1 toy G');
-    const P = ck.g.length / K;
+    // G's layer spans in a member's row (W row-major [in][out], then b): z → 16 hidden → x
+    const { layers, P } = layout(networkSizes(ck.config, 1).g);
+    const [hidden, out] = layers as [LayerSpan, LayerSpan];
+    if (layers.length !== 2 || hidden.fin !== 1 || out.fout !== 1) throw new Error('frozenGenerator: expected the toy G, 1 → hidden → 1');
     if (atData)
       for (let k = 0; k < K; k++) {
         const g = new Array<number>(P).fill(0);
-        // W1 [1][16], b1 [16], W2 [16][1], b2 [1]
-        g[0] = 1;
-        g[1] = -1;
-        g[32] = 1;
-        g[33] = -1;
-        g[48] = 3;
+        // hidden units 0 and 1: relu(z) and relu(−z); the output: their difference plus 3
+        g[hidden.w] = 1;
+        g[hidden.w + 1] = -1;
+        g[out.w] = 1;
+        g[out.w + 1] = -1;
+        g[out.b] = 3;
         ck.g.splice(k * P, P, ...g);
       }
     let probe: FinalProbe | null = null;
