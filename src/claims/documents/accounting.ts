@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { show } from '../../theory/errors.js';
 import { ClaimError } from '../define.js';
+import { locateQuote } from './locate.js';
 import { splitDocument, type Unit } from './split.js';
 
 /** Why a unit makes no claim. `heading` and `reference` (a citation or link) extend the issue's list. */
@@ -107,11 +108,11 @@ export function accountFor(doc: string, text: string, accounting: DocumentAccoun
   const hashes = new Set(units.map((u) => u.hash));
   for (const e of entries)
     if (!hashes.has(e.hash)) problems.push(`stale entry: no sentence of the document has hash ${e.hash} ("${e.start}"): the document changed`);
-  const collapse = (x: string) => x.replace(/\s+/g, ' ').trim();
+  // a part is found as a quote is (whitespace runs equal), so the annotated page finds every part this accepts
   for (const u of units) {
     const e = byHash.get(u.hash);
     for (const [id, part] of Object.entries(e?.parts ?? {}))
-      if (!collapse(u.text).includes(collapse(part)))
+      if (locateQuote(u.text, part) === null)
         problems.push(`the part given for ${id} in the entry for "${e?.start}" is not in the sentence: ${JSON.stringify(part)}`);
   }
   const noClaim: Record<string, number> = {};

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { LedgerEntry } from '../runner.js';
 import type { AccountEntry, DocumentAccounting } from './accounting.js';
-import { quoteLocator } from './locate.js';
+import { locateQuote, quoteLocator } from './locate.js';
 import { legend, mostSevere } from './marks.js';
 import { documentUnits } from './parse.js';
 
@@ -87,16 +87,10 @@ function testedParts(
     const run = byId.get(id);
     if (run === undefined) continue;
     const part = entry?.parts?.[id];
-    if (part !== undefined) {
-      const words = part
-        .trim()
-        .split(/\s+/)
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      const m = new RegExp(words.join('\\s+')).exec(u.text);
-      if (m) {
-        out.push({ start: u.start + m.index, end: u.start + m.index + m[0].length, entry: run });
-        continue;
-      }
+    const at = part === undefined ? null : locateQuote(u.text, part);
+    if (at) {
+      out.push({ start: u.start + at.start, end: u.start + at.end, entry: run });
+      continue;
     }
     const own = inUnit.filter((q) => q.entry.id === id);
     out.push(...(own.length > 0 ? own : [{ start: u.start, end: u.end, entry: run }]));
