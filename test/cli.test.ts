@@ -223,15 +223,22 @@ describe('start-up loads only what a command uses', () => {
     [['--version'], /^\d+\.\d+\.\d+\n$/],
     [['theory', 'jsd', '--p', '1/2,1/2', '--q', '1,0', '--digits', '5'], /^jsd = 0\.21576 nats/],
     [['estimate', 'jsd', '--p', 'normal:0,1', '--q', 'normal:1,1', '--samples', '100'], /^jsd ~ /],
+    // the fused engine trains without TensorFlow.js (issue 26): the trainer's evaluation is plain arrays
+    [['train', '--steps', '1', '--preset', 'seed-toy'], /^Step 0: D_loss=1\.0106, G_loss=0\.6775\n$/],
+    [['train', '--steps', '2', '--preset', 'ring8', '--batch', '8'], /^Step 0: D_loss=.*modes=/],
   ])('%j runs without TensorFlow.js or Vega', async (argv, out) => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync('node', ['--import', hook, 'bin/gan-verify.js', ...(argv as string[])], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(out);
   });
-  it('the hook works: train does load TensorFlow.js', async () => {
+  it.each([
+    [['train', '--steps', '1', '--engine', 'autodiff']],
+    [['train', '--steps', '1', '--loss', 'hinge']],
+    [['train', '--preset', 'tabular', '--steps', '1']],
+  ])('the hook works: %j (an engine or trainer on TensorFlow.js) does load it', async (argv) => {
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync('node', ['--import', hook, 'bin/gan-verify.js', 'train', '--steps', '1'], { encoding: 'utf8' });
+    const r = spawnSync('node', ['--import', hook, 'bin/gan-verify.js', ...argv], { encoding: 'utf8' });
     expect(r.stderr).toMatch(/loaded @tensorflow\/tfjs/);
   });
 });

@@ -187,7 +187,7 @@ describe('the trainer options in a run', () => {
       return W2.reduce((s, w, j) => s + w * Math.max(0, z * (W1[j] as number) + (b1[j] as number)), b2);
     };
     const zs = [-1.5, -0.3, 0.2, 1.1];
-    const { samples } = tf.tidy(() => engine.evaluate(tf.tensor3d(zs, [1, 4, 1]), tf.tensor3d([0], [1, 1, 1])));
+    const { samples } = engine.evaluate({ data: Float32Array.from(zs), shape: [1, 4, 1] }, { data: Float32Array.of(0), shape: [1, 1, 1] });
     zs.forEach((z, i) => expect(Math.abs((samples[i] as number) - g64(z))).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(g64(z)))));
     // and not from the raw weights θ₅ (the average differs from them)
     const raw = Array.from(engine.state().gp);

@@ -1,5 +1,4 @@
 import { TrainError } from './errors.js';
-import { tf } from './tf.js';
 
 /** A TensorFlow.js backend {@link useBackend} can select. */
 export type BackendName = 'cpu' | 'wasm' | 'tensorflow' | 'tensorflow-gpu';
@@ -8,11 +7,15 @@ export const BACKENDS: readonly BackendName[] = ['cpu', 'wasm', 'tensorflow', 't
 
 const NATIVE: Record<string, string> = { tensorflow: '@tensorflow/tfjs-node', 'tensorflow-gpu': '@tensorflow/tfjs-node-gpu' };
 
+/** The backend last selected by {@link useBackend}, or null before the first call. */
+let selected: BackendName | null = null;
+
 /**
  * Selects the TensorFlow.js backend. `cpu` (the default) is deterministic and always present;
  * `wasm` ships with the package; the native `tensorflow` and `tensorflow-gpu` backends are used only
  * when the user has installed `@tensorflow/tfjs-node` or `-node-gpu` (their install script downloads
- * libtensorflow, so they are never dependencies of gan-verify).
+ * libtensorflow, so they are never dependencies of gan-verify). TensorFlow.js is loaded here, not
+ * when the module is imported: the fused engine trains without it.
  */
 export async function useBackend(name: BackendName = 'cpu'): Promise<void> {
   if (!BACKENDS.includes(name))
@@ -21,6 +24,7 @@ export async function useBackend(name: BackendName = 'cpu'): Promise<void> {
       'backend',
       `must be one of ${BACKENDS.join(', ')}; got ${typeof name === 'symbol' ? String(name) : JSON.stringify(name)}`,
     );
+  const { tf } = await import('./tf.js');
   if (name === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   if (name === 'tensorflow' || name === 'tensorflow-gpu') {
     const pkg = NATIVE[name] as string;
@@ -40,4 +44,16 @@ export async function useBackend(name: BackendName = 'cpu'): Promise<void> {
   const ok = await tf.setBackend(name);
   if (!ok) throw new TrainError('useBackend', 'backend', `${JSON.stringify(name)} could not be initialised`);
   await tf.ready();
+  selected = name;
+}
+
+/** The backend the trainer runs on: the one {@link useBackend} selected, `cpu` when none was. */
+export function chosenBackend(): BackendName {
+  return selected ?? 'cpu';
+}
+
+/** TensorFlow.js, ready on the chosen backend (`cpu`, selected now, when none was): for engines that need it. */
+export async function readyTf(): Promise<typeof import('./tf.js').tf> {
+  if (selected === null) await useBackend('cpu');
+  return (await import('./tf.js')).tf;
 }

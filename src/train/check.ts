@@ -1,13 +1,6 @@
-/** Argument checks for the trainer's exported functions (a TrainError naming the argument). */
+/** Argument checks for the trainer's exported functions (a TrainError naming the argument); tensors' in tensor-check.ts. */
 import { show } from '../theory/errors.js';
-import { tf } from './tf.js';
 import { TrainError } from './errors.js';
-
-/** A tf.Tensor of the given rank. */
-export function checkTensor(fn: string, arg: string, v: unknown, rank: number): void {
-  if (!(v instanceof tf.Tensor) || v.rank !== rank)
-    throw new TrainError(fn, arg, `must be a rank-${rank} tf.Tensor; got ${v instanceof tf.Tensor ? `rank ${v.rank}` : show(v)}`);
-}
 
 /** A configuration object with the fields this function reads. */
 export function checkFields(fn: string, arg: string, v: unknown, fields: Record<string, 'number' | 'string'>): void {

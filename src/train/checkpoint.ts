@@ -11,10 +11,10 @@ import { Rng } from '../numeric/rng.js';
 import { show } from '../theory/errors.js';
 import { TrainError } from './errors.js';
 import { checkConfig } from './config.js';
-import { networkSizes } from './mlp.js';
+import { networkSizes, parameterCount } from './mlp.js';
 import { CHECKPOINT_FORMAT, type Checkpoint } from './types.js';
 
-export { CHECKPOINT_FORMAT };
+export { CHECKPOINT_FORMAT, parameterCount };
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max);
 const finite = z.number().finite();
@@ -47,17 +47,6 @@ const SHAPE = z.strictObject({
   stopped: z.array(memberStop.nullable()),
   logs: z.array(z.array(memberLog)),
 });
-
-/** Parameters of an MLP with these layer sizes: Σ (nᵢ·nᵢ₊₁ + nᵢ₊₁). */
-export function parameterCount(sizes: readonly number[]): number {
-  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1))
-    throw new TrainError('parameterCount', 'sizes', `must be two or more layer widths ≥ 1; got ${show(sizes)}`);
-  let p = 0;
-  for (let i = 0; i + 1 < sizes.length; i++) p += (sizes[i] as number) * (sizes[i + 1] as number) + (sizes[i + 1] as number);
-  if (!Number.isSafeInteger(p))
-    throw new TrainError('parameterCount', 'sizes', `give ${p} parameters, beyond the integers a double holds exactly (2^53); got ${show(sizes)}`);
-  return p;
-}
 
 /** What a zod issue expected, in the words of the other messages ("must be a number"). */
 function describe(issue: z.core.$ZodIssue): string {

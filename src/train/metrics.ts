@@ -5,21 +5,28 @@
  */
 import { w1ToDistribution, type Dist1D, type Distribution } from '../numeric/index.js';
 import { sigmoid } from '../numeric/logistic.js';
-import { tf } from './tf.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
 import { layout, networkSizes } from './mlp.js';
 import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
-import type { StepEngine } from './engines/types.js';
+import type { Points, StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 import { modeMetrics } from './mode-metrics.js';
 
-/** The grid on which D is compared with ½: 201 points over the 1-D target's 0.01%–99.99% range, or 41×41 over the modes' box. */
-export function gridFor(target: Distribution): tf.Tensor3D {
+/**
+ * The grid on which D is compared with ½, float32 row-major [n, dim]: 201 points over the 1-D target's
+ * 0.01%–99.99% range, or 41×41 over the modes' box. The 1-D points are spaced as tf.linspace spaces
+ * them on the cpu backend (each the float32 sum of the one before and the step), so that the grid, and
+ * the logs, are those of the trainer when it built the grid with TensorFlow.js.
+ */
+export function gridFor(target: Distribution): Float32Array {
   if (target.dim === 1) {
     const lo = target.quantile(1e-4);
-    const hi = target.quantile(1 - 1e-4);
-    return tf.tidy(() => tf.reshape(tf.linspace(lo, hi, 201), [1, 201, 1]) as tf.Tensor3D);
+    const step = (target.quantile(1 - 1e-4) - lo) / 200;
+    const xs = new Float32Array(201);
+    xs[0] = lo;
+    for (let i = 1; i < xs.length; i++) xs[i] = (xs[i - 1] as number) + step;
+    return xs;
   }
   const m = target.modes;
   const xs = m.filter((_, i) => i % 2 === 0);
@@ -32,7 +39,7 @@ export function gridFor(target: Distribution): tf.Tensor3D {
       pts.push(Math.min(...ys) - pad + ((Math.max(...ys) - Math.min(...ys) + 2 * pad) * j) / 40);
     }
   }
-  return tf.tensor3d(pts, [1, 41 * 41, 2]);
+  return Float32Array.from(pts);
 }
 
 /** A run, as a measurement needs it. */
@@ -42,7 +49,7 @@ export interface RunView {
   K: number;
   seed: number;
   /** The metric grid, [K, gridN, dim] (every member's copy), and one member's copy of its points. */
-  grid: tf.Tensor3D;
+  grid: Points;
   gridX: Float32Array;
   /** Per member: why it stopped, or null. */
   stopped: (MemberStop | null)[];
@@ -122,12 +129,7 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
  * What G and D compute now: D on the grid, G on the evaluation noise, D* and, with probe data
  * (fresh data points, as a tensor and its values), D on them and on G's samples.
  */
-export function probe(
-  run: RunView,
-  engine: StepEngine,
-  evalZ: tf.Tensor3D,
-  probeData: { tensor: tf.Tensor3D; values: Float32Array } | null = null,
-): FinalProbe {
+export function probe(run: RunView, engine: StepEngine, evalZ: Points, probeData: Points | null = null): FinalProbe {
   const { c, K, grid, gridX, target } = run;
   const critic = rawOutput(c.loss);
   const ev = engine.evaluate(evalZ, grid);
@@ -135,12 +137,11 @@ export function probe(
   const gridN = d.length / K;
   const out: FinalProbe = { grid: gridX.slice(), d, samples: ev.samples };
   if (probeData !== null) {
-    const dim = probeData.tensor.shape[2] as number;
-    const fakes = tf.tensor3d(ev.samples, [K, ev.samples.length / (K * dim), dim]);
-    const onReal = engine.evaluate(evalZ, probeData.tensor).logits;
-    const onFake = engine.evaluate(evalZ, fakes).logits;
-    fakes.dispose();
-    out.real = probeData.values;
+    const dim = probeData.shape[2];
+    const fakes: Points = { data: ev.samples, shape: [K, ev.samples.length / (K * dim), dim] };
+    const onReal = engine.critic(probeData);
+    const onFake = engine.critic(fakes);
+    out.real = probeData.data;
     out.dReal = critic ? onReal : onReal.map(sigmoid);
     out.dFake = critic ? onFake : onFake.map(sigmoid);
   }

@@ -10,7 +10,9 @@
  * exactly what the single run with its seed computes. Sums accumulate in float64; what is stored
  * between steps (parameters, Adam's moments) is float32.
  */
+import { show } from '../theory/errors.js';
 import type { GanLoss, TrainConfig } from './config.js';
+import { TrainError } from './errors.js';
 import { dRow, gRow, type RowLoss } from './losses.js';
 
 export interface LayerSpan {
@@ -32,6 +34,16 @@ export function layout(sizes: readonly number[]): { layers: LayerSpan[]; P: numb
     off += (fin + 1) * fout;
   }
   return { layers, P: off };
+}
+
+/** Parameters of an MLP with these layer sizes (checked): Σ (nᵢ·nᵢ₊₁ + nᵢ₊₁), the P of {@link layout}. */
+export function parameterCount(sizes: readonly number[]): number {
+  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1))
+    throw new TrainError('parameterCount', 'sizes', `must be two or more layer widths ≥ 1; got ${show(sizes)}`);
+  const p = layout(sizes).P;
+  if (!Number.isSafeInteger(p))
+    throw new TrainError('parameterCount', 'sizes', `give ${p} parameters, beyond the integers a double holds exactly (2^53); got ${show(sizes)}`);
+  return p;
 }
 
 /** The widths of G (noise → hidden layers → data) and of D (data → hidden layers → one output) for data of dimension dim. */

@@ -1,4 +1,5 @@
-import { checkFields, checkTensor } from './check.js';
+import { checkFields } from './check.js';
+import { checkTensor } from './tensor-check.js';
 import { tf } from './tf.js';
 import type { TabularConfig } from './tabular-config.js';
 

@@ -1,17 +1,17 @@
 import { checkConfig, type TrainConfig } from './config.js';
 import { checkOptionsWith, show } from '../theory/errors.js';
-import { parameterCount, validateCheckpoint } from './checkpoint.js';
 import { CHECKPOINT_FORMAT, type Checkpoint, type Engine, type FinalProbe, type MemberLog, type MemberStop } from './types.js';
 import { checkMemory } from '../numeric/memory.js';
 import { parseDistribution, Rng, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
-import { tf } from './tf.js';
 import { TrainError } from './errors.js';
+import { chosenBackend } from './backend.js';
 import { chooseEngine } from './engines/registry.js';
+import type { Points } from './engines/types.js';
 import { STEP_STOPPED_D, type NetState, type StopRecord } from './engines/fused-members.js';
 import { isCritic } from './losses.js';
 import { gridFor, measure, probe, type RunView } from './metrics.js';
-import { layout, networkSizes } from './mlp.js';
+import { layout, networkSizes, parameterCount } from './mlp.js';
 
 export { modeMetrics } from './mode-metrics.js';
 export type { Checkpoint, Engine, FinalProbe, MemberLog, MemberStop } from './types.js';
@@ -175,7 +175,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const probeEvery = options.probeEvery ?? 10;
   if (!Number.isSafeInteger(probeEvery) || probeEvery < 1)
     throw new TrainError('train', 'options.probeEvery', `must be an integer ≥ 1; got ${show(options.probeEvery)}`);
-  const ck = options.resume === undefined ? undefined : validateCheckpoint(options.resume);
+  // the checkpoint's schema (zod) is loaded only to resume one
+  const ck = options.resume === undefined ? undefined : (await import('./checkpoint.js')).validateCheckpoint(options.resume);
   // a configuration is checked as makeConfig checks it (every field of its preset, each valid)
   if (ck === undefined) checkConfig('train', config);
   const c = ck?.config ?? config;
@@ -183,9 +184,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const K = ck?.population ?? options.population ?? 1;
   if (!Number.isSafeInteger(K) || K < 1 || K > 4096) throw new TrainError('train', 'population', `must be an integer from 1 to 4096; got ${JSON.stringify(K)}`);
   if (seed + K - 1 > 0xffff_ffff) throw new TrainError('train', 'seed', `+ population − 1 must stay below 2^32; got ${seed} + ${K} − 1`);
-  // the backend TF.js would pick is settled before it is read (getBackend() is undefined before the first tensor)
-  await tf.ready();
-  const backend = tf.getBackend();
+  // the backend useBackend selected (cpu when none was): TensorFlow.js is loaded only if the engine needs it
+  const backend = chosenBackend();
   if (ck !== undefined && options.engine !== undefined && options.engine !== ck.engine)
     throw new TrainError(
       'train',
@@ -232,26 +232,23 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
   const stopped: (MemberStop | null)[] = ck ? [...ck.stopped] : new Array<MemberStop | null>(K).fill(null);
   const active = Uint8Array.from(stopped, (s) => (s === null ? 1 : 0));
   const engine = await engineEntry.create({ c, target, K, init, rngs, active, threads, simd: options.simd ?? true });
-  const evalZ = tf.tensor3d(
-    drawAll(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()),
-    [K, c.evalSamples, c.noiseDim],
-  );
-  const grid = tf.tidy(() => tf.tile(gridFor(target), [K, 1, 1]) as tf.Tensor3D);
+  const evalZ: Points = { data: drawAll(evalR, c.evalSamples * c.noiseDim, (r) => r.normal()), shape: [K, c.evalSamples, c.noiseDim] };
+  // the grid's points (one member's copy) and every member's copy
+  const gridX = gridFor(target);
+  const gridN = gridX.length / dim;
+  const grid: Points = { data: new Float32Array(K * gridX.length), shape: [K, gridN, dim] };
+  for (let k = 0; k < K; k++) grid.data.set(gridX, k * gridX.length);
   // fresh data from a stream of its own (no other stream is touched): [K, evalSamples, dim]
   const freshData = (i: number) => {
     const out = new Float32Array(K * c.evalSamples * dim);
     stream(i).forEach((r, k) => out.set(target.sample(r, c.evalSamples), k * c.evalSamples * dim));
-    return tf.tensor3d(out, [K, c.evalSamples, dim]);
+    return { data: out, shape: [K, c.evalSamples, dim] } as Points;
   };
   // held-out data for the critic's estimate (stream 5)
   const heldOut = isCritic(c.loss) ? freshData(5) : null;
   // for onProbe: data points on which D is read (stream 6), so that a page can estimate V(D, G)
   // and the classifier bound on the JSD from samples
-  const probeTensor = options.onProbe !== undefined ? freshData(6) : null;
-  // its values are read back once, not at every probe
-  const probeData = probeTensor === null ? null : { tensor: probeTensor, values: probeTensor.dataSync() as Float32Array };
-  // the grid's points (one member's copy), read back once
-  const gridX = (grid.dataSync() as Float32Array).slice(0, (grid.shape[1] as number) * dim);
+  const probeData = options.onProbe !== undefined ? freshData(6) : null;
   const run: RunView = { c, target, K, seed, grid, gridX, stopped };
   const logs: MemberLog[][] = ck ? ck.logs.map((l) => [...l]) : [];
   let tD = ck?.tD ?? 0;
@@ -282,10 +279,8 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     const ev = engine.evaluate(evalZ, grid);
     const logs = measure(run, { step, dLoss: engine.report.dLoss, gLoss: engine.report.gLoss }, ev, engine.state().gp);
     if (heldOut !== null) {
-      const fake = tf.tensor3d(ev.samples, [K, c.evalSamples, dim]);
       const fReal = engine.critic(heldOut);
-      const fFake = engine.critic(fake);
-      fake.dispose();
+      const fFake = engine.critic({ data: ev.samples, shape: [K, c.evalSamples, dim] });
       const n = c.evalSamples;
       logs.forEach((m, k) => {
         let s = 0;
@@ -340,7 +335,6 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     if (options.onFinal) options.onFinal(probe(run, engine, evalZ, probeData));
     return { config: c, seed, population: K, engine: engineName, logs, final, stopped };
   } finally {
-    tf.dispose([evalZ, grid, ...(heldOut ? [heldOut] : []), ...(probeTensor ? [probeTensor] : [])]);
     await engine.dispose();
   }
 }

@@ -8,7 +8,8 @@ import { show } from '../../theory/errors.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import { tf } from '../tf.js';
 import { TrainError } from '../errors.js';
-import { checkFields, checkTensor } from '../check.js';
+import { checkFields } from '../check.js';
+import { checkTensor } from '../tensor-check.js';
 import type { TrainConfig } from '../config.js';
 import { memberGrads } from '../grads.js';
 import { lossOk } from '../losses.js';
@@ -27,7 +28,10 @@ import {
   type StepReport,
   type StopRecord,
 } from './fused-members.js';
-import type { StepEngine } from './types.js';
+import type { Points, StepEngine } from './types.js';
+
+/** Points as a tensor [K, n, dim] (inside a tidy: it is freed with the scope). */
+const tensorOf = (x: Points): tf.Tensor3D => tf.tensor3d(x.data, [...x.shape]);
 
 /** One layer of a population's MLP: W [K, in, out], b [K, 1, out] (views of the flat parameters). */
 export interface Layer {
@@ -285,12 +289,12 @@ function autodiffSteps(c: TrainConfig, G: Net, D: Net, K: number) {
       if (gAverage !== null) tf.tidy(() => gAverage.assign(tf.add(tf.mul(gAverage, ema), tf.mul(G.p, 1 - ema))));
       return { dLoss, gLoss, status };
     },
-    evaluate(z: tf.Tensor3D, x: tf.Tensor3D): { samples: Float32Array; logits: Float32Array } {
+    evaluate(z: Points, x: Points): { samples: Float32Array; logits: Float32Array } {
       // G's samples from its moving average when one is kept (the weights a GAN with EMA reports)
-      return tf.tidy(() => ({ samples: read(forward(layersOf(gAverage ?? G.p, G.sizes), z)), logits: this.critic(x) }));
+      return tf.tidy(() => ({ samples: read(forward(layersOf(gAverage ?? G.p, G.sizes), tensorOf(z))), logits: this.critic(x) }));
     },
-    critic(x: tf.Tensor3D): Float32Array {
-      return tf.tidy(() => read(forward(dLayers(), x)));
+    critic(x: Points): Float32Array {
+      return tf.tidy(() => read(forward(dLayers(), tensorOf(x))));
     },
     dispose(): void {
       tf.dispose([...(power ?? []).flatMap((pv) => [pv.u, pv.v]), ...(gAverage === null ? [] : [gAverage])]);

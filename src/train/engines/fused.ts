@@ -9,7 +9,6 @@
  * keeps its members' generators and workspaces for the whole run, so the work is a fixed partition,
  * not a queue of tasks that any worker may take.
  */
-import type { tf } from '../tf.js';
 import type { TrainConfig } from '../config.js';
 import { forwardFrom, layout, networkSizes, Workspace } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
@@ -17,7 +16,7 @@ import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fus
 import { forwardPairs, simdAvailable } from './fused-simd.js';
 import { makeMembers } from './members.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './fused-protocol.js';
-import type { StepEngine } from './types.js';
+import type { Points, StepEngine } from './types.js';
 
 /** G's output (or D's) for every member: x [K·N·n₀] → [K·N·n_L] float32 (the scalar loop; forwardPairs gives the same values). */
 function forwardAll(p: Float32Array, sizes: number[], x: Float32Array, K: number): Float32Array {
@@ -76,10 +75,10 @@ export async function fusedEngine(
   const common = {
     report,
     state: current,
-    evaluate(z: tf.Tensor3D, x: tf.Tensor3D) {
-      return { samples: forward(current().gp, gSizes, z.dataSync() as Float32Array, K), logits: this.critic(x) };
+    evaluate(z: Points, x: Points) {
+      return { samples: forward(current().gp, gSizes, z.data, K), logits: this.critic(x) };
     },
-    critic: (x: tf.Tensor3D) => forward(current().dp, dSizes, x.dataSync() as Float32Array, K),
+    critic: (x: Points) => forward(current().dp, dSizes, x.data, K),
   };
   if (members !== null) {
     // one step a run: shouldStop is polled before every step here

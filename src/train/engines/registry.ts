@@ -5,10 +5,10 @@
  */
 import type { Distribution } from '../../numeric/distributions/index.js';
 import type { TrainConfig } from '../config.js';
+import { readyTf } from '../backend.js';
 import { TrainError } from '../errors.js';
 import { autodiffOnly } from '../losses.js';
 import type { Engine } from '../types.js';
-import { autodiffEngine } from './autodiff.js';
 import { fusedEngine } from './fused.js';
 import type { MemberRngs } from './fused-members.js';
 import type { NetState, StepEngine } from './types.js';
@@ -49,7 +49,12 @@ export const ENGINES: readonly EngineEntry[] = [
   {
     name: 'autodiff',
     supports: () => null,
-    create: async (e) => autodiffEngine(e.c, e.target, e.K, e.init, e.rngs, e.active),
+    // TensorFlow.js is loaded (and the cpu backend selected, when none was) only for this engine
+    create: async (e) => {
+      await readyTf();
+      const { autodiffEngine } = await import('./autodiff.js');
+      return autodiffEngine(e.c, e.target, e.K, e.init, e.rngs, e.active);
+    },
   },
 ];
 

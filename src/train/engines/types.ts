@@ -4,11 +4,16 @@
  * arithmetic per member, on one thread or split over worker threads) and `autodiff` (TF.js ops with
  * TF.js's gradients, every backend; engines/autodiff.ts).
  */
-import type { tf } from '../tf.js';
 import type { RngState } from '../../numeric/rng.js';
 import type { NetState, StepReport, StopRecord } from './fused-members.js';
 
 export type { NetState, StepReport, StopRecord };
+
+/** Points for every member, float32 row-major [K, n, dim]: member k's n points of dimension dim. */
+export interface Points {
+  data: Float32Array;
+  shape: readonly [number, number, number];
+}
 
 export interface StepEngine {
   /** The members' last losses and whether each still trains (`active`), updated by `run`. */
@@ -26,9 +31,9 @@ export interface StepEngine {
   /** The training generators' states now, per member (for checkpoints). */
   rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } | Promise<{ data: RngState[]; noise: RngState[]; gp: RngState[] }>;
   /** G's output on z and D's raw output on x, read back. */
-  evaluate(z: tf.Tensor3D, x: tf.Tensor3D): { samples: Float32Array; logits: Float32Array };
+  evaluate(z: Points, x: Points): { samples: Float32Array; logits: Float32Array };
   /** D's raw output on x alone, read back (the critic's values, without running G again). */
-  critic(x: tf.Tensor3D): Float32Array;
+  critic(x: Points): Float32Array;
   /** Frees tensors and threads. */
   dispose(): void | Promise<void>;
 }
