@@ -7,150 +7,70 @@
 import { adam, backward, clip, forward, rmsprop } from './fused-pair';
 import { usesSoftplus, vdRow, vexpNegAbs, vgRow, vloss, vslope } from './losses';
 import { normal, uniformPair, vquantiles } from './normal';
+import {
+  gDesc,
+  gX,
+  gOut,
+  gDelta,
+  gGrad,
+  gP,
+  dDesc,
+  dX,
+  dOut,
+  dBack0,
+  dDelta,
+  dGrad,
+  dP,
+  B,
+  dim,
+  nz,
+  dSteps,
+  code,
+  clipping,
+  clipC,
+  label,
+  rms,
+  lrD,
+  lrG,
+  beta1,
+  c1,
+  beta2,
+  c2,
+  eps,
+  realBuf,
+  zBuf,
+  outAt,
+  drawData,
+  mu,
+  sigma,
+  scratch,
+  scratchPairs,
+  bound,
+  readSettings,
+} from './settings';
 
 const V: usize = 16;
 
-// G's and D's areas (descriptor, input, last layer's outputs, the backward vector into the
-// input, delta, gradient) and sizes
-let gDesc: usize = 0;
-let gX: usize = 0;
-let gOut: usize = 0;
-let gDelta: usize = 0;
-let gGrad: usize = 0;
-let gP: i32 = 0;
-let dDesc: usize = 0;
-let dX: usize = 0;
-let dOut: usize = 0;
-let dBack0: usize = 0;
-let dDelta: usize = 0;
-let dGrad: usize = 0;
-let dP: i32 = 0;
-// the batch for every D step, interleaved: real [dSteps·B·dim], noise [dSteps·B·n_z]
-let realBuf: usize = 0;
-let zBuf: usize = 0;
-// scratch for the draws' passes (./normal.ts vquantiles), room for the larger batch each
+// the settings (assembly/settings.ts, generated from scripts/kernel-settings.mjs), and what is derived from them:
+// the draws' scratch areas (./normal.ts vquantiles, room for the larger batch each) and 1/B
 let qx: usize = 0;
 let qe: usize = 0;
-// per lane: D's loss, G's loss (f64), then the status (i32: 0 ok, 1 stopped in D, 2 in G)
-let outAt: usize = 0;
-let B: i32 = 0;
 let powerOfTwo = false;
 let invB: f64 = 0;
-let dim: i32 = 0;
-let nz: i32 = 0;
-let dSteps: i32 = 0;
-let code: i32 = 0;
-let clipping = false;
-let clipC: f64 = 0;
-let label: f64 = 0;
-let rms = false;
-let lrD: f64 = 0;
-let lrG: f64 = 0;
-let beta1: f64 = 0;
-let c1: f64 = 0;
-let beta2: f64 = 0;
-let c2: f64 = 0;
-let eps: f64 = 0;
-// the data: drawn here from N(mu, sigma²) (1), or written by the caller into realBuf (0)
-// losses.ts's LOSS_BOUND: a member stops where |loss| exceeds it
-let bound: f64 = 0;
-let drawData = false;
-let mu: f64 = 0;
-let sigma: f64 = 0;
-
-/** The areas of G and D, as `desc, x, out, back0, delta, grad, P`. */
-export function configureNets(
-  gd: usize,
-  gx: usize,
-  go: usize,
-  gde: usize,
-  gg: usize,
-  gp: i32,
-  dd: usize,
-  dx: usize,
-  dout: usize,
-  db0: usize,
-  dde: usize,
-  dg: usize,
-  dp: i32,
-): void {
-  gDesc = gd;
-  gX = gx;
-  gOut = go;
-  gDelta = gde;
-  gGrad = gg;
-  gP = gp;
-  dDesc = dd;
-  dX = dx;
-  dOut = dout;
-  dBack0 = db0;
-  dDelta = dde;
-  dGrad = dg;
-  dP = dp;
-}
 
 /**
- * The run's configuration: batch B, data dimension, noise dimension, D steps per step, the loss
- * code (./losses.ts), WGAN's clipping bound (clipping when `clipOn`), the real label (1 − label
- * smoothing), the optimizer (RMSprop when `rmsOn`, else Adam), the rates, β₁, 1 − β₁, β₂, 1 − β₂, ε
- * (computed by the caller, as the scalar code computes them), the batch areas, where the outputs
- * go, the data: N(m, s²) drawn here when `normalData`, else written by the caller, and scratch
- * for the draws (two areas of scratchPairs pairs); a member stops where |loss| > lossBound.
+ * Reads the run's settings from the block at `at` (the caller writes it by name, with
+ * src/train/engines/kernel-settings.ts): the areas of G and D, the batch, the loss code
+ * (./losses.ts), the optimiser's constants (computed by the caller as the scalar code computes
+ * them), the batch areas, the data's distribution when drawn here, the draws' scratch and the loss
+ * bound at which a member stops.
  */
-export function configure(
-  b: i32,
-  dm: i32,
-  n: i32,
-  ds: i32,
-  lossCode: i32,
-  clipOn: bool,
-  c: f64,
-  y: f64,
-  rmsOn: bool,
-  rateD: f64,
-  rateG: f64,
-  b1: f64,
-  k1: f64,
-  b2: f64,
-  k2: f64,
-  e: f64,
-  real: usize,
-  z: usize,
-  out: usize,
-  normalData: bool,
-  m: f64,
-  s: f64,
-  scratch: usize,
-  scratchPairs: i32,
-  lossBound: f64,
-): void {
-  bound = lossBound;
+export function configure(at: usize): void {
+  readSettings(at);
   qx = scratch;
   qe = scratch + <usize>scratchPairs * V;
-  B = b;
-  powerOfTwo = (b & (b - 1)) == 0;
-  invB = 1 / <f64>b;
-  dim = dm;
-  nz = n;
-  dSteps = ds;
-  code = lossCode;
-  clipping = clipOn;
-  clipC = c;
-  label = y;
-  rms = rmsOn;
-  lrD = rateD;
-  lrG = rateG;
-  beta1 = b1;
-  c1 = k1;
-  beta2 = b2;
-  c2 = k2;
-  eps = e;
-  realBuf = real;
-  zBuf = z;
-  outAt = out;
-  drawData = normalData;
-  mu = m;
-  sigma = s;
+  powerOfTwo = (B & (B - 1)) == 0;
+  invB = 1 / <f64>B;
 }
 
 /** A loss as the float32 report stores it is within ±bound (losses.ts `lossOk`; false for NaN). */

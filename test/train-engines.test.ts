@@ -4,6 +4,12 @@
 // autodiff in train.test.ts and to float64 finite differences in properties/).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig, train, useBackend, TrainError, type Checkpoint, type TrainConfig } from '../src/train/index.js';
+import { parseDistribution, type Distribution } from '../src/numeric/index.js';
+import { layout, networkSizes } from '../src/train/mlp.js';
+import { kernelSettings } from '../src/train/engines/fused-simd.js';
+import { KERNEL_SETTINGS_BYTES, writeKernelSettings } from '../src/train/engines/kernel-settings.js';
+// @ts-expect-error: the table is a plain .mjs module, without declarations
+import { KERNEL_SETTINGS } from '../scripts/kernel-settings.mjs';
 
 beforeAll(async () => {
   await useBackend('cpu');
@@ -16,6 +22,9 @@ async function bytesOf(c: TrainConfig, options: Record<string, unknown>): Promis
   return JSON.stringify({ logs: r.logs, final: r.final, stopped: r.stopped, cks });
 }
 
+const DISTINCT_NAME =
+  'every setting distinct: Adam β₁ 0.83, β₂ 0.97, ε 1e-6, lrD 0.011 ≠ lrG 0.013, LSGAN, smoothing 0.07, N(2.5, 0.7²), batch 5, noise 4, 3 D steps';
+
 const CASES: [string, TrainConfig][] = [
   ['seed-toy', makeConfig('seed-toy', { steps: 30, logEvery: 10, evalSamples: 64 })],
   ['saturating G loss', makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'saturating' })],
@@ -25,8 +34,8 @@ const CASES: [string, TrainConfig][] = [
     makeConfig('seed-toy', { steps: 20, logEvery: 10, evalSamples: 64, loss: 'wgan', optimizer: 'rmsprop', dSteps: 2, lrD: 5e-5, lrG: 1e-4 }),
   ],
   [
-    // every number the kernel's configure() takes differs from every other, so a swapped pair of settings changes the bytes
-    'every setting distinct: Adam β₁ 0.83, β₂ 0.97, ε 1e-6, lrD 0.011 ≠ lrG 0.013, LSGAN, smoothing 0.07, N(2.5, 0.7²), batch 5, noise 3, 2 D steps',
+    // every setting the kernel reads differs from every other (checked below), so a swapped pair of settings changes the bytes
+    DISTINCT_NAME,
     makeConfig('seed-toy', {
       steps: 12,
       logEvery: 6,
@@ -39,8 +48,8 @@ const CASES: [string, TrainConfig][] = [
       lrD: 0.011,
       lrG: 0.013,
       batch: 5,
-      noiseDim: 3,
-      dSteps: 2,
+      noiseDim: 4,
+      dSteps: 3,
       target: 'normal:2.5,0.7',
     }),
   ],
@@ -55,6 +64,40 @@ const CASES: [string, TrainConfig][] = [
   // a member that stops at one of its D steps while its lane partner trains on: the stop's value is kept
   ['members that stop at a D step of three', makeConfig('seed-toy', { steps: 20, logEvery: 5, evalSamples: 64, dSteps: 3, lrD: 50, lrG: 50 })],
 ];
+
+describe("the kernel's settings, by name", () => {
+  it('in the case that holds the SIMD kernel to the scalar code, every numeric setting differs from every other (a swapped pair is seen)', () => {
+    const c = (CASES.find(([name]) => name === DISTINCT_NAME) as [string, TrainConfig])[1];
+    const target = parseDistribution(c.target, 'test', 'target') as Distribution;
+    const sizes = networkSizes(c, 1);
+    // the areas are laid out apart from each other, as the engine's allocator lays them out
+    let at = 1 << 12;
+    const next = () => (at += 16 * 97);
+    const net = (P: number) => ({ P, desc: next(), p: next(), m: next(), v: next(), g: next(), x: next(), out: next(), back0: next(), delta: next() });
+    const G = net(layout(sizes.g).P);
+    const D = net(layout(sizes.d).P);
+    const s = kernelSettings(c, target, { G, D, realBuf: next(), zBuf: next(), outAt: next(), scratch: next(), scratchPairs: c.dSteps * c.batch * c.noiseDim });
+    const numeric = Object.entries(s).filter(([, v]) => typeof v === 'number') as [string, number][];
+    expect(numeric.length).toBe(Object.keys(s).length - 3);
+    for (const [i, [a, x]] of numeric.entries()) for (const [b, y] of numeric.slice(i + 1)) expect(x, `${a} = ${b}`).not.toBe(y);
+    // the three flags: the optimiser (Adam here; RMSprop with lrD ≠ lrG is the WGAN case), clipping off, the data drawn in the kernel
+    expect([s.rms, s.clipping, s.drawData]).toEqual([false, false, true]);
+  });
+
+  it('writeKernelSettings refuses a setting of the wrong kind, naming it', () => {
+    const c = makeConfig('seed-toy');
+    const target = parseDistribution(c.target, 'test', 'target') as Distribution;
+    const net = { P: 1, desc: 0, p: 0, m: 0, v: 0, g: 0, x: 0, out: 0, back0: 0, delta: 0 };
+    const s = kernelSettings(c, target, { G: net, D: net, realBuf: 0, zBuf: 0, outAt: 0, scratch: 0, scratchPairs: 1 });
+    const buf = new ArrayBuffer(KERNEL_SETTINGS_BYTES);
+    expect(() => writeKernelSettings(buf, 0, { ...s, lrD: Number.NaN })).toThrow(/writeKernelSettings: settings.lrD must be a finite number; got NaN/);
+    expect(() => writeKernelSettings(buf, 0, { ...s, B: 2.5 })).toThrow(/settings.B must be an integer from -2147483648 to 2147483647; got 2.5/);
+    expect(() => writeKernelSettings(buf, 0, { ...s, gX: -16 })).toThrow(/settings.gX must be an integer from 0 to 4294967295; got -16/);
+    expect(() => writeKernelSettings(buf, 0, { ...s, rms: 1 as unknown as boolean })).toThrow(/settings.rms must be true or false; got 1/);
+    writeKernelSettings(buf, 0, s);
+    expect(new DataView(buf).getFloat64(KERNEL_SETTINGS.findIndex((r: { name: string }) => r.name === 'lrG') * 8, true)).toBe(c.lrG);
+  });
+});
 
 describe('the fused engine: the same bytes however the work is split', () => {
   it.each(CASES)('%s: SIMD = scalar, and 2 threads (3 for two of them) = 1', async (name, c) => {

@@ -21,6 +21,7 @@ import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
+import { KERNEL_SETTINGS_BYTES, type KernelSettings, writeKernelSettings } from './kernel-settings.js';
 import {
   drawReal,
   recordStop,
@@ -62,8 +63,8 @@ export interface Kernel {
   ): void;
   rmsprop(p: number, v: number, g: number, P: number, lr: number, alpha: number, c: number, eps: number, mask: number): void;
   clip(p: number, P: number, c: number, mask: number): void;
-  configureNets(...areas: number[]): void;
-  configure(...settings: number[]): void;
+  /** Reads the settings block at `at` (written by writeKernelSettings). */
+  configure(at: number): void;
   pairStep(gp: number, gm: number, gv: number, dp: number, dm: number, dv: number, rng: number, lanes: number, mask: number, corr: number): number;
   exp(x: number): number;
   log(x: number): number;
@@ -107,7 +108,7 @@ export const simdFits = (c: TrainConfig): boolean => c.loss !== 'wgan-gp' && sim
 const V = 16;
 
 /** A network in the kernel's memory: its descriptor, parameter block, moments, gradient and workspace. */
-interface NetArea {
+export interface NetArea {
   P: number;
   desc: number;
   p: number;
@@ -129,6 +130,63 @@ class Bump {
     this.top += Math.ceil(bytes / V) * V;
     return at;
   }
+}
+
+/** The kernel's areas for a run: G's and D's, and the batch, output and scratch areas. */
+export interface KernelAreas {
+  G: NetArea;
+  D: NetArea;
+  realBuf: number;
+  zBuf: number;
+  outAt: number;
+  scratch: number;
+  scratchPairs: number;
+}
+
+/** Every setting of the kernel for a run, by name (the kernel reads them from the block writeKernelSettings writes). */
+export function kernelSettings(c: TrainConfig, target: Distribution, areas: KernelAreas): KernelSettings {
+  const { G, D } = areas;
+  const gaussian = target.dim === 1 ? target.gaussian : undefined;
+  return {
+    gDesc: G.desc,
+    gX: G.x,
+    gOut: G.out,
+    gDelta: G.delta,
+    gGrad: G.g,
+    gP: G.P,
+    dDesc: D.desc,
+    dX: D.x,
+    dOut: D.out,
+    dBack0: D.back0,
+    dDelta: D.delta,
+    dGrad: D.g,
+    dP: D.P,
+    B: c.batch,
+    dim: target.dim,
+    nz: c.noiseDim,
+    dSteps: c.dSteps,
+    code: LOSS_CODE[c.loss as keyof typeof LOSS_CODE],
+    clipping: c.loss === 'wgan',
+    clipC: c.clip,
+    label: 1 - c.labelSmoothing,
+    rms: c.optimizer === 'rmsprop',
+    lrD: c.lrD,
+    lrG: c.lrG,
+    beta1: c.beta1,
+    c1: 1 - c.beta1,
+    beta2: c.beta2,
+    c2: 1 - c.beta2,
+    eps: c.eps,
+    realBuf: areas.realBuf,
+    zBuf: areas.zBuf,
+    outAt: areas.outAt,
+    drawData: gaussian !== undefined,
+    mu: gaussian?.mu ?? 0,
+    sigma: gaussian?.sigma ?? 1,
+    scratch: areas.scratch,
+    scratchPairs: areas.scratchPairs,
+    bound: LOSS_BOUND,
+  };
 }
 
 /** Where a network over up to `rows` rows goes: descriptor, parameters, moments, gradient, input, each layer's outputs and backward vectors, delta. */
@@ -270,6 +328,7 @@ export class SimdMembers {
     const real = mem.take(c.dSteps * B * dim * V);
     const z = mem.take(c.dSteps * B * c.noiseDim * V);
     const out = mem.take(48);
+    const settings = mem.take(KERNEL_SETTINGS_BYTES);
     const scratchPairs = c.dSteps * B * Math.max(dim, c.noiseDim);
     const scratch = mem.take(2 * scratchPairs * V);
     const corr = mem.take(PASS * (c.dSteps + 1) * V);
@@ -293,12 +352,21 @@ export class SimdMembers {
     const gaussian = target.dim === 1 ? target.gaussian : undefined;
     this.drawsData = gaussian !== undefined;
     this.real = new Float32Array(c.dSteps * B * dim);
-    k.configureNets(G.desc, G.x, G.out, G.delta, G.g, G.P, D.desc, D.x, D.out, D.back0, D.delta, D.g, D.P);
-    k.configure(
-      ...[B, dim, c.noiseDim, c.dSteps, LOSS_CODE[c.loss as keyof typeof LOSS_CODE], c.loss === 'wgan' ? 1 : 0, c.clip, 1 - c.labelSmoothing],
-      ...[c.optimizer === 'rmsprop' ? 1 : 0, c.lrD, c.lrG, c.beta1, 1 - c.beta1, c.beta2, 1 - c.beta2, c.eps],
-      ...[this.realAt, base + z, this.outAt, gaussian === undefined ? 0 : 1, gaussian?.mu ?? 0, gaussian?.sigma ?? 1, base + scratch, scratchPairs, LOSS_BOUND],
+    // every setting by name (kernel-settings.ts and assembly/settings.ts are generated from one table)
+    writeKernelSettings(
+      k.memory.buffer,
+      base + settings,
+      kernelSettings(c, target, {
+        G,
+        D,
+        realBuf: this.realAt,
+        zBuf: base + z,
+        outAt: this.outAt,
+        scratch: base + scratch,
+        scratchPairs,
+      }),
     );
+    k.configure(base + settings);
     rngs.forEach((r, i) => {
       rngInto(i32, this.rngAt + i * RNG_BYTES, r.data);
       rngInto(i32, this.rngAt + i * RNG_BYTES + 16, r.noise);
