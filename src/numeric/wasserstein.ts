@@ -144,11 +144,101 @@ export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatO
   return w1Sweep(x, y, options).distance;
 }
 
+/** The radix sort's scratch (keys and their copy), grown as needed and reused: allocating them per sort costs as much as sorting. */
+let radixKeys = new Int32Array(0);
+let radixTmp = new Int32Array(0);
+const radixCount = new Int32Array(2048);
+
 /**
- * W1 between the empirical distribution of a sample and a known distribution F:
- * W1 = ∫|F_n − F| = G(x₍₁₎) + Σᵢ ∫_{x₍ᵢ₎}^{x₍ᵢ₊₁₎} |i/n − F| + (μ − x₍ₙ₎ + G(x₍ₙ₎)),
- * with G(t) = ∫_{−∞}^t F; each middle piece splits at the quantile F⁻¹(i/n) where the sign changes.
- * Also returns S(x₍ᵢ₎) = ∫ sign(F_n − F) up to each point (the influence function, for the stderr).
+ * Sorts a sample into a new Float64Array: a float32 sample by a radix sort of its bits (three passes of
+ * 11 bits; the order TypedArray sort gives, −0 before +0), about four times faster than a comparison sort.
+ */
+function sortedSample(sample: ArrayLike<number>): Float64Array {
+  const n = sample.length;
+  if (!(sample instanceof Float32Array) || n < 64) return Float64Array.from(sample).sort();
+  if (radixKeys.length < n) {
+    radixKeys = new Int32Array(n);
+    radixTmp = new Int32Array(n);
+  }
+  let keys = radixKeys;
+  let tmp = radixTmp;
+  const count = radixCount;
+  // keys that order, as unsigned integers, as the floats do: a negative float's bits all flipped, the others' sign bit
+  const bits = new Int32Array(sample.buffer, sample.byteOffset, n);
+  for (let i = 0; i < n; i++) {
+    const b = bits[i] as number;
+    keys[i] = b ^ ((b >> 31) | 0x8000_0000);
+  }
+  for (let shift = 0; shift < 32; shift += 11) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = ((keys[i] as number) >>> shift) & 2047;
+      count[d] = (count[d] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = count[d] as number;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = keys[i] as number;
+      const d = (k >>> shift) & 2047;
+      const at = count[d] as number;
+      count[d] = at + 1;
+      tmp[at] = k;
+    }
+    [keys, tmp] = [tmp, keys];
+  }
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] as number;
+    keys[i] = k ^ ((~k >> 31) | 0x8000_0000);
+  }
+  const floats = new Float32Array(keys.buffer, 0, n);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = floats[i] as number;
+  return out;
+}
+
+/** The quantile tables of a distribution for samples of n points (see {@link quantileTable}), kept per distribution. */
+const TABLES = new WeakMap<Dist1D, Map<number, { q: Float64Array; pm: Float64Array }>>();
+
+/**
+ * For samples of n points from F: q[i] = F⁻¹(i/n) and PM[i] = ∫₀^{i/n} F⁻¹(u) du = (i/n)·q[i] − G(q[i])
+ * (integration by parts; G(t) = ∫_{−∞}^t F), for i = 0 … n, with q[0] = −∞, q[n] = +∞, PM[0] = 0 and
+ * PM[n] = the mean. Computed once per (F, n) for n ≤ 2¹⁶ (a trainer measures many samples of one size).
+ */
+function quantileTable(dist: Dist1D, n: number): { q: Float64Array; pm: Float64Array } {
+  const kept = TABLES.get(dist)?.get(n);
+  if (kept !== undefined) return kept;
+  const q = new Float64Array(n + 1);
+  const pm = new Float64Array(n + 1);
+  q[0] = -Infinity;
+  q[n] = Infinity;
+  pm[n] = dist.mean;
+  for (let i = 1; i < n; i++) {
+    const qi = dist.quantile(i / n);
+    q[i] = qi;
+    pm[i] = (i / n) * qi - dist.cdfIntegral(qi);
+  }
+  const table = { q, pm };
+  if (n <= 65536) {
+    const byN = TABLES.get(dist) ?? new Map<number, { q: Float64Array; pm: Float64Array }>();
+    if (byN.size >= 8) byN.clear();
+    byN.set(n, table);
+    TABLES.set(dist, byN);
+  }
+  return table;
+}
+
+/**
+ * W1 between the empirical distribution of a sample and a known distribution F, as the coupling of
+ * quantiles: W1 = ∫|F_n − F| dx = ∫₀¹ |F_n⁻¹(u) − F⁻¹(u)| du = Σᵢ ∫_{i/n}^{(i+1)/n} |x₍ᵢ₎ − F⁻¹(u)| du.
+ * Each term is x₍ᵢ₎/n − (PM[i+1] − PM[i]) or its negative when x₍ᵢ₎ lies outside [q[i], q[i+1]] (the
+ * common case: tables computed once per F and n, see quantileTable), and otherwise splits at
+ * u = F(x₍ᵢ₎), where ∫₀^u F⁻¹ = u·x₍ᵢ₎ − G(x₍ᵢ₎). A float32 sample is sorted by a radix sort.
+ * Also returns S(x₍ᵢ₎) = ∫ sign(F_n − F) up to each point (the influence function, for the stderr):
+ * between x₍ᵢ₎ and the next point F_n = k/n, and F − k/n changes sign at q[k].
  */
 export function w1ToDistribution(
   sample: ArrayLike<number>,
@@ -166,16 +256,27 @@ export function w1ToDistribution(
   checkFinite(fn, 'sample', sample, 1);
   if (dist === null || typeof dist !== 'object' || dist.dim !== 1 || typeof dist.cdfIntegral !== 'function')
     throw new NumericError(fn, 'dist', `must be a 1-D distribution (normal, mixture, parseDistribution); got ${showValue(dist)}`);
-  const xs = Float64Array.from(sample);
-  xs.sort();
+  const xs = sortedSample(sample);
   const n = xs.length;
-  const s = new Float64Array(n);
-  const first = xs[0] as number;
-  const last = xs[n - 1] as number;
+  const { q, pm } = quantileTable(dist, n);
   const total = new CompensatedSum();
-  total.add(dist.cdfIntegral(first)); // ∫_{−∞}^{x₍₁₎} F: here F_n = 0 < F
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const lo = q[i] as number;
+    const hi = q[i + 1] as number;
+    const a = pm[i] as number;
+    const b = pm[i + 1] as number;
+    if (x <= lo) total.add(b - a - x / n);
+    else if (x >= hi) total.add(x / n - (b - a));
+    else {
+      // F⁻¹ < x on (i/n, u), > x on (u, (i+1)/n)
+      const u = dist.cdf(x);
+      const pmx = u * x - dist.cdfIntegral(x);
+      total.add(x * (u - i / n) - (pmx - a) + (b - pmx) - x * ((i + 1) / n - u));
+    }
+  }
+  const s = new Float64Array(n);
   let S = 0;
-  s[0] = 0;
   let i = 0;
   while (i < n) {
     // step over ties: F_n jumps to k/n after the last copy of xs[i]
@@ -185,22 +286,10 @@ export function w1ToDistribution(
     if (k === n) break;
     const a = xs[i] as number;
     const b = xs[k] as number;
-    const c = k / n;
-    const Ga = dist.cdfIntegral(a);
-    const Gb = dist.cdfIntegral(b);
-    const cross = dist.quantile(c);
-    if (cross > a && cross < b) {
-      const Gc = dist.cdfIntegral(cross);
-      // F < c on (a, cross), F > c on (cross, b)
-      total.add(c * (cross - a) - (Gc - Ga) + (Gb - Gc) - c * (b - cross));
-      S += cross - a - (b - cross);
-    } else {
-      const piece = c * (b - a) - (Gb - Ga); // ∫ (c − F)
-      total.add(Math.abs(piece));
-      S += piece >= 0 ? b - a : a - b;
-    }
+    const cross = q[k] as number;
+    if (cross > a && cross < b) S += cross - a - (b - cross);
+    else S += cross >= b ? b - a : a - b;
     i = k;
   }
-  total.add(dist.mean - last + dist.cdfIntegral(last)); // ∫_{x₍ₙ₎}^∞ (1 − F)
   return { distance: Math.max(total.value, 0), xs, s };
 }

@@ -106,6 +106,8 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
   if (c.noiseDim !== 1 || target.dim !== 1) return null;
   const net = layout(networkSizes(c, 1).g);
   const dStar = new Float64Array(K * gridN);
+  // p_data on the grid, the same for every member
+  const pData = Float64Array.from(gridX.subarray(0, gridN), (x) => Math.exp((target as Dist1D).logPdf(x)));
   for (let k = 0; k < K; k++) {
     const o = k * net.P;
     const member: DenseLayer[] = net.layers.map((L) => ({
@@ -116,9 +118,8 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
     }));
     const pG = pushforwardDensity(generatorPieces(member));
     for (let i = 0; i < gridN; i++) {
-      const x = gridX[i] as number;
-      const pd = Math.exp((target as Dist1D).logPdf(x));
-      const q = pG(x);
+      const pd = pData[i] as number;
+      const q = pG(gridX[i] as number);
       dStar[k * gridN + i] = pd + q > 0 ? pd / (pd + q) : NaN;
     }
   }

@@ -1,0 +1,95 @@
+/**
+ * W1 between a sample and a known distribution (numeric/wasserstein.ts `w1ToDistribution`, the
+ * coupling of quantiles with tables per distribution and sample size), against an oracle that knows
+ * only F: ∫|F_n − F| dx by the midpoint rule on a fine grid between consecutive sample points and over
+ * the tails. And the radix sort of float32 samples against TypedArray sort, bit for bit.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { categorical, mixture, normal, uniform, type Dist1D } from '../src/numeric/distributions/index.js';
+import { w1ToDistribution } from '../src/numeric/wasserstein.js';
+
+/**
+ * ∫|F_n − F| over the real line by the midpoint rule, m cells between consecutive cuts: the sample's
+ * points, F's atoms (where F jumps) and the ends of the tails.
+ */
+function w1ByQuadrature(sample: readonly number[], F: Dist1D, atoms: readonly number[] = [], m = 4000): number {
+  const xs = [...sample].sort((a, b) => a - b);
+  const n = xs.length;
+  const lo = Math.min(xs[0] as number, F.quantile(1e-12)) - 1;
+  const hi = Math.max(xs[n - 1] as number, F.quantile(1 - 1e-12)) + 1;
+  const cuts = [lo, ...xs, ...atoms, hi].sort((a, b) => a - b);
+  let total = 0;
+  for (let j = 0; j + 1 < cuts.length; j++) {
+    const a = cuts[j] as number;
+    const b = cuts[j + 1] as number;
+    if (b <= a) continue;
+    // F_n on (a, b): the share of points ≤ a
+    const fn = xs.filter((x) => x <= a).length / n;
+    const h = (b - a) / m;
+    for (let i = 0; i < m; i++) total += Math.abs(fn - F.cdf(a + (i + 0.5) * h)) * h;
+  }
+  return total;
+}
+
+const dists: [string, Dist1D, number[]?][] = [
+  ['N(3, 1)', normal(3, 1)],
+  ['N(−1, 0.2²)', normal(-1, 0.2)],
+  ['U(−1, 2)', uniform(-1, 2)],
+  [
+    'mixture ½N(−2, ½²) + ½N(2, ½²)',
+    mixture([
+      { weight: 0.5, mu: -2, sigma: 0.5 },
+      { weight: 0.5, mu: 2, sigma: 0.5 },
+    ]),
+  ],
+  ['categorical {−1, 0.5, 2}', categorical([-1, 0.5, 2], [0.2, 0.5, 0.3]), [-1, 0.5, 2]],
+];
+
+describe('w1ToDistribution against quadrature of |F_n − F|', () => {
+  test.prop([fc.integer({ min: 0, max: dists.length - 1 }), fc.array(fc.float({ min: -4, max: 5, noNaN: true }), { minLength: 1, maxLength: 30 })], {
+    numRuns: 60,
+  })('any sample, any of five distributions (continuous, mixture, discrete)', (d, sample) => {
+    const [, F, atoms] = dists[d] as [string, Dist1D, number[]?];
+    const got = w1ToDistribution(Float64Array.from(sample), F).distance;
+    const want = w1ByQuadrature(sample, F, atoms);
+    expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-6 * (1 + want));
+  });
+
+  it('a sample of the target itself (the tables reused across calls of one size), and a shifted one: W1 ≈ the shift', () => {
+    const F = normal(3, 1);
+    // the target's own quantiles at (i + ½)/n: W1 is small; shifted by 0.5: W1 is 0.5 exactly in the coupling
+    const n = 512;
+    const own = Float32Array.from({ length: n }, (_, i) => F.quantile((i + 0.5) / n));
+    const shifted = own.map((x) => x + 0.5);
+    const a = w1ToDistribution(own, F).distance;
+    const b = w1ToDistribution(shifted, F).distance;
+    expect(a).toBeCloseTo(w1ByQuadrature(Array.from(own), F), 5);
+    expect(b).toBeCloseTo(w1ByQuadrature(Array.from(shifted), F), 5);
+    expect(Math.abs(b - 0.5)).toBeLessThan(a + 1e-3);
+  });
+});
+
+describe('the radix sort of float32 samples', () => {
+  test.prop([fc.array(fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 64, maxLength: 600 }), fc.nat({ max: 7 })], {
+    numRuns: 40,
+  })('gives what TypedArray sort gives, bit for bit, and so the same W1, from any offset in a larger array', (values, offset) => {
+    const big = new Float32Array(values.length + offset + 3);
+    big.set(values, offset);
+    const sample = big.subarray(offset, offset + values.length);
+    const F = normal(0, 1000);
+    const viaRadix = w1ToDistribution(sample, F);
+    const viaSort = w1ToDistribution(Float64Array.from(sample), F);
+    expect(Array.from(viaRadix.xs).map((x) => (Object.is(x, -0) ? '-0' : x))).toEqual(Array.from(viaSort.xs).map((x) => (Object.is(x, -0) ? '-0' : x)));
+    expect(viaRadix.distance).toBe(viaSort.distance);
+    expect(Array.from(viaRadix.s)).toEqual(Array.from(viaSort.s));
+  });
+
+  it('orders negatives, −0, +0 and ties as TypedArray sort does', () => {
+    const values = [3, -0, 0, -2.5, 0, -0, 1e-30, -1e-30, 7, -7, 3, 3];
+    const sample = Float32Array.from({ length: 96 }, (_, i) => values[i % values.length] as number);
+    const r = w1ToDistribution(sample, normal(0, 1));
+    const want = Float64Array.from(sample).sort();
+    expect(Array.from(r.xs).map((x) => (Object.is(x, -0) ? '-0' : x))).toEqual(Array.from(want).map((x) => (Object.is(x, -0) ? '-0' : x)));
+  });
+});
