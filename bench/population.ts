@@ -1,13 +1,19 @@
 /**
  * The population engine against batched PyTorch (bench/torch_population.py: parameters
- * [K, fan_in, fan_out], torch.baddbmm, one Adam), side by side in one run: the seed toy as K members
- * for STEPS steps (default 1000; BENCH_POP_STEPS), K = 256, 1024 and 4096. Targets: ≤ 1× PyTorch
- * with one thread each, and ≤ 0.5× PyTorch's better time (1 or 2 threads) with both cores in use
- * (gan-verify with `threads: 2`). gan-verify runs from dist/ (the built package, as users run it),
- * warmed up; its time is a STEPS-step run minus a 1-step run (so set-up, thread start and the
- * step-0 and final measurements are not counted, as the issue that set the targets measured it);
- * PyTorch's is its best of two runs of the loop alone. Also printed: the cost per member-step, and the arithmetic
- * per member-step against the machine's float64 peak.
+ * [K, fan_in, fan_out], torch.baddbmm, one Adam), side by side in one run:
+ * - the seed toy as K members for STEPS steps (default 1000; BENCH_POP_STEPS), K = 256, 1024 and 4096,
+ *   training only (gan-verify with no intermediate log);
+ * - the toy at K = 1024 with the default log interval (200: the metrics of every member at each log
+ *   step included; PyTorch's script evaluates nothing), and what the metrics of one log step cost
+ *   against the training between two log steps (target ≤ 10%);
+ * - the `ring8` preset (2-D, G 2-128-128-2 and D 2-128-128-1, batch 256) at K = 64 for RING_STEPS
+ *   steps (default 20; BENCH_RING8_STEPS).
+ * Targets (issue 26): ≤ 0.5× batched PyTorch with one thread each, for every row. Also printed: both
+ * cores (gan-verify `threads: 2` against PyTorch's better time with 1 or 2 threads), the cost per
+ * member-step, the arithmetic rate and its share of the machine's float32 peak.
+ * gan-verify runs from dist/ (the built package, as users run it), warmed up; its time is an N-step
+ * run minus a 1-step run (set-up, thread start and the step-0 and final measurements not counted);
+ * PyTorch's is its best of two runs of the loop alone.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -16,36 +22,38 @@ import type * as Train from '../src/train/index.js';
 import { findPython } from './util.js';
 
 const KS = [256, 1024, 4096];
+const RING_K = 64;
+const METRICS_K = 1024;
 
 /**
- * Floating-point operations in one member-step of a 1-H-1 GAN with batch B (one D step): a layer of
- * fin·fout weights costs 2·fin·fout per row forward, 4 per row backward with weight gradients
- * (gradient and back-propagated vector), 2 backward without; Adam ~10 per parameter.
+ * Floating-point operations in one member-step of an MLP GAN with batch B: a layer of fin·fout
+ * weights costs 2·fin·fout per row forward, 4 per row backward with weight gradients (gradient and
+ * back-propagated vector), 2 backward without; each D step runs D forward and backward on 2B rows
+ * (real and fake) after G forward on B; G's step runs G forward, D forward and backward without weight
+ * gradients, G backward; Adam ~10 per parameter.
  */
-function flopsPerMemberStep(train: typeof Train, c: Train.TrainConfig): number {
+function flopsPerMemberStep(train: typeof Train, c: Train.TrainConfig, dim: number): number {
   const weights = (sizes: number[]) => sizes.slice(1).reduce((s, n, i) => s + (sizes[i] as number) * n, 0);
-  const params = train.parameterCount;
-  const g = [c.noiseDim, ...c.gHidden, 1];
-  const d = [1, ...c.dHidden, 1];
+  const g = [c.noiseDim, ...c.gHidden, dim];
+  const d = [dim, ...c.dHidden, 1];
   const B = c.batch;
   const Wg = weights(g);
   const Wd = weights(d);
   const dStep = 2 * Wg * B + 2 * Wd * 2 * B + 4 * Wd * 2 * B;
-  const gStep = 2 * Wd * B + 2 * Wd * B + 4 * Wg * B;
-  return c.dSteps * dStep + gStep + 10 * (params(g) + params(d));
+  const gStep = 2 * Wg * B + 2 * Wd * B + 2 * Wd * B + 4 * Wg * B;
+  return c.dSteps * dStep + gStep + 10 * (train.parameterCount(g) + train.parameterCount(d));
 }
 
-async function timeRun(train: typeof Train, K: number, steps: number, threads: number): Promise<number> {
-  const c = train.makeConfig('seed-toy', { steps, logEvery: steps, evalSamples: 16 });
+async function timeRun(train: typeof Train, c: Train.TrainConfig, K: number, threads: number): Promise<number> {
   const t0 = performance.now();
   await train.train(c, { seed: 0, population: K, threads });
   return (performance.now() - t0) / 1000;
 }
 
 /** The time of `steps` steps: a run of that many minus a 1-step run (set-up, threads and the measurements not counted). */
-async function timeOurs(train: typeof Train, K: number, steps: number, threads: number): Promise<number> {
-  const base = await timeRun(train, K, 1, threads);
-  return (await timeRun(train, K, steps, threads)) - base;
+async function timeOurs(train: typeof Train, preset: string, K: number, steps: number, threads: number, logEvery = steps): Promise<number> {
+  const base = await timeRun(train, train.makeConfig(preset, { steps: 1, logEvery: 1 }), K, threads);
+  return (await timeRun(train, train.makeConfig(preset, { steps, logEvery }), K, threads)) - base;
 }
 
 /** The clock of the first core in MHz (os.cpus() says 0 on some virtual machines; /proc/cpuinfo still knows). */
@@ -60,58 +68,87 @@ function clockMHz(): number {
   }
 }
 
+/** Float32 flops a cycle on one core: AVX-512 (two 512-bit FMA pipes: 2 × 16 lanes × 2) where /proc/cpuinfo lists avx512f, else AVX2's 32. */
+function f32FlopsPerCycle(): number {
+  try {
+    return /\bavx512f\b/.test(readFileSync('/proc/cpuinfo', 'utf8')) ? 64 : 32;
+  } catch {
+    return 32;
+  }
+}
+
+/** PyTorch's best-of-two seconds per (K, threads), from one script run per thread count. */
+function torchTimes(python: string, arch: string, steps: number, Ks: number[], lines: string[]): { times: Map<string, number>; version: string } {
+  const times = new Map<string, number>();
+  let version = '';
+  for (const threads of [1, 2]) {
+    const script = new URL('./torch_population.py', import.meta.url).pathname;
+    const r = spawnSync(python, [script, String(threads), String(steps), ...Ks.map(String), '--arch', arch], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      lines.push(`PyTorch population script (${arch}) failed: ${r.stderr.trim().split('\n').pop()}`);
+      break;
+    }
+    for (const line of r.stdout.trim().split('\n')) {
+      const o = JSON.parse(line) as { K: number; threads: number; seconds: number; torch: string };
+      times.set(`${o.K}/${o.threads}`, o.seconds);
+      version = o.torch;
+    }
+  }
+  return { times, version };
+}
+
 export async function benchPopulation(): Promise<string[]> {
   const steps = Number(process.env.BENCH_POP_STEPS ?? 1000);
+  const ringSteps = Number(process.env.BENCH_RING8_STEPS ?? 20);
   const lines: string[] = [];
   const python = findPython('torch');
-  const torch = new Map<string, number>();
-  let version = '';
-  if (python !== null) {
-    for (const threads of [1, 2]) {
-      const r = spawnSync(python, [new URL('./torch_population.py', import.meta.url).pathname, String(threads), String(steps), ...KS.map(String)], {
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) {
-        lines.push(`PyTorch population script failed: ${r.stderr.trim().split('\n').pop()}`);
-        break;
-      }
-      for (const line of r.stdout.trim().split('\n')) {
-        const o = JSON.parse(line) as { K: number; threads: number; seconds: number; torch: string };
-        torch.set(`${o.K}/${o.threads}`, o.seconds);
-        version = o.torch;
-      }
-    }
-  } else lines.push('batched PyTorch comparison skipped: torch not found (apt-get install python3-torch)');
+  const toy = python === null ? { times: new Map<string, number>(), version: '' } : torchTimes(python, 'toy', steps, KS, lines);
+  const ring = python === null ? { times: new Map<string, number>(), version: '' } : torchTimes(python, 'ring8', ringSteps, [RING_K], lines);
+  if (python === null) lines.push('BATCHED PYTORCH COMPARISON NOT RUN: torch not found (apt-get install python3-torch)');
   const dist = new URL('../dist/train/index.js', import.meta.url).href;
   const train = (await import(dist)) as typeof Train;
   await train.useBackend('cpu');
-  await timeRun(train, 256, 20, 1); // warm-up
-  await timeRun(train, 256, 20, 2);
-  const flops = flopsPerMemberStep(train, train.makeConfig('seed-toy'));
+  for (const threads of [1, 2]) await timeRun(train, train.makeConfig('seed-toy', { steps: 20, logEvery: 20 }), 256, threads); // warm-up
   const mhz = clockMHz();
-  // float64 peak of one core: two 256-bit FMA pipes = 16 flops a cycle (AVX2/AVX-512 servers)
-  const peak = (mhz * 1e6 * 16 * cpus().length) / 1e9;
+  const perCycle = f32FlopsPerCycle();
+  const peak = (mhz * 1e6 * perCycle * cpus().length) / 1e9;
   lines.push(
-    `population engine vs batched PyTorch ${version} (seed toy, ${steps} steps; ratios < 1 mean gan-verify is faster)`,
-    `  arithmetic: ${flops} flops per member-step; machine: ${cpus().length} cores at ${mhz} MHz, ` +
-      `float64 peak ≈ ${peak.toFixed(0)} GFLOP/s (16 flops/cycle/core)`,
-    '  K      PyTorch 1t   PyTorch 2t   gan-verify 1t   gan-verify 2t   µs/member-step (ours 1t, 2t)   ' +
-      'ratio 1t (≤ 1)   ratio 2 cores (≤ 0.5)   GFLOP/s (2t, % of peak)',
+    `population engine vs batched PyTorch ${toy.version || ring.version} (one thread each unless said; ratios < 1 mean gan-verify is faster)`,
+    `  machine: ${cpus().length} cores at ${mhz} MHz, float32 peak ≈ ${peak.toFixed(0)} GFLOP/s (${perCycle} flops/cycle/core); ` +
+      'the kernel computes in float64, two members per 128-bit lane',
+    '  run                                   PyTorch 1t   PyTorch 2t   gan-verify 1t   gan-verify 2t   µs/member-step (1t, 2t)   ' +
+      'ratio 1t (≤ 0.5)   ratio 2 cores   GFLOP/s 1t (% of peak)',
   );
-  for (const K of KS) {
-    const one = await timeOurs(train, K, steps, 1);
-    const two = await timeOurs(train, K, steps, 2);
-    const t1 = torch.get(`${K}/1`);
-    const t2 = torch.get(`${K}/2`);
-    const per = (s: number) => ((s / (K * steps)) * 1e6).toFixed(2);
-    const gflops = (flops * K * steps) / two / 1e9;
+  const row = async (name: string, preset: string, K: number, n: number, t: Map<string, number>, logEvery = n) => {
+    const one = await timeOurs(train, preset, K, n, 1, logEvery);
+    const two = await timeOurs(train, preset, K, n, 2, logEvery);
+    const t1 = t.get(`${K}/1`);
+    const t2 = t.get(`${K}/2`);
+    const c = train.makeConfig(preset);
+    const flops = flopsPerMemberStep(train, c, preset === 'seed-toy' || preset === 'mixture-1d' ? 1 : 2);
+    const per = (s: number) => ((s / (K * n)) * 1e6).toFixed(2);
+    const gflops = (flops * K * n) / one / 1e9;
     const r1 = t1 === undefined ? '—' : (one / t1).toFixed(3);
     const r2 = t1 === undefined || t2 === undefined ? '—' : (two / Math.min(t1, t2)).toFixed(3);
     const cell = (x: number | undefined, w: number) => (x === undefined ? '—' : `${x.toFixed(2)} s`).padEnd(w);
     lines.push(
-      `  ${String(K).padEnd(6)} ${cell(t1, 12)} ${cell(t2, 12)} ${cell(one, 15)} ${cell(two, 15)} ${`${per(one)}, ${per(two)}`.padEnd(30)} ` +
-        `${r1.padEnd(16)} ${r2.padEnd(23)} ${gflops.toFixed(2)} (${((100 * gflops) / peak).toFixed(1)}%)`,
+      `  ${name.padEnd(37)} ${cell(t1, 12)} ${cell(t2, 12)} ${cell(one, 15)} ${cell(two, 15)} ${`${per(one)}, ${per(two)}`.padEnd(25)} ` +
+        `${r1.padEnd(18)} ${r2.padEnd(15)} ${gflops.toFixed(2)} (${((100 * gflops) / (peak / cpus().length)).toFixed(1)}% of a core)`,
     );
-  }
+    return one;
+  };
+  for (const K of KS) await row(`seed toy K=${K}, ${steps} steps`, 'seed-toy', K, steps, toy.times);
+  const logEvery = train.makeConfig('seed-toy').logEvery;
+  const logged = await row(`seed toy K=${METRICS_K}, log every ${logEvery}`, 'seed-toy', METRICS_K, steps, toy.times, logEvery);
+  await row(`ring8 K=${RING_K}, ${ringSteps} steps`, 'ring8', RING_K, ringSteps, ring.times);
+  // the metrics of one log step against the training between two: (logged − unlogged) / (log steps) over (unlogged / (steps / logEvery))
+  const unlogged = await timeOurs(train, 'seed-toy', METRICS_K, steps, 1);
+  const logSteps = Math.floor((steps - 1) / logEvery);
+  const share = (logged - unlogged) / logSteps / (unlogged / (steps / logEvery));
+  lines.push(
+    `  metrics at a log step (K=${METRICS_K}, ${train.makeConfig('seed-toy').evalSamples} evaluation samples a member): ` +
+      `${(((logged - unlogged) / logSteps) * 1000).toFixed(0)} ms against ${((unlogged / (steps / logEvery)) * 1000).toFixed(0)} ms of training ` +
+      `between two log steps: ${(100 * share).toFixed(0)}% (target ≤ 10%)`,
+  );
   return lines;
 }

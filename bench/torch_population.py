@@ -5,9 +5,13 @@ members: parameters [K, fan_in, fan_out], torch.baddbmm over the member axis, a 
 over members (so each member's gradient is its own) and one torch.optim.Adam (elementwise, so exact
 per member).
 
-usage: torch_population.py THREADS STEPS K [K ...]
-prints one JSON line per K: {"K", "threads", "steps", "seconds", "torch"}; seconds is the best of
+With ARCH ring8: the ring8 preset's GAN instead (2-D noise, G 2-128-128-2 and D 2-128-128-1 ReLU MLPs,
+batch 256, Adam lr 1e-3, betas (0.5, 0.999), data from 8 Gaussians of sd 0.01 on the unit circle).
+
+usage: torch_population.py THREADS STEPS K [K ...] [--arch toy|ring8]
+prints one JSON line per K: {"K", "threads", "steps", "seconds", "torch", "arch"}; seconds is the best of
 REPEATS timed runs after a short warm-up, the import and the set-up not counted."""
+import math
 import json
 import sys
 import time
@@ -15,9 +19,20 @@ import time
 import torch
 import torch.nn.functional as F
 
-threads = int(sys.argv[1])
-steps = int(sys.argv[2])
-Ks = [int(k) for k in sys.argv[3:]]
+args = sys.argv[1:]
+arch = "toy"
+if "--arch" in args:
+    i = args.index("--arch")
+    arch = args[i + 1]
+    del args[i : i + 2]
+threads = int(args[0])
+steps = int(args[1])
+Ks = [int(k) for k in args[2:]]
+# (noise dim, G widths, D widths, batch, lr, betas)
+ARCH = {
+    "toy": (1, [1, 16, 1], [1, 16, 1], 16, 0.01, (0.9, 0.999)),
+    "ring8": (2, [2, 128, 128, 2], [2, 128, 128, 1], 256, 1e-3, (0.5, 0.999)),
+}[arch]
 torch.set_num_threads(threads)
 REPEATS = 2
 
@@ -31,27 +46,42 @@ def linear_params(K, fin, fout):
 
 
 def mlp(params, x):
-    w1, b1, w2, b2 = params
-    h = torch.relu(torch.baddbmm(b1, x, w1))
-    return torch.baddbmm(b2, h, w2)
+    h = x
+    for i in range(0, len(params), 2):
+        h = torch.baddbmm(params[i + 1], h, params[i])
+        if i + 2 < len(params):
+            h = torch.relu(h)
+    return h
+
+
+def net(K, widths):
+    return [p for a, b in zip(widths, widths[1:]) for p in linear_params(K, a, b)]
+
+
+def data(K, B):
+    if arch == "toy":
+        return torch.randn(K, B, 1) + 3
+    angle = torch.randint(0, 8, (K, B)).float() * (2 * math.pi / 8)
+    return torch.stack([torch.cos(angle), torch.sin(angle)], 2) + 0.01 * torch.randn(K, B, 2)
 
 
 def run(K, n):
     torch.manual_seed(0)
-    G = linear_params(K, 1, 16) + linear_params(K, 16, 1)
-    D = linear_params(K, 1, 16) + linear_params(K, 16, 1)
-    opt_G = torch.optim.Adam(G, lr=0.01)
-    opt_D = torch.optim.Adam(D, lr=0.01)
-    ones = torch.ones(K, 16, 1)
-    zeros = torch.zeros(K, 16, 1)
+    nz, g_widths, d_widths, B, lr, betas = ARCH
+    G = net(K, g_widths)
+    D = net(K, d_widths)
+    opt_G = torch.optim.Adam(G, lr=lr, betas=betas)
+    opt_D = torch.optim.Adam(D, lr=lr, betas=betas)
+    ones = torch.ones(K, B, 1)
+    zeros = torch.zeros(K, B, 1)
 
     def bce(logits, target):
         # each member's mean over its batch, summed over members
         return F.binary_cross_entropy_with_logits(logits, target, reduction="none").mean(1).sum()
 
     for _ in range(n):
-        real = torch.randn(K, 16, 1) + 3
-        z = torch.randn(K, 16, 1)
+        real = data(K, B)
+        z = torch.randn(K, B, nz)
         fake = mlp(G, z)
         loss_D = bce(mlp(D, real), ones) + bce(mlp(D, fake.detach()), zeros)
         opt_D.zero_grad()
@@ -71,4 +101,4 @@ for K in Ks:
         t0 = time.perf_counter()
         run(K, steps)
         best = min(best, time.perf_counter() - t0)
-    print(json.dumps({"K": K, "threads": threads, "steps": steps, "seconds": best, "torch": torch.__version__}), flush=True)
+    print(json.dumps({"K": K, "threads": threads, "steps": steps, "seconds": best, "torch": torch.__version__, "arch": arch}), flush=True)
