@@ -81,10 +81,81 @@ const V: usize = 16;
   }
 }
 
+/**
+ * The wide layer forward: out[r][j] = b[j] + Σᵢ a[r][i]·w[i][j] in the order i = 0, 1, … (the scalar
+ * code's), ReLU'd when relu: two rows × four outputs at a time, the eight sums in registers, each
+ * weight loaded serving two rows and each input four outputs. (A copy of W transposed, read in order,
+ * was not faster here: the copy costs what the contiguous reads save.)
+ */
+function wideForward(input: usize, fin: i32, w: usize, b: usize, fout: i32, n: i32, out: usize, relu: bool): void {
+  const inStride = <usize>fin * V;
+  let r = 0;
+  for (; r + 2 <= n; r += 2) {
+    const i0 = input + <usize>r * inStride;
+    const i1 = i0 + inStride;
+    const o0 = out + <usize>(r * fout) * V;
+    const o1 = o0 + <usize>fout * V;
+    let j = 0;
+    for (; j + 4 <= fout; j += 4) {
+      const bj = b + <usize>j * V;
+      let s00 = ld(bj);
+      let s01 = ld(bj + V);
+      let s02 = ld(bj + 2 * V);
+      let s03 = ld(bj + 3 * V);
+      let s10 = s00;
+      let s11 = s01;
+      let s12 = s02;
+      let s13 = s03;
+      let wr = w + <usize>j * V;
+      const ws = <usize>fout * V;
+      for (let i = 0; i < fin; i++) {
+        const o = <usize>i * V;
+        const a0 = ld(i0 + o);
+        const a1 = ld(i1 + o);
+        const w0 = ld(wr);
+        const w1 = ld(wr + V);
+        const w2 = ld(wr + 2 * V);
+        const w3 = ld(wr + 3 * V);
+        wr += ws;
+        s00 = f64x2.add(s00, f64x2.mul(a0, w0));
+        s01 = f64x2.add(s01, f64x2.mul(a0, w1));
+        s02 = f64x2.add(s02, f64x2.mul(a0, w2));
+        s03 = f64x2.add(s03, f64x2.mul(a0, w3));
+        s10 = f64x2.add(s10, f64x2.mul(a1, w0));
+        s11 = f64x2.add(s11, f64x2.mul(a1, w1));
+        s12 = f64x2.add(s12, f64x2.mul(a1, w2));
+        s13 = f64x2.add(s13, f64x2.mul(a1, w3));
+      }
+      const q0 = o0 + <usize>j * V;
+      const q1 = o1 + <usize>j * V;
+      st(q0, relu ? relu0(s00) : s00);
+      st(q0 + V, relu ? relu0(s01) : s01);
+      st(q0 + 2 * V, relu ? relu0(s02) : s02);
+      st(q0 + 3 * V, relu ? relu0(s03) : s03);
+      st(q1, relu ? relu0(s10) : s10);
+      st(q1 + V, relu ? relu0(s11) : s11);
+      st(q1 + 2 * V, relu ? relu0(s12) : s12);
+      st(q1 + 3 * V, relu ? relu0(s13) : s13);
+    }
+    for (; j < fout; j++) {
+      wideOutput(input, fin, w, b, fout, r, j, out, relu);
+      wideOutput(input, fin, w, b, fout, r + 1, j, out, relu);
+    }
+  }
+  for (; r < n; r++) for (let j = 0; j < fout; j++) wideOutput(input, fin, w, b, fout, r, j, out, relu);
+}
+
+/** One output of the wide layer, as wideForward forms each. */
+@inline function wideOutput(input: usize, fin: i32, w: usize, b: usize, fout: i32, r: i32, j: i32, out: usize, relu: bool): void {
+  const ir = input + <usize>(r * fin) * V;
+  let s = ld(b + <usize>j * V);
+  for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + <usize>i * V), ld(w + <usize>(i * fout + j) * V)));
+  st(out + <usize>(r * fout + j) * V, relu ? relu0(s) : s);
+}
+
 /** mlp.ts `forward`: the first n rows of x through the network; the last layer's outputs in its acts. */
 export function forward(desc: usize, p: usize, x: usize, n: i32): void {
   const L = load<i32>(desc);
-  const zero = f64x2.splat(0);
   let input = x;
   for (let l = 0; l < L; l++) {
     const fin = field(desc, l, 0);
@@ -141,59 +212,7 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
     } else if (fout == 1) {
       rowDots(input, fin, w, n, ld(b), out, relu);
     } else {
-      // each output's sum over the inputs in order, skipping an input of 0 (±0) as the scalar code
-      // does (those lanes keep their sums): eight outputs at once, their sums in registers
-      const stride = <usize>fout * V;
-      for (let r = 0; r < n; r++) {
-        const ir = input + <usize>(r * fin) * V;
-        const or = out + <usize>(r * fout) * V;
-        let j = 0;
-        for (; j + 8 <= fout; j += 8) {
-          const bj = b + <usize>j * V;
-          let s0 = ld(bj);
-          let s1 = ld(bj + V);
-          let s2 = ld(bj + 2 * V);
-          let s3 = ld(bj + 3 * V);
-          let s4 = ld(bj + 4 * V);
-          let s5 = ld(bj + 5 * V);
-          let s6 = ld(bj + 6 * V);
-          let s7 = ld(bj + 7 * V);
-          let wr = w + <usize>j * V;
-          for (let i = 0; i < fin; i++) {
-            const a = ld(ir + <usize>i * V);
-            const live = f64x2.ne(a, zero);
-            if (v128.any_true(live)) {
-              s0 = sel(live, f64x2.add(s0, f64x2.mul(a, ld(wr))), s0);
-              s1 = sel(live, f64x2.add(s1, f64x2.mul(a, ld(wr + V))), s1);
-              s2 = sel(live, f64x2.add(s2, f64x2.mul(a, ld(wr + 2 * V))), s2);
-              s3 = sel(live, f64x2.add(s3, f64x2.mul(a, ld(wr + 3 * V))), s3);
-              s4 = sel(live, f64x2.add(s4, f64x2.mul(a, ld(wr + 4 * V))), s4);
-              s5 = sel(live, f64x2.add(s5, f64x2.mul(a, ld(wr + 5 * V))), s5);
-              s6 = sel(live, f64x2.add(s6, f64x2.mul(a, ld(wr + 6 * V))), s6);
-              s7 = sel(live, f64x2.add(s7, f64x2.mul(a, ld(wr + 7 * V))), s7);
-            }
-            wr += stride;
-          }
-          const o = or + <usize>j * V;
-          st(o, relu ? relu0(s0) : s0);
-          st(o + V, relu ? relu0(s1) : s1);
-          st(o + 2 * V, relu ? relu0(s2) : s2);
-          st(o + 3 * V, relu ? relu0(s3) : s3);
-          st(o + 4 * V, relu ? relu0(s4) : s4);
-          st(o + 5 * V, relu ? relu0(s5) : s5);
-          st(o + 6 * V, relu ? relu0(s6) : s6);
-          st(o + 7 * V, relu ? relu0(s7) : s7);
-        }
-        for (; j < fout; j++) {
-          let s = ld(b + <usize>j * V);
-          for (let i = 0; i < fin; i++) {
-            const a = ld(ir + <usize>i * V);
-            const live = f64x2.ne(a, zero);
-            if (v128.any_true(live)) s = sel(live, f64x2.add(s, f64x2.mul(a, ld(w + <usize>(i * fout + j) * V))), s);
-          }
-          st(or + <usize>j * V, relu ? relu0(s) : s);
-        }
-      }
+      wideForward(input, fin, w, b, fout, n, out, relu);
     }
     input = out;
   }
@@ -366,48 +385,200 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
       d = prev;
       continue;
     }
-    for (let r = 0; r < n; r++) {
-      const dr = d + <usize>(r * fout) * V;
-      const ir = input + <usize>(r * fin) * V;
-      if (g != 0) {
-        for (let j = 0; j < fout; j++) {
-          const o = g + (bIdx + <usize>j) * V;
-          st(o, f64x2.add(ld(o), ld(dr + <usize>j * V)));
-        }
-      }
-      for (let i = 0; i < fin; i++) {
-        const a = ld(ir + <usize>i * V);
-        const on = masked ? f64x2.gt(a, zero) : all;
-        const pr = prev + <usize>(r * fin + i) * V;
-        if (!v128.any_true(on)) {
-          st(pr, zero);
-          continue;
-        }
-        const wr = w + <usize>(i * fout) * V;
-        const gr = g + (wIdx + <usize>(i * fout)) * V;
-        let s = zero;
-        if (g != 0 && wantPrev) {
-          for (let j = 0; j < fout; j++) {
-            const dj = ld(dr + <usize>j * V);
-            const o = gr + <usize>j * V;
-            const cur = ld(o);
-            st(o, sel(on, f64x2.add(cur, f64x2.mul(a, dj)), cur));
-            s = f64x2.add(s, f64x2.mul(ld(wr + <usize>j * V), dj));
-          }
-        } else if (g != 0) {
-          for (let j = 0; j < fout; j++) {
-            const o = gr + <usize>j * V;
-            const cur = ld(o);
-            st(o, sel(on, f64x2.add(cur, f64x2.mul(a, ld(dr + <usize>j * V))), cur));
-          }
-        } else {
-          for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(wr + <usize>j * V), ld(dr + <usize>j * V)));
-        }
-        st(pr, sel(on, s, zero));
-      }
+    // the general layer, in three blocked passes that give each sum the scalar code's order (the
+    // scalar code runs row by row; here each value's chain over the rows or the outputs is the same,
+    // only held in registers between steps): the bias gradients, the weight gradients and the vector
+    // passed back
+    if (g != 0) {
+      biasGradients(d, fout, n, g + bIdx * V);
+      weightGradients(input, fin, d, fout, n, g + wIdx * V);
     }
+    if (wantPrev) backVectors(input, fin, d, fout, n, w, prev, masked);
     d = prev;
   }
+}
+
+/** g_b[j] += d[r][j] for r = 0, 1, …, n − 1 in turn (the scalar code's chain per output), eight outputs at a time in registers. */
+function biasGradients(d: usize, fout: i32, n: i32, gb: usize): void {
+  const stride = <usize>fout * V;
+  let j = 0;
+  for (; j + 8 <= fout; j += 8) {
+    const o = gb + <usize>j * V;
+    let s0 = ld(o);
+    let s1 = ld(o + V);
+    let s2 = ld(o + 2 * V);
+    let s3 = ld(o + 3 * V);
+    let s4 = ld(o + 4 * V);
+    let s5 = ld(o + 5 * V);
+    let s6 = ld(o + 6 * V);
+    let s7 = ld(o + 7 * V);
+    let dr = d + <usize>j * V;
+    for (let r = 0; r < n; r++) {
+      s0 = f64x2.add(s0, ld(dr));
+      s1 = f64x2.add(s1, ld(dr + V));
+      s2 = f64x2.add(s2, ld(dr + 2 * V));
+      s3 = f64x2.add(s3, ld(dr + 3 * V));
+      s4 = f64x2.add(s4, ld(dr + 4 * V));
+      s5 = f64x2.add(s5, ld(dr + 5 * V));
+      s6 = f64x2.add(s6, ld(dr + 6 * V));
+      s7 = f64x2.add(s7, ld(dr + 7 * V));
+      dr += stride;
+    }
+    st(o, s0);
+    st(o + V, s1);
+    st(o + 2 * V, s2);
+    st(o + 3 * V, s3);
+    st(o + 4 * V, s4);
+    st(o + 5 * V, s5);
+    st(o + 6 * V, s6);
+    st(o + 7 * V, s7);
+  }
+  for (; j < fout; j++) {
+    const o = gb + <usize>j * V;
+    let s = ld(o);
+    for (let r = 0; r < n; r++) s = f64x2.add(s, ld(d + <usize>(r * fout + j) * V));
+    st(o, s);
+  }
+}
+
+/**
+ * g_w[i][j] += a[r][i]·d[r][j] for r = 0, 1, …, n − 1 in turn (the scalar code's chain; a ReLU'd zero
+ * input adds zeros, as the scalar code adds them): two inputs × four outputs at a time, the eight
+ * gradients in registers across the rows, so each weight's gradient is read and written once a pass.
+ */
+function weightGradients(input: usize, fin: i32, d: usize, fout: i32, n: i32, gw: usize): void {
+  const inStride = <usize>fin * V;
+  const outStride = <usize>fout * V;
+  let i = 0;
+  for (; i + 2 <= fin; i += 2) {
+    let j = 0;
+    for (; j + 4 <= fout; j += 4) {
+      const o0 = gw + <usize>(i * fout + j) * V;
+      const o1 = o0 + outStride;
+      let g00 = ld(o0);
+      let g01 = ld(o0 + V);
+      let g02 = ld(o0 + 2 * V);
+      let g03 = ld(o0 + 3 * V);
+      let g10 = ld(o1);
+      let g11 = ld(o1 + V);
+      let g12 = ld(o1 + 2 * V);
+      let g13 = ld(o1 + 3 * V);
+      let ar = input + <usize>i * V;
+      let dr = d + <usize>j * V;
+      for (let r = 0; r < n; r++) {
+        const a0 = ld(ar);
+        const a1 = ld(ar + V);
+        const d0 = ld(dr);
+        const d1 = ld(dr + V);
+        const d2 = ld(dr + 2 * V);
+        const d3 = ld(dr + 3 * V);
+        g00 = f64x2.add(g00, f64x2.mul(a0, d0));
+        g01 = f64x2.add(g01, f64x2.mul(a0, d1));
+        g02 = f64x2.add(g02, f64x2.mul(a0, d2));
+        g03 = f64x2.add(g03, f64x2.mul(a0, d3));
+        g10 = f64x2.add(g10, f64x2.mul(a1, d0));
+        g11 = f64x2.add(g11, f64x2.mul(a1, d1));
+        g12 = f64x2.add(g12, f64x2.mul(a1, d2));
+        g13 = f64x2.add(g13, f64x2.mul(a1, d3));
+        ar += inStride;
+        dr += outStride;
+      }
+      st(o0, g00);
+      st(o0 + V, g01);
+      st(o0 + 2 * V, g02);
+      st(o0 + 3 * V, g03);
+      st(o1, g10);
+      st(o1 + V, g11);
+      st(o1 + 2 * V, g12);
+      st(o1 + 3 * V, g13);
+    }
+    for (; j < fout; j++) {
+      weightGradient(input, fin, i, d, fout, j, n, gw);
+      weightGradient(input, fin, i + 1, d, fout, j, n, gw);
+    }
+  }
+  for (; i < fin; i++) for (let j = 0; j < fout; j++) weightGradient(input, fin, i, d, fout, j, n, gw);
+}
+
+/** One weight's gradient, as weightGradients forms each. */
+@inline function weightGradient(input: usize, fin: i32, i: i32, d: usize, fout: i32, j: i32, n: i32, gw: usize): void {
+  const o = gw + <usize>(i * fout + j) * V;
+  let s = ld(o);
+  for (let r = 0; r < n; r++) s = f64x2.add(s, f64x2.mul(ld(input + <usize>(r * fin + i) * V), ld(d + <usize>(r * fout + j) * V)));
+  st(o, s);
+}
+
+/**
+ * prev[r][i] = Σⱼ w[i][j]·d[r][j] (from 0, j = 0, 1, …, the scalar code's order) where the input a[r][i]
+ * is > 0 (or unmasked), else 0: two rows × four inputs at a time, eight sums in registers.
+ */
+function backVectors(input: usize, fin: i32, d: usize, fout: i32, n: i32, w: usize, prev: usize, masked: bool): void {
+  const zero = f64x2.splat(0);
+  const all = i64x2.splat(-1);
+  const wStride = <usize>fout * V;
+  let r = 0;
+  for (; r + 2 <= n; r += 2) {
+    const d0 = d + <usize>(r * fout) * V;
+    const d1 = d0 + wStride;
+    let i = 0;
+    for (; i + 4 <= fin; i += 4) {
+      let s00 = zero;
+      let s01 = zero;
+      let s02 = zero;
+      let s03 = zero;
+      let s10 = zero;
+      let s11 = zero;
+      let s12 = zero;
+      let s13 = zero;
+      let wr = w + <usize>(i * fout) * V;
+      for (let j = 0; j < fout; j++) {
+        const o = <usize>j * V;
+        const e0 = ld(d0 + o);
+        const e1 = ld(d1 + o);
+        const w0 = ld(wr);
+        const w1 = ld(wr + wStride);
+        const w2 = ld(wr + 2 * wStride);
+        const w3 = ld(wr + 3 * wStride);
+        s00 = f64x2.add(s00, f64x2.mul(w0, e0));
+        s01 = f64x2.add(s01, f64x2.mul(w1, e0));
+        s02 = f64x2.add(s02, f64x2.mul(w2, e0));
+        s03 = f64x2.add(s03, f64x2.mul(w3, e0));
+        s10 = f64x2.add(s10, f64x2.mul(w0, e1));
+        s11 = f64x2.add(s11, f64x2.mul(w1, e1));
+        s12 = f64x2.add(s12, f64x2.mul(w2, e1));
+        s13 = f64x2.add(s13, f64x2.mul(w3, e1));
+        wr += V;
+      }
+      const a0 = input + <usize>(r * fin + i) * V;
+      const a1 = a0 + <usize>fin * V;
+      const p0 = prev + <usize>(r * fin + i) * V;
+      const p1 = p0 + <usize>fin * V;
+      st(p0, sel(masked ? f64x2.gt(ld(a0), zero) : all, s00, zero));
+      st(p0 + V, sel(masked ? f64x2.gt(ld(a0 + V), zero) : all, s01, zero));
+      st(p0 + 2 * V, sel(masked ? f64x2.gt(ld(a0 + 2 * V), zero) : all, s02, zero));
+      st(p0 + 3 * V, sel(masked ? f64x2.gt(ld(a0 + 3 * V), zero) : all, s03, zero));
+      st(p1, sel(masked ? f64x2.gt(ld(a1), zero) : all, s10, zero));
+      st(p1 + V, sel(masked ? f64x2.gt(ld(a1 + V), zero) : all, s11, zero));
+      st(p1 + 2 * V, sel(masked ? f64x2.gt(ld(a1 + 2 * V), zero) : all, s12, zero));
+      st(p1 + 3 * V, sel(masked ? f64x2.gt(ld(a1 + 3 * V), zero) : all, s13, zero));
+    }
+    for (; i < fin; i++) {
+      backVector(input, fin, i, d, fout, r, w, prev, masked);
+      backVector(input, fin, i, d, fout, r + 1, w, prev, masked);
+    }
+  }
+  for (; r < n; r++) for (let i = 0; i < fin; i++) backVector(input, fin, i, d, fout, r, w, prev, masked);
+}
+
+/** One entry of the vector passed back, as backVectors forms each. */
+@inline function backVector(input: usize, fin: i32, i: i32, d: usize, fout: i32, r: i32, w: usize, prev: usize, masked: bool): void {
+  const zero = f64x2.splat(0);
+  const dr = d + <usize>(r * fout) * V;
+  const wr = w + <usize>(i * fout) * V;
+  let s = zero;
+  for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(wr + <usize>j * V), ld(dr + <usize>j * V)));
+  const on = masked ? f64x2.gt(ld(input + <usize>(r * fin + i) * V), zero) : i64x2.splat(-1);
+  st(prev + <usize>(r * fin + i) * V, sel(on, s, zero));
 }
 
 // a value rounded to float32 and back, as storing it in a Float32Array and reading it does

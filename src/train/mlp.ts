@@ -128,14 +128,15 @@ export function forward(p: Float32Array, po: number, ws: Workspace, n: number): 
         out[r] = relu && !(s > 0) ? 0 : s;
       }
     } else {
-      // wide: rows of W scaled by the inputs (contiguous, and ReLU's zeros skipped)
+      // wide: rows of W scaled by the inputs (contiguous); ReLU's zeros are not skipped, so that the
+      // SIMD kernel forms the same sums without a branch (a zero input adds a zero: only the sign of a
+      // zero sum could differ, and ReLU or the float32 report of a logit does not see it)
       for (let r = 0; r < n; r++) {
         const ir = r * fin;
         const or = r * fout;
         for (let j = 0; j < fout; j++) out[or + j] = p[b + j] as number;
         for (let i = 0; i < fin; i++) {
           const a = input[ir + i] as number;
-          if (a === 0) continue;
           const wr = w + i * fout;
           for (let j = 0; j < fout; j++) out[or + j] = (out[or + j] as number) + a * (p[wr + j] as number);
         }
@@ -227,12 +228,15 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
       if (grad !== null) for (let j = 0; j < fout; j++) grad[L.b + j] = (grad[L.b + j] as number) + (d[dr + j] as number);
       for (let i = 0; i < fin; i++) {
         const a = input[ir + i] as number;
+        const wr = w + i * fout;
+        const gr = L.w + i * fout;
         if (masked && !(a > 0)) {
+          // a ReLU'd zero: nothing passes back; its weight-gradient terms are zeros, added as the SIMD
+          // kernel adds them without a branch (g + 0·d = g for a finite d: the same bytes either way)
+          if (grad !== null) for (let j = 0; j < fout; j++) grad[gr + j] = (grad[gr + j] as number) + a * (d[dr + j] as number);
           prev[ir + i] = 0;
           continue;
         }
-        const wr = w + i * fout;
-        const gr = L.w + i * fout;
         let s = 0;
         if (grad !== null && wantPrev) {
           for (let j = 0; j < fout; j++) {
