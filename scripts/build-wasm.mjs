@@ -86,7 +86,18 @@ for (const [file, text] of generated) {
 }
 
 // WASM_DEBUG=1 keeps the functions' names (for a profiler: `node --cpu-prof` then names the kernel's functions); never committed
-const flags = ['assembly/kernel.ts', '-O3', ...(process.env.WASM_DEBUG ? ['--debug'] : []), '--runtime', 'stub', '--noAssert', '--enable', 'simd', '--outFile', 'fused-pair.wasm'];
+const flags = [
+  'assembly/kernel.ts',
+  '-O3',
+  ...(process.env.WASM_DEBUG ? ['--debug'] : []),
+  '--runtime',
+  'stub',
+  '--noAssert',
+  '--enable',
+  'simd',
+  '--outFile',
+  'fused-pair.wasm',
+];
 let wasm = null;
 const { error, stderr } = await asc.main(flags, {
   writeFile(name, contents) {
