@@ -15,21 +15,10 @@ import { lossOk } from '../losses.js';
 import { discLossGrad, forwardFrom, genLossGrad, layout, networkSizes, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import type { Rng, RngState } from '../../numeric/rng.js';
+import { STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type NetState, type StepReport, type StopRecord } from './types.js';
 
-/** Status codes of a member after a step. */
-export const STEP_OK = 0;
-export const STEP_STOPPED_D = 1;
-export const STEP_STOPPED_G = 2;
-
-/** A population's parameters and Adam moments, [K·P] float32 each (member-major). */
-export interface NetState {
-  gp: Float32Array;
-  gm: Float32Array;
-  gv: Float32Array;
-  dp: Float32Array;
-  dm: Float32Array;
-  dv: Float32Array;
-}
+// the engines' shared types live in ./types.ts; re-exported for the modules that import them from here
+export { STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type NetState, type StepReport, type StopRecord };
 
 /** One member's generators for training: data (stream 1), noise (2), the penalty's ε (4). */
 export interface MemberRngs {
@@ -85,22 +74,6 @@ export function drawReal(c: TrainConfig, target: Distribution, data: Rng, into: 
 export function recordStop(report: StepReport, stops: StopRecord[], member: number, step: number, status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G): void {
   report.active[member] = 0;
   stops.push({ member, step, status, value: (status === STEP_STOPPED_D ? report.dLoss[member] : report.gLoss[member]) as number });
-}
-
-/** A member that stopped during a run of steps: where, and the loss that stopped it. */
-export interface StopRecord {
-  member: number;
-  step: number;
-  status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G;
-  value: number;
-}
-
-/** Per member, what its last step reported; shared with the main thread when threaded. */
-export interface StepReport {
-  /** 1 while the member trains; set to 0 here when it stops. */
-  active: Uint8Array;
-  dLoss: Float32Array;
-  gLoss: Float32Array;
 }
 
 export class FusedMembers {

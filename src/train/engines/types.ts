@@ -5,9 +5,37 @@
  * TF.js's gradients, every backend; engines/autodiff.ts).
  */
 import type { RngState } from '../../numeric/rng.js';
-import type { NetState, StepReport, StopRecord } from './fused-members.js';
 
-export type { NetState, StepReport, StopRecord };
+/** Status codes of a member after a step. */
+export const STEP_OK = 0;
+export const STEP_STOPPED_D = 1;
+export const STEP_STOPPED_G = 2;
+
+/** A population's parameters and Adam moments, [K·P] float32 each (member-major). */
+export interface NetState {
+  gp: Float32Array;
+  gm: Float32Array;
+  gv: Float32Array;
+  dp: Float32Array;
+  dm: Float32Array;
+  dv: Float32Array;
+}
+
+/** A member that stopped during a run of steps: where, and the loss that stopped it. */
+export interface StopRecord {
+  member: number;
+  step: number;
+  status: typeof STEP_STOPPED_D | typeof STEP_STOPPED_G;
+  value: number;
+}
+
+/** Per member, what its last step reported; shared with the main thread when threaded. */
+export interface StepReport {
+  /** 1 while the member trains; set to 0 here when it stops. */
+  active: Uint8Array;
+  dLoss: Float32Array;
+  gLoss: Float32Array;
+}
 
 /** Points for every member, float32 row-major [K, n, dim]: member k's n points of dimension dim. */
 export interface Points {
