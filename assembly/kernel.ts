@@ -6,3 +6,4 @@ export { configure, pairStep } from './step';
 export { exp, log, log1p } from './fdlibm';
 export { normal, normalQuantile, uniform, vnormalQuantileAll } from './normal';
 export { vexpAll, vlog1pAll } from './vmath';
+export { row, rowSlope } from './losses';

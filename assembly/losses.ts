@@ -79,3 +79,20 @@ export let vslope: v128 = f64x2.splat(0);
     vloss = f64x2.sub(vloss, l);
   }
 }
+
+/**
+ * For the test that walks the loss registry (src/train/losses/): the row of D (d) or G at l, for the
+ * loss code, on both lanes; lane 0's loss is returned and its slope is kept for rowSlope().
+ */
+export function row(code: i32, d: bool, real: bool, l: f64, y: f64): f64 {
+  const v = f64x2.splat(l);
+  const e = usesSoftplus(code) ? vexpNegAbs(v) : f64x2.splat(0);
+  if (d) vdRow(code, real, v, y, e);
+  else vgRow(code, v, e);
+  return f64x2.extract_lane(vloss, 0);
+}
+
+/** The slope of the last row(). */
+export function rowSlope(): f64 {
+  return f64x2.extract_lane(vslope, 0);
+}

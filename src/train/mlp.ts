@@ -13,7 +13,7 @@
 import { show } from '../theory/errors.js';
 import type { GanLoss, TrainConfig } from './config.js';
 import { TrainError } from './errors.js';
-import { dRow, gRow, type RowLoss } from './losses.js';
+import { rowsOf, type RowLoss } from './losses.js';
 
 export interface LayerSpan {
   fin: number;
@@ -303,16 +303,17 @@ export function discLossGrad(
   const out = forward(p, po, ws, gp ? 3 * B : 2 * B);
   const delta = ws.delta;
   const row = ws.row;
-  const { loss: kind, label } = s;
+  const { label } = s;
+  const rows = rowsOf(s.loss);
   let lr = 0;
   let lf = 0;
   for (let r = 0; r < B; r++) {
     const a = out[r] as number;
     const b = out[B + r] as number;
-    dRow(kind, true, a, label, row);
+    rows.d(true, a, label, row);
     lr += row.loss;
     delta[r] = row.slope / B;
-    dRow(kind, false, b, label, row);
+    rows.d(false, b, label, row);
     lf += row.loss;
     delta[B + r] = row.slope / B;
   }
@@ -413,12 +414,12 @@ export function genLossGrad(
   const fake = gws.acts[gws.acts.length - 1] as Float64Array;
   dws.x.set(fake.subarray(0, B * (s.dSizes[0] as number)));
   const out = forward(dp, dpo, dws, B);
-  const kind = s.loss;
+  const rows = rowsOf(s.loss);
   const row = dws.row;
   let loss = 0;
   for (let r = 0; r < B; r++) {
     const l = out[r] as number;
-    gRow(kind, l, row);
+    rows.g(l, row);
     loss += row.loss;
     dws.delta[r] = row.slope / B;
   }

@@ -13,6 +13,7 @@ import { checkTensor } from '../tensor-check.js';
 import type { TrainConfig } from '../config.js';
 import { memberGrads } from '../grads.js';
 import { lossOk } from '../losses.js';
+import { LOSSES, type GanLossDef } from '../losses/index.js';
 import { layout, networkSizes } from '../mlp.js';
 import { adamOps } from '../optimizer-ops.js';
 import {
@@ -68,50 +69,26 @@ function inputGradient(D: Layer[], x: tf.Tensor3D): tf.Tensor3D {
   return tf.grad((y: tf.Tensor) => tf.sum(forward(D, y as tf.Tensor3D)))(x) as tf.Tensor3D;
 }
 
-/** Per-member means over the batch axis: [K, B, 1] → [K]. */
-const memberMean = (x: tf.Tensor) => tf.mean(x, [1, 2]);
-
-/** D's per-member loss from logits on real and fake batches (stable logit forms). */
+/** D's per-member loss from outputs on real and fake batches: the registry's ops (losses/). */
 export function dLossOf(c: TrainConfig, real: tf.Tensor3D, fake: tf.Tensor3D): tf.Tensor1D {
   checkFields('dLossOf', 'c', c, { loss: 'string', labelSmoothing: 'number' });
   checkTensor('dLossOf', 'real', real, 3);
   checkTensor('dLossOf', 'fake', fake, 3);
-  const label = 1 - c.labelSmoothing;
-  switch (c.loss) {
-    case 'wgan':
-    case 'wgan-gp':
-      return tf.sub(memberMean(fake), memberMean(real)) as tf.Tensor1D;
-    case 'lsgan':
-      return tf.add(memberMean(tf.square(tf.sub(real, label))), memberMean(tf.square(fake))) as tf.Tensor1D;
-    case 'hinge':
-      // E max(0, 1 − D(x)) + E max(0, 1 + D(G(z))) (Lim & Ye 2017; Miyato et al. 2018)
-      return tf.add(memberMean(tf.relu(tf.sub(1, real))), memberMean(tf.relu(tf.add(1, fake)))) as tf.Tensor1D;
-    default: {
-      // BCE(σ(l), y) = softplus(l) − y·l: for y = 1, softplus(−l); for y = 0, softplus(l)
-      const realTerm = tf.sub(tf.softplus(real), tf.mul(real, label));
-      return tf.add(memberMean(realTerm), memberMean(tf.softplus(fake))) as tf.Tensor1D;
-    }
-  }
+  return lossDef('dLossOf', c.loss).ops.d(tf, real, fake, 1 - c.labelSmoothing);
 }
 
-/** G's per-member loss from D's logits on the fake batch. */
+/** G's per-member loss from D's outputs on the fake batch: the registry's ops (losses/). */
 export function gLossOf(c: TrainConfig, fake: tf.Tensor3D): tf.Tensor1D {
   checkFields('gLossOf', 'c', c, { loss: 'string' });
   checkTensor('gLossOf', 'fake', fake, 3);
-  switch (c.loss) {
-    case 'wgan':
-    case 'wgan-gp':
-    case 'hinge':
-      return tf.neg(memberMean(fake)) as tf.Tensor1D;
-    case 'lsgan':
-      return memberMean(tf.square(tf.sub(fake, 1))) as tf.Tensor1D;
-    case 'saturating':
-      // E[log(1 − D(G(z)))] = −E[softplus(l)], minimised by G
-      return tf.neg(memberMean(tf.softplus(fake))) as tf.Tensor1D;
-    default:
-      // non-saturating −E[log D(G(z))] = E[softplus(−l)]
-      return memberMean(tf.softplus(tf.neg(fake))) as tf.Tensor1D;
-  }
+  return lossDef('gLossOf', c.loss).ops.g(tf, fake);
+}
+
+/** The registry's entry for a loss name, or a TrainError naming the function and the value. */
+function lossDef(fn: string, loss: string): GanLossDef {
+  const def = (LOSSES as Record<string, GanLossDef | undefined>)[loss];
+  if (def === undefined) throw new TrainError(fn, 'c.loss', `must be one of ${Object.keys(LOSSES).join(', ')}; got ${show(loss)}`);
+  return def;
 }
 
 /**

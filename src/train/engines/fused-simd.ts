@@ -17,6 +17,7 @@
 import type { TrainConfig } from '../config.js';
 import { adamCorrections } from '../adam.js';
 import { LOSS_BOUND } from '../losses.js';
+import { LOSSES } from '../losses/index.js';
 import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
@@ -75,6 +76,9 @@ export interface Kernel {
   vexpAll(at: number, n: number): void;
   vlog1pAll(at: number, n: number): void;
   vnormalQuantileAll(at: number, n: number, scratch: number): void;
+  /** D's (d = 1) or G's row of the loss code at l (lane 0's loss; its slope in rowSlope), for the registry's test. */
+  row(code: number, d: number, real: number, l: number, y: number): number;
+  rowSlope(): number;
 }
 
 let compiled: object | null = null;
@@ -101,8 +105,8 @@ export function simdAvailable(): boolean {
   }
 }
 
-/** Whether the SIMD path trains this configuration (every loss but WGAN-GP) here. */
-export const simdFits = (c: TrainConfig): boolean => c.loss !== 'wgan-gp' && simdAvailable();
+/** Whether the SIMD path trains this configuration here: the kernel runs its loss (every loss with a kernel code: all but WGAN-GP and hinge). */
+export const simdFits = (c: TrainConfig): boolean => LOSSES[c.loss].kernelCode !== null && simdAvailable();
 
 /** 16 bytes a value: an f64x2, lane 0 and lane 1. */
 const V = 16;
@@ -165,7 +169,7 @@ export function kernelSettings(c: TrainConfig, target: Distribution, areas: Kern
     dim: target.dim,
     nz: c.noiseDim,
     dSteps: c.dSteps,
-    code: LOSS_CODE[c.loss as keyof typeof LOSS_CODE],
+    code: kernelCodeOf(c),
     clipping: c.loss === 'wgan',
     clipC: c.clip,
     label: 1 - c.labelSmoothing,
@@ -269,8 +273,12 @@ const RESIDENT_BYTES = 128 * 2 ** 20;
 /** Steps per pass over the pairs: the room for Adam's corrections, one per D step and one for G's, at each step. */
 const PASS = 256;
 
-/** The kernel's loss codes (assembly/losses.ts). */
-const LOSS_CODE: Record<Exclude<TrainConfig['loss'], 'wgan-gp' | 'hinge'>, number> = { ns: 0, saturating: 1, lsgan: 2, wgan: 3 };
+/** The kernel's code for the configuration's loss (the registry's, losses/), which the kernel must run. */
+function kernelCodeOf(c: TrainConfig): number {
+  const code = LOSSES[c.loss].kernelCode;
+  if (code === null) throw new Error(`the SIMD kernel does not run the ${c.loss} loss`);
+  return code;
+}
 
 /** Per member in the kernel: its data generator's state, then its noise generator's, two u64 each. */
 const RNG_BYTES = 32;
