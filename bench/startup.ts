@@ -2,6 +2,7 @@
  * Whole-process timings, as a CI job meets them: each command is started RUNS times (default 5;
  * BENCH_STARTUP_RUNS) and the median wall time is compared with its reference, side by side:
  * - `gan-verify --version` against `node -e 0` (target ≤ 3×);
+ * - `gan-verify train --steps 1 --preset seed-toy` against `gan-verify --version` (target ≤ 2×);
  * - `gan-verify theory jsd --p 1/2,1/2 --q 1,0` against a script that imports gan-verify/theory and
  *   calls jsd (target ≤ 1.5×);
  * - JSD at 50 digits of n = 10⁴ points from JSON files of fractions, against mpmath (target ≤ 1);
@@ -52,7 +53,10 @@ export function benchStartup(seed = 1): string[] {
         `(target ≤ ${target})${check ? `   ${check}` : ''}`,
     );
   const node = process.execPath;
-  row('gan-verify --version', timeProcess(node, [bin, '--version'], runs), timeProcess(node, ['-e', '0'], runs), 'node -e 0', 3);
+  const version = timeProcess(node, [bin, '--version'], runs);
+  row('gan-verify --version', version, timeProcess(node, ['-e', '0'], runs), 'node -e 0', 3);
+  // issue 26: a one-step run of the toy starts within 2× of --version (the fused engine loads no TensorFlow.js)
+  row('gan-verify train --steps 1 --preset seed-toy', timeProcess(node, [bin, 'train', '--steps', '1', '--preset', 'seed-toy'], runs), version, '--version', 2);
   const script = join(dir, 'jsd.mjs');
   writeFileSync(script, `import { jsd } from ${JSON.stringify(join(root, 'dist/theory/index.js'))};\nconsole.log(jsd(['1/2', '1/2'], ['1', '0']).value);\n`);
   const a = timeProcess(node, [bin, 'theory', 'jsd', '--p', '1/2,1/2', '--q', '1,0', '--json'], runs);
