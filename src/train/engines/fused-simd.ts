@@ -18,6 +18,7 @@ import type { TrainConfig } from '../config.js';
 import { adamCorrections } from '../adam.js';
 import { LOSS_BOUND } from '../losses.js';
 import { LOSSES } from '../losses/index.js';
+import { OPTIMIZERS } from '../optimizers/index.js';
 import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
@@ -173,7 +174,7 @@ export function kernelSettings(c: TrainConfig, target: Distribution, areas: Kern
     clipping: c.loss === 'wgan',
     clipC: c.clip,
     label: 1 - c.labelSmoothing,
-    rms: c.optimizer === 'rmsprop',
+    rms: OPTIMIZERS[c.optimizer ?? 'adam'].kernel === 'rmsprop',
     lrD: c.lrD,
     lrG: c.lrG,
     beta1: c.beta1,
