@@ -29,8 +29,8 @@ const METRICS_K = 1024;
  * Floating-point operations in one member-step of an MLP GAN with batch B: a layer of fin·fout
  * weights costs 2·fin·fout per row forward, 4 per row backward with weight gradients (gradient and
  * back-propagated vector), 2 backward without; each D step runs D forward and backward on 2B rows
- * (real and fake) after G forward on B; G's step runs G forward, D forward and backward without weight
- * gradients, G backward; Adam ~10 per parameter.
+ * (real and fake) after G forward on B; G's step (on the last D step's fakes, as the documents' loop does)
+ * runs D forward and backward without weight gradients, then G backward; Adam ~10 per parameter.
  */
 function flopsPerMemberStep(train: typeof Train, c: Train.TrainConfig, dim: number): number {
   const weights = (sizes: number[]) => sizes.slice(1).reduce((s, n, i) => s + (sizes[i] as number) * n, 0);
@@ -40,7 +40,7 @@ function flopsPerMemberStep(train: typeof Train, c: Train.TrainConfig, dim: numb
   const Wg = weights(g);
   const Wd = weights(d);
   const dStep = 2 * Wg * B + 2 * Wd * 2 * B + 4 * Wd * 2 * B;
-  const gStep = 2 * Wg * B + 2 * Wd * B + 2 * Wd * B + 4 * Wg * B;
+  const gStep = 2 * Wd * B + 2 * Wd * B + 4 * Wg * B;
   return c.dSteps * dStep + gStep + 10 * (train.parameterCount(g) + train.parameterCount(d));
 }
 
