@@ -16,3 +16,9 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 const { mainAsync } = await import(entry.href);
 process.exitCode = await mainAsync(process.argv.slice(2));
+// Node can deadlock at exit when one of V8's background compiles still running waits for a garbage
+// collection that only this thread can run, while this thread, its event loop empty, waits for the
+// background tasks (nodejs/node#54918; seen here as a `train` that printed its log and never exited,
+// about 1 run in 100). A short wait with the loop alive lets those compiles finish (and their
+// collection run) before the loop drains.
+await new Promise((resolve) => setTimeout(resolve, 50));
