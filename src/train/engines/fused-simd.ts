@@ -252,17 +252,23 @@ export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, 
   const net = placeNet(i32, base, pl);
   const res = new Float32Array(K * N * nL);
   const { P } = net;
+  const [pAt, xAt, outAt] = [net.p / 8, net.x / 8, net.out / 8];
+  const [nx, ny] = [N * n0, N * nL];
+  // the copies in and out with their offsets worked out once a lane (they cost as much as the pass itself otherwise)
   for (let k0 = 0; k0 < K; k0 += 2) {
     const lanes = Math.min(2, K - k0);
     for (let lane = 0; lane < lanes; lane++) {
       const m = k0 + lane;
-      for (let i = 0; i < P; i++) f64[net.p / 8 + 2 * i + lane] = p[m * P + i] as number;
-      for (let i = 0; i < N * n0; i++) f64[net.x / 8 + 2 * i + lane] = x[m * N * n0 + i] as number;
+      const [po, xo] = [pAt + lane, xAt + lane];
+      const [ps, xs] = [m * P, m * nx];
+      for (let i = 0; i < P; i++) f64[po + 2 * i] = p[ps + i] as number;
+      for (let i = 0; i < nx; i++) f64[xo + 2 * i] = x[xs + i] as number;
     }
     k.forward(net.desc, net.p, net.x, N);
     for (let lane = 0; lane < lanes; lane++) {
-      const m = k0 + lane;
-      for (let i = 0; i < N * nL; i++) res[m * N * nL + i] = f64[net.out / 8 + 2 * i + lane] as number;
+      const oo = outAt + lane;
+      const rs = (k0 + lane) * ny;
+      for (let i = 0; i < ny; i++) res[rs + i] = f64[oo + 2 * i] as number;
     }
   }
   return res;
