@@ -107,6 +107,12 @@ export interface TrainResult {
   final: MemberLog[];
   /** Per member: why it stopped, or null when it ran to the end. */
   stopped: (MemberStop | null)[];
+  /**
+   * Where this run's wall time went, in seconds: the engine's steps, and the measurements of every member
+   * at logged (and final) steps, with their count. It varies from run to run, so no output of gan-verify
+   * records it; `npm run bench` reads it for what a log step's metrics cost against the training.
+   */
+  seconds: { steps: number; metrics: number; measurements: number };
 }
 
 /**
@@ -275,7 +281,15 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       logs,
     };
   };
+  const seconds = { steps: 0, metrics: 0, measurements: 0 };
   const measureNow = (step: number) => {
+    const t0 = performance.now();
+    const entry = measureMembers(step);
+    seconds.metrics += (performance.now() - t0) / 1000;
+    seconds.measurements++;
+    return entry;
+  };
+  const measureMembers = (step: number) => {
     const ev = engine.evaluate(evalZ, grid);
     const logs = measure(run, { step, dLoss: engine.report.dLoss, gLoss: engine.report.gLoss }, ev, engine.state().gp);
     if (heldOut !== null) {
@@ -310,7 +324,9 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
       let n = 1;
       while (n < engine.chunk && step + n < c.steps && !readAfter(step + n - 1)) n++;
       for (let s = step; s < step + n; s++) options.onStep?.(s, c.steps);
+      const t0 = performance.now();
       const stops = await engine.run(step, n, tD, tG);
+      seconds.steps += (performance.now() - t0) / 1000;
       tD += n * c.dSteps;
       tG += n;
       for (const r of stops) {
@@ -333,7 +349,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     }
     if (final.length === 0) final = logs[logs.length - 1] ?? measureNow(step - 1);
     if (options.onFinal) options.onFinal(probe(run, engine, evalZ, probeData));
-    return { config: c, seed, population: K, engine: engineName, logs, final, stopped };
+    return { config: c, seed, population: K, engine: engineName, logs, final, stopped, seconds };
   } finally {
     await engine.dispose();
   }
