@@ -21,7 +21,10 @@ const LS = [-40, -7.5, -1, -0.3, -(2 ** -30), 0, 2 ** -30, 0.25, 1, 3.75, 12, 40
 const LABELS = [1, 0.875];
 
 const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-/** The papers' D and G losses on one row, written out (ns/saturating: Goodfellow et al. 2014; lsgan: Mao et al. 2017; critics: Arjovsky et al. 2017; hinge: Lim & Ye 2017). */
+/**
+ * The papers' D and G losses on one row, written out (ns/saturating: Goodfellow et al. 2014; lsgan: Mao et al.
+ * 2017; critics: Arjovsky et al. 2017; hinge: Lim & Ye 2017).
+ */
 const PAPER: Record<GanLossDef['id'], { d(real: boolean, l: number, y: number): number; g(l: number): number }> = {
   // −y ln σ(l) − (1 − y) ln(1 − σ(l)), with ln σ(l) = −softplus(−l), ln(1 − σ(l)) = −softplus(l)
   ns: { d: (real, l, y) => (real ? y * softplus(-l) + (1 - y) * softplus(l) : softplus(l)), g: (l) => softplus(-l) },

@@ -21,7 +21,8 @@ export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] 
                        [--threads N] [--out DIR] [--json] [--report-memory]
                        [--checkpoint DIR] [--checkpoint-every N] | --resume DIR
 
-Trains the reference GAN (the fused WebAssembly engine, or TensorFlow.js ops with --engine autodiff). Presets: ${[...Object.keys(PRESETS), 'tabular'].join(', ')}.
+Trains the reference GAN (a WebAssembly engine; TensorFlow.js ops with --engine autodiff).
+Presets: ${[...Object.keys(PRESETS), 'tabular'].join(', ')}.
   seed-toy   the toy of seed document 000_3ee4abfec5abb774.txt: data N(3,1), G and D
              Linear(1,16)-ReLU-Linear(16,1) (D with a sigmoid), BCE, non-saturating G loss,
              Adam(0.01, 0.9/0.999, 1e-8), batch 16, 1000 steps, a log line every 200 steps
