@@ -68,13 +68,18 @@ import { jsd } from 'gan-verify/theory'; import { kl } from 'gan-verify/numeric'
 const r = await assertTheorems({ kl: (p, q) => kl(p, q) }, { numRuns: 20 });
 console.log('check-consumer: the light entry points run without the peers (' + jsd(['1', '0'], ['0', '1']).value.slice(0, 8) + ', ' + r.theorems.join(' ') + ')');
 "
-# the command says which package a heavy command needs, in one line (exit 2)
+# the fused engine trains without TensorFlow.js (issue 26) ...
+out="$(npx --no-install gan-verify train --steps 1 2>&1)" || fail "gan-verify train (the fused engine) without the peers failed: $out"
+[ "$out" = "Step 0: D_loss=1.0106, G_loss=0.6775" ] || fail "gan-verify train (the fused engine) without the peers printed: $out"
+echo "check-consumer: without the peers, gan-verify train (the fused engine) prints: $out"
+# ... and a command that needs a missing peer says which, in one line (exit 2)
 set +e
-out="$(npx --no-install gan-verify train --steps 1 2>&1)"
+out="$(npx --no-install gan-verify train --steps 1 --engine autodiff 2>&1)"
 code=$?
 set -e
-[ "$code" = 2 ] && echo "$out" | grep -qE "^gan-verify: this command needs [^ ]+, an optional dependency .*npm install .*@tensorflow/tfjs" || fail "gan-verify train without TensorFlow.js printed (exit $code): $out"
-echo "check-consumer: without the peers, gan-verify train says: $out"
+[ "$code" = 2 ] && echo "$out" | grep -qE "^gan-verify: this command needs [^ ]+, an optional dependency .*npm install .*@tensorflow/tfjs" ||
+  fail "gan-verify train --engine autodiff without TensorFlow.js printed (exit $code): $out"
+echo "check-consumer: without the peers, gan-verify train --engine autodiff says: $out"
 
 # 3. with the peers, every entry point
 mkdir "$work/full" && cd "$work/full"

@@ -52,8 +52,10 @@ export function chosenBackend(): BackendName {
   return selected ?? 'cpu';
 }
 
-/** TensorFlow.js, ready on the chosen backend (`cpu`, selected now, when none was): for engines that need it. */
-export async function readyTf(): Promise<typeof import('./tf.js').tf> {
+/**
+ * Makes TensorFlow.js ready on the chosen backend (`cpu`, selected now, when none was), for an engine that needs
+ * it (the engine imports it itself: this module's declarations name none of TensorFlow.js's types).
+ */
+export async function readyTf(): Promise<void> {
   if (selected === null) await useBackend('cpu');
-  return (await import('./tf.js')).tf;
 }

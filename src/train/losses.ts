@@ -3,7 +3,8 @@
  * its rows, its TF.js ops and its kernel code), and the bound at which a member stops.
  */
 import type { GanLoss } from './config.js';
-import { LOSSES, type GanLossDef, type RowLoss } from './losses/index.js';
+import { LOSSES } from './losses/index.js';
+import type { LossRows, RowLoss } from './losses/rows.js';
 
 export type { RowLoss };
 
@@ -28,7 +29,7 @@ export function autodiffOnly(c: { loss: GanLoss; r1?: number; r2?: number; spect
 }
 
 /** The registry's rows of a loss the fused engine implements (a TrainError-free internal lookup: configurations are checked before). */
-export function rowsOf(loss: GanLoss): NonNullable<GanLossDef['rows']> {
+export function rowsOf(loss: GanLoss): LossRows {
   const rows = LOSSES[loss].rows;
   if (rows === null) throw new Error(`the fused engine has no rows for the ${loss} loss (autodiff only)`);
   return rows;

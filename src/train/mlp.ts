@@ -36,7 +36,7 @@ export function layout(sizes: readonly number[]): { layers: LayerSpan[]; P: numb
   return { layers, P: off };
 }
 
-/** Parameters of an MLP with these layer sizes (checked): Σ (nᵢ·nᵢ₊₁ + nᵢ₊₁), the P of {@link layout}. */
+/** Parameters of an MLP with these layer sizes (checked): Σ (nᵢ·nᵢ₊₁ + nᵢ₊₁), the P of mlp.ts's `layout`. */
 export function parameterCount(sizes: readonly number[]): number {
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((n) => Number.isSafeInteger(n) && n >= 1))
     throw new TrainError('parameterCount', 'sizes', `must be two or more layer widths ≥ 1; got ${show(sizes)}`);

@@ -112,7 +112,14 @@ export interface TrainResult {
    * at logged (and final) steps, with their count. It varies from run to run, so no output of gan-verify
    * records it; `npm run bench` reads it for what a log step's metrics cost against the training.
    */
-  seconds: { steps: number; metrics: number; measurements: number };
+  seconds: {
+    /** In the engine's steps. */
+    steps: number;
+    /** In the measurements of every member (metrics, and the critic's estimate for the critic losses). */
+    metrics: number;
+    /** How many measurements: the logged steps and, when it was not logged, the last one. */
+    measurements: number;
+  };
 }
 
 /**

@@ -10,11 +10,9 @@ import type { tf as TF } from '../tf.js';
 /** TensorFlow.js, passed in by the engine that uses it (a loss's file never loads it). */
 export type Tf = typeof TF;
 
-/** A row's loss and its derivative with respect to the row's output. */
-export interface RowLoss {
-  loss: number;
-  slope: number;
-}
+import type { LossRows, RowLoss } from './rows.js';
+
+export type { LossRows, RowLoss };
 
 export interface GanLossDef {
   /** The loss's name, as TrainConfig and the CLI spell it. */
@@ -25,15 +23,8 @@ export interface GanLossDef {
   readonly critic: boolean;
   /** D outputs a score rather than a logit (no σ is applied to it): the critics and the hinge loss. */
   readonly raw: boolean;
-  /**
-   * The rows, for the fused engine's scalar code (null: the fused engine does not implement the loss).
-   * d: D's loss on one row of its output l, a real row (label y, 1 − label smoothing) or a fake one;
-   * g: G's loss on one row of D's output on a fake. Each writes the loss and its derivative in l.
-   */
-  readonly rows: {
-    d(real: boolean, l: number, y: number, out: RowLoss): void;
-    g(l: number, out: RowLoss): void;
-  } | null;
+  /** The rows, for the fused engine's scalar code (./rows.ts; null: the fused engine does not implement the loss). */
+  readonly rows: LossRows | null;
   /** The TF.js ops: D's and G's per-member mean losses from [K, B, 1] outputs on the real and fake batches. */
   readonly ops: {
     d(tf: Tf, real: TF.Tensor3D, fake: TF.Tensor3D, label: number): TF.Tensor1D;
