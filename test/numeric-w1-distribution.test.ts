@@ -8,6 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { categorical, mixture, normal, uniform, type Dist1D } from '../src/numeric/distributions/index.js';
 import { w1ToDistribution } from '../src/numeric/wasserstein.js';
+import { Rng } from '../src/numeric/rng.js';
 
 /**
  * ∫|F_n − F| over the real line by the midpoint rule, m cells between consecutive cuts: the sample's
@@ -83,6 +84,18 @@ describe('the radix sort of float32 samples', () => {
     expect(Array.from(viaRadix.xs).map((x) => (Object.is(x, -0) ? '-0' : x))).toEqual(Array.from(viaSort.xs).map((x) => (Object.is(x, -0) ? '-0' : x)));
     expect(viaRadix.distance).toBe(viaSort.distance);
     expect(Array.from(viaRadix.s)).toEqual(Array.from(viaSort.s));
+  });
+
+  it('a sample larger than the kept scratch (2¹⁶ values) sorts in scratch of its own, as TypedArray sort does', () => {
+    const r = Rng.fromSeed(3);
+    const sample = Float32Array.from({ length: 70_000 }, () => 3 + r.normal());
+    const F = normal(3, 1);
+    const viaRadix = w1ToDistribution(sample, F);
+    expect(viaRadix.xs).toEqual(Float64Array.from(sample).sort());
+    expect(viaRadix.distance).toBe(w1ToDistribution(Float64Array.from(sample), F).distance);
+    // and a small sort after it still uses (and gets right) the kept scratch
+    const small = Float32Array.from({ length: 100 }, () => r.normal());
+    expect(w1ToDistribution(small, F).xs).toEqual(Float64Array.from(small).sort());
   });
 
   it('orders negatives, −0, +0 and ties as TypedArray sort does', () => {

@@ -144,7 +144,11 @@ export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatO
   return w1Sweep(x, y, options).distance;
 }
 
-/** The radix sort's scratch (keys and their copy), grown as needed and reused: allocating them per sort costs as much as sorting. */
+/**
+ * The radix sort's scratch (keys and their copy), reused from sort to sort up to RADIX_KEPT values (allocating them
+ * per sort costs as much as sorting the trainer's samples); a larger sort allocates its own, which is not kept.
+ */
+const RADIX_KEPT = 65536;
 let radixKeys = new Int32Array(0);
 let radixTmp = new Int32Array(0);
 const radixCount = new Int32Array(2048);
@@ -156,12 +160,12 @@ const radixCount = new Int32Array(2048);
 function sortedSample(sample: ArrayLike<number>): Float64Array {
   const n = sample.length;
   if (!(sample instanceof Float32Array) || n < 64) return Float64Array.from(sample).sort();
-  if (radixKeys.length < n) {
+  if (radixKeys.length < n && n <= RADIX_KEPT) {
     radixKeys = new Int32Array(n);
     radixTmp = new Int32Array(n);
   }
-  let keys = radixKeys;
-  let tmp = radixTmp;
+  let keys = n <= RADIX_KEPT ? radixKeys : new Int32Array(n);
+  let tmp = n <= RADIX_KEPT ? radixTmp : new Int32Array(n);
   const count = radixCount;
   // keys that order, as unsigned integers, as the floats do: a negative float's bits all flipped, the others' sign bit
   const bits = new Int32Array(sample.buffer, sample.byteOffset, n);

@@ -3,9 +3,7 @@
  * engine's scalar code calls them: the registry's updates (./optimizers/: Adam and RMSprop, one file each,
  * with their TF.js ops and the kernel's function).
  */
-import { adamCorrections, OPTIMIZERS, type OptimizerSpec } from './optimizers/index.js';
-
-export { adamCorrections };
+import { OPTIMIZERS, type OptimizerSpec } from './optimizers/index.js';
 
 export interface AdamSpec extends OptimizerSpec {
   /** `adam` (the default) or `rmsprop` (then beta2 is RMSProp's smoothing constant α and beta1 is unused). */

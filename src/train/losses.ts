@@ -4,9 +4,7 @@
  */
 import type { GanLoss } from './config.js';
 import { LOSSES } from './losses/index.js';
-import type { LossRows, RowLoss } from './losses/rows.js';
-
-export type { RowLoss };
+import type { LossRows } from './losses/rows.js';
 
 /** The critic losses (no σ: the output is a value, not a logit), whose critic estimates W1. */
 export const isCritic = (loss: GanLoss) => LOSSES[loss].critic;
@@ -33,16 +31,6 @@ export function rowsOf(loss: GanLoss): LossRows {
   const rows = LOSSES[loss].rows;
   if (rows === null) throw new Error(`the fused engine has no rows for the ${loss} loss (autodiff only)`);
   return rows;
-}
-
-/** D's loss on one row of its output l, a real row (label y) or a fake row, into out (the registry's rows; see losses/). */
-export function dRow(loss: GanLoss, real: boolean, l: number, y: number, out: RowLoss): void {
-  rowsOf(loss).d(real, l, y, out);
-}
-
-/** G's loss on one row of D's output l on a fake, into out (the registry's rows; see losses/). */
-export function gRow(loss: GanLoss, l: number, out: RowLoss): void {
-  rowsOf(loss).g(l, out);
 }
 
 /**

@@ -129,7 +129,7 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
 
 /**
  * What G and D compute now: D on the grid, G on the evaluation noise, D* and, with probe data
- * (fresh data points, as a tensor and its values), D on them and on G's samples.
+ * (fresh data points), D on them and on G's samples.
  */
 export function probe(run: RunView, engine: StepEngine, evalZ: Points, probeData: Points | null = null): FinalProbe {
   const { c, K, grid, gridX, target } = run;

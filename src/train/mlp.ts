@@ -13,7 +13,8 @@
 import { show } from '../theory/errors.js';
 import type { GanLoss, TrainConfig } from './config.js';
 import { TrainError } from './errors.js';
-import { rowsOf, type RowLoss } from './losses.js';
+import { rowsOf } from './losses.js';
+import type { RowLoss } from './losses/rows.js';
 
 export interface LayerSpan {
   fin: number;

@@ -15,10 +15,9 @@
  * WGAN-GP's penalty (a second-order term) is not in the kernel: that loss runs on FusedMembers.
  */
 import type { TrainConfig } from '../config.js';
-import { adamCorrections } from '../adam.js';
 import { LOSS_BOUND } from '../losses.js';
 import { LOSSES } from '../losses/index.js';
-import { OPTIMIZERS } from '../optimizers/index.js';
+import { adamCorrections, OPTIMIZERS } from '../optimizers/index.js';
 import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
@@ -254,7 +253,7 @@ export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, 
   const { P } = net;
   const [pAt, xAt, outAt] = [net.p / 8, net.x / 8, net.out / 8];
   const [nx, ny] = [N * n0, N * nL];
-  // the copies in and out with their offsets worked out once a lane (they cost as much as the pass itself otherwise)
+  // the copies in and out, with their offsets worked out once a lane rather than at every value
   for (let k0 = 0; k0 < K; k0 += 2) {
     const lanes = Math.min(2, K - k0);
     for (let lane = 0; lane < lanes; lane++) {
@@ -417,7 +416,7 @@ export class SimdMembers {
     return stops.sort((a, b) => a.step - b.step || a.member - b.member);
   }
 
-  /** Adam's corrections for m steps from Adam's counts tD, tG: (step size, √(1 − β₂ᵗ)) for each D step, then G's (adam.ts `adamCorrections`). */
+  /** Adam's corrections for m steps from Adam's counts tD, tG: (step size, √(1 − β₂ᵗ)) for each D step, then G's (optimizers/adam.ts `adamCorrections`). */
   private corrections(m: number, tD: number, tG: number): void {
     const { c, f64 } = this;
     if (c.optimizer === 'rmsprop') return;
