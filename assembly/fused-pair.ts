@@ -3,7 +3,7 @@
 // src/train/engines/fused-pair-wasm.ts).
 //
 // Every value is an f64x2: lane 0 is one member, lane 1 another. Each function is the member-wise
-// arithmetic of src/train/mlp.ts and src/train/adam.ts, branch for branch and in the same order of
+// arithmetic of src/train/mlp.ts and src/train/optimizers/, branch for branch and in the same order of
 // operations, so each lane computes exactly the float64 values the scalar code computes for that
 // member: IEEE addition, multiplication, division and square root are exact per lane, there is no
 // fused multiply-add (no relaxed SIMD), and where the scalar code skips work for a value (a ReLU
@@ -592,7 +592,7 @@ function backVectors(input: usize, fin: i32, d: usize, fout: i32, n: i32, w: usi
 }
 
 /**
- * adam.ts `adam` on P values for the lanes in mask: c1 = 1 − β₁, c2 = 1 − β₂ (as the scalar code
+ * optimizers/adam.ts's update on P values for the lanes in mask: c1 = 1 − β₁, c2 = 1 − β₂ (as the scalar code
  * computes them), stepSize = lr/(1 − β₁ᵗ), bc2Sqrt = √(1 − β₂ᵗ); m, v and p are rounded to float32
  * as the scalar code's Float32Array stores round them.
  */
@@ -634,7 +634,7 @@ export function adam(
   }
 }
 
-/** adam.ts `rmsprop` on P values for the lanes in mask: c = 1 − α. */
+/** optimizers/rmsprop.ts's update on P values for the lanes in mask: c = 1 − α. */
 export function rmsprop(p: usize, v: usize, g: usize, P: i32, lr: f64, alpha: f64, c: f64, eps: f64, mask: i32): void {
   const on = lanes(mask);
   const a = f64x2.splat(alpha);

@@ -1,5 +1,5 @@
-// The GAN row losses for the SIMD kernel on both lanes of an f64x2: src/train/losses.ts's dRow
-// and gRow, and src/numeric/logistic.ts's softplusWithSlope, operation for operation over
+// The GAN row losses for the SIMD kernel on both lanes of an f64x2: the rows of src/train/losses/<id>.ts
+// (d and g), and src/numeric/logistic.ts's softplusWithSlope, operation for operation over
 // fdlibm's exp and log1p (./vmath.ts, each lane V8's own value), so a lane's losses and slopes are
 // the JavaScript code's bit for bit (the derivations are beside the JavaScript definitions).
 // Both lanes are computed whatever the mask; the caller keeps the training lanes' results.
@@ -35,7 +35,7 @@ export let vslope: v128 = f64x2.splat(0);
 }
 
 /**
- * dRow on both lanes; e = e^−|l| for the BCE losses (usesSoftplus), computed by the caller in a
+ * A loss's d row on both lanes; e = e^−|l| for the BCE losses (usesSoftplus), computed by the caller in a
  * pass of its own (so that the processor overlaps the rows' exponentials), unused otherwise.
  */
 @inline export function vdRow(code: i32, real: bool, l: v128, y: f64, e: v128): void {
@@ -59,7 +59,7 @@ export let vslope: v128 = f64x2.splat(0);
   }
 }
 
-/** gRow on both lanes; e as for vdRow. */
+/** A loss's g row on both lanes; e as for vdRow. */
 @inline export function vgRow(code: i32, l: v128, e: v128): void {
   const one = f64x2.splat(1);
   if (code == CRITIC) {
