@@ -1,20 +1,23 @@
-// The fused engine's linear algebra for two members at once, in WebAssembly SIMD (AssemblyScript;
+// The fused engine's linear algebra for several members at once, in WebAssembly SIMD (AssemblyScript;
 // part of the kernel that assembly/kernel.ts exports, built by `npm run build:wasm` into
 // src/train/engines/fused-pair-wasm.ts).
 //
-// Every value is an f64x2: lane 0 is one member, lane 1 another. Each function is the member-wise
-// arithmetic of src/train/mlp.ts and src/train/optimizers/, branch for branch and in the same order of
-// operations, so each lane computes exactly the float64 values the scalar code computes for that
-// member: IEEE addition, multiplication, division and square root are exact per lane, there is no
-// fused multiply-add (no relaxed SIMD), and where the scalar code skips work for a value (a ReLU
-// zero, an input of 0) the lane keeps its old value through a select instead of a branch. Sums over
-// rows or columns that the scalar code forms one after another are formed four at a time here,
+// Every value is a v128 of one lane per member, in one of two precisions, the functions being generic
+// over the lane type T: f64 (an f64x2, two members: the float64 engine) or f32 (an f32x4, four members:
+// the float32 engine). Each function is the member-wise arithmetic of src/train/mlp.ts and
+// src/train/optimizers/, branch for branch and in the same order of operations, so each lane computes
+// exactly the values the scalar code computes for that member in that precision (float64, or float32
+// with Math.fround after every operation): IEEE addition, multiplication, division and square root are
+// exact per lane, there is no fused multiply-add (no relaxed SIMD), and where the scalar code skips work
+// for a value (a ReLU zero) the lane keeps its old value through a select instead of a branch. Sums
+// over rows or columns that the scalar code forms one after another are formed four at a time here,
 // each in its own order (four independent chains, so the processor overlaps them). The losses and
 // the draws are ./losses.ts and ./normal.ts, a step's order ./step.ts.
 //
-// Memory is laid out by the caller (src/train/engines/fused-simd.ts). A network descriptor is
-// i32 L, then per layer six i32: fin, fout, the offsets of W and b in the parameter block (in
-// values), the address of the layer's outputs (acts) and of its backward vectors (back).
+// Memory is laid out by the caller (src/train/engines/fused-simd.ts), 16 bytes a value whatever the
+// precision. A network descriptor is i32 L, then per layer six i32: fin, fout, the offsets of W and b
+// in the parameter block (in values), the address of the layer's outputs (acts) and of its backward
+// vectors (back).
 
 const V: usize = 16;
 
@@ -32,8 +35,8 @@ const V: usize = 16;
 
 // ReLU as the scalar code writes it, s > 0 ? s : 0 (so NaN → 0, −0 → +0): pmax(0, s) is
 // 0 < s ? s : 0, one instruction where a compare and a select are two
-@inline function relu0(s: v128): v128 {
-  return f64x2.pmax(f64x2.splat(0), s);
+@inline function relu0<T>(s: v128): v128 {
+  return v128.pmax<T>(v128.splat<T>(<T>0), s);
 }
 
 // select(c, a, b): a in the lanes where c is set, else b
@@ -47,7 +50,7 @@ const V: usize = 16;
  * at once, four independent chains, so the processor overlaps them. (Products commute exactly,
  * so x·w and w·x are the same value.)
  */
-@inline function rowDots(x: usize, len: i32, w: usize, n: i32, init: v128, out: usize, relu: bool): void {
+@inline function rowDots<T>(x: usize, len: i32, w: usize, n: i32, init: v128, out: usize, relu: bool): void {
   const stride = <usize>len * V;
   let r = 0;
   for (; r + 4 <= n; r += 4) {
@@ -62,22 +65,22 @@ const V: usize = 16;
     for (let i = 0; i < len; i++) {
       const o = <usize>i * V;
       const wi = ld(w + o);
-      s0 = f64x2.add(s0, f64x2.mul(ld(x0 + o), wi));
-      s1 = f64x2.add(s1, f64x2.mul(ld(x1 + o), wi));
-      s2 = f64x2.add(s2, f64x2.mul(ld(x2 + o), wi));
-      s3 = f64x2.add(s3, f64x2.mul(ld(x3 + o), wi));
+      s0 = v128.add<T>(s0, v128.mul<T>(ld(x0 + o), wi));
+      s1 = v128.add<T>(s1, v128.mul<T>(ld(x1 + o), wi));
+      s2 = v128.add<T>(s2, v128.mul<T>(ld(x2 + o), wi));
+      s3 = v128.add<T>(s3, v128.mul<T>(ld(x3 + o), wi));
     }
     const or = out + <usize>r * V;
-    st(or, relu ? relu0(s0) : s0);
-    st(or + V, relu ? relu0(s1) : s1);
-    st(or + 2 * V, relu ? relu0(s2) : s2);
-    st(or + 3 * V, relu ? relu0(s3) : s3);
+    st(or, relu ? relu0<T>(s0) : s0);
+    st(or + V, relu ? relu0<T>(s1) : s1);
+    st(or + 2 * V, relu ? relu0<T>(s2) : s2);
+    st(or + 3 * V, relu ? relu0<T>(s3) : s3);
   }
   for (; r < n; r++) {
     const xr = x + <usize>r * stride;
     let s = init;
-    for (let i = 0; i < len; i++) s = f64x2.add(s, f64x2.mul(ld(xr + <usize>i * V), ld(w + <usize>i * V)));
-    st(out + <usize>r * V, relu ? relu0(s) : s);
+    for (let i = 0; i < len; i++) s = v128.add<T>(s, v128.mul<T>(ld(xr + <usize>i * V), ld(w + <usize>i * V)));
+    st(out + <usize>r * V, relu ? relu0<T>(s) : s);
   }
 }
 
@@ -87,7 +90,7 @@ const V: usize = 16;
  * weight loaded serving two rows and each input four outputs. (A copy of W transposed, read in order,
  * was not faster here: the copy costs what the contiguous reads save.)
  */
-function wideForward(input: usize, fin: i32, w: usize, b: usize, fout: i32, n: i32, out: usize, relu: bool): void {
+function wideForward<T>(input: usize, fin: i32, w: usize, b: usize, fout: i32, n: i32, out: usize, relu: bool): void {
   const inStride = <usize>fin * V;
   let r = 0;
   for (; r + 2 <= n; r += 2) {
@@ -117,44 +120,44 @@ function wideForward(input: usize, fin: i32, w: usize, b: usize, fout: i32, n: i
         const w2 = ld(wr + 2 * V);
         const w3 = ld(wr + 3 * V);
         wr += ws;
-        s00 = f64x2.add(s00, f64x2.mul(a0, w0));
-        s01 = f64x2.add(s01, f64x2.mul(a0, w1));
-        s02 = f64x2.add(s02, f64x2.mul(a0, w2));
-        s03 = f64x2.add(s03, f64x2.mul(a0, w3));
-        s10 = f64x2.add(s10, f64x2.mul(a1, w0));
-        s11 = f64x2.add(s11, f64x2.mul(a1, w1));
-        s12 = f64x2.add(s12, f64x2.mul(a1, w2));
-        s13 = f64x2.add(s13, f64x2.mul(a1, w3));
+        s00 = v128.add<T>(s00, v128.mul<T>(a0, w0));
+        s01 = v128.add<T>(s01, v128.mul<T>(a0, w1));
+        s02 = v128.add<T>(s02, v128.mul<T>(a0, w2));
+        s03 = v128.add<T>(s03, v128.mul<T>(a0, w3));
+        s10 = v128.add<T>(s10, v128.mul<T>(a1, w0));
+        s11 = v128.add<T>(s11, v128.mul<T>(a1, w1));
+        s12 = v128.add<T>(s12, v128.mul<T>(a1, w2));
+        s13 = v128.add<T>(s13, v128.mul<T>(a1, w3));
       }
       const q0 = o0 + <usize>j * V;
       const q1 = o1 + <usize>j * V;
-      st(q0, relu ? relu0(s00) : s00);
-      st(q0 + V, relu ? relu0(s01) : s01);
-      st(q0 + 2 * V, relu ? relu0(s02) : s02);
-      st(q0 + 3 * V, relu ? relu0(s03) : s03);
-      st(q1, relu ? relu0(s10) : s10);
-      st(q1 + V, relu ? relu0(s11) : s11);
-      st(q1 + 2 * V, relu ? relu0(s12) : s12);
-      st(q1 + 3 * V, relu ? relu0(s13) : s13);
+      st(q0, relu ? relu0<T>(s00) : s00);
+      st(q0 + V, relu ? relu0<T>(s01) : s01);
+      st(q0 + 2 * V, relu ? relu0<T>(s02) : s02);
+      st(q0 + 3 * V, relu ? relu0<T>(s03) : s03);
+      st(q1, relu ? relu0<T>(s10) : s10);
+      st(q1 + V, relu ? relu0<T>(s11) : s11);
+      st(q1 + 2 * V, relu ? relu0<T>(s12) : s12);
+      st(q1 + 3 * V, relu ? relu0<T>(s13) : s13);
     }
     for (; j < fout; j++) {
-      wideOutput(input, fin, w, b, fout, r, j, out, relu);
-      wideOutput(input, fin, w, b, fout, r + 1, j, out, relu);
+      wideOutput<T>(input, fin, w, b, fout, r, j, out, relu);
+      wideOutput<T>(input, fin, w, b, fout, r + 1, j, out, relu);
     }
   }
-  for (; r < n; r++) for (let j = 0; j < fout; j++) wideOutput(input, fin, w, b, fout, r, j, out, relu);
+  for (; r < n; r++) for (let j = 0; j < fout; j++) wideOutput<T>(input, fin, w, b, fout, r, j, out, relu);
 }
 
 /** One output of the wide layer, as wideForward forms each. */
-@inline function wideOutput(input: usize, fin: i32, w: usize, b: usize, fout: i32, r: i32, j: i32, out: usize, relu: bool): void {
+@inline function wideOutput<T>(input: usize, fin: i32, w: usize, b: usize, fout: i32, r: i32, j: i32, out: usize, relu: bool): void {
   const ir = input + <usize>(r * fin) * V;
   let s = ld(b + <usize>j * V);
-  for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + <usize>i * V), ld(w + <usize>(i * fout + j) * V)));
-  st(out + <usize>(r * fout + j) * V, relu ? relu0(s) : s);
+  for (let i = 0; i < fin; i++) s = v128.add<T>(s, v128.mul<T>(ld(ir + <usize>i * V), ld(w + <usize>(i * fout + j) * V)));
+  st(out + <usize>(r * fout + j) * V, relu ? relu0<T>(s) : s);
 }
 
 /** mlp.ts `forward`: the first n rows of x through the network; the last layer's outputs in its acts. */
-export function forward(desc: usize, p: usize, x: usize, n: i32): void {
+export function forwardT<T>(desc: usize, p: usize, x: usize, n: i32): void {
   const L = load<i32>(desc);
   let input = x;
   for (let l = 0; l < L; l++) {
@@ -182,21 +185,21 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
         let or = out + <usize>j * V;
         for (let r = 0; r < n; r++) {
           const a = ld(input + <usize>r * V);
-          const s0 = f64x2.add(b0, f64x2.mul(a, w0));
-          const s1 = f64x2.add(b1, f64x2.mul(a, w1));
-          const s2 = f64x2.add(b2, f64x2.mul(a, w2));
-          const s3 = f64x2.add(b3, f64x2.mul(a, w3));
-          st(or, relu ? relu0(s0) : s0);
-          st(or + V, relu ? relu0(s1) : s1);
-          st(or + 2 * V, relu ? relu0(s2) : s2);
-          st(or + 3 * V, relu ? relu0(s3) : s3);
+          const s0 = v128.add<T>(b0, v128.mul<T>(a, w0));
+          const s1 = v128.add<T>(b1, v128.mul<T>(a, w1));
+          const s2 = v128.add<T>(b2, v128.mul<T>(a, w2));
+          const s3 = v128.add<T>(b3, v128.mul<T>(a, w3));
+          st(or, relu ? relu0<T>(s0) : s0);
+          st(or + V, relu ? relu0<T>(s1) : s1);
+          st(or + 2 * V, relu ? relu0<T>(s2) : s2);
+          st(or + 3 * V, relu ? relu0<T>(s3) : s3);
           or += stride;
         }
       }
       for (; j < fout; j++) {
         for (let r = 0; r < n; r++) {
-          const s = f64x2.add(ld(b + <usize>j * V), f64x2.mul(ld(input + <usize>r * V), ld(w + <usize>j * V)));
-          st(out + <usize>(r * fout + j) * V, relu ? relu0(s) : s);
+          const s = v128.add<T>(ld(b + <usize>j * V), v128.mul<T>(ld(input + <usize>r * V), ld(w + <usize>j * V)));
+          st(out + <usize>(r * fout + j) * V, relu ? relu0<T>(s) : s);
         }
       }
     } else if (fin <= 4) {
@@ -205,14 +208,14 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
         const or = out + <usize>(r * fout) * V;
         for (let j = 0; j < fout; j++) {
           let s = ld(b + <usize>j * V);
-          for (let i = 0; i < fin; i++) s = f64x2.add(s, f64x2.mul(ld(ir + <usize>i * V), ld(w + <usize>(i * fout + j) * V)));
-          st(or + <usize>j * V, relu ? relu0(s) : s);
+          for (let i = 0; i < fin; i++) s = v128.add<T>(s, v128.mul<T>(ld(ir + <usize>i * V), ld(w + <usize>(i * fout + j) * V)));
+          st(or + <usize>j * V, relu ? relu0<T>(s) : s);
         }
       }
     } else if (fout == 1) {
-      rowDots(input, fin, w, n, ld(b), out, relu);
+      rowDots<T>(input, fin, w, n, ld(b), out, relu);
     } else {
-      wideForward(input, fin, w, b, fout, n, out, relu);
+      wideForward<T>(input, fin, w, b, fout, n, out, relu);
     }
     input = out;
   }
@@ -222,9 +225,9 @@ export function forward(desc: usize, p: usize, x: usize, n: i32): void {
  * mlp.ts `backward`: from delta over the first n rows of the last forward pass (whose input was x),
  * adds the parameter gradients into g (when g is not 0) and leaves ∂/∂x in layer 0's back (when wantDx).
  */
-export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, g: usize, wantDx: bool): void {
+export function backwardT<T>(desc: usize, p: usize, x: usize, delta: usize, n: i32, g: usize, wantDx: bool): void {
   const L = load<i32>(desc);
-  const zero = f64x2.splat(0);
+  const zero = v128.splat<T>(<T>0);
   const all = i64x2.splat(-1);
   let d = delta;
   for (let l = L - 1; l >= 0; l--) {
@@ -240,9 +243,9 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
     if (fout == 1) {
       if (g != 0) {
         let gb = zero;
-        for (let r = 0; r < n; r++) gb = f64x2.add(gb, ld(d + <usize>r * V));
+        for (let r = 0; r < n; r++) gb = v128.add<T>(gb, ld(d + <usize>r * V));
         const o = g + bIdx * V;
-        st(o, f64x2.add(ld(o), gb));
+        st(o, v128.add<T>(ld(o), gb));
       }
       const stride = <usize>fin * V;
       let i = 0;
@@ -265,26 +268,26 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
           const a1 = ld(ar + V);
           const a2 = ld(ar + 2 * V);
           const a3 = ld(ar + 3 * V);
-          const on0 = masked ? f64x2.gt(a0, zero) : all;
-          const on1 = masked ? f64x2.gt(a1, zero) : all;
-          const on2 = masked ? f64x2.gt(a2, zero) : all;
-          const on3 = masked ? f64x2.gt(a3, zero) : all;
-          g0 = sel(on0, f64x2.add(g0, f64x2.mul(a0, dr)), g0);
-          g1 = sel(on1, f64x2.add(g1, f64x2.mul(a1, dr)), g1);
-          g2 = sel(on2, f64x2.add(g2, f64x2.mul(a2, dr)), g2);
-          g3 = sel(on3, f64x2.add(g3, f64x2.mul(a3, dr)), g3);
-          st(pr, sel(on0, f64x2.mul(w0, dr), zero));
-          st(pr + V, sel(on1, f64x2.mul(w1, dr), zero));
-          st(pr + 2 * V, sel(on2, f64x2.mul(w2, dr), zero));
-          st(pr + 3 * V, sel(on3, f64x2.mul(w3, dr), zero));
+          const on0 = masked ? v128.gt<T>(a0, zero) : all;
+          const on1 = masked ? v128.gt<T>(a1, zero) : all;
+          const on2 = masked ? v128.gt<T>(a2, zero) : all;
+          const on3 = masked ? v128.gt<T>(a3, zero) : all;
+          g0 = sel(on0, v128.add<T>(g0, v128.mul<T>(a0, dr)), g0);
+          g1 = sel(on1, v128.add<T>(g1, v128.mul<T>(a1, dr)), g1);
+          g2 = sel(on2, v128.add<T>(g2, v128.mul<T>(a2, dr)), g2);
+          g3 = sel(on3, v128.add<T>(g3, v128.mul<T>(a3, dr)), g3);
+          st(pr, sel(on0, v128.mul<T>(w0, dr), zero));
+          st(pr + V, sel(on1, v128.mul<T>(w1, dr), zero));
+          st(pr + 2 * V, sel(on2, v128.mul<T>(w2, dr), zero));
+          st(pr + 3 * V, sel(on3, v128.mul<T>(w3, dr), zero));
           ar += stride;
           pr += stride;
         }
         const o = g + (wIdx + <usize>i) * V;
-        st(o, f64x2.add(ld(o), g0));
-        st(o + V, f64x2.add(ld(o + V), g1));
-        st(o + 2 * V, f64x2.add(ld(o + 2 * V), g2));
-        st(o + 3 * V, f64x2.add(ld(o + 3 * V), g3));
+        st(o, v128.add<T>(ld(o), g0));
+        st(o + V, v128.add<T>(ld(o + V), g1));
+        st(o + 2 * V, v128.add<T>(ld(o + 2 * V), g2));
+        st(o + 3 * V, v128.add<T>(ld(o + 3 * V), g3));
       }
       // without gradients (g = 0: the backward vector only), four inputs at once likewise
       for (; g == 0 && i + 4 <= fin; i += 4) {
@@ -297,14 +300,14 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         let pr = prev + <usize>i * V;
         for (let r = 0; r < n; r++) {
           const dr = ld(d + <usize>r * V);
-          const on0 = masked ? f64x2.gt(ld(ar), zero) : all;
-          const on1 = masked ? f64x2.gt(ld(ar + V), zero) : all;
-          const on2 = masked ? f64x2.gt(ld(ar + 2 * V), zero) : all;
-          const on3 = masked ? f64x2.gt(ld(ar + 3 * V), zero) : all;
-          st(pr, sel(on0, f64x2.mul(w0, dr), zero));
-          st(pr + V, sel(on1, f64x2.mul(w1, dr), zero));
-          st(pr + 2 * V, sel(on2, f64x2.mul(w2, dr), zero));
-          st(pr + 3 * V, sel(on3, f64x2.mul(w3, dr), zero));
+          const on0 = masked ? v128.gt<T>(ld(ar), zero) : all;
+          const on1 = masked ? v128.gt<T>(ld(ar + V), zero) : all;
+          const on2 = masked ? v128.gt<T>(ld(ar + 2 * V), zero) : all;
+          const on3 = masked ? v128.gt<T>(ld(ar + 3 * V), zero) : all;
+          st(pr, sel(on0, v128.mul<T>(w0, dr), zero));
+          st(pr + V, sel(on1, v128.mul<T>(w1, dr), zero));
+          st(pr + 2 * V, sel(on2, v128.mul<T>(w2, dr), zero));
+          st(pr + 3 * V, sel(on3, v128.mul<T>(w3, dr), zero));
           ar += stride;
           pr += stride;
         }
@@ -314,14 +317,14 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
         let gw = zero;
         for (let r = 0; r < n; r++) {
           const a = ld(input + <usize>(r * fin + i) * V);
-          const on = masked ? f64x2.gt(a, zero) : all;
+          const on = masked ? v128.gt<T>(a, zero) : all;
           const dr = ld(d + <usize>r * V);
-          gw = sel(on, f64x2.add(gw, f64x2.mul(a, dr)), gw);
-          st(prev + <usize>(r * fin + i) * V, sel(on, f64x2.mul(wi, dr), zero));
+          gw = sel(on, v128.add<T>(gw, v128.mul<T>(a, dr)), gw);
+          st(prev + <usize>(r * fin + i) * V, sel(on, v128.mul<T>(wi, dr), zero));
         }
         if (g != 0) {
           const o = g + (wIdx + <usize>i) * V;
-          st(o, f64x2.add(ld(o), gw));
+          st(o, v128.add<T>(ld(o), gw));
         }
       }
       d = prev;
@@ -347,41 +350,41 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
           const d1 = ld(dr + V);
           const d2 = ld(dr + 2 * V);
           const d3 = ld(dr + 3 * V);
-          w0 = f64x2.add(w0, f64x2.mul(a, d0));
-          w1 = f64x2.add(w1, f64x2.mul(a, d1));
-          w2 = f64x2.add(w2, f64x2.mul(a, d2));
-          w3 = f64x2.add(w3, f64x2.mul(a, d3));
-          b0 = f64x2.add(b0, d0);
-          b1 = f64x2.add(b1, d1);
-          b2 = f64x2.add(b2, d2);
-          b3 = f64x2.add(b3, d3);
+          w0 = v128.add<T>(w0, v128.mul<T>(a, d0));
+          w1 = v128.add<T>(w1, v128.mul<T>(a, d1));
+          w2 = v128.add<T>(w2, v128.mul<T>(a, d2));
+          w3 = v128.add<T>(w3, v128.mul<T>(a, d3));
+          b0 = v128.add<T>(b0, d0);
+          b1 = v128.add<T>(b1, d1);
+          b2 = v128.add<T>(b2, d2);
+          b3 = v128.add<T>(b3, d3);
           dr += stride;
         }
         const ow = g + (wIdx + <usize>j) * V;
-        st(ow, f64x2.add(ld(ow), w0));
-        st(ow + V, f64x2.add(ld(ow + V), w1));
-        st(ow + 2 * V, f64x2.add(ld(ow + 2 * V), w2));
-        st(ow + 3 * V, f64x2.add(ld(ow + 3 * V), w3));
+        st(ow, v128.add<T>(ld(ow), w0));
+        st(ow + V, v128.add<T>(ld(ow + V), w1));
+        st(ow + 2 * V, v128.add<T>(ld(ow + 2 * V), w2));
+        st(ow + 3 * V, v128.add<T>(ld(ow + 3 * V), w3));
         const ob = g + (bIdx + <usize>j) * V;
-        st(ob, f64x2.add(ld(ob), b0));
-        st(ob + V, f64x2.add(ld(ob + V), b1));
-        st(ob + 2 * V, f64x2.add(ld(ob + 2 * V), b2));
-        st(ob + 3 * V, f64x2.add(ld(ob + 3 * V), b3));
+        st(ob, v128.add<T>(ld(ob), b0));
+        st(ob + V, v128.add<T>(ld(ob + V), b1));
+        st(ob + 2 * V, v128.add<T>(ld(ob + 2 * V), b2));
+        st(ob + 3 * V, v128.add<T>(ld(ob + 3 * V), b3));
       }
       for (; g != 0 && j < fout; j++) {
         let gw = zero;
         let gb = zero;
         for (let r = 0; r < n; r++) {
           const dj = ld(d + <usize>(r * fout + j) * V);
-          gw = f64x2.add(gw, f64x2.mul(ld(input + <usize>r * V), dj));
-          gb = f64x2.add(gb, dj);
+          gw = v128.add<T>(gw, v128.mul<T>(ld(input + <usize>r * V), dj));
+          gb = v128.add<T>(gb, dj);
         }
         const ow = g + (wIdx + <usize>j) * V;
-        st(ow, f64x2.add(ld(ow), gw));
+        st(ow, v128.add<T>(ld(ow), gw));
         const ob = g + (bIdx + <usize>j) * V;
-        st(ob, f64x2.add(ld(ob), gb));
+        st(ob, v128.add<T>(ld(ob), gb));
       }
-      if (wantPrev) rowDots(d, fout, w, n, zero, prev, false);
+      if (wantPrev) rowDots<T>(d, fout, w, n, zero, prev, false);
       d = prev;
       continue;
     }
@@ -390,16 +393,16 @@ export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, 
     // only held in registers between steps): the bias gradients, the weight gradients and the vector
     // passed back
     if (g != 0) {
-      biasGradients(d, fout, n, g + bIdx * V);
-      weightGradients(input, fin, d, fout, n, g + wIdx * V);
+      biasGradients<T>(d, fout, n, g + bIdx * V);
+      weightGradients<T>(input, fin, d, fout, n, g + wIdx * V);
     }
-    if (wantPrev) backVectors(input, fin, d, fout, n, w, prev, masked);
+    if (wantPrev) backVectors<T>(input, fin, d, fout, n, w, prev, masked);
     d = prev;
   }
 }
 
 /** g_b[j] += d[r][j] for r = 0, 1, …, n − 1 in turn (the scalar code's chain per output), eight outputs at a time in registers. */
-function biasGradients(d: usize, fout: i32, n: i32, gb: usize): void {
+function biasGradients<T>(d: usize, fout: i32, n: i32, gb: usize): void {
   const stride = <usize>fout * V;
   let j = 0;
   for (; j + 8 <= fout; j += 8) {
@@ -414,14 +417,14 @@ function biasGradients(d: usize, fout: i32, n: i32, gb: usize): void {
     let s7 = ld(o + 7 * V);
     let dr = d + <usize>j * V;
     for (let r = 0; r < n; r++) {
-      s0 = f64x2.add(s0, ld(dr));
-      s1 = f64x2.add(s1, ld(dr + V));
-      s2 = f64x2.add(s2, ld(dr + 2 * V));
-      s3 = f64x2.add(s3, ld(dr + 3 * V));
-      s4 = f64x2.add(s4, ld(dr + 4 * V));
-      s5 = f64x2.add(s5, ld(dr + 5 * V));
-      s6 = f64x2.add(s6, ld(dr + 6 * V));
-      s7 = f64x2.add(s7, ld(dr + 7 * V));
+      s0 = v128.add<T>(s0, ld(dr));
+      s1 = v128.add<T>(s1, ld(dr + V));
+      s2 = v128.add<T>(s2, ld(dr + 2 * V));
+      s3 = v128.add<T>(s3, ld(dr + 3 * V));
+      s4 = v128.add<T>(s4, ld(dr + 4 * V));
+      s5 = v128.add<T>(s5, ld(dr + 5 * V));
+      s6 = v128.add<T>(s6, ld(dr + 6 * V));
+      s7 = v128.add<T>(s7, ld(dr + 7 * V));
       dr += stride;
     }
     st(o, s0);
@@ -436,7 +439,7 @@ function biasGradients(d: usize, fout: i32, n: i32, gb: usize): void {
   for (; j < fout; j++) {
     const o = gb + <usize>j * V;
     let s = ld(o);
-    for (let r = 0; r < n; r++) s = f64x2.add(s, ld(d + <usize>(r * fout + j) * V));
+    for (let r = 0; r < n; r++) s = v128.add<T>(s, ld(d + <usize>(r * fout + j) * V));
     st(o, s);
   }
 }
@@ -446,7 +449,7 @@ function biasGradients(d: usize, fout: i32, n: i32, gb: usize): void {
  * input adds zeros, as the scalar code adds them): two inputs × four outputs at a time, the eight
  * gradients in registers across the rows, so each weight's gradient is read and written once a pass.
  */
-function weightGradients(input: usize, fin: i32, d: usize, fout: i32, n: i32, gw: usize): void {
+function weightGradients<T>(input: usize, fin: i32, d: usize, fout: i32, n: i32, gw: usize): void {
   const inStride = <usize>fin * V;
   const outStride = <usize>fout * V;
   let i = 0;
@@ -472,14 +475,14 @@ function weightGradients(input: usize, fin: i32, d: usize, fout: i32, n: i32, gw
         const d1 = ld(dr + V);
         const d2 = ld(dr + 2 * V);
         const d3 = ld(dr + 3 * V);
-        g00 = f64x2.add(g00, f64x2.mul(a0, d0));
-        g01 = f64x2.add(g01, f64x2.mul(a0, d1));
-        g02 = f64x2.add(g02, f64x2.mul(a0, d2));
-        g03 = f64x2.add(g03, f64x2.mul(a0, d3));
-        g10 = f64x2.add(g10, f64x2.mul(a1, d0));
-        g11 = f64x2.add(g11, f64x2.mul(a1, d1));
-        g12 = f64x2.add(g12, f64x2.mul(a1, d2));
-        g13 = f64x2.add(g13, f64x2.mul(a1, d3));
+        g00 = v128.add<T>(g00, v128.mul<T>(a0, d0));
+        g01 = v128.add<T>(g01, v128.mul<T>(a0, d1));
+        g02 = v128.add<T>(g02, v128.mul<T>(a0, d2));
+        g03 = v128.add<T>(g03, v128.mul<T>(a0, d3));
+        g10 = v128.add<T>(g10, v128.mul<T>(a1, d0));
+        g11 = v128.add<T>(g11, v128.mul<T>(a1, d1));
+        g12 = v128.add<T>(g12, v128.mul<T>(a1, d2));
+        g13 = v128.add<T>(g13, v128.mul<T>(a1, d3));
         ar += inStride;
         dr += outStride;
       }
@@ -493,18 +496,18 @@ function weightGradients(input: usize, fin: i32, d: usize, fout: i32, n: i32, gw
       st(o1 + 3 * V, g13);
     }
     for (; j < fout; j++) {
-      weightGradient(input, fin, i, d, fout, j, n, gw);
-      weightGradient(input, fin, i + 1, d, fout, j, n, gw);
+      weightGradient<T>(input, fin, i, d, fout, j, n, gw);
+      weightGradient<T>(input, fin, i + 1, d, fout, j, n, gw);
     }
   }
-  for (; i < fin; i++) for (let j = 0; j < fout; j++) weightGradient(input, fin, i, d, fout, j, n, gw);
+  for (; i < fin; i++) for (let j = 0; j < fout; j++) weightGradient<T>(input, fin, i, d, fout, j, n, gw);
 }
 
 /** One weight's gradient, as weightGradients forms each. */
-@inline function weightGradient(input: usize, fin: i32, i: i32, d: usize, fout: i32, j: i32, n: i32, gw: usize): void {
+@inline function weightGradient<T>(input: usize, fin: i32, i: i32, d: usize, fout: i32, j: i32, n: i32, gw: usize): void {
   const o = gw + <usize>(i * fout + j) * V;
   let s = ld(o);
-  for (let r = 0; r < n; r++) s = f64x2.add(s, f64x2.mul(ld(input + <usize>(r * fin + i) * V), ld(d + <usize>(r * fout + j) * V)));
+  for (let r = 0; r < n; r++) s = v128.add<T>(s, v128.mul<T>(ld(input + <usize>(r * fin + i) * V), ld(d + <usize>(r * fout + j) * V)));
   st(o, s);
 }
 
@@ -512,8 +515,8 @@ function weightGradients(input: usize, fin: i32, d: usize, fout: i32, n: i32, gw
  * prev[r][i] = Σⱼ w[i][j]·d[r][j] (from 0, j = 0, 1, …, the scalar code's order) where the input a[r][i]
  * is > 0 (or unmasked), else 0: two rows × four inputs at a time, eight sums in registers.
  */
-function backVectors(input: usize, fin: i32, d: usize, fout: i32, n: i32, w: usize, prev: usize, masked: bool): void {
-  const zero = f64x2.splat(0);
+function backVectors<T>(input: usize, fin: i32, d: usize, fout: i32, n: i32, w: usize, prev: usize, masked: bool): void {
+  const zero = v128.splat<T>(<T>0);
   const all = i64x2.splat(-1);
   const wStride = <usize>fout * V;
   let r = 0;
@@ -539,64 +542,100 @@ function backVectors(input: usize, fin: i32, d: usize, fout: i32, n: i32, w: usi
         const w1 = ld(wr + wStride);
         const w2 = ld(wr + 2 * wStride);
         const w3 = ld(wr + 3 * wStride);
-        s00 = f64x2.add(s00, f64x2.mul(w0, e0));
-        s01 = f64x2.add(s01, f64x2.mul(w1, e0));
-        s02 = f64x2.add(s02, f64x2.mul(w2, e0));
-        s03 = f64x2.add(s03, f64x2.mul(w3, e0));
-        s10 = f64x2.add(s10, f64x2.mul(w0, e1));
-        s11 = f64x2.add(s11, f64x2.mul(w1, e1));
-        s12 = f64x2.add(s12, f64x2.mul(w2, e1));
-        s13 = f64x2.add(s13, f64x2.mul(w3, e1));
+        s00 = v128.add<T>(s00, v128.mul<T>(w0, e0));
+        s01 = v128.add<T>(s01, v128.mul<T>(w1, e0));
+        s02 = v128.add<T>(s02, v128.mul<T>(w2, e0));
+        s03 = v128.add<T>(s03, v128.mul<T>(w3, e0));
+        s10 = v128.add<T>(s10, v128.mul<T>(w0, e1));
+        s11 = v128.add<T>(s11, v128.mul<T>(w1, e1));
+        s12 = v128.add<T>(s12, v128.mul<T>(w2, e1));
+        s13 = v128.add<T>(s13, v128.mul<T>(w3, e1));
         wr += V;
       }
       const a0 = input + <usize>(r * fin + i) * V;
       const a1 = a0 + <usize>fin * V;
       const p0 = prev + <usize>(r * fin + i) * V;
       const p1 = p0 + <usize>fin * V;
-      st(p0, sel(masked ? f64x2.gt(ld(a0), zero) : all, s00, zero));
-      st(p0 + V, sel(masked ? f64x2.gt(ld(a0 + V), zero) : all, s01, zero));
-      st(p0 + 2 * V, sel(masked ? f64x2.gt(ld(a0 + 2 * V), zero) : all, s02, zero));
-      st(p0 + 3 * V, sel(masked ? f64x2.gt(ld(a0 + 3 * V), zero) : all, s03, zero));
-      st(p1, sel(masked ? f64x2.gt(ld(a1), zero) : all, s10, zero));
-      st(p1 + V, sel(masked ? f64x2.gt(ld(a1 + V), zero) : all, s11, zero));
-      st(p1 + 2 * V, sel(masked ? f64x2.gt(ld(a1 + 2 * V), zero) : all, s12, zero));
-      st(p1 + 3 * V, sel(masked ? f64x2.gt(ld(a1 + 3 * V), zero) : all, s13, zero));
+      st(p0, sel(masked ? v128.gt<T>(ld(a0), zero) : all, s00, zero));
+      st(p0 + V, sel(masked ? v128.gt<T>(ld(a0 + V), zero) : all, s01, zero));
+      st(p0 + 2 * V, sel(masked ? v128.gt<T>(ld(a0 + 2 * V), zero) : all, s02, zero));
+      st(p0 + 3 * V, sel(masked ? v128.gt<T>(ld(a0 + 3 * V), zero) : all, s03, zero));
+      st(p1, sel(masked ? v128.gt<T>(ld(a1), zero) : all, s10, zero));
+      st(p1 + V, sel(masked ? v128.gt<T>(ld(a1 + V), zero) : all, s11, zero));
+      st(p1 + 2 * V, sel(masked ? v128.gt<T>(ld(a1 + 2 * V), zero) : all, s12, zero));
+      st(p1 + 3 * V, sel(masked ? v128.gt<T>(ld(a1 + 3 * V), zero) : all, s13, zero));
     }
     for (; i < fin; i++) {
-      backVector(input, fin, i, d, fout, r, w, prev, masked);
-      backVector(input, fin, i, d, fout, r + 1, w, prev, masked);
+      backVector<T>(input, fin, i, d, fout, r, w, prev, masked);
+      backVector<T>(input, fin, i, d, fout, r + 1, w, prev, masked);
     }
   }
-  for (; r < n; r++) for (let i = 0; i < fin; i++) backVector(input, fin, i, d, fout, r, w, prev, masked);
+  for (; r < n; r++) for (let i = 0; i < fin; i++) backVector<T>(input, fin, i, d, fout, r, w, prev, masked);
 }
 
 /** One entry of the vector passed back, as backVectors forms each. */
-@inline function backVector(input: usize, fin: i32, i: i32, d: usize, fout: i32, r: i32, w: usize, prev: usize, masked: bool): void {
-  const zero = f64x2.splat(0);
+@inline function backVector<T>(input: usize, fin: i32, i: i32, d: usize, fout: i32, r: i32, w: usize, prev: usize, masked: bool): void {
+  const zero = v128.splat<T>(<T>0);
   const dr = d + <usize>(r * fout) * V;
   const wr = w + <usize>(i * fout) * V;
   let s = zero;
-  for (let j = 0; j < fout; j++) s = f64x2.add(s, f64x2.mul(ld(wr + <usize>j * V), ld(dr + <usize>j * V)));
-  const on = masked ? f64x2.gt(ld(input + <usize>(r * fin + i) * V), zero) : i64x2.splat(-1);
+  for (let j = 0; j < fout; j++) s = v128.add<T>(s, v128.mul<T>(ld(wr + <usize>j * V), ld(dr + <usize>j * V)));
+  const on = masked ? v128.gt<T>(ld(input + <usize>(r * fin + i) * V), zero) : i64x2.splat(-1);
   st(prev + <usize>(r * fin + i) * V, sel(on, s, zero));
 }
 
-// a value rounded to float32 and back, as storing it in a Float32Array and reading it does
-@inline function f32round(v: v128): v128 {
-  return f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(v));
+/** forwardT on float64 lanes (two members a value) and on float32 lanes (four). */
+export function forward(desc: usize, p: usize, x: usize, n: i32): void {
+  forwardT<f64>(desc, p, x, n);
 }
 
-// lanes set where bit 0 (lane 0) and bit 1 (lane 1) of mask are set
-@inline function lanes(mask: i32): v128 {
-  return i64x2.replace_lane(i64x2.splat(mask & 1 ? -1 : 0), 1, mask & 2 ? -1 : 0);
+export function forward32(desc: usize, p: usize, x: usize, n: i32): void {
+  forwardT<f32>(desc, p, x, n);
+}
+
+/** backwardT on float64 lanes and on float32 lanes. */
+export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, g: usize, wantDx: bool): void {
+  backwardT<f64>(desc, p, x, delta, n, g, wantDx);
+}
+
+export function backward32(desc: usize, p: usize, x: usize, delta: usize, n: i32, g: usize, wantDx: bool): void {
+  backwardT<f32>(desc, p, x, delta, n, g, wantDx);
+}
+
+/** Whether T is the float64 lane type (else float32). */
+@inline function wide<T>(): bool {
+  return sizeof<T>() == 8;
+}
+
+/**
+ * A stored value: on float64 lanes rounded to float32 and back, as the scalar code's Float32Array stores
+ * round it; float32 lanes hold float32 values already (each operation rounded).
+ */
+@inline function stored<T>(v: v128): v128 {
+  return wide<T>() ? f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(v)) : v;
+}
+
+/** A constant on every lane: on float32 lanes rounded to float32, as the scalar float32 code rounds it. */
+@inline function splatC<T>(x: f64): v128 {
+  return wide<T>() ? f64x2.splat(x) : f32x4.splat(<f32>x);
+}
+
+/** Lanes set where bit i of mask is set (lanes 0–1 on float64 lanes, 0–3 on float32 lanes). */
+@inline function lanes<T>(mask: i32): v128 {
+  if (wide<T>()) return i64x2.replace_lane(i64x2.splat(mask & 1 ? -1 : 0), 1, mask & 2 ? -1 : 0);
+  let v = i32x4.splat(mask & 1 ? -1 : 0);
+  v = i32x4.replace_lane(v, 1, mask & 2 ? -1 : 0);
+  v = i32x4.replace_lane(v, 2, mask & 4 ? -1 : 0);
+  return i32x4.replace_lane(v, 3, mask & 8 ? -1 : 0);
 }
 
 /**
  * optimizers/adam.ts's update on P values for the lanes in mask: c1 = 1 − β₁, c2 = 1 − β₂ (as the scalar code
- * computes them), stepSize = lr/(1 − β₁ᵗ), bc2Sqrt = √(1 − β₂ᵗ); m, v and p are rounded to float32
- * as the scalar code's Float32Array stores round them.
+ * computes them), stepSize = lr/(1 − β₁ᵗ), bc2Sqrt = √(1 − β₂ᵗ); m, v and p are stored in float32
+ * (on float64 lanes each is rounded once, as the scalar code's Float32Array stores round them; on float32
+ * lanes every operation rounds, as the scalar float32 code's Math.fround does).
  */
-export function adam(
+export function adamT<T>(
   p: usize,
   m: usize,
   v: usize,
@@ -611,23 +650,23 @@ export function adam(
   c2: f64,
   mask: i32,
 ): void {
-  const on = lanes(mask);
-  const b1 = f64x2.splat(beta1);
-  const k1 = f64x2.splat(c1);
-  const b2 = f64x2.splat(beta2);
-  const k2 = f64x2.splat(c2);
-  const ss = f64x2.splat(stepSize);
-  const bc = f64x2.splat(bc2Sqrt);
-  const e = f64x2.splat(eps);
+  const on = lanes<T>(mask);
+  const b1 = splatC<T>(beta1);
+  const k1 = splatC<T>(c1);
+  const b2 = splatC<T>(beta2);
+  const k2 = splatC<T>(c2);
+  const ss = splatC<T>(stepSize);
+  const bc = splatC<T>(bc2Sqrt);
+  const e = splatC<T>(eps);
   for (let i = 0; i < P; i++) {
     const o = <usize>i * V;
     const gi = ld(g + o);
     const m0 = ld(m + o);
     const v0 = ld(v + o);
     const p0 = ld(p + o);
-    const m1 = f32round(f64x2.add(f64x2.mul(b1, m0), f64x2.mul(k1, gi)));
-    const v1 = f32round(f64x2.add(f64x2.mul(b2, v0), f64x2.mul(f64x2.mul(k2, gi), gi)));
-    const p1 = f32round(f64x2.sub(p0, f64x2.div(f64x2.mul(ss, m1), f64x2.add(f64x2.div(f64x2.sqrt(v1), bc), e))));
+    const m1 = stored<T>(v128.add<T>(v128.mul<T>(b1, m0), v128.mul<T>(k1, gi)));
+    const v1 = stored<T>(v128.add<T>(v128.mul<T>(b2, v0), v128.mul<T>(v128.mul<T>(k2, gi), gi)));
+    const p1 = stored<T>(v128.sub<T>(p0, v128.div<T>(v128.mul<T>(ss, m1), v128.add<T>(v128.div<T>(v128.sqrt<T>(v1), bc), e))));
     st(m + o, sel(on, m1, m0));
     st(v + o, sel(on, v1, v0));
     st(p + o, sel(on, p1, p0));
@@ -635,34 +674,49 @@ export function adam(
 }
 
 /** optimizers/rmsprop.ts's update on P values for the lanes in mask: c = 1 − α. */
-export function rmsprop(p: usize, v: usize, g: usize, P: i32, lr: f64, alpha: f64, c: f64, eps: f64, mask: i32): void {
-  const on = lanes(mask);
-  const a = f64x2.splat(alpha);
-  const k = f64x2.splat(c);
-  const rate = f64x2.splat(lr);
-  const e = f64x2.splat(eps);
+export function rmspropT<T>(p: usize, v: usize, g: usize, P: i32, lr: f64, alpha: f64, c: f64, eps: f64, mask: i32): void {
+  const on = lanes<T>(mask);
+  const a = splatC<T>(alpha);
+  const k = splatC<T>(c);
+  const rate = splatC<T>(lr);
+  const e = splatC<T>(eps);
   for (let i = 0; i < P; i++) {
     const o = <usize>i * V;
     const gi = ld(g + o);
     const v0 = ld(v + o);
     const p0 = ld(p + o);
-    const v1 = f32round(f64x2.add(f64x2.mul(a, v0), f64x2.mul(f64x2.mul(k, gi), gi)));
-    const p1 = f32round(f64x2.sub(p0, f64x2.div(f64x2.mul(rate, gi), f64x2.add(f64x2.sqrt(v1), e))));
+    const v1 = stored<T>(v128.add<T>(v128.mul<T>(a, v0), v128.mul<T>(v128.mul<T>(k, gi), gi)));
+    const p1 = stored<T>(v128.sub<T>(p0, v128.div<T>(v128.mul<T>(rate, gi), v128.add<T>(v128.sqrt<T>(v1), e))));
     st(v + o, sel(on, v1, v0));
     st(p + o, sel(on, p1, p0));
   }
 }
 
-/** Weight clipping to [−c, c] (WGAN) for the lanes in mask: min(c, max(−c, p)), stored in float32 (c itself may not be a float32). */
-export function clip(p: usize, P: i32, c: f64, mask: i32): void {
-  const on = lanes(mask);
-  const hi = f64x2.splat(c);
-  const lo = f64x2.splat(-c);
+/**
+ * Weight clipping to [−c, c] (WGAN) for the lanes in mask: min(c, max(−c, p)), stored in float32 (c itself may
+ * not be a float32: rounding c first, as float32 lanes do, gives the same value, rounding being monotone).
+ */
+export function clipT<T>(p: usize, P: i32, c: f64, mask: i32): void {
+  const on = lanes<T>(mask);
+  const hi = splatC<T>(c);
+  const lo = splatC<T>(-c);
   for (let i = 0; i < P; i++) {
     const o = p + <usize>i * V;
     const p0 = ld(o);
-    st(o, sel(on, f32round(f64x2.min(hi, f64x2.max(lo, p0))), p0));
+    st(o, sel(on, stored<T>(v128.min<T>(hi, v128.max<T>(lo, p0))), p0));
   }
+}
+
+export function adam(p: usize, m: usize, v: usize, g: usize, P: i32, ss: f64, bc: f64, eps: f64, b1: f64, c1: f64, b2: f64, c2: f64, mask: i32): void {
+  adamT<f64>(p, m, v, g, P, ss, bc, eps, b1, c1, b2, c2, mask);
+}
+
+export function rmsprop(p: usize, v: usize, g: usize, P: i32, lr: f64, alpha: f64, c: f64, eps: f64, mask: i32): void {
+  rmspropT<f64>(p, v, g, P, lr, alpha, c, eps, mask);
+}
+
+export function clip(p: usize, P: i32, c: f64, mask: i32): void {
+  clipT<f64>(p, P, c, mask);
 }
 
 /** Where the caller's memory may start. */

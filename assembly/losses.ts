@@ -1,4 +1,4 @@
-// The GAN row losses for the SIMD kernel on both lanes of an f64x2: the rows of src/train/losses/<id>.ts
+// The GAN row losses for the SIMD kernel on both lanes of an f64x2 (and on float32 lanes, below): the rows of src/train/losses/<id>.ts
 // (d and g), and src/numeric/logistic.ts's softplusWithSlope, operation for operation over
 // fdlibm's exp and log1p (./vmath.ts, each lane V8's own value), so a lane's losses and slopes are
 // the JavaScript code's bit for bit (the derivations are beside the JavaScript definitions).
@@ -78,6 +78,53 @@ export let vslope: v128 = f64x2.splat(0);
     vslope = f64x2.sub(vslope, one);
     vloss = f64x2.sub(vloss, l);
   }
+}
+
+// The rows on float32 lanes (four members an f32x4): each row is computed in float64 from the lane's
+// float32 output, two lanes at a time (the f64x2 rows above), and its loss and slope rounded to float32,
+// as the scalar float32 code rounds the float64 row (src/train/mlp.ts).
+export let vloss32: v128 = f32x4.splat(0);
+export let vslope32: v128 = f32x4.splat(0);
+
+/** Lanes 0–1 of an f32x4 as an f64x2. */
+@inline function lowHalf(l: v128): v128 {
+  return f64x2.promote_low_f32x4(l);
+}
+
+/** Lanes 2–3 of an f32x4 as an f64x2. */
+@inline function highHalf(l: v128): v128 {
+  return f64x2.promote_low_f32x4(v128.shuffle<i64>(l, l, 1, 1));
+}
+
+/** Two f64x2, each rounded to float32, as one f32x4 (lo's lanes first). */
+@inline function pack(lo: v128, hi: v128): v128 {
+  return v128.shuffle<i64>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 2);
+}
+
+/** vdRow on the four float32 lanes of l, into vloss32 and vslope32. */
+export function vdRow32(code: i32, real: bool, l: v128, y: f64): void {
+  const soft = usesSoftplus(code);
+  const lo = lowHalf(l);
+  const hi = highHalf(l);
+  vdRow(code, real, lo, y, soft ? vexpNegAbs(lo) : lo);
+  const loss = vloss;
+  const slope = vslope;
+  vdRow(code, real, hi, y, soft ? vexpNegAbs(hi) : hi);
+  vloss32 = pack(loss, vloss);
+  vslope32 = pack(slope, vslope);
+}
+
+/** vgRow on the four float32 lanes of l, into vloss32 and vslope32. */
+export function vgRow32(code: i32, l: v128): void {
+  const soft = usesSoftplus(code);
+  const lo = lowHalf(l);
+  const hi = highHalf(l);
+  vgRow(code, lo, soft ? vexpNegAbs(lo) : lo);
+  const loss = vloss;
+  const slope = vslope;
+  vgRow(code, hi, soft ? vexpNegAbs(hi) : hi);
+  vloss32 = pack(loss, vloss);
+  vslope32 = pack(slope, vslope);
 }
 
 /**

@@ -65,6 +65,10 @@ const CASES: [string, TrainConfig][] = [
   ['members that stop at a D step of three', makeConfig('seed-toy', { steps: 20, logEvery: 5, evalSamples: 64, dSteps: 3, lrD: 50, lrG: 50 })],
 ];
 
+// the same cases in float32 arithmetic (four members an f32x4 in the kernel; the scalar code rounds every
+// operation with Math.fround): all but WGAN-GP, whose penalty the fused engine computes in float64 only
+const CASES32: [string, TrainConfig][] = CASES.filter(([, c]) => c.loss !== 'wgan-gp').map(([name, c]) => [`${name}, float32`, { ...c, precision: 'float32' }]);
+
 describe("the kernel's settings, by name", () => {
   it('in the case that holds the SIMD kernel to the scalar code, every numeric setting differs from every other (a swapped pair is seen)', () => {
     const c = (CASES.find(([name]) => name === DISTINCT_NAME) as [string, TrainConfig])[1];
@@ -107,6 +111,23 @@ describe('the fused engine: the same bytes however the work is split', () => {
     // the split into three ranges on the scalar code: the split is the same code for every
     // configuration (each kernel path is held to the scalar code above), so two of them suffice
     if (c.loss === 'wgan-gp' || name === 'seed-toy') expect(await bytesOf(c, { threads: 3, simd: false })).toBe(oracle);
+  });
+
+  // population 5: a full quad and a lone member on one thread; 2 + 3 members on two threads (quads not full)
+  it.each(CASES32)('%s: SIMD = scalar float32 reference, and 2 threads = 1', async (_name, c) => {
+    const oracle = await bytesOf(c, { simd: false });
+    expect(await bytesOf(c, {})).toBe(oracle);
+    expect(await bytesOf(c, { threads: 2 })).toBe(oracle);
+  });
+
+  it('float32 arithmetic is not float64: the same seed gives other bytes, and losses within a few float32 ulps at the first step', async () => {
+    const c = (CASES[0] as [string, TrainConfig])[1];
+    const a = await train(c, { seed: 21, simd: false });
+    const b = await train({ ...c, precision: 'float32' }, { seed: 21, simd: false });
+    expect(JSON.stringify(b.logs)).not.toBe(JSON.stringify(a.logs));
+    const [la, lb] = [a.logs[0]?.[0], b.logs[0]?.[0]] as { dLoss: number; gLoss: number }[];
+    expect(Math.abs((lb?.dLoss as number) - (la?.dLoss as number))).toBeLessThan(1e-5);
+    expect(Math.abs((lb?.gLoss as number) - (la?.gLoss as number))).toBeLessThan(1e-5);
   });
 
   it('diverging members stop at the same step with the same value on every split', async () => {

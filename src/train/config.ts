@@ -4,6 +4,13 @@ import { show } from '../theory/errors.js';
 /** The GAN loss pair a run trains with (see {@link TrainConfig.loss}); `wgan` and `wgan-gp` make D a critic (no σ). */
 export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan' | 'wgan-gp' | 'hinge';
 
+/**
+ * The fused engine's arithmetic: `float64` (sums and products in float64, what is stored between steps in
+ * float32: the default, and every committed log's) or `float32` (every operation rounded to float32, as
+ * PyTorch's float32 tensors compute; the loss rows in float64 from the float32 output, then rounded).
+ */
+export type Precision = 'float64' | 'float32';
+
 /** Everything that defines a training run. Every field can be overridden from the CLI or a JSON file. */
 export interface TrainConfig {
   /** The preset the configuration was built from: `seed-toy`, `mixture-1d`, `ring8` or `grid25` (see {@link PRESETS}). */
@@ -39,6 +46,8 @@ export interface TrainConfig {
    * optimizer of the WGAN paper; β₂ is then its smoothing constant α, 0.99 in PyTorch, and β₁ is unused).
    */
   optimizer?: 'adam' | 'rmsprop';
+  /** The fused engine's arithmetic ({@link Precision}); absent: float64. */
+  precision?: Precision;
   /** Adam's β₁, in [0, 1) (unused by `rmsprop`); 0.9 in seed-toy, 0.5 in the other presets. */
   beta1: number;
   /** Adam's β₂ (RMSprop's α), in [0, 1); 0.999 in every preset. */
@@ -182,6 +191,9 @@ export function makeConfig(preset: string, overrides: Partial<TrainConfig> = {})
     } else if (key === 'ema') {
       if (typeof value !== 'number' || !(value >= 0 && value < 1)) throw new TrainError(fn, 'ema', `must be a decay β in [0, 1); got ${show(value)}`);
       c.ema = value;
+    } else if (key === 'precision') {
+      if (value !== 'float64' && value !== 'float32') throw new TrainError(fn, 'precision', `must be float64 or float32; got ${show(value)}`);
+      c.precision = value;
     } else if (key === 'optimizer') {
       if (value !== 'adam' && value !== 'rmsprop') throw new TrainError(fn, 'optimizer', `must be adam or rmsprop; got ${show(value)}`);
       c.optimizer = value;
@@ -198,7 +210,9 @@ export function makeConfig(preset: string, overrides: Partial<TrainConfig> = {})
         fn,
         key,
         `is not a setting of the trainer (settings: ` +
-          `${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'target', 'gHidden', 'dHidden', 'r1', 'r2', 'spectralNorm', 'ema'].join(', ')}); ` +
+          `${[...INTEGER_FIELDS, ...NUMBER_FIELDS, 'loss', 'optimizer', 'precision', 'target', 'gHidden', 'dHidden']
+            .concat('r1', 'r2', 'spectralNorm', 'ema')
+            .join(', ')}); ` +
           `got ${show(value)}`,
       );
     }

@@ -14,7 +14,7 @@
  */
 export { useBackend, BACKENDS, type BackendName } from './backend.js';
 export { TrainError } from './errors.js';
-export { makeConfig, PRESETS, SEED_TOY, MIXTURE_1D, RING8, GRID25, type TrainConfig, type GanLoss } from './config.js';
+export { makeConfig, PRESETS, SEED_TOY, MIXTURE_1D, RING8, GRID25, type TrainConfig, type GanLoss, type Precision } from './config.js';
 export {
   train,
   logLine,

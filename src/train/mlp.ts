@@ -7,14 +7,21 @@
  * Parameters of a population are one [K, P] float32 array: member k's row holds, layer by layer,
  * W (fan_in × fan_out, row-major [in][out]) then b (fan_out). Members never touch each other's rows
  * and every member runs the same code in the same order, so member k of a population computes
- * exactly what the single run with its seed computes. Sums accumulate in float64; what is stored
- * between steps (parameters, Adam's moments) is float32.
+ * exactly what the single run with its seed computes. Sums accumulate in float64 (the default) or, in
+ * the float32 arithmetic (a Workspace made with Math.fround as its `round`), every product and sum is
+ * rounded to float32 as it is formed, in the same order; what is stored between steps (parameters,
+ * Adam's moments) is float32 either way. The loss rows are computed in float64 from D's output and,
+ * in float32, rounded.
  */
 import { show } from '../theory/errors.js';
-import type { GanLoss, TrainConfig } from './config.js';
+import type { GanLoss, Precision, TrainConfig } from './config.js';
 import { TrainError } from './errors.js';
 import { rowsOf } from './losses.js';
 import type { RowLoss } from './losses/rows.js';
+import { noRound, type Round } from './optimizers/types.js';
+
+/** The scalar code's rounding for an arithmetic: Math.fround (float32) or the identity (float64, the default). */
+export const roundFor = (precision: Precision | undefined): Round => (precision === 'float32' ? Math.fround : noRound);
 
 export interface LayerSpan {
   fin: number;
@@ -71,6 +78,8 @@ export class Workspace {
   constructor(
     readonly net: { layers: LayerSpan[]; P: number },
     readonly rows: number,
+    /** Rounds each operation's result: the identity (float64 arithmetic) or Math.fround (float32). */
+    readonly round: Round = noRound,
   ) {
     const first = net.layers[0] as LayerSpan;
     const last = net.layers[net.layers.length - 1] as LayerSpan;
@@ -90,6 +99,7 @@ export class Workspace {
  */
 export function forward(p: Float32Array, po: number, ws: Workspace, n: number): Float64Array {
   const layers = ws.net.layers;
+  const R = ws.round;
   let input = ws.x;
   for (let l = 0; l < layers.length; l++) {
     const L = layers[l] as LayerSpan;
@@ -104,7 +114,7 @@ export function forward(p: Float32Array, po: number, ws: Workspace, n: number): 
         const a = input[r] as number;
         const or = r * fout;
         for (let j = 0; j < fout; j++) {
-          const s = (p[b + j] as number) + a * (p[w + j] as number);
+          const s = R((p[b + j] as number) + R(a * (p[w + j] as number)));
           out[or + j] = relu && !(s > 0) ? 0 : s;
         }
       }
@@ -115,7 +125,7 @@ export function forward(p: Float32Array, po: number, ws: Workspace, n: number): 
         const or = r * fout;
         for (let j = 0; j < fout; j++) {
           let s = p[b + j] as number;
-          for (let i = 0; i < fin; i++) s += (input[ir + i] as number) * (p[w + i * fout + j] as number);
+          for (let i = 0; i < fin; i++) s = R(s + R((input[ir + i] as number) * (p[w + i * fout + j] as number)));
           out[or + j] = relu && !(s > 0) ? 0 : s;
         }
       }
@@ -125,7 +135,7 @@ export function forward(p: Float32Array, po: number, ws: Workspace, n: number): 
       for (let r = 0; r < n; r++) {
         const ir = r * fin;
         let s = bias;
-        for (let i = 0; i < fin; i++) s += (input[ir + i] as number) * (p[w + i] as number);
+        for (let i = 0; i < fin; i++) s = R(s + R((input[ir + i] as number) * (p[w + i] as number)));
         out[r] = relu && !(s > 0) ? 0 : s;
       }
     } else {
@@ -139,7 +149,7 @@ export function forward(p: Float32Array, po: number, ws: Workspace, n: number): 
         for (let i = 0; i < fin; i++) {
           const a = input[ir + i] as number;
           const wr = w + i * fout;
-          for (let j = 0; j < fout; j++) out[or + j] = (out[or + j] as number) + a * (p[wr + j] as number);
+          for (let j = 0; j < fout; j++) out[or + j] = R((out[or + j] as number) + R(a * (p[wr + j] as number)));
         }
         if (relu) for (let j = 0; j < fout; j++) if (!((out[or + j] as number) > 0)) out[or + j] = 0;
       }
@@ -164,6 +174,7 @@ export function forwardFrom(p: Float32Array, po: number, ws: Workspace, x: Float
  */
 export function backward(p: Float32Array, po: number, ws: Workspace, n: number, grad: Float64Array | null, wantDx: boolean): void {
   const layers = ws.net.layers;
+  const R = ws.round;
   let d = ws.delta;
   for (let l = layers.length - 1; l >= 0; l--) {
     const L = layers[l] as LayerSpan;
@@ -178,8 +189,8 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
       // vector passed back, in one pass down the column
       if (grad !== null) {
         let gb = 0;
-        for (let r = 0; r < n; r++) gb += d[r] as number;
-        grad[L.b] = (grad[L.b] as number) + gb;
+        for (let r = 0; r < n; r++) gb = R(gb + (d[r] as number));
+        grad[L.b] = R((grad[L.b] as number) + gb);
       }
       for (let i = 0; i < fin; i++) {
         const wi = p[w + i] as number;
@@ -191,10 +202,10 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
             continue;
           }
           const dr = d[r] as number;
-          gw += a * dr;
-          prev[r * fin + i] = wi * dr;
+          gw = R(gw + R(a * dr));
+          prev[r * fin + i] = R(wi * dr);
         }
-        if (grad !== null) grad[L.w + i] = (grad[L.w + i] as number) + gw;
+        if (grad !== null) grad[L.w + i] = R((grad[L.w + i] as number) + gw);
       }
       d = prev;
       continue;
@@ -207,16 +218,16 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
         let gb = 0;
         for (let r = 0; r < n; r++) {
           const dj = d[r * fout + j] as number;
-          gw += (input[r] as number) * dj;
-          gb += dj;
+          gw = R(gw + R((input[r] as number) * dj));
+          gb = R(gb + dj);
         }
-        grad[L.w + j] = (grad[L.w + j] as number) + gw;
-        grad[L.b + j] = (grad[L.b + j] as number) + gb;
+        grad[L.w + j] = R((grad[L.w + j] as number) + gw);
+        grad[L.b + j] = R((grad[L.b + j] as number) + gb);
       }
       if (wantPrev) {
         for (let r = 0; r < n; r++) {
           let s = 0;
-          for (let j = 0; j < fout; j++) s += (p[w + j] as number) * (d[r * fout + j] as number);
+          for (let j = 0; j < fout; j++) s = R(s + R((p[w + j] as number) * (d[r * fout + j] as number)));
           prev[r] = s;
         }
       }
@@ -226,7 +237,7 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
     for (let r = 0; r < n; r++) {
       const dr = r * fout;
       const ir = r * fin;
-      if (grad !== null) for (let j = 0; j < fout; j++) grad[L.b + j] = (grad[L.b + j] as number) + (d[dr + j] as number);
+      if (grad !== null) for (let j = 0; j < fout; j++) grad[L.b + j] = R((grad[L.b + j] as number) + (d[dr + j] as number));
       for (let i = 0; i < fin; i++) {
         const a = input[ir + i] as number;
         const wr = w + i * fout;
@@ -234,7 +245,7 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
         if (masked && !(a > 0)) {
           // a ReLU'd zero: nothing passes back; its weight-gradient terms are zeros, added as the SIMD
           // kernel adds them without a branch (g + 0·d = g for a finite d: the same bytes either way)
-          if (grad !== null) for (let j = 0; j < fout; j++) grad[gr + j] = (grad[gr + j] as number) + a * (d[dr + j] as number);
+          if (grad !== null) for (let j = 0; j < fout; j++) grad[gr + j] = R((grad[gr + j] as number) + R(a * (d[dr + j] as number)));
           prev[ir + i] = 0;
           continue;
         }
@@ -242,13 +253,13 @@ export function backward(p: Float32Array, po: number, ws: Workspace, n: number, 
         if (grad !== null && wantPrev) {
           for (let j = 0; j < fout; j++) {
             const dj = d[dr + j] as number;
-            grad[gr + j] = (grad[gr + j] as number) + a * dj;
-            s += (p[wr + j] as number) * dj;
+            grad[gr + j] = R((grad[gr + j] as number) + R(a * dj));
+            s = R(s + R((p[wr + j] as number) * dj));
           }
         } else if (grad !== null) {
-          for (let j = 0; j < fout; j++) grad[gr + j] = (grad[gr + j] as number) + a * (d[dr + j] as number);
+          for (let j = 0; j < fout; j++) grad[gr + j] = R((grad[gr + j] as number) + R(a * (d[dr + j] as number)));
         } else {
-          for (let j = 0; j < fout; j++) s += (p[wr + j] as number) * (d[dr + j] as number);
+          for (let j = 0; j < fout; j++) s = R(s + R((p[wr + j] as number) * (d[dr + j] as number)));
         }
         prev[ir + i] = s;
       }
@@ -306,19 +317,20 @@ export function discLossGrad(
   const row = ws.row;
   const { label } = s;
   const rows = rowsOf(s.loss);
+  const R = ws.round;
   let lr = 0;
   let lf = 0;
   for (let r = 0; r < B; r++) {
     const a = out[r] as number;
     const b = out[B + r] as number;
     rows.d(true, a, label, row);
-    lr += row.loss;
-    delta[r] = row.slope / B;
+    lr = R(lr + R(row.loss));
+    delta[r] = R(R(row.slope) / B);
     rows.d(false, b, label, row);
-    lf += row.loss;
-    delta[B + r] = row.slope / B;
+    lf = R(lf + R(row.loss));
+    delta[B + r] = R(R(row.slope) / B);
   }
-  let loss = lr / B + lf / B;
+  let loss = R(R(lr / B) + R(lf / B));
   if (gp) loss += s.gpWeight * penalty(p, po, ws, 2 * B, B, s.gpWeight / B, grad);
   backward(p, po, ws, 2 * B, grad, false);
   return loss;
@@ -417,15 +429,16 @@ export function genLossGrad(
   const out = forward(dp, dpo, dws, B);
   const rows = rowsOf(s.loss);
   const row = dws.row;
+  const R = dws.round;
   let loss = 0;
   for (let r = 0; r < B; r++) {
     const l = out[r] as number;
     rows.g(l, row);
-    loss += row.loss;
-    dws.delta[r] = row.slope / B;
+    loss = R(loss + R(row.loss));
+    dws.delta[r] = R(R(row.slope) / B);
   }
   backward(dp, dpo, dws, B, null, true);
   gws.delta.set((dws.back[0] as Float64Array).subarray(0, B * (s.dSizes[0] as number)));
   backward(gp, gpo, gws, B, grad, false);
-  return loss / B;
+  return R(loss / B);
 }

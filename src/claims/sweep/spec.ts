@@ -73,7 +73,7 @@ export function parseSpec(raw: unknown): SweepSpec {
   const preset = o.preset;
   if (typeof preset !== 'string' || PRESETS[preset] === undefined)
     throw bad('spec.preset', `must be one of ${Object.keys(PRESETS).join(', ')}; got ${show(preset)}`);
-  const fields = new Set(Object.keys(PRESETS[preset] as TrainConfig).concat('optimizer'));
+  const fields = new Set(Object.keys(PRESETS[preset] as TrainConfig).concat('optimizer', 'precision'));
   const base: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     if (SWEEP_FIELDS.includes(k)) continue;

@@ -12,7 +12,8 @@
 import { adam, type AdamSpec } from '../adam.js';
 import type { TrainConfig } from '../config.js';
 import { lossOk } from '../losses.js';
-import { discLossGrad, forwardFrom, genLossGrad, layout, networkSizes, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
+import { discLossGrad, forwardFrom, genLossGrad, layout, networkSizes, roundFor, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
+import type { Round } from '../optimizers/types.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import type { Rng, RngState } from '../../numeric/rng.js';
 import { STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type NetState, type StepReport, type StopRecord } from './types.js';
@@ -86,6 +87,8 @@ export class FusedMembers {
   private readonly disc: DiscSpec;
   private readonly gen: GenSpec;
   private readonly batch: MemberBatch;
+  /** The run's arithmetic: each operation rounded to float32, or not (float64). */
+  private readonly R: Round;
 
   /**
    * Members [first, first + rngs.length) of a population, over the whole population's state and
@@ -104,8 +107,9 @@ export class FusedMembers {
     const B = c.batch;
     this.gNet = layout(gSizes);
     this.dNet = layout(dSizes);
-    this.gws = new Workspace(this.gNet, B);
-    this.dws = new Workspace(this.dNet, 3 * B);
+    this.R = roundFor(c.precision);
+    this.gws = new Workspace(this.gNet, B, this.R);
+    this.dws = new Workspace(this.dNet, 3 * B, this.R);
     this.gGrad = new Float64Array(this.gNet.P);
     this.dGrad = new Float64Array(this.dNet.P);
     this.disc = { dSizes, loss: c.loss, label: 1 - c.labelSmoothing, gpWeight: c.gpWeight, batch: B };
@@ -169,13 +173,13 @@ export class FusedMembers {
       report.dLoss[k] = discLossGrad(this.disc, dp, dOff, this.dws, real, s * B * dim, fakeRows, 0, eps, s * B, this.dGrad);
       // the loss is reported in float32: one that overflows it stops the member too
       if (!lossOk(report.dLoss[k] as number)) return STEP_STOPPED_D;
-      adam(optD[s] as AdamSpec, dp, dm, dv, this.dGrad, dOff, dNet.P);
+      adam(optD[s] as AdamSpec, dp, dm, dv, this.dGrad, dOff, dNet.P, this.R);
       if (c.loss === 'wgan') for (let i = dOff; i < dOff + dNet.P; i++) dp[i] = Math.min(c.clip, Math.max(-c.clip, dp[i] as number));
     }
     this.gGrad.fill(0);
     report.gLoss[k] = genLossGrad(this.gen, gp, go, dp, dOff, this.gws, this.dws, this.gGrad);
     if (!lossOk(report.gLoss[k] as number)) return STEP_STOPPED_G;
-    adam(optG, gp, gm, gv, this.gGrad, go, gNet.P);
+    adam(optG, gp, gm, gv, this.gGrad, go, gNet.P, this.R);
     return STEP_OK;
   }
 }

@@ -14,7 +14,7 @@
  *
  * WGAN-GP's penalty (a second-order term) is not in the kernel: that loss runs on FusedMembers.
  */
-import type { TrainConfig } from '../config.js';
+import type { Precision, TrainConfig } from '../config.js';
 import { LOSS_BOUND } from '../losses.js';
 import { LOSSES } from '../losses/index.js';
 import { adamCorrections, OPTIMIZERS } from '../optimizers/index.js';
@@ -46,7 +46,9 @@ export interface Kernel {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   forward(desc: number, p: number, x: number, n: number): void;
+  forward32(desc: number, p: number, x: number, n: number): void;
   backward(desc: number, p: number, x: number, delta: number, n: number, g: number, wantDx: number): void;
+  backward32(desc: number, p: number, x: number, delta: number, n: number, g: number, wantDx: number): void;
   adam(
     p: number,
     m: number,
@@ -67,6 +69,8 @@ export interface Kernel {
   /** Reads the settings block at `at` (written by writeKernelSettings). */
   configure(at: number): void;
   pairStep(gp: number, gm: number, gv: number, dp: number, dm: number, dv: number, rng: number, lanes: number, mask: number, corr: number): number;
+  /** pairStep on float32 lanes: up to four members. */
+  quadStep(gp: number, gm: number, gv: number, dp: number, dm: number, dv: number, rng: number, lanes: number, mask: number, corr: number): number;
   exp(x: number): number;
   log(x: number): number;
   log1p(x: number): number;
@@ -108,8 +112,11 @@ export function simdAvailable(): boolean {
 /** Whether the SIMD path trains this configuration here: the kernel runs its loss (every loss with a kernel code: all but WGAN-GP and hinge). */
 export const simdFits = (c: TrainConfig): boolean => LOSSES[c.loss].kernelCode !== null && simdAvailable();
 
-/** 16 bytes a value: an f64x2, lane 0 and lane 1. */
+/** 16 bytes a value: an f64x2 (lanes 0–1, float64) or an f32x4 (lanes 0–3, float32). */
 const V = 16;
+
+/** Members a value holds in the kernel: two float64 lanes, or four float32 lanes. */
+export const lanesOf = (precision: Precision | undefined): 2 | 4 => (precision === 'float32' ? 4 : 2);
 
 /** A network in the kernel's memory: its descriptor, parameter block, moments, gradient and workspace. */
 export interface NetArea {
@@ -205,13 +212,14 @@ function planNet(mem: Bump, sizes: number[], rows: number) {
 }
 
 /** A kernel instance with room for `bytes` above its heap base, and views of its memory. */
-export function instantiate(bytes: number): { k: Kernel; base: number; f64: Float64Array; i32: Int32Array } {
+export function instantiate(bytes: number): { k: Kernel; base: number; f64: Float64Array; f32: Float32Array; i32: Int32Array } {
   const instance = new (wasmApi as WasmApi).Instance(kernelModule(), {});
   const k = instance.exports as unknown as Kernel;
   const base = k.heapBase();
   const have = k.memory.buffer.byteLength;
   if (base + bytes > have) k.memory.grow(Math.ceil((base + bytes - have) / 65536));
-  return { k, base, f64: new Float64Array(k.memory.buffer), i32: new Int32Array(k.memory.buffer) };
+  const buf = k.memory.buffer;
+  return { k, base, f64: new Float64Array(buf), f32: new Float32Array(buf), i32: new Int32Array(buf) };
 }
 
 /** Writes a planned network's descriptor (see assembly/fused-pair.ts) and returns its addresses. */
@@ -237,37 +245,43 @@ function placeNet(i32: Int32Array, base: number, pl: ReturnType<typeof planNet>)
 }
 
 /**
- * mlp.ts's forward of every member, two at a time in the kernel: x [K·N·n₀] (member k's N rows at
- * k·N·n₀) through each member's network p [K·P] → [K·N·n_L] float32, the same values as the
- * scalar loop (the fused engine's evaluation: D on the metric grid, G on the evaluation noise).
+ * mlp.ts's forward of every member, two (float64) or four (float32) at a time in the kernel: x [K·N·n₀]
+ * (member k's N rows at k·N·n₀) through each member's network p [K·P] → [K·N·n_L] float32, the same values
+ * as the scalar loop in that precision (the fused engine's evaluation: D on the metric grid, G on the
+ * evaluation noise).
  */
-export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, K: number): Float32Array {
+export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, K: number, precision?: Precision): Float32Array {
   const n0 = sizes[0] as number;
   const nL = sizes[sizes.length - 1] as number;
   const N = x.length / (K * n0);
   const mem = new Bump();
   const pl = planNet(mem, sizes, N);
-  const { k, base, f64, i32 } = instantiate(mem.top);
+  const { k, base, f64, f32, i32 } = instantiate(mem.top);
   const net = placeNet(i32, base, pl);
   const res = new Float32Array(K * N * nL);
   const { P } = net;
-  const [pAt, xAt, outAt] = [net.p / 8, net.x / 8, net.out / 8];
+  const W = lanesOf(precision);
+  // a lane's values, W to a 16-byte value: float64 lanes in f64, float32 lanes in f32
+  const view = W === 2 ? f64 : f32;
+  const unit = W === 2 ? 8 : 4;
+  const [pAt, xAt, outAt] = [net.p / unit, net.x / unit, net.out / unit];
   const [nx, ny] = [N * n0, N * nL];
   // the copies in and out, with their offsets worked out once a lane rather than at every value
-  for (let k0 = 0; k0 < K; k0 += 2) {
-    const lanes = Math.min(2, K - k0);
+  for (let k0 = 0; k0 < K; k0 += W) {
+    const lanes = Math.min(W, K - k0);
     for (let lane = 0; lane < lanes; lane++) {
       const m = k0 + lane;
       const [po, xo] = [pAt + lane, xAt + lane];
       const [ps, xs] = [m * P, m * nx];
-      for (let i = 0; i < P; i++) f64[po + 2 * i] = p[ps + i] as number;
-      for (let i = 0; i < nx; i++) f64[xo + 2 * i] = x[xs + i] as number;
+      for (let i = 0; i < P; i++) view[po + W * i] = p[ps + i] as number;
+      for (let i = 0; i < nx; i++) view[xo + W * i] = x[xs + i] as number;
     }
-    k.forward(net.desc, net.p, net.x, N);
+    if (W === 2) k.forward(net.desc, net.p, net.x, N);
+    else k.forward32(net.desc, net.p, net.x, N);
     for (let lane = 0; lane < lanes; lane++) {
       const oo = outAt + lane;
       const rs = (k0 + lane) * ny;
-      for (let i = 0; i < ny; i++) res[rs + i] = f64[oo + 2 * i] as number;
+      for (let i = 0; i < ny; i++) res[rs + i] = view[oo + W * i] as number;
     }
   }
   return res;
@@ -312,7 +326,10 @@ export class SimdMembers {
   /** Resident pairs have run since the last {@link flush}. */
   private dirty = false;
   private readonly f64: Float64Array;
+  private readonly f32: Float32Array;
   private readonly i32: Int32Array;
+  /** Members a kernel value holds: 2 (float64 lanes) or 4 (float32 lanes). */
+  private readonly W: 2 | 4;
   private readonly G: NetArea;
   private readonly D: NetArea;
   /** The kernel's batch of real rows, its outputs (per lane: D's loss, G's loss, status), Adam's corrections, the generators. */
@@ -338,23 +355,29 @@ export class SimdMembers {
     const sizes = networkSizes(c, dim);
     const gPlan = planNet(mem, sizes.g, B);
     const dPlan = planNet(mem, sizes.d, 2 * B);
-    const pairs = Math.ceil(rngs.length / 2);
-    const real = mem.take(c.dSteps * B * dim * V);
-    const z = mem.take(c.dSteps * B * c.noiseDim * V);
-    const out = mem.take(48);
+    const W = lanesOf(c.precision);
+    this.W = W;
+    const pairs = Math.ceil(rngs.length / W);
+    // float32 lanes draw a quad as two pairs of float64 values, so their batch areas hold twice the values
+    const draws = W === 4 ? 2 : 1;
+    const real = mem.take(draws * c.dSteps * B * dim * V);
+    const z = mem.take(draws * c.dSteps * B * c.noiseDim * V);
+    // per lane (up to four): D's loss (f64), then G's (f64), then the status (i32)
+    const out = mem.take(80);
     const settings = mem.take(KERNEL_SETTINGS_BYTES);
     const scratchPairs = c.dSteps * B * Math.max(dim, c.noiseDim);
     const scratch = mem.take(2 * scratchPairs * V);
     const corr = mem.take(PASS * (c.dSteps + 1) * V);
-    const rng = mem.take(pairs * 2 * RNG_BYTES);
+    const rng = mem.take(pairs * W * RNG_BYTES);
     const blockBytes = 3 * (gPlan.net.P + dPlan.net.P) * V;
     this.resident = pairs * blockBytes <= RESIDENT_BYTES;
     const extra = this.resident ? pairs - 1 : 0;
     const three = (P: number) => [mem.take(P * V), mem.take(P * V), mem.take(P * V)] as [number, number, number];
     const more = Array.from({ length: extra }, () => ({ g: three(gPlan.net.P), d: three(dPlan.net.P) }));
-    const { k, base, f64, i32 } = instantiate(mem.top);
+    const { k, base, f64, f32, i32 } = instantiate(mem.top);
     this.k = k;
     this.f64 = f64;
+    this.f32 = f32;
     this.i32 = i32;
     const G = placeNet(i32, base, gPlan);
     const D = placeNet(i32, base, dPlan);
@@ -403,11 +426,11 @@ export class SimdMembers {
       const m = Math.min(PASS, n - s0);
       this.corrections(m, tD + s0 * this.c.dSteps, tG + s0);
       const first = !this.loaded;
-      for (let i = 0; i < this.rngs.length; i += 2) {
-        const lanes = i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i];
-        this.use(i / 2);
+      for (let i = 0; i < this.rngs.length; i += this.W) {
+        const lanes = this.group(i);
+        this.use(i / this.W);
         if (first || !this.resident) this.load(lanes);
-        for (let s = 0; s < m; s++) this.step(lanes, i / 2, from + s0 + s, s, stops);
+        for (let s = 0; s < m; s++) this.step(lanes, i / this.W, from + s0 + s, s, stops);
         if (!this.resident) this.store(lanes);
       }
       this.loaded = true;
@@ -436,10 +459,15 @@ export class SimdMembers {
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    for (let i = 0; i < this.rngs.length; i += 2) {
-      this.use(i / 2);
-      this.store(i + 1 < this.rngs.length ? [this.first + i, this.first + i + 1] : [this.first + i]);
+    for (let i = 0; i < this.rngs.length; i += this.W) {
+      this.use(i / this.W);
+      this.store(this.group(i));
     }
+  }
+
+  /** The members of the pair or quad that starts at range index i (fewer at the end of the range). */
+  private group(i: number): number[] {
+    return Array.from({ length: Math.min(this.W, this.rngs.length - i) }, (_, lane) => this.first + i + lane);
   }
 
   /** Points the networks at pair q's block. */
@@ -449,7 +477,7 @@ export class SimdMembers {
     [this.D.p, this.D.m, this.D.v] = b.d;
   }
 
-  /** A pair's parameters and moments into the kernel's lanes (float32 values, exact in float64). */
+  /** A pair's or quad's parameters and moments into the kernel's lanes (float32 values, exact in float64). */
   private load(members: number[]): void {
     this.transfer(members, true);
   }
@@ -460,7 +488,9 @@ export class SimdMembers {
   }
 
   private transfer(members: number[], toKernel: boolean): void {
-    const { f64, state, G, D } = this;
+    const { state, G, D, W } = this;
+    const view = W === 2 ? this.f64 : this.f32;
+    const unit = W === 2 ? 8 : 4;
     const blocks: [number, Float32Array, number][] = [
       [G.p, state.gp, G.P],
       [G.m, state.gm, G.P],
@@ -471,9 +501,9 @@ export class SimdMembers {
     ];
     members.forEach((k, lane) => {
       for (const [at, arr, P] of blocks) {
-        const o = at / 8 + lane;
-        if (toKernel) for (let i = 0; i < P; i++) f64[o + 2 * i] = arr[k * P + i] as number;
-        else for (let i = 0; i < P; i++) arr[k * P + i] = f64[o + 2 * i] as number;
+        const o = at / unit + lane;
+        if (toKernel) for (let i = 0; i < P; i++) view[o + W * i] = arr[k * P + i] as number;
+        else for (let i = 0; i < P; i++) arr[k * P + i] = view[o + W * i] as number;
       }
     });
   }
@@ -484,24 +514,26 @@ export class SimdMembers {
    * kernel does not draw it, rounded to float32 as drawBatch's arrays round it.
    */
   private step(members: number[], q: number, step: number, s: number, stops: StopRecord[]): void {
-    const { c, k, f64, i32, report } = this;
+    const { c, k, f64, i32, report, W } = this;
+    const view = W === 2 ? f64 : this.f32;
     let mask = 0;
     members.forEach((m, lane) => {
       if (!this.drawsData) {
         const real = this.real;
         drawReal(c, this.target, (this.rngs[m - this.first] as MemberRngs).data, real);
-        const o = this.realAt / 8 + lane;
-        for (let i = 0; i < real.length; i++) f64[o + 2 * i] = real[i] as number;
+        const o = this.realAt / (W === 2 ? 8 : 4) + lane;
+        for (let i = 0; i < real.length; i++) view[o + W * i] = real[i] as number;
       }
       if (report.active[m] === 1) mask |= 1 << lane;
     });
     const corr = this.corrAt + s * (c.dSteps + 1) * V;
-    k.pairStep(this.G.p, this.G.m, this.G.v, this.D.p, this.D.m, this.D.v, this.rngAt + 2 * q * RNG_BYTES, members.length, mask, corr);
+    const stepOf = W === 2 ? k.pairStep : k.quadStep;
+    stepOf(this.G.p, this.G.m, this.G.v, this.D.p, this.D.m, this.D.v, this.rngAt + W * q * RNG_BYTES, members.length, mask, corr);
     const out = this.outAt / 8;
     members.forEach((m, lane) => {
       report.dLoss[m] = f64[out + lane] as number;
-      report.gLoss[m] = f64[out + 2 + lane] as number;
-      const status = i32[this.outAt / 4 + 8 + lane] as number;
+      report.gLoss[m] = f64[out + 4 + lane] as number;
+      const status = i32[this.outAt / 4 + 16 + lane] as number;
       if (status !== 0) recordStop(report, stops, m, step, status as typeof STEP_STOPPED_D | typeof STEP_STOPPED_G);
     });
   }

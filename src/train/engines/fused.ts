@@ -9,8 +9,8 @@
  * keeps its members' generators and workspaces for the whole run, so the work is a fixed partition,
  * not a queue of tasks that any worker may take.
  */
-import type { TrainConfig } from '../config.js';
-import { forwardFrom, layout, networkSizes, Workspace } from '../mlp.js';
+import type { Precision, TrainConfig } from '../config.js';
+import { forwardFrom, layout, networkSizes, roundFor, Workspace } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
 import { forwardPairs, simdAvailable } from './fused-simd.js';
@@ -18,13 +18,16 @@ import { makeMembers } from './members.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './fused-protocol.js';
 import type { Points, StepEngine } from './types.js';
 
-/** G's output (or D's) for every member: x [K·N·n₀] → [K·N·n_L] float32 (the scalar loop; forwardPairs gives the same values). */
-function forwardAll(p: Float32Array, sizes: number[], x: Float32Array, K: number): Float32Array {
+/**
+ * G's output (or D's) for every member: x [K·N·n₀] → [K·N·n_L] float32 in the run's arithmetic (the scalar loop;
+ * forwardPairs gives the same values).
+ */
+function forwardAll(p: Float32Array, sizes: number[], x: Float32Array, K: number, precision?: Precision): Float32Array {
   const net = layout(sizes);
   const n0 = sizes[0] as number;
   const nL = sizes[sizes.length - 1] as number;
   const N = x.length / (K * n0);
-  const ws = new Workspace(net, N);
+  const ws = new Workspace(net, N, roundFor(precision));
   const res = new Float32Array(K * N * nL);
   for (let k = 0; k < K; k++) res.set(forwardFrom(p, k * net.P, ws, x, k * N * n0, N).subarray(0, N * nL), k * N * nL);
   return res;
@@ -71,7 +74,8 @@ export async function fusedEngine(
     members?.flush();
     return state;
   };
-  const forward = simd && simdAvailable() ? forwardPairs : forwardAll;
+  const forwardIn = simd && simdAvailable() ? forwardPairs : forwardAll;
+  const forward = (p: Float32Array, sizes: number[], x: Float32Array, K: number) => forwardIn(p, sizes, x, K, c.precision);
   const common = {
     report,
     state: current,

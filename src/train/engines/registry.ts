@@ -41,6 +41,8 @@ export const ENGINES: readonly EngineEntry[] = [
     name: 'fused',
     supports: (c, backend) => {
       if (backend !== 'cpu') return `runs on the cpu backend only; the backend is ${JSON.stringify(backend)}`;
+      if (c.precision === 'float32' && c.loss === 'wgan-gp')
+        return 'computes the WGAN-GP penalty in float64 only; leave precision unset (or use the autodiff engine)';
       const needs = autodiffOnly(c);
       return needs.length === 0 ? null : `does not implement ${needs.join(', ')}; use the autodiff engine (or leave the engine unset)`;
     },

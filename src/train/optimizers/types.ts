@@ -10,6 +10,12 @@ import type { tf as TF } from '../tf.js';
 /** TensorFlow.js, passed in by the caller (an optimiser's file never loads it). */
 export type Tf = typeof TF;
 
+/** How the scalar code rounds each operation's result: Math.fround (float32 arithmetic) or the identity (float64). */
+export type Round = (x: number) => number;
+
+/** The identity {@link Round}: float64 arithmetic. */
+export const noRound: Round = (x) => x;
+
 /** An update's settings: the rate, β₁ (Adam), β₂ (Adam's; RMSprop's smoothing constant α), ε and the step number t (from 1). */
 export interface OptimizerSpec {
   lr: number;
@@ -23,8 +29,11 @@ export interface OptimizerDef {
   readonly id: 'adam' | 'rmsprop';
   /** What it is and where it comes from, one line. */
   readonly title: string;
-  /** The update on one member's row [o, o + P): p, m, v float32 (m unused by RMSprop), g float64. */
-  update(s: OptimizerSpec, p: Float32Array, m: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number): void;
+  /**
+   * The update on one member's row [o, o + P): p, m, v float32 (m unused by RMSprop), g float64; R rounds every
+   * operation's result and constant (Math.fround: the float32 engine; the identity: float64, the default).
+   */
+  update(s: OptimizerSpec, p: Float32Array, m: Float32Array, v: Float32Array, g: Float64Array, o: number, P: number, R?: Round): void;
   /** The update as TF.js ops: each variable with its next value (the caller assigns them, per member). */
   ops(tf: Tf, p: TF.Variable, m: TF.Variable, v: TF.Variable, g: TF.Tensor, s: OptimizerSpec): [TF.Variable, TF.Tensor][];
   /** The SIMD kernel's function for it (assembly/fused-pair.ts), chosen by the kernel's `rms` setting. */
