@@ -45,15 +45,24 @@ function flopsPerMemberStep(train: typeof Train, c: Train.TrainConfig, dim: numb
 }
 
 async function timeRun(train: typeof Train, c: Train.TrainConfig, K: number, threads: number): Promise<number> {
+  // (the configuration's precision is the row's: float32 as PyTorch computes, or the default float64)
   const t0 = performance.now();
   await train.train(c, { seed: 0, population: K, threads });
   return (performance.now() - t0) / 1000;
 }
 
 /** The time of `steps` steps: a run of that many minus a 1-step run (set-up, threads and the measurements not counted). */
-async function timeOurs(train: typeof Train, preset: string, K: number, steps: number, threads: number, logEvery = steps): Promise<number> {
-  const base = await timeRun(train, train.makeConfig(preset, { steps: 1, logEvery: 1 }), K, threads);
-  return (await timeRun(train, train.makeConfig(preset, { steps, logEvery }), K, threads)) - base;
+async function timeOurs(
+  train: typeof Train,
+  preset: string,
+  K: number,
+  steps: number,
+  threads: number,
+  logEvery: number,
+  precision: Train.Precision,
+): Promise<number> {
+  const base = await timeRun(train, train.makeConfig(preset, { steps: 1, logEvery: 1, precision }), K, threads);
+  return (await timeRun(train, train.makeConfig(preset, { steps, logEvery, precision }), K, threads)) - base;
 }
 
 /** The clock of the first core in MHz (os.cpus() says 0 on some virtual machines; /proc/cpuinfo still knows). */
@@ -115,13 +124,13 @@ export async function benchPopulation(): Promise<string[]> {
   lines.push(
     `population engine vs batched PyTorch ${toy.version || ring.version} (one thread each unless said; ratios < 1 mean gan-verify is faster)`,
     `  machine: ${cpus().length} cores at ${mhz} MHz, float32 peak ≈ ${peak.toFixed(0)} GFLOP/s (${perCycle} flops/cycle/core); ` +
-      'the kernel computes in float64, two members per 128-bit lane',
+      "rows say the kernel's precision: f32 (four members an f32x4, as PyTorch computes) or f64 (two an f64x2, the default)",
     '  run                                   PyTorch 1t   PyTorch 2t   gan-verify 1t   gan-verify 2t   µs/member-step (1t, 2t)   ' +
       'ratio 1t (≤ 0.5)   ratio 2 cores   GFLOP/s 1t (% of peak)',
   );
-  const row = async (name: string, preset: string, K: number, n: number, t: Map<string, number>, logEvery = n) => {
-    const one = await timeOurs(train, preset, K, n, 1, logEvery);
-    const two = await timeOurs(train, preset, K, n, 2, logEvery);
+  const row = async (name: string, preset: string, K: number, n: number, t: Map<string, number>, precision: Train.Precision, logEvery = n) => {
+    const one = await timeOurs(train, preset, K, n, 1, logEvery, precision);
+    const two = await timeOurs(train, preset, K, n, 2, logEvery, precision);
     const t1 = t.get(`${K}/1`);
     const t2 = t.get(`${K}/2`);
     const c = train.makeConfig(preset);
@@ -137,11 +146,13 @@ export async function benchPopulation(): Promise<string[]> {
     );
     return one;
   };
-  for (const K of KS) await row(`seed toy K=${K}, ${steps} steps`, 'seed-toy', K, steps, toy.times);
+  for (const K of KS) await row(`seed toy K=${K}, ${steps} steps, f32`, 'seed-toy', K, steps, toy.times, 'float32');
+  await row(`seed toy K=${METRICS_K}, ${steps} steps, f64`, 'seed-toy', METRICS_K, steps, toy.times, 'float64');
   const logEvery = train.makeConfig('seed-toy').logEvery;
-  await row(`seed toy K=${METRICS_K}, log every ${logEvery}`, 'seed-toy', METRICS_K, steps, toy.times, logEvery);
-  await row(`ring8 K=${RING_K}, ${ringSteps} steps`, 'ring8', RING_K, ringSteps, ring.times);
-  lines.push(await metricsShareLine(train, steps));
+  await row(`seed toy K=${METRICS_K}, log every ${logEvery}, f32`, 'seed-toy', METRICS_K, steps, toy.times, 'float32', logEvery);
+  await row(`ring8 K=${RING_K}, ${ringSteps} steps, f32`, 'ring8', RING_K, ringSteps, ring.times, 'float32');
+  await row(`ring8 K=${RING_K}, ${ringSteps} steps, f64`, 'ring8', RING_K, ringSteps, ring.times, 'float64');
+  for (const precision of ['float32', 'float64'] as const) lines.push(await metricsShareLine(train, steps, precision));
   return lines;
 }
 
@@ -151,8 +162,8 @@ export async function benchPopulation(): Promise<string[]> {
  * load between two runs does not enter the ratio: (metrics per measurement) / (steps' time per logEvery steps).
  * The median of three runs.
  */
-export async function metricsShareLine(train: typeof Train, steps: number): Promise<string> {
-  const c = train.makeConfig('seed-toy', { steps });
+export async function metricsShareLine(train: typeof Train, steps: number, precision: Train.Precision): Promise<string> {
+  const c = train.makeConfig('seed-toy', { steps, precision });
   const runs: { perLog: number; between: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const { seconds } = await train.train(c, { seed: 0, population: METRICS_K });
@@ -160,7 +171,7 @@ export async function metricsShareLine(train: typeof Train, steps: number): Prom
   }
   const r = [...runs].sort((a, b) => a.perLog / a.between - b.perLog / b.between)[1] as { perLog: number; between: number };
   return (
-    `  metrics at a log step (K=${METRICS_K}, ${c.evalSamples} evaluation samples a member; median of 3 runs): ` +
+    `  metrics at a log step (${precision}, K=${METRICS_K}, ${c.evalSamples} evaluation samples a member; median of 3 runs): ` +
     `${(r.perLog * 1000).toFixed(0)} ms against ${(r.between * 1000).toFixed(0)} ms of training between two log steps: ` +
     `${((100 * r.perLog) / r.between).toFixed(0)}% (target ≤ 10%)`
   );

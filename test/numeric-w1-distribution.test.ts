@@ -7,7 +7,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { categorical, mixture, normal, uniform, type Dist1D } from '../src/numeric/distributions/index.js';
-import { w1ToDistribution } from '../src/numeric/wasserstein.js';
+import { w1DistanceToDistribution, w1ToDistribution } from '../src/numeric/wasserstein.js';
 import { Rng } from '../src/numeric/rng.js';
 
 /**
@@ -98,11 +98,37 @@ describe('the radix sort of float32 samples', () => {
     expect(w1ToDistribution(small, F).xs).toEqual(Float64Array.from(small).sort());
   });
 
+  test.prop([fc.array(fc.float({ noNaN: true, min: 1, max: Math.fround(1.49) }), { minLength: 64, maxLength: 300 })], { numRuns: 30 })(
+    'a sample whose high bits are all the same (a pass skipped) sorts as TypedArray sort does',
+    (values) => {
+      const sample = Float32Array.from(values);
+      expect(w1ToDistribution(sample, normal(1.2, 0.1)).xs).toEqual(Float64Array.from(sample).sort());
+    },
+  );
+
   it('orders negatives, −0, +0 and ties as TypedArray sort does', () => {
     const values = [3, -0, 0, -2.5, 0, -0, 1e-30, -1e-30, 7, -7, 3, 3];
     const sample = Float32Array.from({ length: 96 }, (_, i) => values[i % values.length] as number);
     const r = w1ToDistribution(sample, normal(0, 1));
     const want = Float64Array.from(sample).sort();
     expect(Array.from(r.xs).map((x) => (Object.is(x, -0) ? '-0' : x))).toEqual(Array.from(want).map((x) => (Object.is(x, -0) ? '-0' : x)));
+  });
+});
+
+describe('w1DistanceToDistribution (the distance alone, as a trainer logs it)', () => {
+  test.prop(
+    [fc.integer({ min: 0, max: dists.length - 1 }), fc.array(fc.float({ min: -4, max: 5, noNaN: true }), { minLength: 1, maxLength: 300 }), fc.boolean()],
+    {
+      numRuns: 60,
+    },
+  )('is w1ToDistribution(…).distance bit for bit, float32 or float64 samples', (d, values, f32) => {
+    const F = (dists[d] as [string, Dist1D])[1];
+    const sample = f32 ? Float32Array.from(values) : Float64Array.from(values);
+    expect(w1DistanceToDistribution(sample, F)).toBe(w1ToDistribution(sample, F).distance);
+  });
+
+  it('refuses a non-finite sample value and a 2-D distribution, naming them', () => {
+    expect(() => w1DistanceToDistribution([0, Number.NaN], normal(0, 1))).toThrow(/w1DistanceToDistribution: sample\[1\] must be a finite number; got NaN/);
+    expect(() => w1DistanceToDistribution([0, 1], { dim: 2 } as unknown as Dist1D)).toThrow(/w1DistanceToDistribution: dist must be a 1-D distribution/);
   });
 });

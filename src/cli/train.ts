@@ -18,7 +18,7 @@ export const TRAIN_HELP = `Usage: gan-verify train --preset seed-toy [--seed S] 
                        [--d-steps K] [--label-smoothing X] [--r1 G] [--r2 G] [--spectral-norm] [--ema B]
                        [--config FILE.json]
                        [--backend cpu|wasm|tensorflow|tensorflow-gpu] [--engine fused|autodiff]
-                       [--threads N] [--out DIR] [--json] [--report-memory]
+                       [--precision float64|float32] [--threads N] [--out DIR] [--json] [--report-memory]
                        [--checkpoint DIR] [--checkpoint-every N] | --resume DIR
 
 Trains the reference GAN (a WebAssembly engine; TensorFlow.js ops with --engine autodiff).
@@ -45,7 +45,10 @@ summary instead of the log lines. The same seed prints the same bytes on a backe
 On the cpu backend a step runs as the trainer's fused arithmetic (--engine fused, the default
 there: WebAssembly SIMD, two members at a time; --threads N splits a population over N worker
 threads, with the same bytes); --engine autodiff runs it as TF.js ops with TF.js's gradients (the
-only engine elsewhere). --report-memory prints the process's peak resident memory on stderr.
+only engine elsewhere). --precision float32 computes the fused engine's step in float32, every operation
+rounded as PyTorch's float32 tensors round it (four members at a time in the kernel; faster, other bytes);
+float64 (the default, every committed log's) sums in float64 and stores in float32.
+--report-memory prints the process's peak resident memory on stderr.
 --loss hinge (D: E max(0, 1 - D(x)) + E max(0, 1 + D(G(z))); G: -E D(G(z))), --r1 G and --r2 G (D's loss
 gains G/2 E|grad_x D|^2 on the real or the fake batch), --spectral-norm (every layer of D divided by its
 largest singular value, one power iteration per D step) and --ema B (G's samples from a moving average
@@ -79,6 +82,7 @@ const SPEC = {
   config: 'value',
   backend: 'value',
   engine: 'value',
+  precision: 'value',
   threads: 'value',
   'report-memory': 'flag',
   out: 'value',
@@ -182,6 +186,7 @@ async function trainCommand(argv: readonly string[], err: (s: string) => void, o
     r2: num('r2'),
     ema: num('ema'),
     spectralNorm: args.flags.has('spectral-norm') ? true : undefined,
+    precision: args.values.get('precision'),
   };
   const given = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
   try {
@@ -213,6 +218,7 @@ async function trainCommand(argv: readonly string[], err: (s: string) => void, o
       'ema',
       'config',
       'engine',
+      'precision',
     ].find((k) => args.values.has(k) || (k === 'spectral-norm' && args.flags.has(k)));
     if (clash !== undefined) throw new CliError(`${cmd}: --resume takes the run's settings from its checkpoint; got --${clash} too`);
     const file = join(resumeDir, 'checkpoint.json');

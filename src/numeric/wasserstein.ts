@@ -151,11 +151,13 @@ export function w1(x: ArrayLike<number>, y: ArrayLike<number>, options: W1FloatO
 const RADIX_KEPT = 65536;
 let radixKeys = new Int32Array(0);
 let radixTmp = new Int32Array(0);
-const radixCount = new Int32Array(2048);
+/** The three digits' counts, 2048 each, then their starts. */
+const radixCount = new Int32Array(3 * 2048);
 
 /**
  * Sorts a sample into a new Float64Array: a float32 sample by a radix sort of its bits (three passes of
- * 11 bits; the order TypedArray sort gives, −0 before +0), about four times faster than a comparison sort.
+ * 11 bits, the three digits counted in one read, a pass skipped where every key has the same digit; the order
+ * TypedArray sort gives, −0 before +0), several times faster than a comparison sort.
  */
 function sortedSample(sample: ArrayLike<number>): Float64Array {
   const n = sample.length;
@@ -167,38 +169,48 @@ function sortedSample(sample: ArrayLike<number>): Float64Array {
   let keys = n <= RADIX_KEPT ? radixKeys : new Int32Array(n);
   let tmp = n <= RADIX_KEPT ? radixTmp : new Int32Array(n);
   const count = radixCount;
+  count.fill(0);
   // keys that order, as unsigned integers, as the floats do: a negative float's bits all flipped, the others' sign bit
   const bits = new Int32Array(sample.buffer, sample.byteOffset, n);
   for (let i = 0; i < n; i++) {
     const b = bits[i] as number;
-    keys[i] = b ^ ((b >> 31) | 0x8000_0000);
+    const k = b ^ ((b >> 31) | 0x8000_0000);
+    keys[i] = k;
+    const d0 = k & 2047;
+    const d1 = 2048 + ((k >>> 11) & 2047);
+    const d2 = 4096 + (k >>> 22);
+    count[d0] = (count[d0] as number) + 1;
+    count[d1] = (count[d1] as number) + 1;
+    count[d2] = (count[d2] as number) + 1;
   }
-  for (let shift = 0; shift < 32; shift += 11) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) {
-      const d = ((keys[i] as number) >>> shift) & 2047;
-      count[d] = (count[d] as number) + 1;
-    }
+  for (let pass = 0; pass < 3; pass++) {
+    const base = pass * 2048;
+    const shift = pass * 11;
+    // every key with the same digit: this pass would not move any
+    if (count[base + ((((keys[0] as number) >>> shift) & 2047) as number)] === n) continue;
     let sum = 0;
-    for (let d = 0; d < 2048; d++) {
+    for (let d = base; d < base + 2048; d++) {
       const c = count[d] as number;
       count[d] = sum;
       sum += c;
     }
     for (let i = 0; i < n; i++) {
       const k = keys[i] as number;
-      const d = (k >>> shift) & 2047;
+      const d = base + ((k >>> shift) & 2047);
       const at = count[d] as number;
       count[d] = at + 1;
       tmp[at] = k;
     }
-    [keys, tmp] = [tmp, keys];
+    const t = keys;
+    keys = tmp;
+    tmp = t;
   }
+  // the keys back into float32 bits, read as float32 into the float64 result
+  const floats = new Float32Array(keys.buffer, 0, n);
   for (let i = 0; i < n; i++) {
     const k = keys[i] as number;
     keys[i] = k ^ ((~k >> 31) | 0x8000_0000);
   }
-  const floats = new Float32Array(keys.buffer, 0, n);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = floats[i] as number;
   return out;
@@ -258,27 +270,11 @@ export function w1ToDistribution(
 } {
   fn = String(fn);
   checkFinite(fn, 'sample', sample, 1);
-  if (dist === null || typeof dist !== 'object' || dist.dim !== 1 || typeof dist.cdfIntegral !== 'function')
-    throw new NumericError(fn, 'dist', `must be a 1-D distribution (normal, mixture, parseDistribution); got ${showValue(dist)}`);
+  checkDist1D(fn, dist);
   const xs = sortedSample(sample);
   const n = xs.length;
-  const { q, pm } = quantileTable(dist, n);
-  const total = new CompensatedSum();
-  for (let i = 0; i < n; i++) {
-    const x = xs[i] as number;
-    const lo = q[i] as number;
-    const hi = q[i + 1] as number;
-    const a = pm[i] as number;
-    const b = pm[i + 1] as number;
-    if (x <= lo) total.add(b - a - x / n);
-    else if (x >= hi) total.add(x / n - (b - a));
-    else {
-      // F⁻¹ < x on (i/n, u), > x on (u, (i+1)/n)
-      const u = dist.cdf(x);
-      const pmx = u * x - dist.cdfIntegral(x);
-      total.add(x * (u - i / n) - (pmx - a) + (b - pmx) - x * ((i + 1) / n - u));
-    }
-  }
+  const { q } = quantileTable(dist, n);
+  const distance = coupledDistance(xs, dist);
   const s = new Float64Array(n);
   let S = 0;
   let i = 0;
@@ -295,5 +291,54 @@ export function w1ToDistribution(
     else S += cross >= b ? b - a : a - b;
     i = k;
   }
-  return { distance: Math.max(total.value, 0), xs, s };
+  return { distance, xs, s };
+}
+
+/**
+ * W1 between a sorted sample xs and F by the coupling of quantiles (see {@link w1ToDistribution}), ≥ 0: the terms in
+ * order, summed as CompensatedSum sums them (Neumaier; every term is finite here, so its infinity and overflow cases
+ * do not arise), inline.
+ */
+function coupledDistance(xs: Float64Array, dist: Dist1D): number {
+  const n = xs.length;
+  const { q, pm } = quantileTable(dist, n);
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    const lo = q[i] as number;
+    const hi = q[i + 1] as number;
+    const a = pm[i] as number;
+    const b = pm[i + 1] as number;
+    let term: number;
+    if (x <= lo) term = b - a - x / n;
+    else if (x >= hi) term = x / n - (b - a);
+    else {
+      // F⁻¹ < x on (i/n, u), > x on (u, (i+1)/n)
+      const u = dist.cdf(x);
+      const pmx = u * x - dist.cdfIntegral(x);
+      term = x * (u - i / n) - (pmx - a) + (b - pmx) - x * ((i + 1) / n - u);
+    }
+    const t = sum + term;
+    if (Math.abs(sum) >= Math.abs(term)) comp += sum - t + term;
+    else comp += term - t + sum;
+    sum = t;
+  }
+  return Math.max(sum + comp, 0);
+}
+
+/**
+ * The distance alone of {@link w1ToDistribution} (what a trainer's log needs: no influence function, so nothing
+ * per point is kept): the same value, bit for bit.
+ */
+export function w1DistanceToDistribution(sample: ArrayLike<number>, dist: Dist1D, fn = 'w1DistanceToDistribution'): number {
+  fn = String(fn);
+  checkFinite(fn, 'sample', sample, 1);
+  checkDist1D(fn, dist);
+  return coupledDistance(sortedSample(sample), dist);
+}
+
+function checkDist1D(fn: string, dist: Dist1D): void {
+  if (dist === null || typeof dist !== 'object' || dist.dim !== 1 || typeof dist.cdfIntegral !== 'function')
+    throw new NumericError(fn, 'dist', `must be a 1-D distribution (normal, mixture, parseDistribution); got ${showValue(dist)}`);
 }

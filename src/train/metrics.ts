@@ -3,7 +3,7 @@
  * and W1 to the target (1-D), the mode metrics (2-D), D's distance from ½ on a grid and, for 1-D
  * targets with scalar noise, from the exact D* of G's pushforward; and the probes a page reads.
  */
-import { w1ToDistribution, type Dist1D, type Distribution } from '../numeric/index.js';
+import { w1DistanceToDistribution, type Dist1D, type Distribution } from '../numeric/index.js';
 import { sigmoid } from '../numeric/logistic.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
@@ -86,7 +86,7 @@ export function measure(
     mean /= n;
     let ss = 0;
     for (let i = 0; i < n; i++) ss += ((sample[i] as number) - mean) ** 2;
-    const out: MemberLog = { ...common, gMean: mean, gStd: Math.sqrt(ss / (n - 1)), w1: w1ToDistribution(sample, target as Dist1D).distance, dHalfGap: gap };
+    const out: MemberLog = { ...common, gMean: mean, gStd: Math.sqrt(ss / (n - 1)), w1: w1DistanceToDistribution(sample, target as Dist1D), dHalfGap: gap };
     if (dStar !== null) {
       let worst = 0;
       for (let i = 0; i < gridN; i++) {
