@@ -299,7 +299,7 @@ export function w1ToDistribution(
  * order, summed as CompensatedSum sums them (Neumaier; every term is finite here, so its infinity and overflow cases
  * do not arise), inline.
  */
-function coupledDistance(xs: Float64Array, dist: Dist1D): number {
+function coupledDistance(xs: ArrayLike<number>, dist: Dist1D): number {
   const n = xs.length;
   const { q, pm } = quantileTable(dist, n);
   let sum = 0;
@@ -328,14 +328,19 @@ function coupledDistance(xs: Float64Array, dist: Dist1D): number {
 }
 
 /**
- * The distance alone of {@link w1ToDistribution} (what a trainer's log needs: no influence function, so nothing
- * per point is kept): the same value, bit for bit.
+ * The distance alone of {@link w1ToDistribution} for a sample already sorted in ascending order (what a trainer's log
+ * needs, its samples sorted in bulk: no influence function, nothing per point kept): the same value, bit for bit.
+ * @throws {@link NumericError} for a non-finite or out-of-order value, naming it.
  */
-export function w1DistanceToDistribution(sample: ArrayLike<number>, dist: Dist1D, fn = 'w1DistanceToDistribution'): number {
+export function w1DistanceSorted(sorted: ArrayLike<number>, dist: Dist1D, fn = 'w1DistanceSorted'): number {
   fn = String(fn);
-  checkFinite(fn, 'sample', sample, 1);
+  checkFinite(fn, 'sorted', sorted, 1);
   checkDist1D(fn, dist);
-  return coupledDistance(sortedSample(sample), dist);
+  for (let i = 1; i < sorted.length; i++) {
+    if ((sorted[i] as number) < (sorted[i - 1] as number))
+      throw new NumericError(fn, `sorted[${i}]`, `must not be below the value before it (${showValue(sorted[i - 1])}); got ${showValue(sorted[i])}`);
+  }
+  return coupledDistance(sorted, dist);
 }
 
 function checkDist1D(fn: string, dist: Dist1D): void {

@@ -3,7 +3,7 @@
  * and W1 to the target (1-D), the mode metrics (2-D), D's distance from ½ on a grid and, for 1-D
  * targets with scalar noise, from the exact D* of G's pushforward; and the probes a page reads.
  */
-import { w1DistanceToDistribution, type Dist1D, type Distribution } from '../numeric/index.js';
+import { w1DistanceSorted, type Dist1D, type Distribution } from '../numeric/index.js';
 import { sigmoid } from '../numeric/logistic.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
@@ -12,6 +12,7 @@ import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforw
 import type { Points, StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 import { modeMetrics } from './mode-metrics.js';
+import { sortedMembers } from './sorted-samples.js';
 
 /**
  * The grid on which D is compared with ½, float32 row-major [n, dim]: 201 points over the 1-D target's
@@ -70,6 +71,8 @@ export function measure(
   const dim = target.dim;
   const gridN = dGrid.length / K;
   const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN);
+  // the 1-D samples sorted in bulk for W1 (the mean and standard deviation sum them in their own order)
+  const sorted = dim === 1 ? sortedMembers(xs, K, n) : null;
   return Array.from({ length: K }, (_, k) => {
     const sample = xs.subarray(k * n * dim, (k + 1) * n * dim);
     let gap = 0;
@@ -86,7 +89,13 @@ export function measure(
     mean /= n;
     let ss = 0;
     for (let i = 0; i < n; i++) ss += ((sample[i] as number) - mean) ** 2;
-    const out: MemberLog = { ...common, gMean: mean, gStd: Math.sqrt(ss / (n - 1)), w1: w1DistanceToDistribution(sample, target as Dist1D), dHalfGap: gap };
+    const out: MemberLog = {
+      ...common,
+      gMean: mean,
+      gStd: Math.sqrt(ss / (n - 1)),
+      w1: w1DistanceSorted((sorted as Float32Array).subarray(k * n, (k + 1) * n), target as Dist1D),
+      dHalfGap: gap,
+    };
     if (dStar !== null) {
       let worst = 0;
       for (let i = 0; i < gridN; i++) {

@@ -297,7 +297,7 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     return entry;
   };
   const measureMembers = (step: number) => {
-    const ev = engine.evaluate(evalZ, grid);
+    const ev = engine.evaluate(evalZ, grid, true);
     const logs = measure(run, { step, dLoss: engine.report.dLoss, gLoss: engine.report.gLoss }, ev, engine.state().gp);
     if (heldOut !== null) {
       const fReal = engine.critic(heldOut);

@@ -83,6 +83,8 @@ export interface Kernel {
   /** D's (d = 1) or G's row of the loss code at l (lane 0's loss; its slope in rowSlope), for the registry's test. */
   row(code: number, d: number, real: number, l: number, y: number): number;
   rowSlope(): number;
+  /** Sorts n float32 at `at` in place (assembly/sort.ts): tmp has room for n i32, count for 3·2048. */
+  sortF32(at: number, n: number, tmp: number, count: number): void;
 }
 
 let compiled: object | null = null;
@@ -250,15 +252,12 @@ function placeNet(i32: Int32Array, base: number, pl: ReturnType<typeof planNet>)
  * as the scalar loop in that precision (the fused engine's evaluation: D on the metric grid, G on the
  * evaluation noise).
  */
-export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, K: number, precision?: Precision): Float32Array {
+export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, K: number, precision?: Precision, into?: Float32Array): Float32Array {
   const n0 = sizes[0] as number;
   const nL = sizes[sizes.length - 1] as number;
   const N = x.length / (K * n0);
-  const mem = new Bump();
-  const pl = planNet(mem, sizes, N);
-  const { k, base, f64, f32, i32 } = instantiate(mem.top);
-  const net = placeNet(i32, base, pl);
-  const res = new Float32Array(K * N * nL);
+  const { k, f64, f32, net } = evalKernel(sizes, N);
+  const res = into ?? new Float32Array(K * N * nL);
   const { P } = net;
   const W = lanesOf(precision);
   // a lane's values, W to a 16-byte value: float64 lanes in f64, float32 lanes in f32
@@ -285,6 +284,24 @@ export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, 
     }
   }
   return res;
+}
+
+/** The kernels of the last evaluations (G's and D's networks), kept: an instance per call maps new memory each time. */
+const evalKernels = new Map<string, { k: Kernel; f64: Float64Array; f32: Float32Array; net: NetArea }>();
+
+/** A kernel instance with a network of these sizes over N rows placed in it, kept for the next call with the same. */
+function evalKernel(sizes: number[], N: number) {
+  const key = `${sizes.join(',')}/${N}`;
+  const kept = evalKernels.get(key);
+  if (kept !== undefined) return kept;
+  const mem = new Bump();
+  const pl = planNet(mem, sizes, N);
+  const { k, base, f64, f32, i32 } = instantiate(mem.top);
+  const made = { k, f64, f32, net: placeNet(i32, base, pl) };
+  // G's and D's, of one run at a time
+  if (evalKernels.size >= 4) evalKernels.clear();
+  evalKernels.set(key, made);
+  return made;
 }
 
 /** Pairs keep their own parameter blocks in the kernel's memory while these fit in this many bytes. */

@@ -22,13 +22,13 @@ import type { Points, StepEngine } from './types.js';
  * G's output (or D's) for every member: x [K·N·n₀] → [K·N·n_L] float32 in the run's arithmetic (the scalar loop;
  * forwardPairs gives the same values).
  */
-function forwardAll(p: Float32Array, sizes: number[], x: Float32Array, K: number, precision?: Precision): Float32Array {
+function forwardAll(p: Float32Array, sizes: number[], x: Float32Array, K: number, precision?: Precision, into?: Float32Array): Float32Array {
   const net = layout(sizes);
   const n0 = sizes[0] as number;
   const nL = sizes[sizes.length - 1] as number;
   const N = x.length / (K * n0);
   const ws = new Workspace(net, N, roundFor(precision));
-  const res = new Float32Array(K * N * nL);
+  const res = into ?? new Float32Array(K * N * nL);
   for (let k = 0; k < K; k++) res.set(forwardFrom(p, k * net.P, ws, x, k * N * n0, N).subarray(0, N * nL), k * N * nL);
   return res;
 }
@@ -75,14 +75,25 @@ export async function fusedEngine(
     return state;
   };
   const forwardIn = simd && simdAvailable() ? forwardPairs : forwardAll;
-  const forward = (p: Float32Array, sizes: number[], x: Float32Array, K: number) => forwardIn(p, sizes, x, K, c.precision);
+  const forward = (p: Float32Array, sizes: number[], x: Float32Array, into?: Float32Array) => forwardIn(p, sizes, x, K, c.precision, into);
+  // the scratch evaluations' arrays, kept from one measurement to the next (see StepEngine.evaluate)
+  const kept = { samples: new Float32Array(0), logits: new Float32Array(0) };
+  const keep = (name: 'samples' | 'logits', n: number) => {
+    if (kept[name].length !== n) kept[name] = new Float32Array(n);
+    return kept[name];
+  };
   const common = {
     report,
     state: current,
-    evaluate(z: Points, x: Points) {
-      return { samples: forward(current().gp, gSizes, z.data, K), logits: this.critic(x) };
+    evaluate(z: Points, x: Points, scratch = false) {
+      const nS = (z.data.length / z.shape[2]) * (gSizes[gSizes.length - 1] as number);
+      const nL = x.data.length / x.shape[2];
+      return {
+        samples: forward(current().gp, gSizes, z.data, scratch ? keep('samples', nS) : undefined),
+        logits: forward(current().dp, dSizes, x.data, scratch ? keep('logits', nL) : undefined),
+      };
     },
-    critic: (x: Points) => forward(current().dp, dSizes, x.data, K),
+    critic: (x: Points) => forward(current().dp, dSizes, x.data),
   };
   if (members !== null) {
     // one step a run: shouldStop is polled before every step here

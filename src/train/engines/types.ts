@@ -58,8 +58,12 @@ export interface StepEngine {
   state(): NetState;
   /** The training generators' states now, per member (for checkpoints). */
   rngStates(): { data: RngState[]; noise: RngState[]; gp: RngState[] } | Promise<{ data: RngState[]; noise: RngState[]; gp: RngState[] }>;
-  /** G's output on z and D's raw output on x, read back. */
-  evaluate(z: Points, x: Points): { samples: Float32Array; logits: Float32Array };
+  /**
+   * G's output on z and D's raw output on x, read back. scratch: the arrays may be the engine's own, overwritten by
+   * the next scratch evaluation (for a caller that reads them at once: the trainer's measurements), so that a
+   * measurement allocates (and the machine maps) no new memory for them.
+   */
+  evaluate(z: Points, x: Points, scratch?: boolean): { samples: Float32Array; logits: Float32Array };
   /** D's raw output on x alone, read back (the critic's values, without running G again). */
   critic(x: Points): Float32Array;
   /** Frees tensors and threads. */
