@@ -21,21 +21,21 @@ interface Piece {
   c: number;
 }
 
-/** Affine functions of z, one per unit: value = a·z + c. */
-type Affine = { a: Float64Array; c: Float64Array };
+/** Affine functions of z, one per unit: value = a·z + c (plain arrays: a member's pieces are many and small). */
+type Affine = { a: number[]; c: number[] };
 
 /** The pieces of G (scalar input and output) on which it is affine. */
 export function generatorPieces(layers: DenseLayer[]): Piece[] {
   const first = layers[0] as DenseLayer;
   if (first.fin !== 1 || (layers[layers.length - 1] as DenseLayer).fout !== 1) throw new RangeError('generatorPieces: G must map ℝ to ℝ');
-  let pieces: { lo: number; hi: number; f: Affine }[] = [{ lo: -Infinity, hi: Infinity, f: { a: Float64Array.of(1), c: Float64Array.of(0) } }];
+  let pieces: { lo: number; hi: number; f: Affine }[] = [{ lo: -Infinity, hi: Infinity, f: { a: [1], c: [0] } }];
   layers.forEach((L, li) => {
     const last = li === layers.length - 1;
     const next: { lo: number; hi: number; f: Affine }[] = [];
     for (const pc of pieces) {
       // pre-activations of this layer on the piece: affine in z
-      const a = new Float64Array(L.fout);
-      const c = new Float64Array(L.fout);
+      const a: number[] = new Array(L.fout);
+      const c: number[] = new Array(L.fout);
       for (let o = 0; o < L.fout; o++) {
         let sa = 0;
         let sc = L.b[o] as number;
@@ -65,8 +65,8 @@ export function generatorPieces(layers: DenseLayer[]): Piece[] {
         const hi = cuts[k + 1] as number;
         if (!(hi > lo)) continue;
         const mid = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo + 1 : Number.isFinite(hi) ? hi - 1 : 0;
-        const ra = new Float64Array(L.fout);
-        const rc = new Float64Array(L.fout);
+        const ra: number[] = new Array(L.fout).fill(0);
+        const rc: number[] = new Array(L.fout).fill(0);
         for (let o = 0; o < L.fout; o++) {
           if ((a[o] as number) * mid + (c[o] as number) > 0) {
             ra[o] = a[o] as number;
@@ -81,16 +81,26 @@ export function generatorPieces(layers: DenseLayer[]): Piece[] {
   return pieces.map((p) => ({ lo: p.lo, hi: p.hi, a: p.f.a[0] as number, c: p.f.c[0] as number }));
 }
 
-const phi = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+const SQRT_2PI = Math.sqrt(2 * Math.PI);
+const phi = (z: number) => Math.exp(-0.5 * z * z) / SQRT_2PI;
 
-/** p_G(x) for the pieces of a generator with z ~ N(0, 1); atoms (flat pieces) are left out. */
+/**
+ * p_G(x) for the pieces of a generator with z ~ N(0, 1); atoms (flat pieces) are left out. The pieces are held in
+ * flat arrays, the flat ones dropped (they add nothing), the others summed in their order.
+ */
 export function pushforwardDensity(pieces: Piece[]): (x: number) => number {
+  const sloped = pieces.filter((p) => p.a !== 0);
+  const m = sloped.length;
+  const lo = Float64Array.from(sloped, (p) => p.lo);
+  const hi = Float64Array.from(sloped, (p) => p.hi);
+  const a = Float64Array.from(sloped, (p) => p.a);
+  const c = Float64Array.from(sloped, (p) => p.c);
+  const absA = Float64Array.from(sloped, (p) => Math.abs(p.a));
   return (x) => {
     let s = 0;
-    for (const p of pieces) {
-      if (p.a === 0) continue;
-      const z = (x - p.c) / p.a;
-      if (z >= p.lo && z < p.hi) s += phi(z) / Math.abs(p.a);
+    for (let k = 0; k < m; k++) {
+      const z = (x - (c[k] as number)) / (a[k] as number);
+      if (z >= (lo[k] as number) && z < (hi[k] as number)) s += phi(z) / (absA[k] as number);
     }
     return s;
   };
