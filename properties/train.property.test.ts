@@ -188,3 +188,29 @@ describe("the fused engine's hand-derived gradients", () => {
     },
   );
 });
+
+describe("the exact pushforward density on the metrics' grid", () => {
+  const finite = fc.double({ min: -3, max: 3, noNaN: true });
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 6 }),
+      fc.array(finite, { minLength: 40, maxLength: 40 }),
+      fc.array(fc.double({ min: -6, max: 6, noNaN: true }), { minLength: 1, maxLength: 60 }),
+    ],
+    { numRuns: 80 },
+  )('pushforwardDensityOnGrid = pushforwardDensity at every point, bit for bit (kinks and piece ends on the grid too)', async (h, w, extra) => {
+    const { generatorPieces, pushforwardDensity, pushforwardDensityOnGrid } = await import('../src/train/pushforward.js');
+    const at = (i: number) => w[i % w.length] as number;
+    const layers = [
+      { W: Array.from({ length: h }, (_, j) => at(j)), b: Array.from({ length: h }, (_, j) => at(j + 7)), fin: 1, fout: h },
+      { W: Array.from({ length: h }, (_, j) => at(j + 17)), b: [at(31)], fin: h, fout: 1 },
+    ];
+    const pieces = generatorPieces(layers);
+    // the grid: the given points, each piece's end images (where a test is decided by rounding), ascending
+    const ends = pieces.flatMap((p) => [p.a * p.lo + p.c, p.a * p.hi + p.c]).filter(Number.isFinite);
+    const xs = Float64Array.from([...extra, ...ends]).sort();
+    const dens = pushforwardDensity(pieces);
+    const onGrid = pushforwardDensityOnGrid(pieces, xs);
+    expect(Array.from(onGrid)).toEqual(Array.from(xs, dens));
+  });
+});

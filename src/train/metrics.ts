@@ -8,7 +8,7 @@ import { sigmoid } from '../numeric/logistic.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
 import { layout, networkSizes } from './mlp.js';
-import { generatorPieces, pushforwardDensity, type DenseLayer } from './pushforward.js';
+import { generatorPieces, pushforwardDensityOnGrid, type DenseLayer } from './pushforward.js';
 import type { Points, StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 import { modeMetrics } from './mode-metrics.js';
@@ -126,10 +126,11 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
       fin: L.fin,
       fout: L.fout,
     }));
-    const pG = pushforwardDensity(generatorPieces(member));
+    // the grid is ascending (gridFor), so each piece of G visits only the points near its image
+    const pG = pushforwardDensityOnGrid(generatorPieces(member), gridX, gridN);
     for (let i = 0; i < gridN; i++) {
       const pd = pData[i] as number;
-      const q = pG(gridX[i] as number);
+      const q = pG[i] as number;
       dStar[k * gridN + i] = pd + q > 0 ? pd / (pd + q) : NaN;
     }
   }

@@ -105,3 +105,39 @@ export function pushforwardDensity(pieces: Piece[]): (x: number) => number {
     return s;
   };
 }
+
+/**
+ * p_G at every point of an ascending grid: the values of {@link pushforwardDensity} at each point, bit for bit, but
+ * each sloped piece visits only the grid points near its image [a·lo + c, a·hi + c] (found by bisection, widened
+ * by a margin far above the rounding of z = (x − c)/a, and tested exactly as the pointwise density tests them), and
+ * each point's terms are added in the pieces' order.
+ */
+export function pushforwardDensityOnGrid(pieces: Piece[], xs: ArrayLike<number>, n = xs.length): Float64Array {
+  const out = new Float64Array(n);
+  for (const p of pieces) {
+    if (p.a === 0) continue;
+    const ends = [p.a * p.lo + p.c, p.a * p.hi + p.c];
+    const margin =
+      1e-6 * (1 + Math.abs(p.c) + Math.abs(p.a) * Math.max(Number.isFinite(p.lo) ? Math.abs(p.lo) : 0, Number.isFinite(p.hi) ? Math.abs(p.hi) : 0));
+    const from = firstAtLeast(xs, n, Math.min(ends[0] as number, ends[1] as number) - margin);
+    const to = Math.max(ends[0] as number, ends[1] as number) + margin;
+    const absA = Math.abs(p.a);
+    for (let i = from; i < n && (xs[i] as number) <= to; i++) {
+      const z = ((xs[i] as number) - p.c) / p.a;
+      if (z >= p.lo && z < p.hi) out[i] = (out[i] as number) + phi(z) / absA;
+    }
+  }
+  return out;
+}
+
+/** The first index i < n with xs[i] ≥ v in an ascending xs (n when none; 0 for v = −∞ or NaN-free below all). */
+function firstAtLeast(xs: ArrayLike<number>, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] as number) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
