@@ -131,5 +131,12 @@ describe('w1DistanceSorted (the distance alone of a sorted sample, as a trainer 
     expect(() => w1DistanceSorted([0, Number.NaN], normal(0, 1))).toThrow(/w1DistanceSorted: sorted\[1\] must be a finite number; got NaN/);
     expect(() => w1DistanceSorted([0, 2, 1], normal(0, 1))).toThrow(/w1DistanceSorted: sorted\[2\] must not be below the value before it \(2\); got 1/);
     expect(() => w1DistanceSorted([0, 1], { dim: 2 } as unknown as Dist1D)).toThrow(/w1DistanceSorted: dist must be a 1-D distribution/);
+    expect(() => w1DistanceSorted(Float32Array.of(0, 2, 1), normal(0, 1))).toThrow(
+      /w1DistanceSorted: sorted\[2\] must not be below the value before it \(2\); got 1/,
+    );
+    expect(() => w1DistanceSorted(Float64Array.of(0, Number.POSITIVE_INFINITY), normal(0, 1))).toThrow(
+      /w1DistanceSorted: sorted\[1\] must be a finite number; got Infinity/,
+    );
+    expect(() => w1DistanceSorted(new Float32Array(0), normal(0, 1))).toThrow(/w1DistanceSorted: sorted must hold at least 1 value; got 0/);
   });
 });

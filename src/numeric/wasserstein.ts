@@ -334,11 +334,16 @@ function coupledDistance(xs: ArrayLike<number>, dist: Dist1D): number {
  */
 export function w1DistanceSorted(sorted: ArrayLike<number>, dist: Dist1D, fn = 'w1DistanceSorted'): number {
   fn = String(fn);
-  checkFinite(fn, 'sorted', sorted, 1);
+  // a typed array holds numbers only: finiteness and order in one read; anything else checked value by value first
+  if (!(sorted instanceof Float32Array || sorted instanceof Float64Array)) checkFinite(fn, 'sorted', sorted, 1);
+  else if (sorted.length === 0) throw new NumericError(fn, 'sorted', 'must hold at least 1 value; got 0');
   checkDist1D(fn, dist);
-  for (let i = 1; i < sorted.length; i++) {
-    if ((sorted[i] as number) < (sorted[i - 1] as number))
-      throw new NumericError(fn, `sorted[${i}]`, `must not be below the value before it (${showValue(sorted[i - 1])}); got ${showValue(sorted[i])}`);
+  let prev = -Infinity;
+  for (let i = 0; i < sorted.length; i++) {
+    const x = sorted[i] as number;
+    if (x - x !== 0) throw new NumericError(fn, `sorted[${i}]`, `must be a finite number; got ${showValue(x)}`);
+    if (x < prev) throw new NumericError(fn, `sorted[${i}]`, `must not be below the value before it (${showValue(prev)}); got ${showValue(x)}`);
+    prev = x;
   }
   return coupledDistance(sorted, dist);
 }
