@@ -214,3 +214,32 @@ describe("the exact pushforward density on the metrics' grid", () => {
     expect(Array.from(onGrid)).toEqual(Array.from(xs, dens));
   });
 });
+
+describe('the float32 arithmetic of the fused engine (its scalar reference)', () => {
+  // each operation's result stored in a float32 array, the way PyTorch's float32 tensors hold it (not Math.fround)
+  const f32 = new Float32Array(1);
+  const r = (x: number) => {
+    f32[0] = x;
+    return f32[0] as number;
+  };
+  test.prop(
+    [fc.array(fc.float({ min: -2, max: 2, noNaN: true }), { minLength: 3 + 4 * 3 + 1, maxLength: 3 + 4 * 3 + 1 }), fc.float({ min: -3, max: 3, noNaN: true })],
+    {
+      numRuns: 100,
+    },
+  )('forward through 1-4-1 with ReLU: every product and sum rounded to float32 in the order of the sums', (w, x) => {
+    const net = layout([1, 4, 1]);
+    const p = Float32Array.from(w.slice(0, net.P));
+    const ws = new Workspace(net, 1, Math.fround);
+    const got = forwardFrom(p, 0, ws, Float32Array.of(x), 0, 1)[0] as number;
+    const L0 = net.layers[0] as { w: number; b: number };
+    const L1 = net.layers[1] as { w: number; b: number };
+    const xr = Math.fround(x);
+    let out = p[L1.b] as number;
+    for (let j = 0; j < 4; j++) {
+      const h = r((p[L0.b + j] as number) + r(xr * (p[L0.w + j] as number)));
+      out = r(out + r((h > 0 ? h : 0) * (p[L1.w + j] as number)));
+    }
+    expect(got).toBe(out);
+  });
+});

@@ -147,19 +147,22 @@ describe('the fused engine: the same bytes however the work is split', () => {
     }
   });
 
-  it('a checkpoint of a threaded run resumes on one thread (and back) to the uninterrupted bytes', async () => {
-    const c = makeConfig('seed-toy', { steps: 40, logEvery: 10, evalSamples: 64 });
-    const full = await train(c, { seed: 3, population: 6 });
-    let ck: Checkpoint | undefined;
-    await train(c, { seed: 3, population: 6, threads: 2, checkpointEvery: 13, onCheckpoint: (x) => (ck = JSON.parse(JSON.stringify(x)) as Checkpoint) });
-    expect(ck?.step).toBe(39);
-    let mid: Checkpoint | undefined;
-    await train(c, { seed: 3, population: 6, checkpointEvery: 20, onCheckpoint: (x) => (mid = JSON.parse(JSON.stringify(x)) as Checkpoint) });
-    const a = await train(c, { resume: ck, threads: 1 });
-    const b = await train(c, { resume: mid, threads: 3 });
-    expect(JSON.stringify(a.logs)).toBe(JSON.stringify(full.logs));
-    expect(JSON.stringify(b.logs)).toBe(JSON.stringify(full.logs));
-  });
+  it.each(['float64', 'float32'] as const)(
+    '%s: a checkpoint of a threaded run resumes on one thread (and back) to the uninterrupted bytes',
+    async (precision) => {
+      const c = makeConfig('seed-toy', { steps: 40, logEvery: 10, evalSamples: 64, precision });
+      const full = await train(c, { seed: 3, population: 6 });
+      let ck: Checkpoint | undefined;
+      await train(c, { seed: 3, population: 6, threads: 2, checkpointEvery: 13, onCheckpoint: (x) => (ck = JSON.parse(JSON.stringify(x)) as Checkpoint) });
+      expect(ck?.step).toBe(39);
+      let mid: Checkpoint | undefined;
+      await train(c, { seed: 3, population: 6, checkpointEvery: 20, onCheckpoint: (x) => (mid = JSON.parse(JSON.stringify(x)) as Checkpoint) });
+      const a = await train(c, { resume: ck, threads: 1 });
+      const b = await train(c, { resume: mid, threads: 3 });
+      expect(JSON.stringify(a.logs)).toBe(JSON.stringify(full.logs));
+      expect(JSON.stringify(b.logs)).toBe(JSON.stringify(full.logs));
+    },
+  );
 
   it('a population of 4096 checkpoints (through JSON) and resumes to the uninterrupted bytes', async () => {
     const c = makeConfig('seed-toy', { steps: 4, logEvery: 4, evalSamples: 16 });
