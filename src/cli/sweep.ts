@@ -276,8 +276,9 @@ async function plan(spec: SweepSpec): Promise<string> {
       dt = Math.max(0, (await timeOf(n + 1)) - t1);
     }
     const perUnitStep = dt / n / 1000;
-    // a unit of k members costs about k/K of a full block's (the kernel trains members in pairs)
-    const seconds = cellUnits.reduce((a, u) => a + (Math.ceil(u.count / 2) / Math.ceil(K / 2)) * c.config.steps * perUnitStep, 0);
+    // a unit of k members costs about k/K of a full block's (the kernel trains members in pairs, in fours in float32)
+    const lanes = c.config.precision === 'float32' ? 4 : 2;
+    const seconds = cellUnits.reduce((a, u) => a + (Math.ceil(u.count / lanes) / Math.ceil(K / lanes)) * c.config.steps * perUnitStep, 0);
     total += seconds;
     memberSteps += cellUnits.reduce((a, u) => a + u.count, 0) * c.config.steps;
     worstUnit = Math.max(worstUnit, c.config.steps * perUnitStep);
@@ -286,7 +287,12 @@ async function plan(spec: SweepSpec): Promise<string> {
         `(${n} steps timed), about ${coreTime(seconds)}`,
     );
   }
-  const odd = spec.block % 2 === 1 ? `; block ${spec.block} is odd: the kernel trains members in pairs, so block ${spec.block + 1} costs the same\n` : '\n';
+  const lanes = spec.base.precision === 'float32' ? 4 : 2;
+  const fill = Math.ceil(spec.block / lanes) * lanes;
+  const odd =
+    fill !== spec.block
+      ? `; block ${spec.block} is not a multiple of ${lanes}: the kernel trains members ${lanes === 2 ? 'in pairs' : 'four at a time'}, so block ${fill} costs the same\n`
+      : '\n';
   return (
     `gan-verify sweep --plan: spec ${specHash(spec)}: ${cs.length} cells × ${Math.ceil(spec.seeds.count / spec.block)} blocks = ${all.length} units, ` +
     `${memberSteps.toLocaleString('en-US')} member-steps\n${rows.join('\n')}\n` +

@@ -43,7 +43,7 @@ for a population (--population K trains seeds S..S+K-1 at once), the median and 
 output, W1 to the target, max |D(x) - 1/2| on a grid) and DIR/summary.json; --json prints the
 summary instead of the log lines. The same seed prints the same bytes on a backend and engine.
 On the cpu backend a step runs as the trainer's fused arithmetic (--engine fused, the default
-there: WebAssembly SIMD, two members at a time; --threads N splits a population over N worker
+there: WebAssembly SIMD, two members at a time, four in float32; --threads N splits a population over N worker
 threads, with the same bytes); --engine autodiff runs it as TF.js ops with TF.js's gradients (the
 only engine elsewhere). --precision float32 computes the fused engine's step in float32, every operation
 rounded as PyTorch's float32 tensors round it (four members at a time in the kernel; faster, other bytes);
