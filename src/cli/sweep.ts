@@ -291,7 +291,8 @@ async function plan(spec: SweepSpec): Promise<string> {
   const fill = Math.ceil(spec.block / lanes) * lanes;
   const odd =
     fill !== spec.block
-      ? `; block ${spec.block} is not a multiple of ${lanes}: the kernel trains members ${lanes === 2 ? 'in pairs' : 'four at a time'}, so block ${fill} costs the same\n`
+      ? `; block ${spec.block} is not a multiple of ${lanes}: the kernel trains members ${lanes === 2 ? 'in pairs' : 'four at a time'}, ` +
+        `so block ${fill} costs the same\n`
       : '\n';
   return (
     `gan-verify sweep --plan: spec ${specHash(spec)}: ${cs.length} cells × ${Math.ceil(spec.seeds.count / spec.block)} blocks = ${all.length} units, ` +
