@@ -53,3 +53,43 @@ export function sortF32(at: usize, n: i32, tmp: usize, count: usize): void {
     store<i32>(at + ((<usize>i) << 2), k ^ ((~k >> 31) | 0x8000_0000));
   }
 }
+
+/**
+ * The n float32 values at `at`: their mean, Σx/n, and Σ(x − mean)², each sum from 0 in index order in float64,
+ * into out and out + 8 (src/train/metrics.ts's mean and standard deviation, the same operations: JavaScript's
+ * (x − mean) ** 2 is V8's fdlibm pow, which returns x·x for the exponent 2).
+ */
+export function momentsF32(at: usize, n: i32, out: usize): void {
+  let mean: f64 = 0;
+  for (let i = 0; i < n; i++) mean += <f64>load<f32>(at + ((<usize>i) << 2));
+  mean /= <f64>n;
+  let ss: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = <f64>load<f32>(at + ((<usize>i) << 2)) - mean;
+    ss += d * d;
+  }
+  store<f64>(out, mean);
+  store<f64>(out, ss, 8);
+}
+
+/**
+ * Lanes of values between the caller's layout, each lane's n float32 values contiguous (lane L's at flat + 4·L·n),
+ * and the kernel's, a 16-byte value a row (lane L at 8·L as f64 on float64 lanes, 4·L as f32 on float32 lanes).
+ * toKernel: flat → kernel (a float32 value is exact in float64); else kernel → flat (float64 lanes rounded to
+ * float32, as a Float32Array store rounds them).
+ */
+export function interleave(flat: usize, kernel: usize, lanes: i32, n: i32, f32lanes: bool, toKernel: bool): void {
+  for (let L = 0; L < lanes; L++) {
+    const src = flat + ((<usize>(L * n)) << 2);
+    const lane = kernel + (f32lanes ? (<usize>L) << 2 : (<usize>L) << 3);
+    for (let i = 0; i < n; i++) {
+      const f = src + ((<usize>i) << 2);
+      const k = lane + ((<usize>i) << 4);
+      if (toKernel) {
+        if (f32lanes) store<f32>(k, load<f32>(f));
+        else store<f64>(k, <f64>load<f32>(f));
+      } else if (f32lanes) store<f32>(f, load<f32>(k));
+      else store<f32>(f, <f32>load<f64>(k));
+    }
+  }
+}

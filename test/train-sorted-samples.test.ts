@@ -1,9 +1,10 @@
-// The metrics' bulk sort of every member's sample (src/train/sorted-samples.ts: the radix sort in the SIMD
-// kernel, assembly/sort.ts) against TypedArray sort, bit for bit (−0 before +0, ties, negatives, subnormals).
+// The metrics' bulk work on every member's sample (src/train/sorted-samples.ts, in the SIMD kernel: assembly/sort.ts):
+// the radix sort against TypedArray sort, bit for bit (−0 before +0, ties, negatives, subnormals), and the mean and
+// sum of squared deviations against the JavaScript sums.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { simdAvailable } from '../src/train/engines/fused-simd.js';
-import { sortedMembers } from '../src/train/sorted-samples.js';
+import { sampleMoments, sortedMembers } from '../src/train/sorted-samples.js';
 
 const bitsOf = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
@@ -20,14 +21,20 @@ describe('sortedMembers', () => {
     const samples = Float32Array.from({ length: K * n }, (_, i) => (values[(i * 7 + Math.floor(i / n)) % n] as number) * (i % 3 === 0 ? -1 : 1));
     const want = new Float32Array(K * n);
     for (let k = 0; k < K; k++) want.set(samples.slice(k * n, (k + 1) * n).sort(), k * n);
-    expect(bitsOf(sortedMembers(samples, K, n))).toEqual(bitsOf(want));
+    const got = sortedMembers(samples, K, n);
+    expect(bitsOf(got.sorted)).toEqual(bitsOf(want));
+    // the moments in the samples' own order, as the JavaScript sums form them
+    for (let k = 0; k < K; k++) {
+      const m = sampleMoments(samples.subarray(k * n, (k + 1) * n));
+      expect([got.mean[k], got.ss[k]]).toEqual([m.mean, m.ss]);
+    }
   });
 
   test.prop([fc.array(fc.float({ noNaN: true, min: 1, max: Math.fround(1.49) }), { minLength: 64, maxLength: 300 })], { numRuns: 20 })(
     'a sample whose high bits are all the same (a pass skipped) sorts as TypedArray sort does',
     (values) => {
       const samples = Float32Array.from(values);
-      expect(bitsOf(sortedMembers(samples, 1, samples.length))).toEqual(bitsOf(samples.slice().sort()));
+      expect(bitsOf(sortedMembers(samples, 1, samples.length).sorted)).toEqual(bitsOf(samples.slice().sort()));
     },
   );
 });

@@ -3,7 +3,7 @@
  * and W1 to the target (1-D), the mode metrics (2-D), D's distance from ½ on a grid and, for 1-D
  * targets with scalar noise, from the exact D* of G's pushforward; and the probes a page reads.
  */
-import { w1DistanceSorted, type Dist1D, type Distribution } from '../numeric/index.js';
+import { w1DistanceSorted, type Dist1D, type Dist2D, type Distribution } from '../numeric/index.js';
 import { sigmoid } from '../numeric/logistic.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
@@ -71,8 +71,8 @@ export function measure(
   const dim = target.dim;
   const gridN = dGrid.length / K;
   const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN);
-  // the 1-D samples sorted in bulk for W1 (the mean and standard deviation sum them in their own order)
-  const sorted = dim === 1 ? sortedMembers(xs, K, n) : null;
+  // the 1-D samples' moments (each sum in the samples' order) and their values sorted for W1, in bulk
+  const one = dim === 1 ? sortedMembers(xs, K, n) : null;
   return Array.from({ length: K }, (_, k) => {
     const sample = xs.subarray(k * n * dim, (k + 1) * n * dim);
     let gap = 0;
@@ -82,18 +82,12 @@ export function measure(
       stop === null
         ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
         : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
-    if (target.dim === 2) return { ...common, ...modeMetrics(sample, target), dHalfGap: gap };
-    // indexed loops (a typed array's iterator costs several times the sum), in the same order
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += sample[i] as number;
-    mean /= n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += ((sample[i] as number) - mean) ** 2;
+    if (target.dim === 2 || one === null) return { ...common, ...modeMetrics(sample, target as Dist2D), dHalfGap: gap };
     const out: MemberLog = {
       ...common,
-      gMean: mean,
-      gStd: Math.sqrt(ss / (n - 1)),
-      w1: w1DistanceSorted((sorted as Float32Array).subarray(k * n, (k + 1) * n), target as Dist1D),
+      gMean: one.mean[k] as number,
+      gStd: Math.sqrt((one.ss[k] as number) / (n - 1)),
+      w1: w1DistanceSorted(one.sorted.subarray(k * n, (k + 1) * n), target as Dist1D),
       dHalfGap: gap,
     };
     if (dStar !== null) {

@@ -85,6 +85,10 @@ export interface Kernel {
   rowSlope(): number;
   /** Sorts n float32 at `at` in place (assembly/sort.ts): tmp has room for n i32, count for 3·2048. */
   sortF32(at: number, n: number, tmp: number, count: number): void;
+  /** The mean of the n float32 at `at` and their sum of squared deviations, into two f64 at out (assembly/sort.ts). */
+  momentsF32(at: number, n: number, out: number): void;
+  /** Lanes of n float32 values between contiguous runs at flat and the kernel's 16-byte values (assembly/sort.ts). */
+  interleave(flat: number, kernel: number, lanes: number, n: number, f32lanes: number, toKernel: number): void;
 }
 
 let compiled: object | null = null;
@@ -256,38 +260,38 @@ export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, 
   const n0 = sizes[0] as number;
   const nL = sizes[sizes.length - 1] as number;
   const N = x.length / (K * n0);
-  const { k, f64, f32, net } = evalKernel(sizes, N);
+  const { k, f64, f32, net, flat } = evalKernel(sizes, N);
   const res = into ?? new Float32Array(K * N * nL);
   const { P } = net;
   const W = lanesOf(precision);
   // a lane's values, W to a 16-byte value: float64 lanes in f64, float32 lanes in f32
   const view = W === 2 ? f64 : f32;
   const unit = W === 2 ? 8 : 4;
-  const [pAt, xAt, outAt] = [net.p / unit, net.x / unit, net.out / unit];
+  const pAt = net.p / unit;
   const [nx, ny] = [N * n0, N * nL];
-  // the copies in and out, with their offsets worked out once a lane rather than at every value
+  const flat32 = flat / 4;
+  // the parameters lane by lane here; the rows (many) copied whole into the staging area and spread over the
+  // lanes by the kernel, and back
   for (let k0 = 0; k0 < K; k0 += W) {
     const lanes = Math.min(W, K - k0);
     for (let lane = 0; lane < lanes; lane++) {
       const m = k0 + lane;
-      const [po, xo] = [pAt + lane, xAt + lane];
-      const [ps, xs] = [m * P, m * nx];
+      const po = pAt + lane;
+      const ps = m * P;
       for (let i = 0; i < P; i++) view[po + W * i] = p[ps + i] as number;
-      for (let i = 0; i < nx; i++) view[xo + W * i] = x[xs + i] as number;
+      f32.set(x.subarray(m * nx, (m + 1) * nx), flat32 + lane * nx);
     }
+    k.interleave(flat, net.x, lanes, nx, W === 4 ? 1 : 0, 1);
     if (W === 2) k.forward(net.desc, net.p, net.x, N);
     else k.forward32(net.desc, net.p, net.x, N);
-    for (let lane = 0; lane < lanes; lane++) {
-      const oo = outAt + lane;
-      const rs = (k0 + lane) * ny;
-      for (let i = 0; i < ny; i++) res[rs + i] = view[oo + W * i] as number;
-    }
+    k.interleave(flat, net.out, lanes, ny, W === 4 ? 1 : 0, 0);
+    for (let lane = 0; lane < lanes; lane++) res.set(f32.subarray(flat32 + lane * ny, flat32 + (lane + 1) * ny), (k0 + lane) * ny);
   }
   return res;
 }
 
 /** The kernels of the last evaluations (G's and D's networks), kept: an instance per call maps new memory each time. */
-const evalKernels = new Map<string, { k: Kernel; f64: Float64Array; f32: Float32Array; net: NetArea }>();
+const evalKernels = new Map<string, { k: Kernel; f64: Float64Array; f32: Float32Array; net: NetArea; flat: number }>();
 
 /** A kernel instance with a network of these sizes over N rows placed in it, kept for the next call with the same. */
 function evalKernel(sizes: number[], N: number) {
@@ -296,8 +300,10 @@ function evalKernel(sizes: number[], N: number) {
   if (kept !== undefined) return kept;
   const mem = new Bump();
   const pl = planNet(mem, sizes, N);
+  // the staging area: up to four lanes' rows, contiguous
+  const flat = mem.take(4 * 4 * N * Math.max(sizes[0] as number, sizes[sizes.length - 1] as number));
   const { k, base, f64, f32, i32 } = instantiate(mem.top);
-  const made = { k, f64, f32, net: placeNet(i32, base, pl) };
+  const made = { k, f64, f32, net: placeNet(i32, base, pl), flat: base + flat };
   // G's and D's, of one run at a time
   if (evalKernels.size >= 4) evalKernels.clear();
   evalKernels.set(key, made);
