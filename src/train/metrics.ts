@@ -43,6 +43,9 @@ export function gridFor(target: Distribution): Float32Array {
   return Float32Array.from(pts);
 }
 
+/** measure's arrays for D and D* on the grid, kept (see there). */
+let kept = { dGrid: new Float32Array(0), dStar: new Float64Array(0) };
+
 /** A run, as a measurement needs it. */
 export interface RunView {
   c: TrainConfig;
@@ -66,11 +69,15 @@ export function measure(
   const { c, K, seed, gridX, target, stopped } = run;
   const { step, dLoss, gLoss } = at;
   const xs = ev.samples;
-  const dGrid = ev.logits.map(sigmoid);
+  // D on the grid (rounded to float32, as a Float32Array's map rounds it) and D*, in arrays kept from one
+  // measurement to the next (a measurement reads them at once; allocating them anew each time feeds the collector)
+  if (kept.dGrid.length !== ev.logits.length) kept = { dGrid: new Float32Array(ev.logits.length), dStar: new Float64Array(ev.logits.length) };
+  const dGrid = kept.dGrid;
+  for (let i = 0; i < dGrid.length; i++) dGrid[i] = sigmoid(ev.logits[i] as number);
   const n = c.evalSamples;
   const dim = target.dim;
   const gridN = dGrid.length / K;
-  const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN);
+  const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN, kept.dStar);
   // the 1-D samples' moments (each sum in the samples' order) and their values sorted for W1, in bulk
   const one = dim === 1 ? sortedMembers(xs, K, n) : null;
   return Array.from({ length: K }, (_, k) => {
@@ -106,10 +113,19 @@ export function measure(
  * 1-D targets with scalar noise: D*(x) = p_data/(p_data + p_G) on the grid for every member ([K·gridN],
  * NaN where both densities vanish), p_G the exact density of G's piecewise-linear pushforward; else null.
  */
-function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Distribution, gridX: Float32Array, gridN: number): Float64Array | null {
+function dStarOnGrid(
+  c: TrainConfig,
+  gFlat: Float32Array,
+  K: number,
+  target: Distribution,
+  gridX: Float32Array,
+  gridN: number,
+  into?: Float64Array,
+): Float64Array | null {
   if (c.noiseDim !== 1 || target.dim !== 1) return null;
   const net = layout(networkSizes(c, 1).g);
-  const dStar = new Float64Array(K * gridN);
+  const dStar = into ?? new Float64Array(K * gridN);
+  const pG = new Float64Array(gridN);
   // p_data on the grid, the same for every member
   const pData = Float64Array.from(gridX.subarray(0, gridN), (x) => Math.exp((target as Dist1D).logPdf(x)));
   for (let k = 0; k < K; k++) {
@@ -121,7 +137,7 @@ function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Dis
       fout: L.fout,
     }));
     // the grid is ascending (gridFor), so each piece of G visits only the points near its image
-    const pG = pushforwardDensityOnGrid(generatorPieces(member), gridX, gridN);
+    pushforwardDensityOnGrid(generatorPieces(member), gridX, gridN, pG);
     for (let i = 0; i < gridN; i++) {
       const pd = pData[i] as number;
       const q = pG[i] as number;

@@ -110,10 +110,11 @@ export function pushforwardDensity(pieces: Piece[]): (x: number) => number {
  * p_G at every point of an ascending grid: the values of {@link pushforwardDensity} at each point, bit for bit, but
  * each sloped piece visits only the grid points near its image [a·lo + c, a·hi + c] (found by bisection, widened
  * by a margin far above the rounding of z = (x − c)/a, and tested exactly as the pointwise density tests them), and
- * each point's terms are added in the pieces' order.
+ * each point's terms are added in the pieces' order. Into `into` (its first n values) when given.
  */
-export function pushforwardDensityOnGrid(pieces: Piece[], xs: ArrayLike<number>, n = xs.length): Float64Array {
-  const out = new Float64Array(n);
+export function pushforwardDensityOnGrid(pieces: Piece[], xs: ArrayLike<number>, n = xs.length, into?: Float64Array): Float64Array {
+  const out = into ?? new Float64Array(n);
+  out.fill(0, 0, n);
   for (const p of pieces) {
     if (p.a === 0) continue;
     const ends = [p.a * p.lo + p.c, p.a * p.hi + p.c];
