@@ -4,7 +4,7 @@
  * with their TF.js ops and the kernel's function).
  */
 import { OPTIMIZERS, type OptimizerSpec } from './optimizers/index.js';
-import type { Round } from './optimizers/types.js';
+import type { Round } from './round.js';
 
 export interface AdamSpec extends OptimizerSpec {
   /** `adam` (the default) or `rmsprop` (then beta2 is RMSProp's smoothing constant α and beta1 is unused). */

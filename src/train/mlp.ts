@@ -14,14 +14,11 @@
  * in float32, rounded.
  */
 import { show } from '../theory/errors.js';
-import type { GanLoss, Precision, TrainConfig } from './config.js';
+import type { GanLoss, TrainConfig } from './config.js';
 import { TrainError } from './errors.js';
 import { rowsOf } from './losses.js';
 import type { RowLoss } from './losses/rows.js';
-import { noRound, type Round } from './optimizers/types.js';
-
-/** The scalar code's rounding for an arithmetic: Math.fround (float32) or the identity (float64, the default). */
-export const roundFor = (precision: Precision | undefined): Round => (precision === 'float32' ? Math.fround : noRound);
+import { noRound, type Round } from './round.js';
 
 export interface LayerSpan {
   fin: number;

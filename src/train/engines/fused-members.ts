@@ -12,8 +12,8 @@
 import { adam, type AdamSpec } from '../adam.js';
 import type { TrainConfig } from '../config.js';
 import { lossOk } from '../losses.js';
-import { discLossGrad, forwardFrom, genLossGrad, layout, networkSizes, roundFor, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
-import type { Round } from '../optimizers/types.js';
+import { discLossGrad, forwardFrom, genLossGrad, layout, networkSizes, Workspace, type DiscSpec, type GenSpec } from '../mlp.js';
+import { roundFor, type Round } from '../round.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import type { Rng, RngState } from '../../numeric/rng.js';
 import { STEP_OK, STEP_STOPPED_D, STEP_STOPPED_G, type NetState, type StepReport, type StopRecord } from './types.js';

@@ -10,7 +10,8 @@
  * not a queue of tasks that any worker may take.
  */
 import type { Precision, TrainConfig } from '../config.js';
-import { forwardFrom, layout, networkSizes, roundFor, Workspace } from '../mlp.js';
+import { forwardFrom, layout, networkSizes, Workspace } from '../mlp.js';
+import { roundFor } from '../round.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
 import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
 import { forwardPairs, simdAvailable } from './fused-simd.js';

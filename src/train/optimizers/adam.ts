@@ -3,7 +3,8 @@
  * the step as PyTorch folds them): m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²;
  * p ← p − (lr/(1−β₁ᵗ))·m/(√v/√(1−β₂ᵗ) + ε), element by element (so a population's members never interact).
  */
-import { noRound, type OptimizerDef, type OptimizerSpec } from './types.js';
+import { noRound } from '../round.js';
+import type { OptimizerDef, OptimizerSpec } from './types.js';
 
 /**
  * Adam's bias corrections at step t, as PyTorch applies them: the step size lr/(1 − β₁ᵗ) and

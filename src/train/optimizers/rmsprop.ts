@@ -3,7 +3,8 @@
  * p ← p − lr·g/(√v + ε), with α = the spec's beta2. The optimiser of the WGAN paper (Arjovsky, Chintala
  * & Bottou 2017, Algorithm 1: RMSProp, learning rate 5·10⁻⁵).
  */
-import { noRound, type OptimizerDef } from './types.js';
+import { noRound } from '../round.js';
+import type { OptimizerDef } from './types.js';
 
 export const RMSPROP: OptimizerDef = {
   id: 'rmsprop',

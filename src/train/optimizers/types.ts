@@ -5,16 +5,11 @@
  * the SIMD kernel's function that ports it (assembly/fused-pair.ts). A test walks the registry and
  * holds the three to each other.
  */
+import type { Round } from '../round.js';
 import type { tf as TF } from '../tf.js';
 
 /** TensorFlow.js, passed in by the caller (an optimiser's file never loads it). */
 export type Tf = typeof TF;
-
-/** How the scalar code rounds each operation's result: Math.fround (float32 arithmetic) or the identity (float64). */
-export type Round = (x: number) => number;
-
-/** The identity {@link Round}: float64 arithmetic. */
-export const noRound: Round = (x) => x;
 
 /** An update's settings: the rate, β₁ (Adam), β₂ (Adam's; RMSprop's smoothing constant α), ε and the step number t (from 1). */
 export interface OptimizerSpec {
