@@ -299,13 +299,29 @@ export function w1ToDistribution(
  * order, summed as CompensatedSum sums them (Neumaier; every term is finite here, so its infinity and overflow cases
  * do not arise), inline.
  */
-function coupledDistance(xs: ArrayLike<number>, dist: Dist1D): number {
+/**
+ * The term of x₍ᵢ₎ lying inside [F⁻¹(i/n), F⁻¹((i+1)/n)] (a = PM[i], b = PM[i+1]): F⁻¹ < x on (i/n, u), > x on
+ * (u, (i+1)/n), u = F(x). A function of its own, so that the common case's loop stays small.
+ */
+function splitTerm(dist: Dist1D, x: number, i: number, n: number, a: number, b: number): number {
+  const u = dist.cdf(x);
+  const pmx = u * x - dist.cdfIntegral(x);
+  return x * (u - i / n) - (pmx - a) + (b - pmx) - x * ((i + 1) / n - u);
+}
+
+function coupledDistance(xs: ArrayLike<number>, dist: Dist1D, checkAs: string | null = null): number {
   const n = xs.length;
   const { q, pm } = quantileTable(dist, n);
   let sum = 0;
   let comp = 0;
+  let prev = -Infinity;
   for (let i = 0; i < n; i++) {
     const x = xs[i] as number;
+    // checkAs: the caller's name, for a sample whose finiteness and order are checked here, in the same read
+    if (checkAs !== null) {
+      if (!(x >= prev && x - x === 0)) badSorted(checkAs, xs, i);
+      prev = x;
+    }
     const lo = q[i] as number;
     const hi = q[i + 1] as number;
     const a = pm[i] as number;
@@ -313,12 +329,8 @@ function coupledDistance(xs: ArrayLike<number>, dist: Dist1D): number {
     let term: number;
     if (x <= lo) term = b - a - x / n;
     else if (x >= hi) term = x / n - (b - a);
-    else {
-      // F⁻¹ < x on (i/n, u), > x on (u, (i+1)/n)
-      const u = dist.cdf(x);
-      const pmx = u * x - dist.cdfIntegral(x);
-      term = x * (u - i / n) - (pmx - a) + (b - pmx) - x * ((i + 1) / n - u);
-    }
+    // (+: a number for the compiler, which sees this branch rarely)
+    else term = +splitTerm(dist, x, i, n, a, b);
     const t = sum + term;
     if (Math.abs(sum) >= Math.abs(term)) comp += sum - t + term;
     else comp += term - t + sum;
@@ -338,14 +350,15 @@ export function w1DistanceSorted(sorted: ArrayLike<number>, dist: Dist1D, fn = '
   if (!(sorted instanceof Float32Array || sorted instanceof Float64Array)) checkFinite(fn, 'sorted', sorted, 1);
   else if (sorted.length === 0) throw new NumericError(fn, 'sorted', 'must hold at least 1 value; got 0');
   checkDist1D(fn, dist);
-  let prev = -Infinity;
-  for (let i = 0; i < sorted.length; i++) {
-    const x = sorted[i] as number;
-    if (x - x !== 0) throw new NumericError(fn, `sorted[${i}]`, `must be a finite number; got ${showValue(x)}`);
-    if (x < prev) throw new NumericError(fn, `sorted[${i}]`, `must not be below the value before it (${showValue(prev)}); got ${showValue(x)}`);
-    prev = x;
-  }
-  return coupledDistance(sorted, dist);
+  // a typed array's values are checked as they are read (the function has no effect before it returns)
+  return coupledDistance(sorted, dist, fn);
+}
+
+/** Throws for sorted[i], not finite or below the value before it. */
+function badSorted(fn: string, sorted: ArrayLike<number>, i: number): never {
+  const x = sorted[i] as number;
+  if (x - x !== 0) throw new NumericError(fn, `sorted[${i}]`, `must be a finite number; got ${showValue(x)}`);
+  throw new NumericError(fn, `sorted[${i}]`, `must not be below the value before it (${showValue(sorted[i - 1])}); got ${showValue(x)}`);
 }
 
 function checkDist1D(fn: string, dist: Dist1D): void {
