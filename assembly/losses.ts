@@ -101,28 +101,19 @@ export let vslope32: v128 = f32x4.splat(0);
   return v128.shuffle<i64>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 2);
 }
 
-/** vdRow on the four float32 lanes of l, into vloss32 and vslope32. */
-export function vdRow32(code: i32, real: bool, l: v128, y: f64): void {
-  const soft = usesSoftplus(code);
-  const lo = lowHalf(l);
-  const hi = highHalf(l);
-  vdRow(code, real, lo, y, soft ? vexpNegAbs(lo) : lo);
-  const loss = vloss;
-  const slope = vslope;
-  vdRow(code, real, hi, y, soft ? vexpNegAbs(hi) : hi);
-  vloss32 = pack(loss, vloss);
-  vslope32 = pack(slope, vslope);
+/** D's row (d: vdRow, real or fake, label y) or G's (vgRow) on the two float64 lanes of h. */
+@inline function halfRow(code: i32, d: bool, real: bool, h: v128, y: f64): void {
+  const e = usesSoftplus(code) ? vexpNegAbs(h) : h;
+  if (d) vdRow(code, real, h, y, e);
+  else vgRow(code, h, e);
 }
 
-/** vgRow on the four float32 lanes of l, into vloss32 and vslope32. */
-export function vgRow32(code: i32, l: v128): void {
-  const soft = usesSoftplus(code);
-  const lo = lowHalf(l);
-  const hi = highHalf(l);
-  vgRow(code, lo, soft ? vexpNegAbs(lo) : lo);
+/** D's row (d) or G's on the four float32 lanes of l, a half at a time, into vloss32 and vslope32. */
+export function vRow32(code: i32, d: bool, real: bool, l: v128, y: f64): void {
+  halfRow(code, d, real, lowHalf(l), y);
   const loss = vloss;
   const slope = vslope;
-  vgRow(code, hi, soft ? vexpNegAbs(hi) : hi);
+  halfRow(code, d, real, highHalf(l), y);
   vloss32 = pack(loss, vloss);
   vslope32 = pack(slope, vslope);
 }

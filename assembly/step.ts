@@ -6,7 +6,7 @@
 // caller (src/train/engines/fused-simd.ts) lays out the memory, sets the configuration once
 // (`configure`) and reads each lane's losses and status back after every step.
 import { adamT, backwardT, clipT, forwardT, rmspropT } from './fused-pair';
-import { usesSoftplus, vdRow, vdRow32, vexpNegAbs, vgRow, vgRow32, vloss, vloss32, vslope, vslope32 } from './losses';
+import { usesSoftplus, vdRow, vexpNegAbs, vgRow, vloss, vloss32, vRow32, vslope, vslope32 } from './losses';
 import { normal, uniformPair, vquantiles } from './normal';
 import {
   gDesc,
@@ -218,11 +218,11 @@ function dLossAll<T>(mask: i32): void {
     const real = dDelta + <usize>r * V;
     const fake = dDelta + <usize>(B + r) * V;
     if (wide) vdRow(code, true, v128.load(dOut + <usize>r * V), label, v128.load(real));
-    else vdRow32(code, true, v128.load(dOut + <usize>r * V), label);
+    else vRow32(code, true, true, v128.load(dOut + <usize>r * V), label);
     lr = v128.add<T>(lr, wide ? vloss : vloss32);
     v128.store(real, perRow<T>(wide ? vslope : vslope32));
     if (wide) vdRow(code, false, v128.load(dOut + <usize>(B + r) * V), label, v128.load(fake));
-    else vdRow32(code, false, v128.load(dOut + <usize>(B + r) * V), label);
+    else vRow32(code, true, false, v128.load(dOut + <usize>(B + r) * V), label);
     lf = v128.add<T>(lf, wide ? vloss : vloss32);
     v128.store(fake, perRow<T>(wide ? vslope : vslope32));
   }
@@ -237,7 +237,7 @@ function gLossAll<T>(mask: i32): void {
   for (let r = 0; r < B; r++) {
     const o = dDelta + <usize>r * V;
     if (wide) vgRow(code, v128.load(dOut + <usize>r * V), v128.load(o));
-    else vgRow32(code, v128.load(dOut + <usize>r * V));
+    else vRow32(code, false, false, v128.load(dOut + <usize>r * V), 0);
     sum = v128.add<T>(sum, wide ? vloss : vloss32);
     v128.store(o, perRow<T>(wide ? vslope : vslope32));
   }

@@ -95,6 +95,25 @@ describe('the MLP trainer: populations and resumes are exact', () => {
 });
 
 describe("the fused engine's hand-derived gradients", () => {
+  /**
+   * Central differences (step 2⁻¹⁴, in float32 parameters) of f at 24 parameters of p drawn from r, against grad:
+   * the share that agree within 1e-5 + 1e-4·|fd|.
+   */
+  const agreement = (r: Rng, p: Float32Array, f: (q: Float32Array) => number, grad: Float64Array) => {
+    const h = 2 ** -14;
+    let agree = 0;
+    const checked = Array.from({ length: 24 }, () => Math.floor(r.uniform() * p.length));
+    for (const i of checked) {
+      const up = Float32Array.from(p);
+      const down = Float32Array.from(p);
+      up[i] = Math.fround((p[i] as number) + h);
+      down[i] = Math.fround((p[i] as number) - h);
+      const fd = (f(up) - f(down)) / ((up[i] as number) - (down[i] as number));
+      if (Math.abs(fd - (grad[i] as number)) <= 1e-5 + 1e-4 * Math.abs(fd)) agree++;
+    }
+    return agree / checked.length;
+  };
+
   // Central differences in float64 on the float32 parameters: the perturbation is the exact
   // difference of the two float32 values, so rounding the parameters costs nothing. ReLU kinks
   // make a difference quotient wrong when a pre-activation crosses 0 within the step (rare at
@@ -114,36 +133,9 @@ describe("the fused engine's hand-derived gradients", () => {
       const grad = new Float64Array(net.P);
       discLossGrad(spec, p, 0, ws, real, 0, fake, 0, null, 0, grad);
       const at = (q: Float32Array) => discLossGrad(spec, q, 0, new Workspace(net, 3 * B), real, 0, fake, 0, null, 0, new Float64Array(net.P));
-      const h = 2 ** -14;
-      let agree = 0;
-      const checked = Array.from({ length: 24 }, () => Math.floor(r.uniform() * net.P));
-      for (const i of checked) {
-        const up = Float32Array.from(p);
-        const down = Float32Array.from(p);
-        up[i] = Math.fround((p[i] as number) + h);
-        down[i] = Math.fround((p[i] as number) - h);
-        const fd = (at(up) - at(down)) / ((up[i] as number) - (down[i] as number));
-        if (Math.abs(fd - (grad[i] as number)) <= 1e-5 + 1e-4 * Math.abs(fd)) agree++;
-      }
-      expect(agree / checked.length).toBeGreaterThanOrEqual(0.95);
+      expect(agreement(r, p, at, grad)).toBeGreaterThanOrEqual(0.95);
     },
   );
-
-  /** Central differences of f at 24 random parameters of p against grad, as above: the share that agree. */
-  const agreement = (r: Rng, p: Float32Array, f: (q: Float32Array) => number, grad: Float64Array) => {
-    const h = 2 ** -14;
-    let agree = 0;
-    const checked = Array.from({ length: 24 }, () => Math.floor(r.uniform() * p.length));
-    for (const i of checked) {
-      const up = Float32Array.from(p);
-      const down = Float32Array.from(p);
-      up[i] = Math.fround((p[i] as number) + h);
-      down[i] = Math.fround((p[i] as number) - h);
-      const fd = (f(up) - f(down)) / ((up[i] as number) - (down[i] as number));
-      if (Math.abs(fd - (grad[i] as number)) <= 1e-5 + 1e-4 * Math.abs(fd)) agree++;
-    }
-    return agree / checked.length;
-  };
 
   test.prop([seed, fc.integer({ min: 4, max: 16 })], { numRuns: 12 })(
     "WGAN-GP: the critic's gradient with its second-order penalty λ·E(‖∇ₓf(x̂)‖ − 1)² matches finite differences",

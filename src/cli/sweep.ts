@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { canonicalJson, cells, parseSpec, shardUnits, specHash, units, type Cell, type SweepSpec, type Unit } from '../claims/sweep/spec.js';
 import { cellSummary, summaryMarkdown, summaryText, type MemberResult } from '../claims/sweep/summary.js';
 import { checkUnit, membersOf, UnitProblem, unitText } from '../claims/sweep/units.js';
+import { lanesOf } from '../train/config.js';
 import { train, TrainInterrupted, useBackend, type Checkpoint } from '../train/index.js';
 import { sealCheckpoint, unsealCheckpoint } from './checkpoint-file.js';
 import { CliError, parseArgs, parseShard } from './args.js';
@@ -277,7 +278,7 @@ async function plan(spec: SweepSpec): Promise<string> {
     }
     const perUnitStep = dt / n / 1000;
     // a unit of k members costs about k/K of a full block's (the kernel trains members in pairs, in fours in float32)
-    const lanes = c.config.precision === 'float32' ? 4 : 2;
+    const lanes = lanesOf(c.config.precision);
     const seconds = cellUnits.reduce((a, u) => a + (Math.ceil(u.count / lanes) / Math.ceil(K / lanes)) * c.config.steps * perUnitStep, 0);
     total += seconds;
     memberSteps += cellUnits.reduce((a, u) => a + u.count, 0) * c.config.steps;
@@ -287,7 +288,7 @@ async function plan(spec: SweepSpec): Promise<string> {
         `(${n} steps timed), about ${coreTime(seconds)}`,
     );
   }
-  const lanes = spec.base.precision === 'float32' ? 4 : 2;
+  const lanes = lanesOf(spec.base.precision);
   const fill = Math.ceil(spec.block / lanes) * lanes;
   const odd =
     fill !== spec.block

@@ -11,6 +11,9 @@ export type GanLoss = 'ns' | 'saturating' | 'lsgan' | 'wgan' | 'wgan-gp' | 'hing
  */
 export type Precision = 'float64' | 'float32';
 
+/** Members one 16-byte value of the fused engine's kernel holds: two float64 lanes, or four float32 lanes. */
+export const lanesOf = (precision: Precision | undefined): 2 | 4 => (precision === 'float32' ? 4 : 2);
+
 /** Everything that defines a training run. Every field can be overridden from the CLI or a JSON file. */
 export interface TrainConfig {
   /** The preset the configuration was built from: `seed-toy`, `mixture-1d`, `ring8` or `grid25` (see {@link PRESETS}). */

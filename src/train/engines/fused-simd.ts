@@ -14,7 +14,7 @@
  *
  * WGAN-GP's penalty (a second-order term) is not in the kernel: that loss runs on FusedMembers.
  */
-import type { Precision, TrainConfig } from '../config.js';
+import { lanesOf, type Precision, type TrainConfig } from '../config.js';
 import { LOSS_BOUND } from '../losses.js';
 import { LOSSES } from '../losses/index.js';
 import { adamCorrections, OPTIMIZERS } from '../optimizers/index.js';
@@ -121,8 +121,9 @@ export const simdFits = (c: TrainConfig): boolean => LOSSES[c.loss].kernelCode !
 /** 16 bytes a value: an f64x2 (lanes 0–1, float64) or an f32x4 (lanes 0–3, float32). */
 const V = 16;
 
-/** Members a value holds in the kernel: two float64 lanes, or four float32 lanes. */
-export const lanesOf = (precision: Precision | undefined): 2 | 4 => (precision === 'float32' ? 4 : 2);
+/** A lane's values in the kernel's memory, W members to a 16-byte value: float64 lanes as f64, float32 lanes as f32. */
+const laneView = (W: 2 | 4, f64: Float64Array, f32: Float32Array): { view: Float64Array | Float32Array; unit: 8 | 4 } =>
+  W === 2 ? { view: f64, unit: 8 } : { view: f32, unit: 4 };
 
 /** A network in the kernel's memory: its descriptor, parameter block, moments, gradient and workspace. */
 export interface NetArea {
@@ -264,9 +265,7 @@ export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, 
   const res = into ?? new Float32Array(K * N * nL);
   const { P } = net;
   const W = lanesOf(precision);
-  // a lane's values, W to a 16-byte value: float64 lanes in f64, float32 lanes in f32
-  const view = W === 2 ? f64 : f32;
-  const unit = W === 2 ? 8 : 4;
+  const { view, unit } = laneView(W, f64, f32);
   const pAt = net.p / unit;
   const [nx, ny] = [N * n0, N * nL];
   const flat32 = flat / 4;
@@ -512,8 +511,7 @@ export class SimdMembers {
 
   private transfer(members: number[], toKernel: boolean): void {
     const { state, G, D, W } = this;
-    const view = W === 2 ? this.f64 : this.f32;
-    const unit = W === 2 ? 8 : 4;
+    const { view, unit } = laneView(W, this.f64, this.f32);
     const blocks: [number, Float32Array, number][] = [
       [G.p, state.gp, G.P],
       [G.m, state.gm, G.P],
@@ -538,13 +536,13 @@ export class SimdMembers {
    */
   private step(members: number[], q: number, step: number, s: number, stops: StopRecord[]): void {
     const { c, k, f64, i32, report, W } = this;
-    const view = W === 2 ? f64 : this.f32;
+    const { view, unit } = laneView(W, f64, this.f32);
     let mask = 0;
     members.forEach((m, lane) => {
       if (!this.drawsData) {
         const real = this.real;
         drawReal(c, this.target, (this.rngs[m - this.first] as MemberRngs).data, real);
-        const o = this.realAt / (W === 2 ? 8 : 4) + lane;
+        const o = this.realAt / unit + lane;
         for (let i = 0; i < real.length; i++) view[o + W * i] = real[i] as number;
       }
       if (report.active[m] === 1) mask |= 1 << lane;
