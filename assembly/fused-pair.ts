@@ -593,13 +593,9 @@ export function forward32(desc: usize, p: usize, x: usize, n: i32): void {
   forwardT<f32>(desc, p, x, n);
 }
 
-/** backwardT on float64 lanes and on float32 lanes. */
+/** backwardT on float64 lanes. */
 export function backward(desc: usize, p: usize, x: usize, delta: usize, n: i32, g: usize, wantDx: bool): void {
   backwardT<f64>(desc, p, x, delta, n, g, wantDx);
-}
-
-export function backward32(desc: usize, p: usize, x: usize, delta: usize, n: i32, g: usize, wantDx: bool): void {
-  backwardT<f32>(desc, p, x, delta, n, g, wantDx);
 }
 
 /** Whether T is the float64 lane type (else float32). */

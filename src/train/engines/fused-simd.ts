@@ -48,7 +48,6 @@ export interface Kernel {
   forward(desc: number, p: number, x: number, n: number): void;
   forward32(desc: number, p: number, x: number, n: number): void;
   backward(desc: number, p: number, x: number, delta: number, n: number, g: number, wantDx: number): void;
-  backward32(desc: number, p: number, x: number, delta: number, n: number, g: number, wantDx: number): void;
   adam(
     p: number,
     m: number,
