@@ -93,3 +93,49 @@ export function interleave(flat: usize, kernel: usize, lanes: i32, n: i32, f32la
     }
   }
 }
+
+/**
+ * momentsF32 of four samples at once (lane L's n values at at + 4·L·n, its mean and Σ(x − mean)² at out + 16·L):
+ * each lane's sums in its own order, the same values; four independent sums keep the adder busy.
+ */
+export function momentsF32x4(at: usize, n: i32, out: usize): void {
+  const s = (<usize>n) << 2;
+  let m0: f64 = 0;
+  let m1: f64 = 0;
+  let m2: f64 = 0;
+  let m3: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = at + ((<usize>i) << 2);
+    m0 += <f64>load<f32>(p);
+    m1 += <f64>load<f32>(p + s);
+    m2 += <f64>load<f32>(p + 2 * s);
+    m3 += <f64>load<f32>(p + 3 * s);
+  }
+  m0 /= <f64>n;
+  m1 /= <f64>n;
+  m2 /= <f64>n;
+  m3 /= <f64>n;
+  let s0: f64 = 0;
+  let s1: f64 = 0;
+  let s2: f64 = 0;
+  let s3: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = at + ((<usize>i) << 2);
+    const d0 = <f64>load<f32>(p) - m0;
+    const d1 = <f64>load<f32>(p + s) - m1;
+    const d2 = <f64>load<f32>(p + 2 * s) - m2;
+    const d3 = <f64>load<f32>(p + 3 * s) - m3;
+    s0 += d0 * d0;
+    s1 += d1 * d1;
+    s2 += d2 * d2;
+    s3 += d3 * d3;
+  }
+  store<f64>(out, m0);
+  store<f64>(out, s0, 8);
+  store<f64>(out, m1, 16);
+  store<f64>(out, s1, 24);
+  store<f64>(out, m2, 32);
+  store<f64>(out, s2, 40);
+  store<f64>(out, m3, 48);
+  store<f64>(out, s3, 56);
+}

@@ -86,6 +86,8 @@ export interface Kernel {
   sortF32(at: number, n: number, tmp: number, count: number): void;
   /** The mean of the n float32 at `at` and their sum of squared deviations, into two f64 at out (assembly/sort.ts). */
   momentsF32(at: number, n: number, out: number): void;
+  /** momentsF32 of four samples of n at at + 4·L·n, into out + 16·L (assembly/sort.ts). */
+  momentsF32x4(at: number, n: number, out: number): void;
   /** Lanes of n float32 values between contiguous runs at flat and the kernel's 16-byte values (assembly/sort.ts). */
   interleave(flat: number, kernel: number, lanes: number, n: number, f32lanes: number, toKernel: number): void;
 }
