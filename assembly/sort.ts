@@ -76,13 +76,44 @@ export function momentsF32(at: usize, n: i32, out: usize): void {
  * Lanes of values between the caller's layout, each lane's n float32 values contiguous (lane L's at flat + 4·L·n),
  * and the kernel's, a 16-byte value a row (lane L at 8·L as f64 on float64 lanes, 4·L as f32 on float32 lanes).
  * toKernel: flat → kernel (a float32 value is exact in float64); else kernel → flat (float64 lanes rounded to
- * float32, as a Float32Array store rounds them).
+ * float32, as a Float32Array store rounds them). Full groups of lanes four rows at a time by shuffles (a 4×4
+ * transpose on float32 lanes; pairs promoted or demoted on float64 lanes: the same roundings), the rest value by value.
  */
 export function interleave(flat: usize, kernel: usize, lanes: i32, n: i32, f32lanes: bool, toKernel: bool): void {
+  let done = 0;
+  const full = f32lanes ? lanes == 4 : lanes == 2;
+  if (full) {
+    done = n & ~3;
+    const stride = (<usize>n) << 2;
+    if (f32lanes && toKernel) for (let i = 0; i < done; i += 4) transpose4(flat + ((<usize>i) << 2), stride, kernel + ((<usize>i) << 4), 16);
+    else if (f32lanes) for (let i = 0; i < done; i += 4) transpose4(kernel + ((<usize>i) << 4), 16, flat + ((<usize>i) << 2), stride);
+    else if (toKernel) {
+      for (let i = 0; i < done; i += 4) {
+        const a = v128.load(flat + ((<usize>i) << 2));
+        const b = v128.load(flat + stride + ((<usize>i) << 2));
+        const lo = v128.shuffle<i32>(a, b, 0, 4, 1, 5);
+        const hi = v128.shuffle<i32>(a, b, 2, 6, 3, 7);
+        const k = kernel + ((<usize>i) << 4);
+        v128.store(k, f64x2.promote_low_f32x4(lo));
+        v128.store(k, f64x2.promote_low_f32x4(v128.shuffle<i64>(lo, lo, 1, 1)), 16);
+        v128.store(k, f64x2.promote_low_f32x4(hi), 32);
+        v128.store(k, f64x2.promote_low_f32x4(v128.shuffle<i64>(hi, hi, 1, 1)), 48);
+      }
+    } else {
+      for (let i = 0; i < done; i += 4) {
+        const k = kernel + ((<usize>i) << 4);
+        // rows i, i + 1 → (a_i, b_i, a_{i+1}, b_{i+1}); rows i + 2, i + 3 likewise
+        const lo = v128.shuffle<i64>(f32x4.demote_f64x2_zero(v128.load(k)), f32x4.demote_f64x2_zero(v128.load(k, 16)), 0, 2);
+        const hi = v128.shuffle<i64>(f32x4.demote_f64x2_zero(v128.load(k, 32)), f32x4.demote_f64x2_zero(v128.load(k, 48)), 0, 2);
+        v128.store(flat + ((<usize>i) << 2), v128.shuffle<i32>(lo, hi, 0, 2, 4, 6));
+        v128.store(flat + stride + ((<usize>i) << 2), v128.shuffle<i32>(lo, hi, 1, 3, 5, 7));
+      }
+    }
+  }
   for (let L = 0; L < lanes; L++) {
     const src = flat + ((<usize>(L * n)) << 2);
     const lane = kernel + (f32lanes ? (<usize>L) << 2 : (<usize>L) << 3);
-    for (let i = 0; i < n; i++) {
+    for (let i = done; i < n; i++) {
       const f = src + ((<usize>i) << 2);
       const k = lane + ((<usize>i) << 4);
       if (toKernel) {
@@ -92,6 +123,26 @@ export function interleave(flat: usize, kernel: usize, lanes: i32, n: i32, f32la
       else store<f32>(f, <f32>load<f64>(k));
     }
   }
+}
+
+/**
+ * A 4×4 transpose of 32-bit values: the four vectors at src, src + sStride, … become the four at dst, dst + dStride, …
+ * (the j-th value of the i-th source vector the i-th value of the j-th destination vector).
+ */
+@inline
+function transpose4(src: usize, sStride: usize, dst: usize, dStride: usize): void {
+  const v0 = v128.load(src);
+  const v1 = v128.load(src + sStride);
+  const v2 = v128.load(src + 2 * sStride);
+  const v3 = v128.load(src + 3 * sStride);
+  const t0 = v128.shuffle<i32>(v0, v1, 0, 4, 1, 5);
+  const t1 = v128.shuffle<i32>(v0, v1, 2, 6, 3, 7);
+  const t2 = v128.shuffle<i32>(v2, v3, 0, 4, 1, 5);
+  const t3 = v128.shuffle<i32>(v2, v3, 2, 6, 3, 7);
+  v128.store(dst, v128.shuffle<i64>(t0, t2, 0, 2));
+  v128.store(dst + dStride, v128.shuffle<i64>(t0, t2, 1, 3));
+  v128.store(dst + 2 * dStride, v128.shuffle<i64>(t1, t3, 0, 2));
+  v128.store(dst + 3 * dStride, v128.shuffle<i64>(t1, t3, 1, 3));
 }
 
 /**

@@ -1,9 +1,13 @@
 // The metrics' bulk work on every member's sample (src/train/sorted-samples.ts, in the SIMD kernel: assembly/sort.ts):
 // the radix sort against TypedArray sort, bit for bit (−0 before +0, ties, negatives, subnormals), and the mean and
-// sum of squared deviations against the JavaScript sums.
+// sum of squared deviations against the JavaScript sums; and the evaluation's forward in the kernel against the scalar forward.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import { simdAvailable } from '../src/train/engines/fused-simd.js';
+import { Rng } from '../src/numeric/rng.js';
+import type { Precision } from '../src/train/config.js';
+import { forwardPairs, simdAvailable } from '../src/train/engines/fused-simd.js';
+import { forwardFrom, layout, Workspace } from '../src/train/mlp.js';
+import { roundFor } from '../src/train/round.js';
 import { sampleMoments, sortedMembers } from '../src/train/sorted-samples.js';
 
 const bitsOf = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
@@ -37,4 +41,32 @@ describe('sortedMembers', () => {
       expect(bitsOf(sortedMembers(samples, 1, samples.length).sorted)).toEqual(bitsOf(samples.slice().sort()));
     },
   );
+});
+
+describe('forwardPairs (the evaluation in the kernel: rows spread over lanes and back by shuffles)', () => {
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 1, max: 13 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 1, max: 2 }),
+      fc.constantFrom<Precision>('float32', 'float64'),
+      fc.integer({ min: 0, max: 1_000_000 }),
+    ],
+    { numRuns: 60 },
+  )('equals the scalar forward of each member (mlp.ts, in the same precision) bit for bit, for any K and rows', (K, N, n0, h, nL, precision, s) => {
+    expect(simdAvailable()).toBe(true);
+    const sizes = [n0, h, nL];
+    const net = layout(sizes);
+    const r = Rng.fromSeed(s);
+    const p = Float32Array.from({ length: K * net.P }, () => r.normal());
+    const x = Float32Array.from({ length: K * N * n0 }, () => 3 * r.normal());
+    const got = forwardPairs(p, sizes, x, K, precision);
+    const ws = new Workspace(net, N, roundFor(precision));
+    for (let k = 0; k < K; k++) {
+      const want = forwardFrom(p, k * net.P, ws, x, k * N * n0, N).subarray(0, N * nL);
+      expect(bitsOf(got.subarray(k * N * nL, (k + 1) * N * nL))).toEqual(bitsOf(Float32Array.from(want)));
+    }
+  });
 });
