@@ -7,7 +7,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { categorical, mixture, normal, uniform, type Dist1D } from '../src/numeric/distributions/index.js';
-import { w1DistanceSorted, w1ToDistribution } from '../src/numeric/wasserstein.js';
+import { w1DistanceSorted, w1DistancesSorted, w1ToDistribution } from '../src/numeric/wasserstein.js';
 import { Rng } from '../src/numeric/rng.js';
 
 /**
@@ -138,5 +138,46 @@ describe('w1DistanceSorted (the distance alone of a sorted sample, as a trainer 
       /w1DistanceSorted: sorted\[1\] must be a finite number; got Infinity/,
     );
     expect(() => w1DistanceSorted(new Float32Array(0), normal(0, 1))).toThrow(/w1DistanceSorted: sorted must hold at least 1 value; got 0/);
+  });
+});
+
+describe('w1DistancesSorted (the distances of many sorted samples end to end, four at a time)', () => {
+  test.prop(
+    [
+      fc.integer({ min: 0, max: dists.length - 1 }),
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 1, max: 60 }),
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.boolean(),
+    ],
+    { numRuns: 60 },
+  )('is w1ToDistribution(…).distance of each sample bit for bit, whole groups of four and the rest', (d, count, n, s, f32) => {
+    const F = (dists[d] as [string, Dist1D])[1];
+    const r = Rng.fromSeed(s);
+    const samples = Array.from({ length: count }, (_, k) => Float64Array.from({ length: n }, () => F.quantile(r.uniform()) + 0.3 * (k - 4) * r.uniform()));
+    const flat = f32 ? new Float32Array(count * n) : new Float64Array(count * n);
+    samples.forEach((x, k) => flat.set(x, k * n));
+    for (let k = 0; k < count; k++) flat.subarray(k * n, (k + 1) * n).sort();
+    const got = w1DistancesSorted(flat, count, n, F);
+    const want = Array.from({ length: count }, (_, k) => w1ToDistribution(flat.subarray(k * n, (k + 1) * n), F).distance);
+    expect(Array.from(got)).toEqual(want);
+  });
+
+  it('refuses a bad count or n, a length other than count·n, a value out of order or not finite, naming it by its index', () => {
+    const F = normal(0, 1);
+    const xs = Float32Array.from({ length: 20 }, (_, i) => i % 5);
+    expect(() => w1DistancesSorted(xs, 0, 20, F)).toThrow(/w1DistancesSorted: count must be a positive integer; got 0/);
+    expect(() => w1DistancesSorted(xs, 4, 2.5, F)).toThrow(/w1DistancesSorted: n must be a positive integer; got 2.5/);
+    expect(() => w1DistancesSorted(xs, 3, 5, F)).toThrow(/w1DistancesSorted: sorted must hold count·n = 15 values; got 20/);
+    expect(() => w1DistancesSorted([0, 1] as unknown as Float64Array, 1, 2, F)).toThrow(/w1DistancesSorted: sorted must be a Float32Array or Float64Array/);
+    expect(() => w1DistancesSorted(xs, 4, 5, F, new Float64Array(3))).toThrow(/w1DistancesSorted: into must be a Float64Array of at least 4 values/);
+    // sample 2 of four (a group of four) and sample 4 of five (the rest), named by their index in `sorted`
+    const bad = xs.slice();
+    bad[12] = -1;
+    expect(() => w1DistancesSorted(bad, 4, 5, F)).toThrow(/w1DistancesSorted: sorted\[12\] must not be below the value before it \(1\); got -1/);
+    const five = Float32Array.from({ length: 25 }, (_, i) => i % 5);
+    five[23] = Number.NaN;
+    expect(() => w1DistancesSorted(five, 5, 5, F)).toThrow(/w1DistancesSorted: sorted\[23\] must be a finite number; got NaN/);
+    expect(() => w1DistancesSorted(xs, 4, 5, { dim: 2 } as unknown as Dist1D)).toThrow(/w1DistancesSorted: dist must be a 1-D distribution/);
   });
 });

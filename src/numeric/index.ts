@@ -34,7 +34,7 @@ export {
 } from './distributions/index.js';
 export { parseDistribution, readSampleFile } from './read-file.js';
 export { kl, jsd, jsDistance, entropy, value, dstar, klTerm, jsdTerm, toProbabilities, SUM_TOLERANCE, type FloatOptions } from './divergences/index.js';
-export { w1, w1Sweep, w1DistanceSorted, w1ToDistribution, type W1FloatOptions, type W1Sweep } from './wasserstein.js';
+export { w1, w1Sweep, w1DistanceSorted, w1DistancesSorted, w1ToDistribution, type W1FloatOptions, type W1Sweep } from './wasserstein.js';
 export {
   estimateValue,
   estimateKl,

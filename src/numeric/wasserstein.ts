@@ -309,6 +309,14 @@ function splitTerm(dist: Dist1D, x: number, i: number, n: number, a: number, b: 
   return x * (u - i / n) - (pmx - a) + (b - pmx) - x * ((i + 1) / n - u);
 }
 
+/** The term of x₍ᵢ₎ (see {@link coupledDistance}): lo, hi = q[i], q[i + 1]; a, b = PM[i], PM[i + 1]. */
+function coupledTerm(dist: Dist1D, x: number, i: number, n: number, lo: number, hi: number, a: number, b: number): number {
+  if (x <= lo) return b - a - x / n;
+  if (x >= hi) return x / n - (b - a);
+  // (+: a number for the compiler, which sees this branch rarely)
+  return +splitTerm(dist, x, i, n, a, b);
+}
+
 function coupledDistance(xs: ArrayLike<number>, dist: Dist1D, checkAs: string | null = null): number {
   const n = xs.length;
   const { q, pm } = quantileTable(dist, n);
@@ -322,21 +330,78 @@ function coupledDistance(xs: ArrayLike<number>, dist: Dist1D, checkAs: string | 
       if (!(x >= prev && x - x === 0)) badSorted(checkAs, xs, i);
       prev = x;
     }
-    const lo = q[i] as number;
-    const hi = q[i + 1] as number;
-    const a = pm[i] as number;
-    const b = pm[i + 1] as number;
-    let term: number;
-    if (x <= lo) term = b - a - x / n;
-    else if (x >= hi) term = x / n - (b - a);
-    // (+: a number for the compiler, which sees this branch rarely)
-    else term = +splitTerm(dist, x, i, n, a, b);
+    const term = coupledTerm(dist, x, i, n, q[i] as number, q[i + 1] as number, pm[i] as number, pm[i + 1] as number);
     const t = sum + term;
     if (Math.abs(sum) >= Math.abs(term)) comp += sum - t + term;
     else comp += term - t + sum;
     sum = t;
   }
   return Math.max(sum + comp, 0);
+}
+
+/**
+ * {@link coupledDistance} of four sorted samples of n values at o, o + n, o + 2n, o + 3n of xs, checked as they are
+ * read (a bad value named by its index in xs), into out[at … at + 3]: the same operations for each, in its own order;
+ * four independent sums in one loop keep the adder busy.
+ */
+function coupledDistances4(xs: Float32Array | Float64Array, o: number, n: number, dist: Dist1D, fn: string, out: Float64Array, at: number): void {
+  const { q, pm } = quantileTable(dist, n);
+  const o1 = o + n;
+  const o2 = o1 + n;
+  const o3 = o2 + n;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let c0 = 0;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  let p0 = -Infinity;
+  let p1 = -Infinity;
+  let p2 = -Infinity;
+  let p3 = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const lo = q[i] as number;
+    const hi = q[i + 1] as number;
+    const a = pm[i] as number;
+    const b = pm[i + 1] as number;
+    const x0 = xs[o + i] as number;
+    const x1 = xs[o1 + i] as number;
+    const x2 = xs[o2 + i] as number;
+    const x3 = xs[o3 + i] as number;
+    if (!(x0 >= p0 && x0 - x0 === 0)) badSorted(fn, xs, o + i);
+    if (!(x1 >= p1 && x1 - x1 === 0)) badSorted(fn, xs, o1 + i);
+    if (!(x2 >= p2 && x2 - x2 === 0)) badSorted(fn, xs, o2 + i);
+    if (!(x3 >= p3 && x3 - x3 === 0)) badSorted(fn, xs, o3 + i);
+    p0 = x0;
+    p1 = x1;
+    p2 = x2;
+    p3 = x3;
+    // coupledTerm's two common cases inline (d = b − a as there), the split a call
+    const d = b - a;
+    const e0 = x0 <= lo ? d - x0 / n : x0 >= hi ? x0 / n - d : +splitTerm(dist, x0, i, n, a, b);
+    const e1 = x1 <= lo ? d - x1 / n : x1 >= hi ? x1 / n - d : +splitTerm(dist, x1, i, n, a, b);
+    const e2 = x2 <= lo ? d - x2 / n : x2 >= hi ? x2 / n - d : +splitTerm(dist, x2, i, n, a, b);
+    const e3 = x3 <= lo ? d - x3 / n : x3 >= hi ? x3 / n - d : +splitTerm(dist, x3, i, n, a, b);
+    // the Neumaier steps of coupledDistance, one per sample
+    const t0 = s0 + e0;
+    const t1 = s1 + e1;
+    const t2 = s2 + e2;
+    const t3 = s3 + e3;
+    c0 += Math.abs(s0) >= Math.abs(e0) ? s0 - t0 + e0 : e0 - t0 + s0;
+    c1 += Math.abs(s1) >= Math.abs(e1) ? s1 - t1 + e1 : e1 - t1 + s1;
+    c2 += Math.abs(s2) >= Math.abs(e2) ? s2 - t2 + e2 : e2 - t2 + s2;
+    c3 += Math.abs(s3) >= Math.abs(e3) ? s3 - t3 + e3 : e3 - t3 + s3;
+    s0 = t0;
+    s1 = t1;
+    s2 = t2;
+    s3 = t3;
+  }
+  out[at] = Math.max(s0 + c0, 0);
+  out[at + 1] = Math.max(s1 + c1, 0);
+  out[at + 2] = Math.max(s2 + c2, 0);
+  out[at + 3] = Math.max(s3 + c3, 0);
 }
 
 /**
@@ -352,6 +417,49 @@ export function w1DistanceSorted(sorted: ArrayLike<number>, dist: Dist1D, fn = '
   checkDist1D(fn, dist);
   // a typed array's values are checked as they are read (the function has no effect before it returns)
   return coupledDistance(sorted, dist, fn);
+}
+
+/**
+ * {@link w1DistanceSorted} of each of `count` samples of `n` values laid end to end in `sorted` (sample k at
+ * [k·n, (k + 1)·n), each in ascending order): the same values, bit for bit, four samples at a time (a trainer's
+ * population: every member's evaluation sample at a log step). Into `into` (its first `count` values) when given.
+ * @throws {@link NumericError} for a count or n that is not a positive integer, a length other than count·n, or a
+ * non-finite or out-of-order value (named by its index in `sorted`).
+ */
+export function w1DistancesSorted(
+  sorted: Float32Array | Float64Array,
+  count: number,
+  n: number,
+  dist: Dist1D,
+  into?: Float64Array,
+  fn = 'w1DistancesSorted',
+): Float64Array {
+  fn = String(fn);
+  if (!(sorted instanceof Float32Array || sorted instanceof Float64Array))
+    throw new NumericError(fn, 'sorted', `must be a Float32Array or Float64Array; got ${showValue(sorted)}`);
+  for (const [name, v] of [
+    ['count', count],
+    ['n', n],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 1) throw new NumericError(fn, name, `must be a positive integer; got ${showValue(v)}`);
+  }
+  if (sorted.length !== count * n) throw new NumericError(fn, 'sorted', `must hold count·n = ${count * n} values; got ${sorted.length}`);
+  if (into !== undefined && !(into instanceof Float64Array && into.length >= count))
+    throw new NumericError(fn, 'into', `must be a Float64Array of at least ${count} values; got ${showValue(into)}`);
+  checkDist1D(fn, dist);
+  const out = into ?? new Float64Array(count);
+  let k = 0;
+  for (; k + 4 <= count; k += 4) coupledDistances4(sorted, k * n, n, dist, fn, out, k);
+  for (; k < count; k++) {
+    // a sample's own checks name its index within it; name it in `sorted` instead
+    const one = sorted.subarray(k * n, (k + 1) * n);
+    for (let i = 0; i < n; i++) {
+      const x = one[i] as number;
+      if (!(x - x === 0 && (i === 0 || x >= (one[i - 1] as number)))) badSorted(fn, sorted, k * n + i);
+    }
+    out[k] = coupledDistance(one, dist);
+  }
+  return out;
 }
 
 /** Throws for sorted[i], not finite or below the value before it. */
