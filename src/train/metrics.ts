@@ -82,33 +82,39 @@ export function measure(
   // the 1-D samples' moments (each sum in the samples' order) and their values sorted for W1, in bulk
   const one = dim === 1 ? sortedMembers(xs, K, n) : null;
   const w1 = one === null ? null : w1DistancesSorted(one.sorted, K, n, target as Dist1D, kept.w1);
-  return Array.from({ length: K }, (_, k) => {
-    const sample = xs.subarray(k * n * dim, (k + 1) * n * dim);
+  // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out)
+  const halfGap = new Float64Array(K);
+  const starGap = dStar === null ? null : new Float64Array(K);
+  for (let k = 0; k < K; k++) {
+    const o = k * gridN;
     let gap = 0;
-    for (let i = 0; i < gridN; i++) gap = Math.max(gap, Math.abs((dGrid[k * gridN + i] as number) - 0.5));
+    for (let i = o; i < o + gridN; i++) gap = Math.max(gap, Math.abs((dGrid[i] as number) - 0.5));
+    halfGap[k] = gap;
+    if (dStar === null || starGap === null) continue;
+    let worst = 0;
+    for (let i = o; i < o + gridN; i++) {
+      const v = dStar[i] as number;
+      if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((dGrid[i] as number) - v));
+    }
+    starGap[k] = worst;
+  }
+  const logs: MemberLog[] = new Array(K);
+  for (let k = 0; k < K; k++) {
     const stop = stopped[k] ?? null;
     const common: Pick<MemberLog, 'step' | 'seed' | 'dLoss' | 'gLoss' | 'stopped'> =
       stop === null
         ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
         : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
-    if (target.dim === 2 || one === null || w1 === null) return { ...common, ...modeMetrics(sample, target as Dist2D), dHalfGap: gap };
-    const out: MemberLog = {
-      ...common,
-      gMean: one.mean[k] as number,
-      gStd: Math.sqrt((one.ss[k] as number) / (n - 1)),
-      w1: w1[k] as number,
-      dHalfGap: gap,
-    };
-    if (dStar !== null) {
-      let worst = 0;
-      for (let i = 0; i < gridN; i++) {
-        const v = dStar[k * gridN + i] as number;
-        if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((dGrid[k * gridN + i] as number) - v));
-      }
-      out.dStarGap = worst;
+    const dHalfGap = halfGap[k] as number;
+    if (target.dim === 2 || one === null || w1 === null) {
+      logs[k] = { ...common, ...modeMetrics(xs.subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D), dHalfGap };
+      continue;
     }
-    return out;
-  });
+    const out: MemberLog = { ...common, gMean: one.mean[k] as number, gStd: Math.sqrt((one.ss[k] as number) / (n - 1)), w1: w1[k] as number, dHalfGap };
+    if (starGap !== null) out.dStarGap = starGap[k] as number;
+    logs[k] = out;
+  }
+  return logs;
 }
 
 /**

@@ -21,64 +21,114 @@ interface Piece {
   c: number;
 }
 
-/** Affine functions of z, one per unit: value = a·z + c (plain arrays: a member's pieces are many and small). */
-type Affine = { a: number[]; c: number[] };
-
-/** The pieces of G (scalar input and output) on which it is affine. */
+/**
+ * The pieces of G (scalar input and output) on which it is affine. The pieces of the layer being read are held in
+ * flat arrays (bounds lo, hi; each input unit's value a·z + c at A[p·w + i], C[p·w + i]): a member's pieces are
+ * many and small, and the trainer finds every member's at every log step.
+ */
 export function generatorPieces(layers: DenseLayer[]): Piece[] {
   const first = layers[0] as DenseLayer;
   if (first.fin !== 1 || (layers[layers.length - 1] as DenseLayer).fout !== 1) throw new RangeError('generatorPieces: G must map ℝ to ℝ');
-  let pieces: { lo: number; hi: number; f: Affine }[] = [{ lo: -Infinity, hi: Infinity, f: { a: [1], c: [0] } }];
-  layers.forEach((L, li) => {
+  let cur = scratchPieces(0, 1, 1);
+  cur.lo[0] = -Infinity;
+  cur.hi[0] = Infinity;
+  cur.A[0] = 1;
+  cur.C[0] = 0;
+  let count = 1;
+  let width = 1;
+  const cuts: number[] = [];
+  for (const [li, L] of layers.entries()) {
     const last = li === layers.length - 1;
-    const next: { lo: number; hi: number; f: Affine }[] = [];
-    for (const pc of pieces) {
-      // pre-activations of this layer on the piece: affine in z
-      const a: number[] = new Array(L.fout);
-      const c: number[] = new Array(L.fout);
+    // a piece splits into at most fout + 1 parts
+    const next = scratchPieces(1 - cur.which, last ? count : count * (L.fout + 1), L.fout);
+    const { lo, hi, A, C } = cur;
+    let made = 0;
+    // pre-activations of this layer on a piece: affine in z
+    const a = next.a;
+    const c = next.c;
+    for (let p = 0; p < count; p++) {
       for (let o = 0; o < L.fout; o++) {
         let sa = 0;
         let sc = L.b[o] as number;
         for (let i = 0; i < L.fin; i++) {
           const w = L.W[i * L.fout + o] as number;
-          sa += w * (pc.f.a[i] as number);
-          sc += w * (pc.f.c[i] as number);
+          sa += w * (A[p * width + i] as number);
+          sc += w * (C[p * width + i] as number);
         }
         a[o] = sa;
         c[o] = sc;
       }
+      const pLo = lo[p] as number;
+      const pHi = hi[p] as number;
       if (last) {
-        next.push({ lo: pc.lo, hi: pc.hi, f: { a, c } });
+        next.lo[made] = pLo;
+        next.hi[made] = pHi;
+        for (let o = 0; o < L.fout; o++) {
+          next.A[made * L.fout + o] = a[o] as number;
+          next.C[made * L.fout + o] = c[o] as number;
+        }
+        made++;
         continue;
       }
       // split the piece where some pre-activation changes sign, then apply ReLU on each part
-      const cuts = [pc.lo, pc.hi];
+      cuts.length = 0;
+      cuts.push(pLo, pHi);
       for (let o = 0; o < L.fout; o++) {
         if ((a[o] as number) !== 0) {
           const z0 = -(c[o] as number) / (a[o] as number);
-          if (z0 > pc.lo && z0 < pc.hi) cuts.push(z0);
+          if (z0 > pLo && z0 < pHi) cuts.push(z0);
         }
       }
-      cuts.sort((x, y) => x - y);
+      // ascending; equal values in the order they came, as a stable sort by x − y leaves them (few: by insertion)
+      for (let k = 1; k < cuts.length; k++) {
+        const v = cuts[k] as number;
+        let j = k;
+        for (; j > 0 && (cuts[j - 1] as number) - v > 0; j--) cuts[j] = cuts[j - 1] as number;
+        cuts[j] = v;
+      }
       for (let k = 0; k + 1 < cuts.length; k++) {
-        const lo = cuts[k] as number;
-        const hi = cuts[k + 1] as number;
-        if (!(hi > lo)) continue;
-        const mid = Number.isFinite(lo) && Number.isFinite(hi) ? (lo + hi) / 2 : Number.isFinite(lo) ? lo + 1 : Number.isFinite(hi) ? hi - 1 : 0;
-        const ra: number[] = new Array(L.fout).fill(0);
-        const rc: number[] = new Array(L.fout).fill(0);
+        const l = cuts[k] as number;
+        const h = cuts[k + 1] as number;
+        if (!(h > l)) continue;
+        const mid = Number.isFinite(l) && Number.isFinite(h) ? (l + h) / 2 : Number.isFinite(l) ? l + 1 : Number.isFinite(h) ? h - 1 : 0;
+        next.lo[made] = l;
+        next.hi[made] = h;
         for (let o = 0; o < L.fout; o++) {
-          if ((a[o] as number) * mid + (c[o] as number) > 0) {
-            ra[o] = a[o] as number;
-            rc[o] = c[o] as number;
-          }
+          const on = (a[o] as number) * mid + (c[o] as number) > 0;
+          next.A[made * L.fout + o] = on ? (a[o] as number) : 0;
+          next.C[made * L.fout + o] = on ? (c[o] as number) : 0;
         }
-        next.push({ lo, hi, f: { a: ra, c: rc } });
+        made++;
       }
     }
-    pieces = next;
-  });
-  return pieces.map((p) => ({ lo: p.lo, hi: p.hi, a: p.f.a[0] as number, c: p.f.c[0] as number }));
+    cur = next;
+    count = made;
+    width = L.fout;
+  }
+  const out: Piece[] = new Array(count);
+  for (let p = 0; p < count; p++) out[p] = { lo: cur.lo[p] as number, hi: cur.hi[p] as number, a: cur.A[p * width] as number, c: cur.C[p * width] as number };
+  return out;
+}
+
+/** generatorPieces' two sets of arrays (the layer read and the layer made), kept and grown: it runs per member per log. */
+type PieceArrays = { which: number; lo: Float64Array; hi: Float64Array; A: Float64Array; C: Float64Array; a: Float64Array; c: Float64Array };
+const pieceArrays: PieceArrays[] = [0, 1].map((which) => ({
+  which,
+  lo: new Float64Array(0),
+  hi: new Float64Array(0),
+  A: new Float64Array(0),
+  C: new Float64Array(0),
+  a: new Float64Array(0),
+  c: new Float64Array(0),
+}));
+
+/** Set `which`, with room for `pieces` pieces of `width` units each. */
+function scratchPieces(which: number, pieces: number, width: number): PieceArrays {
+  const s = pieceArrays[which] as PieceArrays;
+  if (s.lo.length < pieces) [s.lo, s.hi] = [new Float64Array(pieces), new Float64Array(pieces)];
+  if (s.A.length < pieces * width) [s.A, s.C] = [new Float64Array(pieces * width), new Float64Array(pieces * width)];
+  if (s.a.length < width) [s.a, s.c] = [new Float64Array(width), new Float64Array(width)];
+  return s;
 }
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
