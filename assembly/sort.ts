@@ -190,3 +190,137 @@ export function momentsF32x4(at: usize, n: i32, out: usize): void {
   store<f64>(out, m3, 48);
   store<f64>(out, s3, 56);
 }
+
+/**
+ * The coupling sum of numeric/wasserstein.ts (`coupledDistance`: W1 between a sorted sample and F) for four sorted
+ * samples at once, lane L's n float32 values at xs + 4·L·n: each term x/n − (PM[i+1] − PM[i]) or its negative, summed
+ * as there (Neumaier, the same operations in the same order; lanes 0–1 and 2–3 in two f64x2). q: F's quantiles, n + 1
+ * f64; d: PM[i+1] − PM[i], n f64 (the differences numeric forms). x/n is x·(1/n) where n is a power of two (the same
+ * value: a power of two scales exactly). state: the sums, compensations and previous values (six f64x2: sum 0–1,
+ * sum 2–3, comp 0–1, comp 2–3, prev 0–1, prev 2–3), read at `from` and written back. Returns n when done; i where some
+ * lane's x₍ᵢ₎ lies strictly inside (q[i], q[i+1]) (its term needs F itself: the caller adds row i and goes on from
+ * i + 1); −1 − i where some lane's x₍ᵢ₎ is not finite or below the value before it (the caller's own check names it).
+ * Rows go four at a time, checked as a block first, where no row of the block needs the caller.
+ */
+export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, from: i32): i32 {
+  const stride = (<usize>n) << 2;
+  const pow2 = (n & (n - 1)) == 0;
+  const nn = f64x2.splat(<f64>n);
+  const inv = f64x2.splat(1 / <f64>n);
+  let sA = v128.load(state);
+  let sB = v128.load(state, 16);
+  let cA = v128.load(state, 32);
+  let cB = v128.load(state, 48);
+  let pA = v128.load(state, 64);
+  let pB = v128.load(state, 80);
+  let i = from;
+  let stop = n;
+  while (i < n) {
+    // a block of four rows, lanes transposed into rows: r_j = (x₀, x₁, x₂, x₃) of row i + j
+    let rows = 1;
+    if (i + 4 <= n) {
+      const p = xs + ((<usize>i) << 2);
+      const v0 = v128.load(p);
+      const v1 = v128.load(p + stride);
+      const v2 = v128.load(p + 2 * stride);
+      const v3 = v128.load(p + 3 * stride);
+      const t0 = v128.shuffle<i32>(v0, v1, 0, 4, 1, 5);
+      const t1 = v128.shuffle<i32>(v0, v1, 2, 6, 3, 7);
+      const t2 = v128.shuffle<i32>(v2, v3, 0, 4, 1, 5);
+      const t3 = v128.shuffle<i32>(v2, v3, 2, 6, 3, 7);
+      const r0 = v128.shuffle<i64>(t0, t2, 0, 2);
+      const r1 = v128.shuffle<i64>(t0, t2, 1, 3);
+      const r2 = v128.shuffle<i64>(t1, t3, 0, 2);
+      const r3 = v128.shuffle<i64>(t1, t3, 1, 3);
+      if (blockPlain(r0, r1, r2, r3, pA, pB, q + ((<usize>i) << 3))) {
+        rows = 4;
+        for (let j = 0; j < 4; j++) {
+          const r = j == 0 ? r0 : j == 1 ? r1 : j == 2 ? r2 : r3;
+          const xA = f64x2.promote_low_f32x4(r);
+          const xB = f64x2.promote_low_f32x4(v128.shuffle<i64>(r, r, 1, 1));
+          const lo = f64x2.splat(load<f64>(q + ((<usize>(i + j)) << 3)));
+          const dd = f64x2.splat(load<f64>(d + ((<usize>(i + j)) << 3)));
+          const uA = pow2 ? f64x2.mul(xA, inv) : f64x2.div(xA, nn);
+          const uB = pow2 ? f64x2.mul(xB, inv) : f64x2.div(xB, nn);
+          const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), f64x2.le(xA, lo));
+          const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), f64x2.le(xB, lo));
+          const tA = f64x2.add(sA, eA);
+          const tB = f64x2.add(sB, eB);
+          cA = f64x2.add(cA, v128.bitselect(f64x2.add(f64x2.sub(sA, tA), eA), f64x2.add(f64x2.sub(eA, tA), sA), f64x2.ge(f64x2.abs(sA), f64x2.abs(eA))));
+          cB = f64x2.add(cB, v128.bitselect(f64x2.add(f64x2.sub(sB, tB), eB), f64x2.add(f64x2.sub(eB, tB), sB), f64x2.ge(f64x2.abs(sB), f64x2.abs(eB))));
+          sA = tA;
+          sB = tB;
+          pA = xA;
+          pB = xB;
+        }
+        i += 4;
+        continue;
+      }
+    }
+    // one row, checked on its own
+    const p = xs + ((<usize>i) << 2);
+    const xA = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(p)), 1, <f64>load<f32>(p + stride));
+    const xB = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(p + 2 * stride)), 1, <f64>load<f32>(p + 3 * stride));
+    const good = v128.and(
+      v128.and(f64x2.ge(xA, pA), f64x2.eq(f64x2.sub(xA, xA), f64x2.splat(0))),
+      v128.and(f64x2.ge(xB, pB), f64x2.eq(f64x2.sub(xB, xB), f64x2.splat(0))),
+    );
+    if (!i64x2.all_true(good)) {
+      stop = -1 - i;
+      break;
+    }
+    const lo = f64x2.splat(load<f64>(q + ((<usize>i) << 3)));
+    const hi = f64x2.splat(load<f64>(q + ((<usize>(i + 1)) << 3)));
+    const belowA = f64x2.le(xA, lo);
+    const belowB = f64x2.le(xB, lo);
+    if (v128.any_true(v128.andnot(v128.not(belowA), f64x2.ge(xA, hi))) || v128.any_true(v128.andnot(v128.not(belowB), f64x2.ge(xB, hi)))) {
+      stop = i;
+      break;
+    }
+    const dd = f64x2.splat(load<f64>(d + ((<usize>i) << 3)));
+    const uA = pow2 ? f64x2.mul(xA, inv) : f64x2.div(xA, nn);
+    const uB = pow2 ? f64x2.mul(xB, inv) : f64x2.div(xB, nn);
+    const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), belowA);
+    const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), belowB);
+    const tA = f64x2.add(sA, eA);
+    const tB = f64x2.add(sB, eB);
+    cA = f64x2.add(cA, v128.bitselect(f64x2.add(f64x2.sub(sA, tA), eA), f64x2.add(f64x2.sub(eA, tA), sA), f64x2.ge(f64x2.abs(sA), f64x2.abs(eA))));
+    cB = f64x2.add(cB, v128.bitselect(f64x2.add(f64x2.sub(sB, tB), eB), f64x2.add(f64x2.sub(eB, tB), sB), f64x2.ge(f64x2.abs(sB), f64x2.abs(eB))));
+    sA = tA;
+    sB = tB;
+    pA = xA;
+    pB = xB;
+    i += rows;
+  }
+  v128.store(state, sA);
+  v128.store(state, sB, 16);
+  v128.store(state, cA, 32);
+  v128.store(state, cB, 48);
+  v128.store(state, pA, 64);
+  v128.store(state, pB, 80);
+  return stop;
+}
+
+/**
+ * Whether four rows (f32x4, lanes 0–3) after the previous values pA (lanes 0–1) and pB (2–3, f64) are all finite, in
+ * order, and each row's values outside the open interval (q[j], q[j+1]) of its quantiles (at q, f64).
+ */
+@inline
+function blockPlain(r0: v128, r1: v128, r2: v128, r3: v128, pA: v128, pB: v128, q: usize): bool {
+  // the previous row as float32 lanes: exact (they were float32 values), −∞ before the first row
+  const prev = v128.shuffle<i64>(f32x4.demote_f64x2_zero(pA), f32x4.demote_f64x2_zero(pB), 0, 2);
+  const zero = f32x4.splat(0);
+  let ok = v128.and(f32x4.ge(r0, prev), v128.and(f32x4.ge(r1, r0), v128.and(f32x4.ge(r2, r1), f32x4.ge(r3, r2))));
+  ok = v128.and(ok, v128.and(f32x4.eq(f32x4.sub(r0, r0), zero), f32x4.eq(f32x4.sub(r3, r3), zero)));
+  if (!i32x4.all_true(ok)) return false;
+  for (let j = 0; j < 4; j++) {
+    const r = j == 0 ? r0 : j == 1 ? r1 : j == 2 ? r2 : r3;
+    const lo = f64x2.splat(load<f64>(q + ((<usize>j) << 3)));
+    const hi = f64x2.splat(load<f64>(q + ((<usize>(j + 1)) << 3)));
+    const xA = f64x2.promote_low_f32x4(r);
+    const xB = f64x2.promote_low_f32x4(v128.shuffle<i64>(r, r, 1, 1));
+    const out = v128.and(v128.or(f64x2.le(xA, lo), f64x2.ge(xA, hi)), v128.or(f64x2.le(xB, lo), f64x2.ge(xB, hi)));
+    if (!i64x2.all_true(out)) return false;
+  }
+  return true;
+}

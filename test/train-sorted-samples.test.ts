@@ -2,8 +2,10 @@
 // the radix sort against TypedArray sort, bit for bit (−0 before +0, ties, negatives, subnormals), and the mean and
 // sum of squared deviations against the JavaScript sums; and the evaluation's forward in the kernel against the scalar forward.
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parseDistribution, type Dist1D } from '../src/numeric/index.js';
 import { Rng } from '../src/numeric/rng.js';
+import { w1DistancesSorted } from '../src/numeric/wasserstein.js';
 import type { Precision } from '../src/train/config.js';
 import { forwardPairs, simdAvailable } from '../src/train/engines/fused-simd.js';
 import { forwardFrom, layout, Workspace } from '../src/train/mlp.js';
@@ -41,6 +43,38 @@ describe('sortedMembers', () => {
       expect(bitsOf(sortedMembers(samples, 1, samples.length).sorted)).toEqual(bitsOf(samples.slice().sort()));
     },
   );
+});
+
+describe("sortedMembers' W1 to a target (the coupling's sums in the kernel, four members at a time)", () => {
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 9 }),
+      fc.oneof(fc.integer({ min: 1, max: 70 }), fc.constantFrom(64, 128, 256)),
+      fc.constantFrom('normal:3,1', 'mixture:0.5:-2:0.5,0.5:2:0.5', 'uniform:-1,2'),
+      fc.double({ min: -3, max: 3, noNaN: true }),
+      fc.integer({ min: 0, max: 1_000_000 }),
+    ],
+    { numRuns: 80 },
+  )('is numeric w1DistancesSorted of the sorted samples bit for bit (samples near the target: rows that need F itself)', (K, n, spec, shift, s) => {
+    expect(simdAvailable()).toBe(true);
+    const target = parseDistribution(spec) as Dist1D;
+    const r = Rng.fromSeed(s);
+    // member k drawn from the target moved by shift·k/K: from many rows inside F's quantile intervals to none
+    const samples = Float32Array.from({ length: K * n }, (_, i) => target.quantile(r.uniform()) + (shift * Math.floor(i / n)) / K);
+    const want = w1DistancesSorted(sortedMembers(samples, K, n).sorted.slice(), K, n, target);
+    const got = sortedMembers(samples, K, n, target, false);
+    expect(got.sorted.length).toBe(0);
+    expect(Array.from(got.w1)).toEqual(Array.from(want));
+    expect(Array.from(sortedMembers(samples, K, n, target).w1)).toEqual(Array.from(want));
+  });
+
+  it('a sample with a value that is not finite: numeric names it by its index among the sorted values', () => {
+    const target = parseDistribution('normal:0,1') as Dist1D;
+    const samples = Float32Array.from({ length: 5 * 8 }, (_, i) => (i % 8) - 3);
+    samples[21] = Number.POSITIVE_INFINITY;
+    // member 2's eight values sorted: the infinity last, at index 2·8 + 7
+    expect(() => sortedMembers(samples, 5, 8, target, false)).toThrow(/w1DistancesSorted: sorted\[23\] must be a finite number; got Infinity/);
+  });
 });
 
 describe('forwardPairs (the evaluation in the kernel: rows spread over lanes and back by shuffles)', () => {

@@ -224,7 +224,7 @@ const TABLES = new WeakMap<Dist1D, Map<number, { q: Float64Array; pm: Float64Arr
  * (integration by parts; G(t) = ∫_{−∞}^t F), for i = 0 … n, with q[0] = −∞, q[n] = +∞, PM[0] = 0 and
  * PM[n] = the mean. Computed once per (F, n) for n ≤ 2¹⁶ (a trainer measures many samples of one size).
  */
-function quantileTable(dist: Dist1D, n: number): { q: Float64Array; pm: Float64Array } {
+export function quantileTable(dist: Dist1D, n: number): { q: Float64Array; pm: Float64Array } {
   const kept = TABLES.get(dist)?.get(n);
   if (kept !== undefined) return kept;
   const q = new Float64Array(n + 1);
@@ -310,7 +310,7 @@ function splitTerm(dist: Dist1D, x: number, i: number, n: number, a: number, b: 
 }
 
 /** The term of x₍ᵢ₎ (see {@link coupledDistance}): lo, hi = q[i], q[i + 1]; a, b = PM[i], PM[i + 1]. */
-function coupledTerm(dist: Dist1D, x: number, i: number, n: number, lo: number, hi: number, a: number, b: number): number {
+export function coupledTerm(dist: Dist1D, x: number, i: number, n: number, lo: number, hi: number, a: number, b: number): number {
   if (x <= lo) return b - a - x / n;
   if (x >= hi) return x / n - (b - a);
   // (+: a number for the compiler, which sees this branch rarely)

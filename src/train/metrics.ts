@@ -3,7 +3,7 @@
  * and W1 to the target (1-D), the mode metrics (2-D), D's distance from ½ on a grid and, for 1-D
  * targets with scalar noise, from the exact D* of G's pushforward; and the probes a page reads.
  */
-import { w1DistancesSorted, type Dist1D, type Dist2D, type Distribution } from '../numeric/index.js';
+import type { Dist1D, Dist2D, Distribution } from '../numeric/index.js';
 import { sigmoid } from '../numeric/logistic.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
@@ -44,7 +44,7 @@ export function gridFor(target: Distribution): Float32Array {
 }
 
 /** measure's arrays for D and D* on the grid, kept (see there). */
-let kept = { dGrid: new Float32Array(0), dStar: new Float64Array(0), w1: new Float64Array(0) };
+let kept = { dGrid: new Float32Array(0), dStar: new Float64Array(0) };
 
 /** A run, as a measurement needs it. */
 export interface RunView {
@@ -71,8 +71,7 @@ export function measure(
   const xs = ev.samples;
   // D on the grid (rounded to float32, as a Float32Array's map rounds it) and D*, in arrays kept from one
   // measurement to the next (a measurement reads them at once; allocating them anew each time feeds the collector)
-  if (kept.dGrid.length !== ev.logits.length || kept.w1.length !== K)
-    kept = { dGrid: new Float32Array(ev.logits.length), dStar: new Float64Array(ev.logits.length), w1: new Float64Array(K) };
+  if (kept.dGrid.length !== ev.logits.length) kept = { dGrid: new Float32Array(ev.logits.length), dStar: new Float64Array(ev.logits.length) };
   const dGrid = kept.dGrid;
   for (let i = 0; i < dGrid.length; i++) dGrid[i] = sigmoid(ev.logits[i] as number);
   const n = c.evalSamples;
@@ -80,8 +79,7 @@ export function measure(
   const gridN = dGrid.length / K;
   const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN, kept.dStar);
   // the 1-D samples' moments (each sum in the samples' order) and their values sorted for W1, in bulk
-  const one = dim === 1 ? sortedMembers(xs, K, n) : null;
-  const w1 = one === null ? null : w1DistancesSorted(one.sorted, K, n, target as Dist1D, kept.w1);
+  const one = dim === 1 ? sortedMembers(xs, K, n, target as Dist1D, false) : null;
   // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out)
   const halfGap = new Float64Array(K);
   const starGap = dStar === null ? null : new Float64Array(K);
@@ -106,11 +104,11 @@ export function measure(
         ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
         : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
     const dHalfGap = halfGap[k] as number;
-    if (target.dim === 2 || one === null || w1 === null) {
+    if (target.dim === 2 || one === null) {
       logs[k] = { ...common, ...modeMetrics(xs.subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D), dHalfGap };
       continue;
     }
-    const out: MemberLog = { ...common, gMean: one.mean[k] as number, gStd: Math.sqrt((one.ss[k] as number) / (n - 1)), w1: w1[k] as number, dHalfGap };
+    const out: MemberLog = { ...common, gMean: one.mean[k] as number, gStd: Math.sqrt((one.ss[k] as number) / (n - 1)), w1: one.w1[k] as number, dHalfGap };
     if (starGap !== null) out.dStarGap = starGap[k] as number;
     logs[k] = out;
   }

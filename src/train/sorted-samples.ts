@@ -1,34 +1,64 @@
 /**
  * Every member's evaluation sample, for the metrics of a 1-D target: its mean, its sum of squared deviations
- * (for the standard deviation) and its values sorted (for numeric `w1DistanceSorted`). In the SIMD kernel
- * (assembly/sort.ts: the radix sort of numeric/wasserstein.ts and the two sums, in WebAssembly) where it
- * compiles, else here; the same values either way (the sort's order that of TypedArray sort, −0 before +0; each
- * sum from 0 in index order in float64).
+ * (for the standard deviation), its values sorted and, given the target, its W1 to it (numeric
+ * `w1DistancesSorted`). In the SIMD kernel (assembly/sort.ts: the radix sort of numeric/wasserstein.ts, the two
+ * sums and the coupling's sum, in WebAssembly) where it compiles, else here; the same values either way (the
+ * sort's order that of TypedArray sort, −0 before +0; each sum from 0 in index order in float64; the coupling's
+ * terms and Neumaier steps those of numeric, a row whose term needs F itself computed by numeric's own function).
  */
+import { quantileTable, coupledTerm, w1DistancesSorted } from '../numeric/wasserstein.js';
+import type { Dist1D } from '../numeric/index.js';
 import { instantiate, simdAvailable, type Kernel } from './engines/fused-simd.js';
 
-/** What {@link sortedMembers} gives, per member k: sorted [k·n, (k + 1)·n), mean[k] and ss[k] = Σ(x − mean)². */
+/**
+ * What {@link sortedMembers} gives, per member k: sorted [k·n, (k + 1)·n) (empty when not asked for), mean[k],
+ * ss[k] = Σ(x − mean)² and, when a target was given, w1[k] (else w1 is empty).
+ */
 export interface MemberSamples {
   sorted: Float32Array;
   mean: Float64Array;
   ss: Float64Array;
+  w1: Float64Array;
 }
 
-/** A kernel instance kept for this (per thread), with room for four samples of up to `n` values at `at`. */
-let kernel: { k: Kernel; f32: Float32Array; f64: Float64Array; at: number; tmp: number; count: number; out: number; n: number } | null = null;
+/**
+ * A kernel instance kept for this (per thread), with room for four samples of up to `n` values at `at`, the sort's
+ * scratch and counts, the moments' out, the coupling's state and a target's tables: q (n + 1 f64) and d (n f64: the
+ * differences PM[i+1] − PM[i]), for the target and n in `tables`.
+ */
+let kernel: {
+  k: Kernel;
+  f32: Float32Array;
+  f64: Float64Array;
+  at: number;
+  tmp: number;
+  count: number;
+  out: number;
+  state: number;
+  q: number;
+  d: number;
+  n: number;
+  tables: { dist: Dist1D; n: number } | null;
+} | null = null;
 
 function kernelFor(n: number): NonNullable<typeof kernel> {
   if (kernel !== null && kernel.n >= n) return kernel;
-  // four samples, the sort's scratch (n i32) and counts, the moments' out (f64: 8-byte aligned)
-  const tmp = 16 * n;
-  const count = tmp + 4 * Math.ceil(n / 2) * 2;
-  const { k, base, f32, f64 } = instantiate(count + 3 * 2048 * 4 + 64);
-  kernel = { k, f32, f64, at: base, tmp: base + tmp, count: base + count, out: base + count + 3 * 2048 * 4, n };
+  // byte offsets from the heap base, each area 16-byte aligned
+  const areas = { at: 16 * n, tmp: 4 * n, count: 3 * 2048 * 4, out: 64, state: 96, q: 8 * (n + 1), d: 8 * n };
+  const at: Record<string, number> = {};
+  let top = 0;
+  for (const [name, bytes] of Object.entries(areas)) {
+    at[name] = top;
+    top += Math.ceil(bytes / 16) * 16;
+  }
+  const { k, base, f32, f64 } = instantiate(top);
+  const of = (name: keyof typeof areas) => base + (at[name] as number);
+  kernel = { k, f32, f64, at: of('at'), tmp: of('tmp'), count: of('count'), out: of('out'), state: of('state'), q: of('q'), d: of('d'), n, tables: null };
   return kernel;
 }
 
 /** The result's arrays, kept from call to call (mapping 16 MB anew at every measurement costs more than the sort). */
-let kept: MemberSamples = { sorted: new Float32Array(0), mean: new Float64Array(0), ss: new Float64Array(0) };
+let kept: MemberSamples = { sorted: new Float32Array(0), mean: new Float64Array(0), ss: new Float64Array(0), w1: new Float64Array(0) };
 
 /** A sample's mean and sum of squared deviations from it, each sum from 0 in index order (the kernel's momentsF32). */
 export function sampleMoments(sample: ArrayLike<number>): { mean: number; ss: number } {
@@ -43,13 +73,19 @@ export function sampleMoments(sample: ArrayLike<number>): { mean: number; ss: nu
 }
 
 /**
- * samples [K·n] (member k's n values at k·n) → each member's moments and sorted values, in arrays of this module's
- * that the next call overwrites (the metrics read them at once). Four members at a time: their moments in one loop
- * (four independent sums), then each sorted.
+ * samples [K·n] (member k's n values at k·n) → each member's moments, sorted values and, given a 1-D target, W1 to
+ * it, in arrays of this module's that the next call overwrites (the metrics read them at once). Four members at a
+ * time: their moments in one loop (four independent sums), each sorted, then the four couplings in one loop.
+ * keepSorted false (with a target): the sorted values are not copied out (the metrics need only the sums).
+ * @throws numeric's NumericError (from `w1DistancesSorted`) for a sample with a value that is not finite.
  */
-export function sortedMembers(samples: Float32Array, K: number, n: number): MemberSamples {
-  if (kept.sorted.length !== K * n || kept.mean.length !== K) kept = { sorted: new Float32Array(K * n), mean: new Float64Array(K), ss: new Float64Array(K) };
-  const { sorted, mean, ss } = kept;
+export function sortedMembers(samples: Float32Array, K: number, n: number, target?: Dist1D, keepSorted = true): MemberSamples {
+  const W = target === undefined ? 0 : K;
+  // the sorted values are kept where asked for, or where there is no kernel (the coupling then reads them)
+  const S = keepSorted || target === undefined || !simdAvailable() ? K * n : 0;
+  if (kept.sorted.length !== S || kept.mean.length !== K || kept.w1.length !== W)
+    kept = { sorted: new Float32Array(S), mean: new Float64Array(K), ss: new Float64Array(K), w1: new Float64Array(W) };
+  const { sorted, mean, ss, w1 } = kept;
   if (!simdAvailable()) {
     for (let k = 0; k < K; k++) {
       const sample = samples.subarray(k * n, (k + 1) * n);
@@ -58,10 +94,13 @@ export function sortedMembers(samples: Float32Array, K: number, n: number): Memb
       ss[k] = m.ss;
       sorted.set(sample.slice().sort(), k * n);
     }
+    if (target !== undefined) w1DistancesSorted(sorted, K, n, target, w1);
     return kept;
   }
   const s = kernelFor(n);
   const o = s.at / 4;
+  if (target !== undefined) placeTables(s, target, n);
+  let bad = false;
   for (let k = 0; k < K; k += 4) {
     const lanes = Math.min(4, K - k);
     s.f32.set(samples.subarray(k * n, (k + lanes) * n), o);
@@ -72,7 +111,56 @@ export function sortedMembers(samples: Float32Array, K: number, n: number): Memb
       ss[k + L] = s.f64[s.out / 8 + 2 * L + 1] as number;
       s.k.sortF32(s.at + 4 * L * n, n, s.tmp, s.count);
     }
-    sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
+    if (S > 0) sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
+    if (target === undefined || bad) continue;
+    // the last group's empty lanes carry a copy of its first sample (their sums are not read)
+    for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
+    const got = couple4(s, n, target);
+    if (got === null) bad = true;
+    else for (let L = 0; L < lanes; L++) w1[k + L] = got[L] as number;
   }
+  // a value that is not finite: numeric's own reading of the sorted samples names it
+  if (bad && target !== undefined) w1DistancesSorted(S > 0 ? sorted : sortedMembers(samples, K, n).sorted, K, n, target, w1);
   return kept;
+}
+
+/** The target's tables for samples of n (from numeric's quantileTable) in the kernel's memory, once per target and n. */
+function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number): void {
+  if (s.tables !== null && s.tables.dist === target && s.tables.n === n) return;
+  const { q, pm } = quantileTable(target, n);
+  s.f64.set(q, s.q / 8);
+  // the differences numeric's coupling forms, b − a, in the same operation
+  for (let i = 0; i < n; i++) s.f64[s.d / 8 + i] = (pm[i + 1] as number) - (pm[i] as number);
+  s.tables = { dist: target, n };
+}
+
+/**
+ * W1 of the four sorted samples at the kernel's `at` to the target (numeric coupledDistance's sums, four at a time
+ * in the kernel), or null where a value is not finite or out of order. A row whose term needs F itself (some lane's
+ * value strictly between two of F's quantiles) is added here, by numeric's coupledTerm and the same Neumaier step.
+ */
+function couple4(s: NonNullable<typeof kernel>, n: number, target: Dist1D): number[] | null {
+  const st = s.state / 8;
+  const f = s.f64;
+  f.fill(0, st, st + 8);
+  f.fill(-Infinity, st + 8, st + 12);
+  const { q, pm } = quantileTable(target, n);
+  // lane L's sum at st + L, its compensation at st + 4 + L, its previous value at st + 8 + L
+  for (let from = 0; ; ) {
+    const r = s.k.coupling4(s.at, n, s.q, s.d, s.state, from);
+    if (r === n) break;
+    if (r < 0) return null;
+    for (let L = 0; L < 4; L++) {
+      const x = s.f32[s.at / 4 + L * n + r] as number;
+      const term = coupledTerm(target, x, r, n, q[r] as number, q[r + 1] as number, pm[r] as number, pm[r + 1] as number);
+      const sum = f[st + L] as number;
+      const t = sum + term;
+      if (Math.abs(sum) >= Math.abs(term)) f[st + 4 + L] = (f[st + 4 + L] as number) + (sum - t + term);
+      else f[st + 4 + L] = (f[st + 4 + L] as number) + (term - t + sum);
+      f[st + L] = t;
+      f[st + 8 + L] = x;
+    }
+    from = r + 1;
+  }
+  return [0, 1, 2, 3].map((L) => Math.max((f[st + L] as number) + (f[st + 4 + L] as number), 0));
 }

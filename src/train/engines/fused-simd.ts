@@ -88,6 +88,8 @@ export interface Kernel {
   momentsF32(at: number, n: number, out: number): void;
   /** momentsF32 of four samples of n at at + 4·L·n, into out + 16·L (assembly/sort.ts). */
   momentsF32x4(at: number, n: number, out: number): void;
+  /** The coupling sum of four sorted samples at xs to F's tables q, d from row `from` (assembly/sort.ts): n, a row to add, or −1 − a bad row. */
+  coupling4(xs: number, n: number, q: number, d: number, state: number, from: number): number;
   /** Lanes of n float32 values between contiguous runs at flat and the kernel's 16-byte values (assembly/sort.ts). */
   interleave(flat: number, kernel: number, lanes: number, n: number, f32lanes: number, toKernel: number): void;
 }
