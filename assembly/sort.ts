@@ -10,7 +10,74 @@
  * for 3·2048 i32.
  */
 export function sortF32(at: usize, n: i32, tmp: usize, count: usize): void {
-  memory.fill(count, 0, (2048 + 2048 + 1024) * 4);
+  keysIn(at, n);
+  memory.fill(count, 0, COUNTS * 4);
+  for (let i = 0; i < n; i++) countKey(count, load<i32>(at + ((<usize>i) << 2)));
+  let keys = at;
+  let other = tmp;
+  for (let pass = 0; pass < 3; pass++) {
+    const base = count + ((<usize>(pass * 2048)) << 2);
+    const shift = pass * 11;
+    // every key with the same digit: this pass would not move any
+    if (load<i32>(base + ((<usize>((load<i32>(keys) >>> shift) & 2047)) << 2)) == n) continue;
+    runningSums(base, pass == 2 ? 1024 : 2048);
+    for (let i = 0; i < n; i++) place(keys, other, base, shift, i);
+    const t = keys;
+    keys = other;
+    other = t;
+  }
+  keysOut(keys, at, n);
+}
+
+/**
+ * sortF32 of two samples of n at once, at `at` and `at2` (two independent sorts in one loop: where one sample's
+ * keys fall on the same count one after another, the other's work fills the wait). tmp, tmp2: room for n i32 each;
+ * count: room for 2·3·2048 i32.
+ */
+export function sortF32x2(at: usize, at2: usize, n: i32, tmp: usize, tmp2: usize, count: usize): void {
+  const count2 = count + COUNTS * 4;
+  keysIn(at, n);
+  keysIn(at2, n);
+  memory.fill(count, 0, 2 * COUNTS * 4);
+  for (let i = 0; i < n; i++) {
+    countKey(count, load<i32>(at + ((<usize>i) << 2)));
+    countKey(count2, load<i32>(at2 + ((<usize>i) << 2)));
+  }
+  let keys = at;
+  let other = tmp;
+  let keys2 = at2;
+  let other2 = tmp2;
+  for (let pass = 0; pass < 3; pass++) {
+    const base = count + ((<usize>(pass * 2048)) << 2);
+    const base2 = count2 + ((<usize>(pass * 2048)) << 2);
+    const shift = pass * 11;
+    const skip = load<i32>(base + ((<usize>((load<i32>(keys) >>> shift) & 2047)) << 2)) == n;
+    const skip2 = load<i32>(base2 + ((<usize>((load<i32>(keys2) >>> shift) & 2047)) << 2)) == n;
+    if (skip && skip2) continue;
+    // a pass one sample could skip moves none of its keys; it is made for both
+    runningSums(base, pass == 2 ? 1024 : 2048);
+    runningSums(base2, pass == 2 ? 1024 : 2048);
+    for (let i = 0; i < n; i++) {
+      place(keys, other, base, shift, i);
+      place(keys2, other2, base2, shift, i);
+    }
+    let t = keys;
+    keys = other;
+    other = t;
+    t = keys2;
+    keys2 = other2;
+    other2 = t;
+  }
+  keysOut(keys, at, n);
+  keysOut(keys2, at2, n);
+}
+
+/** The counts of the three digits: 2048 + 2048 + 1024. */
+const COUNTS = 5120;
+
+/** The n float32 values at `at` turned into their keys, in place, four at a time. */
+@inline
+function keysIn(at: usize, n: i32): void {
   const whole = n & ~3;
   const sign = i32x4.splat(0x8000_0000);
   for (let i = 0; i < whole; i += 4) {
@@ -23,46 +90,13 @@ export function sortF32(at: usize, n: i32, tmp: usize, count: usize): void {
     const b = load<i32>(p);
     store<i32>(p, b ^ ((b >> 31) | 0x8000_0000));
   }
-  for (let i = 0; i < n; i++) {
-    const k = load<i32>(at + ((<usize>i) << 2));
-    const c0 = count + ((<usize>(k & 2047)) << 2);
-    const c1 = count + ((<usize>(2048 + ((k >>> 11) & 2047))) << 2);
-    const c2 = count + ((<usize>(4096 + (k >>> 22))) << 2);
-    store<i32>(c0, load<i32>(c0) + 1);
-    store<i32>(c1, load<i32>(c1) + 1);
-    store<i32>(c2, load<i32>(c2) + 1);
-  }
-  let keys = at;
-  let other = tmp;
-  const zero = i32x4.splat(0);
-  for (let pass = 0; pass < 3; pass++) {
-    const base = count + ((<usize>(pass * 2048)) << 2);
-    const shift = pass * 11;
-    const digits = pass == 2 ? 1024 : 2048;
-    // every key with the same digit: this pass would not move any
-    if (load<i32>(base + ((<usize>((load<i32>(keys) >>> shift) & 2047)) << 2)) == n) continue;
-    // each count replaced by the sum of the counts before it (the same integers as one by one)
-    let total = zero;
-    for (let d = 0; d < digits; d += 4) {
-      const c = base + ((<usize>d) << 2);
-      const v = v128.load(c);
-      let inclusive = i32x4.add(v, v128.shuffle<i32>(zero, v, 0, 4, 5, 6));
-      inclusive = i32x4.add(inclusive, v128.shuffle<i32>(zero, inclusive, 0, 1, 4, 5));
-      v128.store(c, i32x4.add(total, i32x4.sub(inclusive, v)));
-      total = i32x4.add(total, v128.shuffle<i32>(inclusive, inclusive, 3, 3, 3, 3));
-    }
-    for (let i = 0; i < n; i++) {
-      const k = load<i32>(keys + ((<usize>i) << 2));
-      const c = base + ((<usize>((k >>> shift) & 2047)) << 2);
-      const to = load<i32>(c);
-      store<i32>(c, to + 1);
-      store<i32>(other + ((<usize>to) << 2), k);
-    }
-    const t = keys;
-    keys = other;
-    other = t;
-  }
-  // the keys back into float32 bits, into place
+}
+
+/** The n keys at `keys` turned back into float32 bits at `at`, four at a time. */
+@inline
+function keysOut(keys: usize, at: usize, n: i32): void {
+  const whole = n & ~3;
+  const sign = i32x4.splat(0x8000_0000);
   for (let i = 0; i < whole; i += 4) {
     const k = v128.load(keys + ((<usize>i) << 2));
     v128.store(at + ((<usize>i) << 2), v128.xor(k, v128.or(i32x4.shr_s(v128.not(k), 31), sign)));
@@ -71,6 +105,42 @@ export function sortF32(at: usize, n: i32, tmp: usize, count: usize): void {
     const k = load<i32>(keys + ((<usize>i) << 2));
     store<i32>(at + ((<usize>i) << 2), k ^ ((~k >> 31) | 0x8000_0000));
   }
+}
+
+/** One key counted under each of its three digits. */
+@inline
+function countKey(count: usize, k: i32): void {
+  const c0 = count + ((<usize>(k & 2047)) << 2);
+  const c1 = count + ((<usize>(2048 + ((k >>> 11) & 2047))) << 2);
+  const c2 = count + ((<usize>(4096 + (k >>> 22))) << 2);
+  store<i32>(c0, load<i32>(c0) + 1);
+  store<i32>(c1, load<i32>(c1) + 1);
+  store<i32>(c2, load<i32>(c2) + 1);
+}
+
+/** Each of `digits` counts at base replaced by the sum of the counts before it, four at a time (the same integers). */
+@inline
+function runningSums(base: usize, digits: i32): void {
+  const zero = i32x4.splat(0);
+  let total = zero;
+  for (let d = 0; d < digits; d += 4) {
+    const c = base + ((<usize>d) << 2);
+    const v = v128.load(c);
+    let inclusive = i32x4.add(v, v128.shuffle<i32>(zero, v, 0, 4, 5, 6));
+    inclusive = i32x4.add(inclusive, v128.shuffle<i32>(zero, inclusive, 0, 1, 4, 5));
+    v128.store(c, i32x4.add(total, i32x4.sub(inclusive, v)));
+    total = i32x4.add(total, v128.shuffle<i32>(inclusive, inclusive, 3, 3, 3, 3));
+  }
+}
+
+/** Key i of `keys` to its place in `other` by its digit at `shift` (the running sums at base). */
+@inline
+function place(keys: usize, other: usize, base: usize, shift: i32, i: i32): void {
+  const k = load<i32>(keys + ((<usize>i) << 2));
+  const c = base + ((<usize>((k >>> shift) & 2047)) << 2);
+  const to = load<i32>(c);
+  store<i32>(c, to + 1);
+  store<i32>(other + ((<usize>to) << 2), k);
 }
 
 /**
@@ -236,7 +306,7 @@ export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, f
   let stop = n;
   while (i < n) {
     // a block of four rows, lanes transposed into rows: r_j = (x₀, x₁, x₂, x₃) of row i + j
-    let rows = 1;
+    const rows = 1;
     if (i + 4 <= n) {
       const p = xs + ((<usize>i) << 2);
       const v0 = v128.load(p);
@@ -251,27 +321,50 @@ export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, f
       const r1 = v128.shuffle<i64>(t0, t2, 1, 3);
       const r2 = v128.shuffle<i64>(t1, t3, 0, 2);
       const r3 = v128.shuffle<i64>(t1, t3, 1, 3);
-      if (blockPlain(r0, r1, r2, r3, pA, pB, q + ((<usize>i) << 3))) {
-        rows = 4;
+      // the block's values in float64 (exact), and which lie at or below the row's lower quantile
+      const qa = q + ((<usize>i) << 3);
+      const x0 = f64x2.promote_low_f32x4(r0);
+      const y0 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r0, r0, 1, 1));
+      const x1 = f64x2.promote_low_f32x4(r1);
+      const y1 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r1, r1, 1, 1));
+      const x2 = f64x2.promote_low_f32x4(r2);
+      const y2 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r2, r2, 1, 1));
+      const x3 = f64x2.promote_low_f32x4(r3);
+      const y3 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r3, r3, 1, 1));
+      const q0 = f64x2.splat(load<f64>(qa));
+      const q1 = f64x2.splat(load<f64>(qa, 8));
+      const q2 = f64x2.splat(load<f64>(qa, 16));
+      const q3 = f64x2.splat(load<f64>(qa, 24));
+      const q4 = f64x2.splat(load<f64>(qa, 32));
+      const b0 = f64x2.le(x0, q0);
+      const c0 = f64x2.le(y0, q0);
+      const b1 = f64x2.le(x1, q1);
+      const c1 = f64x2.le(y1, q1);
+      const b2 = f64x2.le(x2, q2);
+      const c2 = f64x2.le(y2, q2);
+      const b3 = f64x2.le(x3, q3);
+      const c3 = f64x2.le(y3, q3);
+      if (blockPlain(r0, r3, r1, r2, pA, pB) && blockOutside(b0, c0, x0, y0, q1, b1, c1, x1, y1, q2, b2, c2, x2, y2, q3, b3, c3, x3, y3, q4)) {
+        const da = d + ((<usize>i) << 3);
         for (let j = 0; j < 4; j++) {
-          const r = j == 0 ? r0 : j == 1 ? r1 : j == 2 ? r2 : r3;
-          const xA = f64x2.promote_low_f32x4(r);
-          const xB = f64x2.promote_low_f32x4(v128.shuffle<i64>(r, r, 1, 1));
-          const lo = f64x2.splat(load<f64>(q + ((<usize>(i + j)) << 3)));
-          const dd = f64x2.splat(load<f64>(d + ((<usize>(i + j)) << 3)));
+          const xA = j == 0 ? x0 : j == 1 ? x1 : j == 2 ? x2 : x3;
+          const xB = j == 0 ? y0 : j == 1 ? y1 : j == 2 ? y2 : y3;
+          const belowA = j == 0 ? b0 : j == 1 ? b1 : j == 2 ? b2 : b3;
+          const belowB = j == 0 ? c0 : j == 1 ? c1 : j == 2 ? c2 : c3;
+          const dd = f64x2.splat(load<f64>(da + ((<usize>j) << 3)));
           const uA = pow2 ? f64x2.mul(xA, inv) : f64x2.div(xA, nn);
           const uB = pow2 ? f64x2.mul(xB, inv) : f64x2.div(xB, nn);
-          const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), f64x2.le(xA, lo));
-          const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), f64x2.le(xB, lo));
+          const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), belowA);
+          const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), belowB);
           const tA = f64x2.add(sA, eA);
           const tB = f64x2.add(sB, eB);
           cA = f64x2.add(cA, v128.bitselect(f64x2.add(f64x2.sub(sA, tA), eA), f64x2.add(f64x2.sub(eA, tA), sA), f64x2.ge(f64x2.abs(sA), f64x2.abs(eA))));
           cB = f64x2.add(cB, v128.bitselect(f64x2.add(f64x2.sub(sB, tB), eB), f64x2.add(f64x2.sub(eB, tB), sB), f64x2.ge(f64x2.abs(sB), f64x2.abs(eB))));
           sA = tA;
           sB = tB;
-          pA = xA;
-          pB = xB;
         }
+        pA = x3;
+        pB = y3;
         i += 4;
         continue;
       }
@@ -320,26 +413,45 @@ export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, f
   return stop;
 }
 
-/**
- * Whether four rows (f32x4, lanes 0–3) after the previous values pA (lanes 0–1) and pB (2–3, f64) are all finite, in
- * order, and each row's values outside the open interval (q[j], q[j+1]) of its quantiles (at q, f64).
- */
+/** Whether four rows r0 ≤ r1 ≤ r2 ≤ r3 (f32x4, lanes 0–3), after the previous values pA (lanes 0–1) and pB (2–3, f64), are all finite and in order. */
 @inline
-function blockPlain(r0: v128, r1: v128, r2: v128, r3: v128, pA: v128, pB: v128, q: usize): bool {
+function blockPlain(r0: v128, r3: v128, r1: v128, r2: v128, pA: v128, pB: v128): bool {
   // the previous row as float32 lanes: exact (they were float32 values), −∞ before the first row
   const prev = v128.shuffle<i64>(f32x4.demote_f64x2_zero(pA), f32x4.demote_f64x2_zero(pB), 0, 2);
   const zero = f32x4.splat(0);
   let ok = v128.and(f32x4.ge(r0, prev), v128.and(f32x4.ge(r1, r0), v128.and(f32x4.ge(r2, r1), f32x4.ge(r3, r2))));
+  // the first and last finite: those between are too
   ok = v128.and(ok, v128.and(f32x4.eq(f32x4.sub(r0, r0), zero), f32x4.eq(f32x4.sub(r3, r3), zero)));
-  if (!i32x4.all_true(ok)) return false;
-  for (let j = 0; j < 4; j++) {
-    const r = j == 0 ? r0 : j == 1 ? r1 : j == 2 ? r2 : r3;
-    const lo = f64x2.splat(load<f64>(q + ((<usize>j) << 3)));
-    const hi = f64x2.splat(load<f64>(q + ((<usize>(j + 1)) << 3)));
-    const xA = f64x2.promote_low_f32x4(r);
-    const xB = f64x2.promote_low_f32x4(v128.shuffle<i64>(r, r, 1, 1));
-    const out = v128.and(v128.or(f64x2.le(xA, lo), f64x2.ge(xA, hi)), v128.or(f64x2.le(xB, lo), f64x2.ge(xB, hi)));
-    if (!i64x2.all_true(out)) return false;
-  }
-  return true;
+  return i32x4.all_true(ok);
+}
+
+/** Whether every value of four rows lies at or below its row's lower quantile (b, c) or at or above its upper one. */
+@inline
+function blockOutside(
+  b0: v128,
+  c0: v128,
+  x0: v128,
+  y0: v128,
+  h0: v128,
+  b1: v128,
+  c1: v128,
+  x1: v128,
+  y1: v128,
+  h1: v128,
+  b2: v128,
+  c2: v128,
+  x2: v128,
+  y2: v128,
+  h2: v128,
+  b3: v128,
+  c3: v128,
+  x3: v128,
+  y3: v128,
+  h3: v128,
+): bool {
+  const o0 = v128.and(v128.or(b0, f64x2.ge(x0, h0)), v128.or(c0, f64x2.ge(y0, h0)));
+  const o1 = v128.and(v128.or(b1, f64x2.ge(x1, h1)), v128.or(c1, f64x2.ge(y1, h1)));
+  const o2 = v128.and(v128.or(b2, f64x2.ge(x2, h2)), v128.or(c2, f64x2.ge(y2, h2)));
+  const o3 = v128.and(v128.or(b3, f64x2.ge(x3, h3)), v128.or(c3, f64x2.ge(y3, h3)));
+  return i64x2.all_true(v128.and(v128.and(o0, o1), v128.and(o2, o3)));
 }

@@ -44,7 +44,7 @@ let kernel: {
 function kernelFor(n: number): NonNullable<typeof kernel> {
   if (kernel !== null && kernel.n >= n) return kernel;
   // byte offsets from the heap base, each area 16-byte aligned
-  const areas = { at: 16 * n, tmp: 4 * n, count: 3 * 2048 * 4, out: 64, state: 96, q: 8 * (n + 1), d: 8 * n };
+  const areas = { at: 16 * n, tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 96, q: 8 * (n + 1), d: 8 * n };
   const at: Record<string, number> = {};
   let top = 0;
   for (const [name, bytes] of Object.entries(areas)) {
@@ -109,7 +109,11 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
     for (let L = 0; L < lanes; L++) {
       mean[k + L] = s.f64[s.out / 8 + 2 * L] as number;
       ss[k + L] = s.f64[s.out / 8 + 2 * L + 1] as number;
-      s.k.sortF32(s.at + 4 * L * n, n, s.tmp, s.count);
+    }
+    // two samples a sort where there are two
+    for (let L = 0; L < lanes; L += 2) {
+      if (L + 1 < lanes) s.k.sortF32x2(s.at + 4 * L * n, s.at + 4 * (L + 1) * n, n, s.tmp, s.tmp + 4 * n, s.count);
+      else s.k.sortF32(s.at + 4 * L * n, n, s.tmp, s.count);
     }
     if (S > 0) sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
     if (target === undefined || bad) continue;

@@ -84,6 +84,8 @@ export interface Kernel {
   rowSlope(): number;
   /** Sorts n float32 at `at` in place (assembly/sort.ts): tmp has room for n i32, count for 3·2048. */
   sortF32(at: number, n: number, tmp: number, count: number): void;
+  /** sortF32 of two samples at once (assembly/sort.ts): tmp and tmp2 room for n i32 each, count for 2·3·2048. */
+  sortF32x2(at: number, at2: number, n: number, tmp: number, tmp2: number, count: number): void;
   /** The mean of the n float32 at `at` and their sum of squared deviations, into two f64 at out (assembly/sort.ts). */
   momentsF32(at: number, n: number, out: number): void;
   /** momentsF32 of four samples of n at at + 4·L·n, into out + 16·L (assembly/sort.ts). */
