@@ -585,12 +585,70 @@ function backVectors<T>(input: usize, fin: i32, d: usize, fout: i32, n: i32, w: 
 }
 
 /** forwardT on float64 lanes (two members a value) and on float32 lanes (four). */
+/** The evaluation's forward on float64 lanes (only the output is read after it): evaluateT. */
 export function forward(desc: usize, p: usize, x: usize, n: i32): void {
-  forwardT<f64>(desc, p, x, n);
+  evaluateT<f64>(desc, p, x, n);
 }
 
+/** The evaluation's forward on float32 lanes: evaluateT. */
 export function forward32(desc: usize, p: usize, x: usize, n: i32): void {
-  forwardT<f32>(desc, p, x, n);
+  evaluateT<f32>(desc, p, x, n);
+}
+
+/**
+ * forwardT where only the output is read after it (the evaluation: G on its noise, D on the grid). A net of a hidden
+ * layer on a scalar input and a scalar output (the seed toy's G and D) goes four rows at a time with the hidden
+ * values never stored: the same operations in the same order as forwardT (its fin = 1 layer, then its dot of the
+ * output from the bias in the inputs' order), so the same values, without the hidden layer's trip through memory.
+ * Any other net: forwardT.
+ */
+function evaluateT<T>(desc: usize, p: usize, x: usize, n: i32): void {
+  if (load<i32>(desc) != 2 || field(desc, 0, 0) != 1 || field(desc, 1, 1) != 1) {
+    forwardT<T>(desc, p, x, n);
+    return;
+  }
+  const h = field(desc, 0, 1);
+  const w1 = p + <usize>field(desc, 0, 2) * V;
+  const b1 = p + <usize>field(desc, 0, 3) * V;
+  const w2 = p + <usize>field(desc, 1, 2) * V;
+  const b2 = ld(p + <usize>field(desc, 1, 3) * V);
+  const out = <usize>field(desc, 1, 4);
+  let r = 0;
+  for (; r + 4 <= n; r += 4) {
+    const xr = x + <usize>r * V;
+    const a0 = ld(xr);
+    const a1 = ld(xr + V);
+    const a2 = ld(xr + 2 * V);
+    const a3 = ld(xr + 3 * V);
+    let s0 = b2;
+    let s1 = b2;
+    let s2 = b2;
+    let s3 = b2;
+    for (let i = 0; i < h; i++) {
+      const o = <usize>i * V;
+      const wi = ld(w1 + o);
+      const bi = ld(b1 + o);
+      const vi = ld(w2 + o);
+      s0 = v128.add<T>(s0, v128.mul<T>(relu0<T>(v128.add<T>(bi, v128.mul<T>(a0, wi))), vi));
+      s1 = v128.add<T>(s1, v128.mul<T>(relu0<T>(v128.add<T>(bi, v128.mul<T>(a1, wi))), vi));
+      s2 = v128.add<T>(s2, v128.mul<T>(relu0<T>(v128.add<T>(bi, v128.mul<T>(a2, wi))), vi));
+      s3 = v128.add<T>(s3, v128.mul<T>(relu0<T>(v128.add<T>(bi, v128.mul<T>(a3, wi))), vi));
+    }
+    const or = out + <usize>r * V;
+    st(or, s0);
+    st(or + V, s1);
+    st(or + 2 * V, s2);
+    st(or + 3 * V, s3);
+  }
+  for (; r < n; r++) {
+    const a = ld(x + <usize>r * V);
+    let s = b2;
+    for (let i = 0; i < h; i++) {
+      const o = <usize>i * V;
+      s = v128.add<T>(s, v128.mul<T>(relu0<T>(v128.add<T>(ld(b1 + o), v128.mul<T>(a, ld(w1 + o)))), ld(w2 + o)));
+    }
+    st(out + <usize>r * V, s);
+  }
 }
 
 /** backwardT on float64 lanes. */
