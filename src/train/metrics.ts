@@ -43,9 +43,6 @@ export function gridFor(target: Distribution): Float32Array {
   return Float32Array.from(pts);
 }
 
-/** measure's arrays for D and D* on the grid, kept (see there). */
-let kept = { dGrid: new Float32Array(0), dStar: new Float64Array(0) };
-
 /** A run, as a measurement needs it. */
 export interface RunView {
   c: TrainConfig;
@@ -69,33 +66,34 @@ export function measure(
   const { c, K, seed, gridX, target, stopped } = run;
   const { step, dLoss, gLoss } = at;
   const xs = ev.samples;
-  // D on the grid (rounded to float32, as a Float32Array's map rounds it) and D*, in arrays kept from one
-  // measurement to the next (a measurement reads them at once; allocating them anew each time feeds the collector)
-  if (kept.dGrid.length !== ev.logits.length) kept = { dGrid: new Float32Array(ev.logits.length), dStar: new Float64Array(ev.logits.length) };
-  const dGrid = kept.dGrid;
-  for (let i = 0; i < dGrid.length; i++) dGrid[i] = sigmoid(ev.logits[i] as number);
   const n = c.evalSamples;
   const dim = target.dim;
-  const gridN = dGrid.length / K;
-  const dStar = dStarOnGrid(c, gFlat, K, target, gridX, gridN, kept.dStar);
+  const gridN = ev.logits.length / K;
   // the 1-D samples' moments (each sum in the samples' order) and their values sorted for W1, in bulk
   const one = dim === 1 ? sortedMembers(xs, K, n, target as Dist1D, false) : null;
-  // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out)
+  // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out),
+  // member by member: D's row (rounded to float32, as a Float32Array rounds it) read while D*'s row is at hand
+  const dRow = new Float32Array(gridN);
   const halfGap = new Float64Array(K);
-  const starGap = dStar === null ? null : new Float64Array(K);
-  for (let k = 0; k < K; k++) {
-    const o = k * gridN;
+  const starGap = new Float64Array(K);
+  const dOf = (k: number) => {
     let gap = 0;
-    for (let i = o; i < o + gridN; i++) gap = Math.max(gap, Math.abs((dGrid[i] as number) - 0.5));
+    for (let i = 0; i < gridN; i++) {
+      dRow[i] = sigmoid(ev.logits[k * gridN + i] as number);
+      gap = Math.max(gap, Math.abs((dRow[i] as number) - 0.5));
+    }
     halfGap[k] = gap;
-    if (dStar === null || starGap === null) continue;
+  };
+  const withStar = eachDStarRow(c, gFlat, K, target, gridX, gridN, (k, star) => {
+    dOf(k);
     let worst = 0;
-    for (let i = o; i < o + gridN; i++) {
-      const v = dStar[i] as number;
-      if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((dGrid[i] as number) - v));
+    for (let i = 0; i < gridN; i++) {
+      const v = star[i] as number;
+      if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((dRow[i] as number) - v));
     }
     starGap[k] = worst;
-  }
+  });
+  if (!withStar) for (let k = 0; k < K; k++) dOf(k);
   const logs: MemberLog[] = new Array(K);
   for (let k = 0; k < K; k++) {
     const stop = stopped[k] ?? null;
@@ -109,29 +107,30 @@ export function measure(
       continue;
     }
     const out: MemberLog = { ...common, gMean: one.mean[k] as number, gStd: Math.sqrt((one.ss[k] as number) / (n - 1)), w1: one.w1[k] as number, dHalfGap };
-    if (starGap !== null) out.dStarGap = starGap[k] as number;
+    if (withStar) out.dStarGap = starGap[k] as number;
     logs[k] = out;
   }
   return logs;
 }
 
 /**
- * 1-D targets with scalar noise: D*(x) = p_data/(p_data + p_G) on the grid for every member ([K·gridN],
- * NaN where both densities vanish), p_G the exact density of G's piecewise-linear pushforward; else null.
+ * 1-D targets with scalar noise: calls row(k, D*) for every member k in turn, D*(x) = p_data/(p_data + p_G) on the
+ * grid (gridN values, NaN where both densities vanish, in an array the next call overwrites), p_G the exact density
+ * of G's piecewise-linear pushforward, and returns true; else calls nothing and returns false.
  */
-function dStarOnGrid(
+function eachDStarRow(
   c: TrainConfig,
   gFlat: Float32Array,
   K: number,
   target: Distribution,
   gridX: Float32Array,
   gridN: number,
-  into?: Float64Array,
-): Float64Array | null {
-  if (c.noiseDim !== 1 || target.dim !== 1) return null;
+  row: (k: number, dStar: Float64Array) => void,
+): boolean {
+  if (c.noiseDim !== 1 || target.dim !== 1) return false;
   const net = layout(networkSizes(c, 1).g);
-  const dStar = into ?? new Float64Array(K * gridN);
   const pG = new Float64Array(gridN);
+  const dStar = new Float64Array(gridN);
   // p_data on the grid, the same for every member
   const pData = Float64Array.from(gridX.subarray(0, gridN), (x) => Math.exp((target as Dist1D).logPdf(x)));
   for (let k = 0; k < K; k++) {
@@ -147,10 +146,17 @@ function dStarOnGrid(
     for (let i = 0; i < gridN; i++) {
       const pd = pData[i] as number;
       const q = pG[i] as number;
-      dStar[k * gridN + i] = pd + q > 0 ? pd / (pd + q) : NaN;
+      dStar[i] = pd + q > 0 ? pd / (pd + q) : NaN;
     }
+    row(k, dStar);
   }
-  return dStar;
+  return true;
+}
+
+/** D* on the grid for every member ([K·gridN], see {@link eachDStarRow}), or null where it does not apply. */
+function dStarOnGrid(c: TrainConfig, gFlat: Float32Array, K: number, target: Distribution, gridX: Float32Array, gridN: number): Float64Array | null {
+  const all = new Float64Array(K * gridN);
+  return eachDStarRow(c, gFlat, K, target, gridX, gridN, (k, star) => all.set(star, k * gridN)) ? all : null;
 }
 
 /**
