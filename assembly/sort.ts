@@ -292,8 +292,19 @@ export function momentsF32x4(at: usize, n: i32, out: usize): void {
  * Rows go four at a time, checked as a block first, where no row of the block needs the caller.
  */
 export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, from: i32): i32 {
+  // the division chosen here, once: a choice inside the loop would be a select, both sides computed
+  return (n & (n - 1)) == 0 ? couplingT<u32>(xs, n, q, d, state, from) : couplingT<u64>(xs, n, q, d, state, from);
+}
+
+/** x/n on two lanes: x·(1/n) for M = u32 (n a power of two: the same value), else the division. */
+@inline
+function overN<M>(x: v128, inv: v128, nn: v128): v128 {
+  return sizeof<M>() == 4 ? f64x2.mul(x, inv) : f64x2.div(x, nn);
+}
+
+/** coupling4's loop, its x/n by overN<M>. */
+function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from: i32): i32 {
   const stride = (<usize>n) << 2;
-  const pow2 = (n & (n - 1)) == 0;
   const nn = f64x2.splat(<f64>n);
   const inv = f64x2.splat(1 / <f64>n);
   let sA = v128.load(state);
@@ -352,8 +363,8 @@ export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, f
           const belowA = j == 0 ? b0 : j == 1 ? b1 : j == 2 ? b2 : b3;
           const belowB = j == 0 ? c0 : j == 1 ? c1 : j == 2 ? c2 : c3;
           const dd = f64x2.splat(load<f64>(da + ((<usize>j) << 3)));
-          const uA = pow2 ? f64x2.mul(xA, inv) : f64x2.div(xA, nn);
-          const uB = pow2 ? f64x2.mul(xB, inv) : f64x2.div(xB, nn);
+          const uA = overN<M>(xA, inv, nn);
+          const uB = overN<M>(xB, inv, nn);
           const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), belowA);
           const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), belowB);
           const tA = f64x2.add(sA, eA);
@@ -390,8 +401,8 @@ export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, f
       break;
     }
     const dd = f64x2.splat(load<f64>(d + ((<usize>i) << 3)));
-    const uA = pow2 ? f64x2.mul(xA, inv) : f64x2.div(xA, nn);
-    const uB = pow2 ? f64x2.mul(xB, inv) : f64x2.div(xB, nn);
+    const uA = overN<M>(xA, inv, nn);
+    const uB = overN<M>(xB, inv, nn);
     const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), belowA);
     const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), belowB);
     const tA = f64x2.add(sA, eA);
