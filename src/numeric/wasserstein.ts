@@ -425,6 +425,14 @@ export function w1DistanceSorted(sorted: ArrayLike<number>, dist: Dist1D, fn = '
  * population: every member's evaluation sample at a log step). Into `into` (its first `count` values) when given.
  * @throws {@link NumericError} for a count or n that is not a positive integer, a length other than count·n, or a
  * non-finite or out-of-order value (named by its index in `sorted`).
+ * @example
+ * ```ts
+ * import { parseDistribution, w1DistancesSorted } from 'gan-verify/numeric';
+ * const F = parseDistribution('normal:0,1');
+ * // two samples of four values, each sorted, end to end
+ * w1DistancesSorted(Float64Array.of(-1, 0, 0.5, 2, -0.2, -0.1, 0.1, 0.2), 2, 4, F);
+ * // Float64Array [0.4330991704752165, 0.6558567640159935] (the first = w1DistanceSorted of [-1, 0, 0.5, 2])
+ * ```
  */
 export function w1DistancesSorted(
   sorted: Float32Array | Float64Array,
