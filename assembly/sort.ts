@@ -302,11 +302,25 @@ function overN<M>(x: v128, inv: v128, nn: v128): v128 {
   return sizeof<M>() == 4 ? f64x2.mul(x, inv) : f64x2.div(x, nn);
 }
 
+/** A row's term on two lanes: PM[i+1] − PM[i] − x/n at or below the lower quantile, else its negative (numeric's order). */
+@inline
+function termOf<M>(x: v128, dd: v128, below: v128, inv: v128, nn: v128): v128 {
+  const u = overN<M>(x, inv, nn);
+  return v128.bitselect(f64x2.sub(dd, u), f64x2.sub(u, dd), below);
+}
+
+/** Neumaier's compensation after t = s + e on two lanes: c + ((s − t) + e) where |s| ≥ |e|, else c + ((e − t) + s). */
+@inline
+function compensated(c: v128, s: v128, e: v128, t: v128): v128 {
+  return f64x2.add(c, v128.bitselect(f64x2.add(f64x2.sub(s, t), e), f64x2.add(f64x2.sub(e, t), s), f64x2.ge(f64x2.abs(s), f64x2.abs(e))));
+}
+
 /** coupling4's loop, its x/n by overN<M>. */
 function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from: i32): i32 {
   const stride = (<usize>n) << 2;
   const nn = f64x2.splat(<f64>n);
   const inv = f64x2.splat(1 / <f64>n);
+  const zero = f64x2.splat(0);
   let sA = v128.load(state);
   let sB = v128.load(state, 16);
   let cA = v128.load(state, 32);
@@ -316,9 +330,27 @@ function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from:
   let i = from;
   let stop = n;
   while (i < n) {
-    // a block of four rows, lanes transposed into rows: r_j = (x₀, x₁, x₂, x₃) of row i + j
-    const rows = 1;
+    // the rows to add: four (a block checked at once) or one (checked on its own); row j's lanes 0–1 in xj,
+    // 2–3 in yj, and which of them lie at or below the row's lower quantile in bj, cj
+    let rows = 0;
+    let x0 = zero;
+    let y0 = zero;
+    let b0 = zero;
+    let c0 = zero;
+    let x1 = zero;
+    let y1 = zero;
+    let b1 = zero;
+    let c1 = zero;
+    let x2 = zero;
+    let y2 = zero;
+    let b2 = zero;
+    let c2 = zero;
+    let x3 = zero;
+    let y3 = zero;
+    let b3 = zero;
+    let c3 = zero;
     if (i + 4 <= n) {
+      // lanes transposed into rows: r_j = (x₀, x₁, x₂, x₃) of row i + j
       const p = xs + ((<usize>i) << 2);
       const v0 = v128.load(p);
       const v1 = v128.load(p + stride);
@@ -334,85 +366,65 @@ function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from:
       const r3 = v128.shuffle<i64>(t1, t3, 1, 3);
       // the block's values in float64 (exact), and which lie at or below the row's lower quantile
       const qa = q + ((<usize>i) << 3);
-      const x0 = f64x2.promote_low_f32x4(r0);
-      const y0 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r0, r0, 1, 1));
-      const x1 = f64x2.promote_low_f32x4(r1);
-      const y1 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r1, r1, 1, 1));
-      const x2 = f64x2.promote_low_f32x4(r2);
-      const y2 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r2, r2, 1, 1));
-      const x3 = f64x2.promote_low_f32x4(r3);
-      const y3 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r3, r3, 1, 1));
+      x0 = f64x2.promote_low_f32x4(r0);
+      y0 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r0, r0, 1, 1));
+      x1 = f64x2.promote_low_f32x4(r1);
+      y1 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r1, r1, 1, 1));
+      x2 = f64x2.promote_low_f32x4(r2);
+      y2 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r2, r2, 1, 1));
+      x3 = f64x2.promote_low_f32x4(r3);
+      y3 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r3, r3, 1, 1));
       const q0 = f64x2.splat(load<f64>(qa));
       const q1 = f64x2.splat(load<f64>(qa, 8));
       const q2 = f64x2.splat(load<f64>(qa, 16));
       const q3 = f64x2.splat(load<f64>(qa, 24));
       const q4 = f64x2.splat(load<f64>(qa, 32));
-      const b0 = f64x2.le(x0, q0);
-      const c0 = f64x2.le(y0, q0);
-      const b1 = f64x2.le(x1, q1);
-      const c1 = f64x2.le(y1, q1);
-      const b2 = f64x2.le(x2, q2);
-      const c2 = f64x2.le(y2, q2);
-      const b3 = f64x2.le(x3, q3);
-      const c3 = f64x2.le(y3, q3);
-      if (blockPlain(r0, r3, r1, r2, pA, pB) && blockOutside(b0, c0, x0, y0, q1, b1, c1, x1, y1, q2, b2, c2, x2, y2, q3, b3, c3, x3, y3, q4)) {
-        const da = d + ((<usize>i) << 3);
-        for (let j = 0; j < 4; j++) {
-          const xA = j == 0 ? x0 : j == 1 ? x1 : j == 2 ? x2 : x3;
-          const xB = j == 0 ? y0 : j == 1 ? y1 : j == 2 ? y2 : y3;
-          const belowA = j == 0 ? b0 : j == 1 ? b1 : j == 2 ? b2 : b3;
-          const belowB = j == 0 ? c0 : j == 1 ? c1 : j == 2 ? c2 : c3;
-          const dd = f64x2.splat(load<f64>(da + ((<usize>j) << 3)));
-          const uA = overN<M>(xA, inv, nn);
-          const uB = overN<M>(xB, inv, nn);
-          const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), belowA);
-          const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), belowB);
-          const tA = f64x2.add(sA, eA);
-          const tB = f64x2.add(sB, eB);
-          cA = f64x2.add(cA, v128.bitselect(f64x2.add(f64x2.sub(sA, tA), eA), f64x2.add(f64x2.sub(eA, tA), sA), f64x2.ge(f64x2.abs(sA), f64x2.abs(eA))));
-          cB = f64x2.add(cB, v128.bitselect(f64x2.add(f64x2.sub(sB, tB), eB), f64x2.add(f64x2.sub(eB, tB), sB), f64x2.ge(f64x2.abs(sB), f64x2.abs(eB))));
-          sA = tA;
-          sB = tB;
-        }
-        pA = x3;
-        pB = y3;
-        i += 4;
-        continue;
+      b0 = f64x2.le(x0, q0);
+      c0 = f64x2.le(y0, q0);
+      b1 = f64x2.le(x1, q1);
+      c1 = f64x2.le(y1, q1);
+      b2 = f64x2.le(x2, q2);
+      c2 = f64x2.le(y2, q2);
+      b3 = f64x2.le(x3, q3);
+      c3 = f64x2.le(y3, q3);
+      if (blockPlain(r0, r3, r1, r2, pA, pB) && blockOutside(b0, c0, x0, y0, q1, b1, c1, x1, y1, q2, b2, c2, x2, y2, q3, b3, c3, x3, y3, q4)) rows = 4;
+    }
+    if (rows == 0) {
+      // one row, checked on its own
+      const p = xs + ((<usize>i) << 2);
+      x0 = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(p)), 1, <f64>load<f32>(p + stride));
+      y0 = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(p + 2 * stride)), 1, <f64>load<f32>(p + 3 * stride));
+      const good = v128.and(v128.and(f64x2.ge(x0, pA), f64x2.eq(f64x2.sub(x0, x0), zero)), v128.and(f64x2.ge(y0, pB), f64x2.eq(f64x2.sub(y0, y0), zero)));
+      if (!i64x2.all_true(good)) {
+        stop = -1 - i;
+        break;
       }
+      const lo = f64x2.splat(load<f64>(q + ((<usize>i) << 3)));
+      const hi = f64x2.splat(load<f64>(q + ((<usize>(i + 1)) << 3)));
+      b0 = f64x2.le(x0, lo);
+      c0 = f64x2.le(y0, lo);
+      if (v128.any_true(v128.andnot(v128.not(b0), f64x2.ge(x0, hi))) || v128.any_true(v128.andnot(v128.not(c0), f64x2.ge(y0, hi)))) {
+        stop = i;
+        break;
+      }
+      rows = 1;
     }
-    // one row, checked on its own
-    const p = xs + ((<usize>i) << 2);
-    const xA = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(p)), 1, <f64>load<f32>(p + stride));
-    const xB = f64x2.replace_lane(f64x2.splat(<f64>load<f32>(p + 2 * stride)), 1, <f64>load<f32>(p + 3 * stride));
-    const good = v128.and(
-      v128.and(f64x2.ge(xA, pA), f64x2.eq(f64x2.sub(xA, xA), f64x2.splat(0))),
-      v128.and(f64x2.ge(xB, pB), f64x2.eq(f64x2.sub(xB, xB), f64x2.splat(0))),
-    );
-    if (!i64x2.all_true(good)) {
-      stop = -1 - i;
-      break;
+    const da = d + ((<usize>i) << 3);
+    for (let j = 0; j < rows; j++) {
+      const xA = j == 0 ? x0 : j == 1 ? x1 : j == 2 ? x2 : x3;
+      const xB = j == 0 ? y0 : j == 1 ? y1 : j == 2 ? y2 : y3;
+      const dd = f64x2.splat(load<f64>(da + ((<usize>j) << 3)));
+      const eA = termOf<M>(xA, dd, j == 0 ? b0 : j == 1 ? b1 : j == 2 ? b2 : b3, inv, nn);
+      const eB = termOf<M>(xB, dd, j == 0 ? c0 : j == 1 ? c1 : j == 2 ? c2 : c3, inv, nn);
+      const tA = f64x2.add(sA, eA);
+      const tB = f64x2.add(sB, eB);
+      cA = compensated(cA, sA, eA, tA);
+      cB = compensated(cB, sB, eB, tB);
+      sA = tA;
+      sB = tB;
+      pA = xA;
+      pB = xB;
     }
-    const lo = f64x2.splat(load<f64>(q + ((<usize>i) << 3)));
-    const hi = f64x2.splat(load<f64>(q + ((<usize>(i + 1)) << 3)));
-    const belowA = f64x2.le(xA, lo);
-    const belowB = f64x2.le(xB, lo);
-    if (v128.any_true(v128.andnot(v128.not(belowA), f64x2.ge(xA, hi))) || v128.any_true(v128.andnot(v128.not(belowB), f64x2.ge(xB, hi)))) {
-      stop = i;
-      break;
-    }
-    const dd = f64x2.splat(load<f64>(d + ((<usize>i) << 3)));
-    const uA = overN<M>(xA, inv, nn);
-    const uB = overN<M>(xB, inv, nn);
-    const eA = v128.bitselect(f64x2.sub(dd, uA), f64x2.sub(uA, dd), belowA);
-    const eB = v128.bitselect(f64x2.sub(dd, uB), f64x2.sub(uB, dd), belowB);
-    const tA = f64x2.add(sA, eA);
-    const tB = f64x2.add(sB, eB);
-    cA = f64x2.add(cA, v128.bitselect(f64x2.add(f64x2.sub(sA, tA), eA), f64x2.add(f64x2.sub(eA, tA), sA), f64x2.ge(f64x2.abs(sA), f64x2.abs(eA))));
-    cB = f64x2.add(cB, v128.bitselect(f64x2.add(f64x2.sub(sB, tB), eB), f64x2.add(f64x2.sub(eB, tB), sB), f64x2.ge(f64x2.abs(sB), f64x2.abs(eB))));
-    sA = tA;
-    sB = tB;
-    pA = xA;
-    pB = xB;
     i += rows;
   }
   v128.store(state, sA);
