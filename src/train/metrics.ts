@@ -8,7 +8,7 @@ import { sigmoid } from '../numeric/logistic.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
 import { layout, networkSizes } from './mlp.js';
-import { generatorPieces, pushforwardDensityOnGrid, type DenseLayer } from './pushforward.js';
+import { generatorPiecesFlat, pushforwardDensityOnGrid, type DenseLayer } from './pushforward.js';
 import type { Points, StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 import { modeMetrics } from './mode-metrics.js';
@@ -142,7 +142,7 @@ function eachDStarRow(
       fout: L.fout,
     }));
     // the grid is ascending (gridFor), so each piece of G visits only the points near its image
-    pushforwardDensityOnGrid(generatorPieces(member), gridX, gridN, pG);
+    pushforwardDensityOnGrid(generatorPiecesFlat(member), gridX, gridN, pG);
     for (let i = 0; i < gridN; i++) {
       const pd = pData[i] as number;
       const q = pG[i] as number;

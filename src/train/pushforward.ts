@@ -22,11 +22,12 @@ interface Piece {
 }
 
 /**
- * The pieces of G (scalar input and output) on which it is affine. The pieces of the layer being read are held in
- * flat arrays (bounds lo, hi; each input unit's value a·z + c at A[p·w + i], C[p·w + i]): a member's pieces are
- * many and small, and the trainer finds every member's at every log step.
+ * The pieces of G (scalar input and output) on which it is affine, in flat arrays (see {@link FlatPieces}). The
+ * pieces of the layer being read are held in flat arrays too (bounds lo, hi; each input unit's value a·z + c at
+ * A[p·w + i], C[p·w + i]): a member's pieces are many and small, and the trainer finds every member's at every log
+ * step.
  */
-export function generatorPieces(layers: DenseLayer[]): Piece[] {
+export function generatorPiecesFlat(layers: DenseLayer[]): FlatPieces {
   const first = layers[0] as DenseLayer;
   if (first.fin !== 1 || (layers[layers.length - 1] as DenseLayer).fout !== 1) throw new RangeError('generatorPieces: G must map ℝ to ℝ');
   let cur = scratchPieces(0, 1, 1);
@@ -105,9 +106,26 @@ export function generatorPieces(layers: DenseLayer[]): Piece[] {
     count = made;
     width = L.fout;
   }
-  const out: Piece[] = new Array(count);
-  for (let p = 0; p < count; p++) out[p] = { lo: cur.lo[p] as number, hi: cur.hi[p] as number, a: cur.A[p * width] as number, c: cur.C[p * width] as number };
-  return out;
+  // the last layer has one unit: its a and c are the pieces' own
+  return { count, lo: cur.lo, hi: cur.hi, a: cur.A, c: cur.C };
+}
+
+/** The pieces of G (scalar input and output) on which it is affine: {@link generatorPiecesFlat} as objects. */
+export function generatorPieces(layers: DenseLayer[]): Piece[] {
+  const f = generatorPiecesFlat(layers);
+  return Array.from({ length: f.count }, (_, p) => ({ lo: f.lo[p] as number, hi: f.hi[p] as number, a: f.a[p] as number, c: f.c[p] as number }));
+}
+
+/**
+ * Pieces in flat arrays, piece p on [lo[p], hi[p]) with G(z) = a[p]·z + c[p], for p < count. From
+ * {@link generatorPiecesFlat}: arrays of that function's that its next call overwrites.
+ */
+export interface FlatPieces {
+  count: number;
+  lo: Float64Array;
+  hi: Float64Array;
+  a: Float64Array;
+  c: Float64Array;
 }
 
 /** generatorPieces' two sets of arrays (the layer read and the layer made), kept and grown: it runs per member per log. */
@@ -162,20 +180,33 @@ export function pushforwardDensity(pieces: Piece[]): (x: number) => number {
  * by a margin far above the rounding of z = (x − c)/a, and tested exactly as the pointwise density tests them), and
  * each point's terms are added in the pieces' order. Into `into` (its first n values) when given.
  */
-export function pushforwardDensityOnGrid(pieces: Piece[], xs: ArrayLike<number>, n = xs.length, into?: Float64Array): Float64Array {
+export function pushforwardDensityOnGrid(pieces: Piece[] | FlatPieces, xs: ArrayLike<number>, n = xs.length, into?: Float64Array): Float64Array {
+  const f: FlatPieces = Array.isArray(pieces)
+    ? {
+        count: pieces.length,
+        lo: Float64Array.from(pieces, (p) => p.lo),
+        hi: Float64Array.from(pieces, (p) => p.hi),
+        a: Float64Array.from(pieces, (p) => p.a),
+        c: Float64Array.from(pieces, (p) => p.c),
+      }
+    : pieces;
   const out = into ?? new Float64Array(n);
   out.fill(0, 0, n);
-  for (const p of pieces) {
-    if (p.a === 0) continue;
-    const ends = [p.a * p.lo + p.c, p.a * p.hi + p.c];
-    const margin =
-      1e-6 * (1 + Math.abs(p.c) + Math.abs(p.a) * Math.max(Number.isFinite(p.lo) ? Math.abs(p.lo) : 0, Number.isFinite(p.hi) ? Math.abs(p.hi) : 0));
-    const from = firstAtLeast(xs, n, Math.min(ends[0] as number, ends[1] as number) - margin);
-    const to = Math.max(ends[0] as number, ends[1] as number) + margin;
-    const absA = Math.abs(p.a);
+  for (let k = 0; k < f.count; k++) {
+    const lo = f.lo[k] as number;
+    const hi = f.hi[k] as number;
+    const a = f.a[k] as number;
+    const c = f.c[k] as number;
+    if (a === 0) continue;
+    const e0 = a * lo + c;
+    const e1 = a * hi + c;
+    const margin = 1e-6 * (1 + Math.abs(c) + Math.abs(a) * Math.max(Number.isFinite(lo) ? Math.abs(lo) : 0, Number.isFinite(hi) ? Math.abs(hi) : 0));
+    const from = firstAtLeast(xs, n, Math.min(e0, e1) - margin);
+    const to = Math.max(e0, e1) + margin;
+    const absA = Math.abs(a);
     for (let i = from; i < n && (xs[i] as number) <= to; i++) {
-      const z = ((xs[i] as number) - p.c) / p.a;
-      if (z >= p.lo && z < p.hi) out[i] = (out[i] as number) + phi(z) / absA;
+      const z = ((xs[i] as number) - c) / a;
+      if (z >= lo && z < hi) out[i] = (out[i] as number) + phi(z) / absA;
     }
   }
   return out;
