@@ -37,22 +37,28 @@ export function generatorPiecesFlat(layers: DenseLayer[]): FlatPieces {
   cur.C[0] = 0;
   let count = 1;
   let width = 1;
-  const cuts: number[] = [];
-  for (const [li, L] of layers.entries()) {
+  for (let li = 0; li < layers.length; li++) {
+    const L = layers[li] as DenseLayer;
+    const { W, b, fin, fout } = L;
     const last = li === layers.length - 1;
     // a piece splits into at most fout + 1 parts
-    const next = scratchPieces(1 - cur.which, last ? count : count * (L.fout + 1), L.fout);
+    const next = scratchPieces(1 - cur.which, last ? count : count * (fout + 1), fout);
     const { lo, hi, A, C } = cur;
+    const nLo = next.lo;
+    const nHi = next.hi;
+    const nA = next.A;
+    const nC = next.C;
     let made = 0;
     // pre-activations of this layer on a piece: affine in z
     const a = next.a;
     const c = next.c;
+    const cuts = next.cuts;
     for (let p = 0; p < count; p++) {
-      for (let o = 0; o < L.fout; o++) {
+      for (let o = 0; o < fout; o++) {
         let sa = 0;
-        let sc = L.b[o] as number;
-        for (let i = 0; i < L.fin; i++) {
-          const w = L.W[i * L.fout + o] as number;
+        let sc = b[o] as number;
+        for (let i = 0; i < fin; i++) {
+          const w = W[i * fout + o] as number;
           sa += w * (A[p * width + i] as number);
           sc += w * (C[p * width + i] as number);
         }
@@ -62,49 +68,50 @@ export function generatorPiecesFlat(layers: DenseLayer[]): FlatPieces {
       const pLo = lo[p] as number;
       const pHi = hi[p] as number;
       if (last) {
-        next.lo[made] = pLo;
-        next.hi[made] = pHi;
-        for (let o = 0; o < L.fout; o++) {
-          next.A[made * L.fout + o] = a[o] as number;
-          next.C[made * L.fout + o] = c[o] as number;
+        nLo[made] = pLo;
+        nHi[made] = pHi;
+        for (let o = 0; o < fout; o++) {
+          nA[made * fout + o] = a[o] as number;
+          nC[made * fout + o] = c[o] as number;
         }
         made++;
         continue;
       }
       // split the piece where some pre-activation changes sign, then apply ReLU on each part
-      cuts.length = 0;
-      cuts.push(pLo, pHi);
-      for (let o = 0; o < L.fout; o++) {
+      cuts[0] = pLo;
+      cuts[1] = pHi;
+      let nc = 2;
+      for (let o = 0; o < fout; o++) {
         if ((a[o] as number) !== 0) {
           const z0 = -(c[o] as number) / (a[o] as number);
-          if (z0 > pLo && z0 < pHi) cuts.push(z0);
+          if (z0 > pLo && z0 < pHi) cuts[nc++] = z0;
         }
       }
       // ascending; equal values in the order they came, as a stable sort by x − y leaves them (few: by insertion)
-      for (let k = 1; k < cuts.length; k++) {
+      for (let k = 1; k < nc; k++) {
         const v = cuts[k] as number;
         let j = k;
         for (; j > 0 && (cuts[j - 1] as number) - v > 0; j--) cuts[j] = cuts[j - 1] as number;
         cuts[j] = v;
       }
-      for (let k = 0; k + 1 < cuts.length; k++) {
+      for (let k = 0; k + 1 < nc; k++) {
         const l = cuts[k] as number;
         const h = cuts[k + 1] as number;
         if (!(h > l)) continue;
         const mid = Number.isFinite(l) && Number.isFinite(h) ? (l + h) / 2 : Number.isFinite(l) ? l + 1 : Number.isFinite(h) ? h - 1 : 0;
-        next.lo[made] = l;
-        next.hi[made] = h;
-        for (let o = 0; o < L.fout; o++) {
+        nLo[made] = l;
+        nHi[made] = h;
+        for (let o = 0; o < fout; o++) {
           const on = (a[o] as number) * mid + (c[o] as number) > 0;
-          next.A[made * L.fout + o] = on ? (a[o] as number) : 0;
-          next.C[made * L.fout + o] = on ? (c[o] as number) : 0;
+          nA[made * fout + o] = on ? (a[o] as number) : 0;
+          nC[made * fout + o] = on ? (c[o] as number) : 0;
         }
         made++;
       }
     }
     cur = next;
     count = made;
-    width = L.fout;
+    width = fout;
   }
   // the last layer has one unit: its a and c are the pieces' own
   return { count, lo: cur.lo, hi: cur.hi, a: cur.A, c: cur.C };
@@ -129,7 +136,16 @@ export interface FlatPieces {
 }
 
 /** generatorPieces' two sets of arrays (the layer read and the layer made), kept and grown: it runs per member per log. */
-type PieceArrays = { which: number; lo: Float64Array; hi: Float64Array; A: Float64Array; C: Float64Array; a: Float64Array; c: Float64Array };
+type PieceArrays = {
+  which: number;
+  lo: Float64Array;
+  hi: Float64Array;
+  A: Float64Array;
+  C: Float64Array;
+  a: Float64Array;
+  c: Float64Array;
+  cuts: Float64Array;
+};
 const pieceArrays: PieceArrays[] = [0, 1].map((which) => ({
   which,
   lo: new Float64Array(0),
@@ -138,14 +154,17 @@ const pieceArrays: PieceArrays[] = [0, 1].map((which) => ({
   C: new Float64Array(0),
   a: new Float64Array(0),
   c: new Float64Array(0),
+  cuts: new Float64Array(0),
 }));
 
-/** Set `which`, with room for `pieces` pieces of `width` units each. */
+/** Set `which`, with room for `pieces` pieces of `width` units each (and the cuts of a piece of a layer that wide). */
 function scratchPieces(which: number, pieces: number, width: number): PieceArrays {
   const s = pieceArrays[which] as PieceArrays;
   if (s.lo.length < pieces) [s.lo, s.hi] = [new Float64Array(pieces), new Float64Array(pieces)];
   if (s.A.length < pieces * width) [s.A, s.C] = [new Float64Array(pieces * width), new Float64Array(pieces * width)];
   if (s.a.length < width) [s.a, s.c] = [new Float64Array(width), new Float64Array(width)];
+  // a piece's two ends and a cut for each unit
+  if (s.cuts.length < width + 2) s.cuts = new Float64Array(width + 2);
   return s;
 }
 
