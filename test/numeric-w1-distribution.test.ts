@@ -163,6 +163,16 @@ describe('w1DistancesSorted (the distances of many sorted samples end to end, fo
     expect(Array.from(got)).toEqual(want);
   });
 
+  it("samples longer than 2¹⁶ (F's tables not kept by numeric: found once for all of them) give each sample's own value", () => {
+    const F = normal(0.5, 2);
+    const r = Rng.fromSeed(7);
+    const n = 70_000;
+    const flat = new Float32Array(5 * n);
+    for (let k = 0; k < 5; k++) flat.set(Float32Array.from({ length: n }, () => F.quantile(r.uniform()) + 0.1 * k).sort(), k * n);
+    const got = w1DistancesSorted(flat, 5, n, F);
+    for (let k = 0; k < 5; k++) expect(got[k]).toBe(w1DistanceSorted(flat.subarray(k * n, (k + 1) * n), F));
+  });
+
   it('refuses a bad count or n, a length other than count·n, a value out of order or not finite, naming it by its index', () => {
     const F = normal(0, 1);
     const xs = Float32Array.from({ length: 20 }, (_, i) => i % 5);

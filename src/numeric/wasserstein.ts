@@ -273,8 +273,10 @@ export function w1ToDistribution(
   checkDist1D(fn, dist);
   const xs = sortedSample(sample);
   const n = xs.length;
-  const { q } = quantileTable(dist, n);
-  const distance = coupledDistance(xs, dist);
+  // F's tables once for the distance and the influence function (numeric keeps them only for n ≤ 2¹⁶)
+  const table = quantileTable(dist, n);
+  const { q } = table;
+  const distance = coupledDistance(xs, dist, null, table);
   const s = new Float64Array(n);
   let S = 0;
   let i = 0;
@@ -317,9 +319,9 @@ export function coupledTerm(dist: Dist1D, x: number, i: number, n: number, lo: n
   return +splitTerm(dist, x, i, n, a, b);
 }
 
-function coupledDistance(xs: ArrayLike<number>, dist: Dist1D, checkAs: string | null = null): number {
+function coupledDistance(xs: ArrayLike<number>, dist: Dist1D, checkAs: string | null = null, table = quantileTable(dist, xs.length)): number {
   const n = xs.length;
-  const { q, pm } = quantileTable(dist, n);
+  const { q, pm } = table;
   let sum = 0;
   let comp = 0;
   let prev = -Infinity;
@@ -344,8 +346,17 @@ function coupledDistance(xs: ArrayLike<number>, dist: Dist1D, checkAs: string | 
  * read (a bad value named by its index in xs), into out[at … at + 3]: the same operations for each, in its own order;
  * four independent sums in one loop keep the adder busy.
  */
-function coupledDistances4(xs: Float32Array | Float64Array, o: number, n: number, dist: Dist1D, fn: string, out: Float64Array, at: number): void {
-  const { q, pm } = quantileTable(dist, n);
+function coupledDistances4(
+  xs: Float32Array | Float64Array,
+  o: number,
+  n: number,
+  dist: Dist1D,
+  fn: string,
+  out: Float64Array,
+  at: number,
+  table: { q: Float64Array; pm: Float64Array },
+): void {
+  const { q, pm } = table;
   const o1 = o + n;
   const o2 = o1 + n;
   const o3 = o2 + n;
@@ -456,8 +467,10 @@ export function w1DistancesSorted(
     throw new NumericError(fn, 'into', `must be a Float64Array of at least ${count} values; got ${showValue(into)}`);
   checkDist1D(fn, dist);
   const out = into ?? new Float64Array(count);
+  // F's tables once for every sample (numeric keeps them only for n ≤ 2¹⁶)
+  const table = quantileTable(dist, n);
   let k = 0;
-  for (; k + 4 <= count; k += 4) coupledDistances4(sorted, k * n, n, dist, fn, out, k);
+  for (; k + 4 <= count; k += 4) coupledDistances4(sorted, k * n, n, dist, fn, out, k, table);
   for (; k < count; k++) {
     // a sample's own checks name its index within it; name it in `sorted` instead
     const one = sorted.subarray(k * n, (k + 1) * n);
@@ -465,7 +478,7 @@ export function w1DistancesSorted(
       const x = one[i] as number;
       if (!(x - x === 0 && (i === 0 || x >= (one[i - 1] as number)))) badSorted(fn, sorted, k * n + i);
     }
-    out[k] = coupledDistance(one, dist);
+    out[k] = coupledDistance(one, dist, null, table);
   }
   return out;
 }

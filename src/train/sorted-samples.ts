@@ -99,7 +99,9 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
   }
   const s = kernelFor(n);
   const o = s.at / 4;
-  if (target !== undefined) placeTables(s, target, n);
+  // the target's tables, found once (numeric keeps them only for n ≤ 2¹⁶)
+  const table = target === undefined ? null : quantileTable(target, n);
+  if (target !== undefined && table !== null) placeTables(s, target, n, table);
   let bad = false;
   for (let k = 0; k < K; k += 4) {
     const lanes = Math.min(4, K - k);
@@ -116,10 +118,10 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
       else s.k.sortF32(s.at + 4 * L * n, n, s.tmp, s.count);
     }
     if (S > 0) sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
-    if (target === undefined || bad) continue;
+    if (target === undefined || table === null || bad) continue;
     // the last group's empty lanes carry a copy of its first sample (their sums are not read)
     for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
-    const got = couple4(s, n, target);
+    const got = couple4(s, n, target, table);
     if (got === null) bad = true;
     else for (let L = 0; L < lanes; L++) w1[k + L] = got[L] as number;
   }
@@ -129,9 +131,9 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
 }
 
 /** The target's tables for samples of n (from numeric's quantileTable) in the kernel's memory, once per target and n. */
-function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number): void {
+function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number, table: { q: Float64Array; pm: Float64Array }): void {
   if (s.tables !== null && s.tables.dist === target && s.tables.n === n) return;
-  const { q, pm } = quantileTable(target, n);
+  const { q, pm } = table;
   s.f64.set(q, s.q / 8);
   // the differences numeric's coupling forms, b − a, in the same operation
   for (let i = 0; i < n; i++) s.f64[s.d / 8 + i] = (pm[i + 1] as number) - (pm[i] as number);
@@ -143,12 +145,12 @@ function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number): 
  * in the kernel), or null where a value is not finite or out of order. A row whose term needs F itself (some lane's
  * value strictly between two of F's quantiles) is added here, by numeric's coupledTerm and the same Neumaier step.
  */
-function couple4(s: NonNullable<typeof kernel>, n: number, target: Dist1D): number[] | null {
+function couple4(s: NonNullable<typeof kernel>, n: number, target: Dist1D, table: { q: Float64Array; pm: Float64Array }): number[] | null {
   const st = s.state / 8;
   const f = s.f64;
   f.fill(0, st, st + 8);
   f.fill(-Infinity, st + 8, st + 12);
-  const { q, pm } = quantileTable(target, n);
+  const { q, pm } = table;
   // lane L's sum at st + L, its compensation at st + 4 + L, its previous value at st + 8 + L
   for (let from = 0; ; ) {
     const r = s.k.coupling4(s.at, n, s.q, s.d, s.state, from);
