@@ -88,6 +88,11 @@ const NOT_RUN: { doc: string; starts: string; why: string }[] = [
     why: 'brings up a Slurm cluster (apt-get, root, daemons; about 45 s); .ci/run runs it, and prints SLURM NOT CHECKED where it cannot',
   },
   { doc: 'docs/guides/tests-and-benchmarks.md', starts: 'src/theory/ ', why: 'the source layout, not a command' },
+  {
+    doc: 'docs/guides/tests-and-benchmarks.md',
+    starts: 'metrics at a log step (float32',
+    why: "a line npm run bench printed (minutes of training and PyTorch; the host's timings), not a command",
+  },
   { doc: 'docs/guides/theory.md', starts: 'npx gan-verify theory <quantity>', why: 'a synopsis' },
   { doc: 'docs/guides/theory.md', starts: 'npx gan-verify theory gaussian-kl|', why: 'a synopsis' },
   { doc: 'docs/guides/trainer.md', starts: 'npx gan-verify train --preset seed-toy [', why: 'a synopsis' },
