@@ -584,13 +584,12 @@ function backVectors<T>(input: usize, fin: i32, d: usize, fout: i32, n: i32, w: 
   st(prev + <usize>(r * fin + i) * V, sel(on, s, zero));
 }
 
-/** forwardT on float64 lanes (two members a value) and on float32 lanes (four). */
-/** The evaluation's forward on float64 lanes (only the output is read after it): evaluateT. */
+/** The evaluation's forward on float64 lanes (two members a value) (only the output is read after it): evaluateT. */
 export function forward(desc: usize, p: usize, x: usize, n: i32): void {
   evaluateT<f64>(desc, p, x, n);
 }
 
-/** The evaluation's forward on float32 lanes: evaluateT. */
+/** The evaluation's forward on float32 lanes (four members a value): evaluateT. */
 export function forward32(desc: usize, p: usize, x: usize, n: i32): void {
   evaluateT<f32>(desc, p, x, n);
 }

@@ -7,7 +7,7 @@
  * integers, as the floats do (a negative float's bits all flipped, the others' sign bit), three passes of 11, 11
  * and 10 bits, the three digits counted in one read, a pass skipped where every key has the same digit; the keys
  * formed and turned back four at a time, the counts' running sums four at a time. tmp: room for n i32; count: room
- * for 3·2048 i32.
+ * for 5120 i32 (2048 + 2048 + 1024 counts).
  */
 export function sortF32(at: usize, n: i32, tmp: usize, count: usize): void {
   keysIn(at, n);
@@ -32,7 +32,7 @@ export function sortF32(at: usize, n: i32, tmp: usize, count: usize): void {
 /**
  * sortF32 of two samples of n at once, at `at` and `at2` (two independent sorts in one loop: where one sample's
  * keys fall on the same count one after another, the other's work fills the wait). tmp, tmp2: room for n i32 each;
- * count: room for 2·3·2048 i32.
+ * count: room for 2·5120 i32.
  */
 export function sortF32x2(at: usize, at2: usize, n: i32, tmp: usize, tmp2: usize, count: usize): void {
   const count2 = count + COUNTS * 4;

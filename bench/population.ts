@@ -166,7 +166,7 @@ export async function benchPopulation(): Promise<string[]> {
  */
 export async function metricsShareLine(train: typeof Train, steps: number, precision: Train.Precision): Promise<string> {
   const c = train.makeConfig('seed-toy', { steps, precision });
-  const runs: { first: number; later: number; all: number; between: number }[] = [];
+  const runs: { first: number; later: number; all: number; between: number; count: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const { seconds: s } = await train.train(c, { seed: 0, population: METRICS_K });
     runs.push({
@@ -174,6 +174,7 @@ export async function metricsShareLine(train: typeof Train, steps: number, preci
       later: (s.metrics - s.firstMetrics) / Math.max(1, s.measurements - 1),
       all: s.metrics / s.measurements,
       between: s.steps / (steps / c.logEvery),
+      count: s.measurements,
     });
   }
   const r = [...runs].sort((a, b) => a.later / a.between - b.later / b.between)[1] as (typeof runs)[number];
@@ -181,7 +182,7 @@ export async function metricsShareLine(train: typeof Train, steps: number, preci
   return (
     `  metrics at a log step (${precision}, K=${METRICS_K}, ${c.evalSamples} evaluation samples a member, log every ${c.logEvery}; median of 3 runs): ` +
     `${ms(r.later)} ms against ${ms(r.between)} ms of training between two log steps: ${((100 * r.later) / r.between).toFixed(1)}% (target ≤ 10%); ` +
-    `the run's first ${ms(r.first)} ms (once: first compilation, arrays, tables); all ${steps / c.logEvery + 1} together ` +
+    `the run's first ${ms(r.first)} ms (once: first compilation, arrays, tables); all ${r.count} together ` +
     `${((100 * r.all) / r.between).toFixed(1)}%`
   );
 }

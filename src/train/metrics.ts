@@ -69,7 +69,7 @@ export function measure(
   const n = c.evalSamples;
   const dim = target.dim;
   const gridN = ev.logits.length / K;
-  // the 1-D samples' moments (each sum in the samples' order) and their values sorted for W1, in bulk
+  // the 1-D samples' moments (each sum in the samples' order) and W1 to the target (of their sorted values), in bulk
   const one = dim === 1 ? sortedMembers(xs, K, n, target as Dist1D, false) : null;
   // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out),
   // member by member: D's row (rounded to float32, as a Float32Array rounds it) read while D*'s row is at hand

@@ -38,7 +38,7 @@ let kernel: {
   q: number;
   d: number;
   n: number;
-  tables: { dist: Dist1D; n: number } | null;
+  tables: { dist: Dist1D; n: number; table: { q: Float64Array; pm: Float64Array } } | null;
 } | null = null;
 
 function kernelFor(n: number): NonNullable<typeof kernel> {
@@ -99,9 +99,8 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
   }
   const s = kernelFor(n);
   const o = s.at / 4;
-  // the target's tables, found once (numeric keeps them only for n ≤ 2¹⁶)
-  const table = target === undefined ? null : quantileTable(target, n);
-  if (target !== undefined && table !== null) placeTables(s, target, n, table);
+  // the target's tables, placed in the kernel once per target and n (numeric keeps them only for n ≤ 2¹⁶)
+  const table = target === undefined ? null : placeTables(s, target, n);
   let bad = false;
   for (let k = 0; k < K; k += 4) {
     const lanes = Math.min(4, K - k);
@@ -125,19 +124,28 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
     if (got === null) bad = true;
     else for (let L = 0; L < lanes; L++) w1[k + L] = got[L] as number;
   }
-  // a value that is not finite: numeric's own reading of the sorted samples names it
-  if (bad && target !== undefined) w1DistancesSorted(S > 0 ? sorted : sortedMembers(samples, K, n).sorted, K, n, target, w1);
+  // a value that is not finite: numeric's own reading of the sorted samples names it (sorted here where not kept)
+  if (bad && target !== undefined) {
+    let all = sorted;
+    if (S === 0) {
+      all = new Float32Array(K * n);
+      for (let k = 0; k < K; k++) all.set(samples.slice(k * n, (k + 1) * n).sort(), k * n);
+    }
+    w1DistancesSorted(all, K, n, target, w1);
+  }
   return kept;
 }
 
-/** The target's tables for samples of n (from numeric's quantileTable) in the kernel's memory, once per target and n. */
-function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number, table: { q: Float64Array; pm: Float64Array }): void {
-  if (s.tables !== null && s.tables.dist === target && s.tables.n === n) return;
+/** The target's tables for samples of n (numeric's quantileTable) in the kernel's memory, once per target and n; the tables. */
+function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number): { q: Float64Array; pm: Float64Array } {
+  if (s.tables !== null && s.tables.dist === target && s.tables.n === n) return s.tables.table;
+  const table = quantileTable(target, n);
   const { q, pm } = table;
   s.f64.set(q, s.q / 8);
   // the differences numeric's coupling forms, b − a, in the same operation
   for (let i = 0; i < n; i++) s.f64[s.d / 8 + i] = (pm[i + 1] as number) - (pm[i] as number);
-  s.tables = { dist: target, n };
+  s.tables = { dist: target, n, table };
+  return table;
 }
 
 /**

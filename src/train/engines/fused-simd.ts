@@ -82,9 +82,9 @@ export interface Kernel {
   /** D's (d = 1) or G's row of the loss code at l (lane 0's loss; its slope in rowSlope), for the registry's test. */
   row(code: number, d: number, real: number, l: number, y: number): number;
   rowSlope(): number;
-  /** Sorts n float32 at `at` in place (assembly/sort.ts): tmp has room for n i32, count for 3·2048. */
+  /** Sorts n float32 at `at` in place (assembly/sort.ts): tmp has room for n i32, count for 5120. */
   sortF32(at: number, n: number, tmp: number, count: number): void;
-  /** sortF32 of two samples at once (assembly/sort.ts): tmp and tmp2 room for n i32 each, count for 2·3·2048. */
+  /** sortF32 of two samples at once (assembly/sort.ts): tmp and tmp2 room for n i32 each, count for 2·5120. */
   sortF32x2(at: number, at2: number, n: number, tmp: number, tmp2: number, count: number): void;
   /** The mean of the n float32 at `at` and their sum of squared deviations, into two f64 at out (assembly/sort.ts). */
   momentsF32(at: number, n: number, out: number): void;
