@@ -297,11 +297,6 @@ export function w1ToDistribution(
 }
 
 /**
- * W1 between a sorted sample xs and F by the coupling of quantiles (see {@link w1ToDistribution}), ≥ 0: the terms in
- * order, summed as CompensatedSum sums them (Neumaier; every term is finite here, so its infinity and overflow cases
- * do not arise), inline.
- */
-/**
  * The term of x₍ᵢ₎ lying inside [F⁻¹(i/n), F⁻¹((i+1)/n)] (a = PM[i], b = PM[i+1]): F⁻¹ < x on (i/n, u), > x on
  * (u, (i+1)/n), u = F(x). A function of its own, so that the common case's loop stays small.
  */
@@ -319,17 +314,28 @@ export function coupledTerm(dist: Dist1D, x: number, i: number, n: number, lo: n
   return +splitTerm(dist, x, i, n, a, b);
 }
 
-function coupledDistance(xs: ArrayLike<number>, dist: Dist1D, checkAs: string | null = null, table = quantileTable(dist, xs.length)): number {
-  const n = xs.length;
+/**
+ * W1 between a sorted sample xs and F by the coupling of quantiles (see {@link w1ToDistribution}), ≥ 0: the terms in
+ * order, summed as CompensatedSum sums them (Neumaier; every term is finite here, so its infinity and overflow cases
+ * do not arise), inline. The sample is xs[from … from + n) (all of xs by default); checkAs: the caller's name, for a
+ * sample whose finiteness and order are checked here, in the same read, a bad value named by its index in xs.
+ */
+function coupledDistance(
+  xs: ArrayLike<number>,
+  dist: Dist1D,
+  checkAs: string | null = null,
+  table = quantileTable(dist, xs.length),
+  from = 0,
+  n = xs.length - from,
+): number {
   const { q, pm } = table;
   let sum = 0;
   let comp = 0;
   let prev = -Infinity;
   for (let i = 0; i < n; i++) {
-    const x = xs[i] as number;
-    // checkAs: the caller's name, for a sample whose finiteness and order are checked here, in the same read
+    const x = xs[from + i] as number;
     if (checkAs !== null) {
-      if (!(x >= prev && x - x === 0)) badSorted(checkAs, xs, i);
+      if (!(x >= prev && x - x === 0)) badSorted(checkAs, xs, from + i);
       prev = x;
     }
     const term = coupledTerm(dist, x, i, n, q[i] as number, q[i + 1] as number, pm[i] as number, pm[i + 1] as number);
@@ -389,12 +395,10 @@ function coupledDistances4(
     p1 = x1;
     p2 = x2;
     p3 = x3;
-    // coupledTerm's two common cases inline (d = b − a as there), the split a call
-    const d = b - a;
-    const e0 = x0 <= lo ? d - x0 / n : x0 >= hi ? x0 / n - d : +splitTerm(dist, x0, i, n, a, b);
-    const e1 = x1 <= lo ? d - x1 / n : x1 >= hi ? x1 / n - d : +splitTerm(dist, x1, i, n, a, b);
-    const e2 = x2 <= lo ? d - x2 / n : x2 >= hi ? x2 / n - d : +splitTerm(dist, x2, i, n, a, b);
-    const e3 = x3 <= lo ? d - x3 / n : x3 >= hi ? x3 / n - d : +splitTerm(dist, x3, i, n, a, b);
+    const e0 = coupledTerm(dist, x0, i, n, lo, hi, a, b);
+    const e1 = coupledTerm(dist, x1, i, n, lo, hi, a, b);
+    const e2 = coupledTerm(dist, x2, i, n, lo, hi, a, b);
+    const e3 = coupledTerm(dist, x3, i, n, lo, hi, a, b);
     // the Neumaier steps of coupledDistance, one per sample
     const t0 = s0 + e0;
     const t1 = s1 + e1;
@@ -471,15 +475,8 @@ export function w1DistancesSorted(
   const table = quantileTable(dist, n);
   let k = 0;
   for (; k + 4 <= count; k += 4) coupledDistances4(sorted, k * n, n, dist, fn, out, k, table);
-  for (; k < count; k++) {
-    // a sample's own checks name its index within it; name it in `sorted` instead
-    const one = sorted.subarray(k * n, (k + 1) * n);
-    for (let i = 0; i < n; i++) {
-      const x = one[i] as number;
-      if (!(x - x === 0 && (i === 0 || x >= (one[i - 1] as number)))) badSorted(fn, sorted, k * n + i);
-    }
-    out[k] = coupledDistance(one, dist, null, table);
-  }
+  // the rest one at a time, a bad value named by its index in `sorted`
+  for (; k < count; k++) out[k] = coupledDistance(sorted, dist, fn, table, k * n, n);
   return out;
 }
 
