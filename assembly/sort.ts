@@ -286,7 +286,7 @@ export function momentsF32x4(at: usize, n: i32, out: usize): void {
  * as there (Neumaier, the same operations in the same order; lanes 0–1 and 2–3 in two f64x2). q: F's quantiles, n + 1
  * f64; d: PM[i+1] − PM[i], n f64 (the differences numeric forms). x/n is x·(1/n) where n is a power of two (the same
  * value: a power of two scales exactly). state: the sums, compensations and previous values (six f64x2: sum 0–1,
- * sum 2–3, comp 0–1, comp 2–3, prev 0–1, prev 2–3), read at `from` and written back. Returns n when done; i where some
+ * sum 2–3, comp 0–1, comp 2–3, prev 0–1, prev 2–3), read at `from` and written back, then 64 bytes of scratch. Returns n when done; i where some
  * lane's x₍ᵢ₎ lies strictly inside (q[i], q[i+1]) (its term needs F itself: the caller adds row i and goes on from
  * i + 1); −1 − i where some lane's x₍ᵢ₎ is not finite or below the value before it (the caller's own check names it).
  * Rows go four at a time, checked as a block first, where no row of the block needs the caller.
@@ -318,6 +318,7 @@ function compensated(c: v128, s: v128, e: v128, t: v128): v128 {
 /** coupling4's loop, its x/n by overN<M>. */
 function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from: i32): i32 {
   const stride = (<usize>n) << 2;
+  const scratch = state + 96;
   const nn = f64x2.splat(<f64>n);
   const inv = f64x2.splat(1 / <f64>n);
   const zero = f64x2.splat(0);
@@ -350,20 +351,12 @@ function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from:
     let b3 = zero;
     let c3 = zero;
     if (i + 4 <= n) {
-      // lanes transposed into rows: r_j = (x₀, x₁, x₂, x₃) of row i + j
-      const p = xs + ((<usize>i) << 2);
-      const v0 = v128.load(p);
-      const v1 = v128.load(p + stride);
-      const v2 = v128.load(p + 2 * stride);
-      const v3 = v128.load(p + 3 * stride);
-      const t0 = v128.shuffle<i32>(v0, v1, 0, 4, 1, 5);
-      const t1 = v128.shuffle<i32>(v0, v1, 2, 6, 3, 7);
-      const t2 = v128.shuffle<i32>(v2, v3, 0, 4, 1, 5);
-      const t3 = v128.shuffle<i32>(v2, v3, 2, 6, 3, 7);
-      const r0 = v128.shuffle<i64>(t0, t2, 0, 2);
-      const r1 = v128.shuffle<i64>(t0, t2, 1, 3);
-      const r2 = v128.shuffle<i64>(t1, t3, 0, 2);
-      const r3 = v128.shuffle<i64>(t1, t3, 1, 3);
+      // lanes transposed into rows (through the state's scratch): r_j = (x₀, x₁, x₂, x₃) of row i + j
+      transpose4(xs + ((<usize>i) << 2), stride, scratch, 16);
+      const r0 = v128.load(scratch);
+      const r1 = v128.load(scratch, 16);
+      const r2 = v128.load(scratch, 32);
+      const r3 = v128.load(scratch, 48);
       // the block's values in float64 (exact), and which lie at or below the row's lower quantile
       const qa = q + ((<usize>i) << 3);
       x0 = f64x2.promote_low_f32x4(r0);

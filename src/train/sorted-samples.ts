@@ -44,7 +44,7 @@ let kernel: {
 function kernelFor(n: number): NonNullable<typeof kernel> {
   if (kernel !== null && kernel.n >= n) return kernel;
   // byte offsets from the heap base, each area 16-byte aligned
-  const areas = { at: 16 * n, tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 96, q: 8 * (n + 1), d: 8 * n };
+  const areas = { at: 16 * n, tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 160, q: 8 * (n + 1), d: 8 * n };
   const at: Record<string, number> = {};
   let top = 0;
   for (const [name, bytes] of Object.entries(areas)) {
