@@ -102,7 +102,7 @@ export function measure(
         ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
         : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
     const dHalfGap = halfGap[k] as number;
-    if (target.dim === 2 || one === null) {
+    if (one === null) {
       logs[k] = { ...common, ...modeMetrics(xs.subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D), dHalfGap };
       continue;
     }

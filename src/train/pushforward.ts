@@ -176,21 +176,22 @@ const phi = (z: number) => Math.exp(-0.5 * z * z) / SQRT_2PI;
  * flat arrays, the flat ones dropped (they add nothing), the others summed in their order.
  */
 export function pushforwardDensity(pieces: Piece[]): (x: number) => number {
-  const sloped = pieces.filter((p) => p.a !== 0);
-  const m = sloped.length;
-  const lo = Float64Array.from(sloped, (p) => p.lo);
-  const hi = Float64Array.from(sloped, (p) => p.hi);
-  const a = Float64Array.from(sloped, (p) => p.a);
-  const c = Float64Array.from(sloped, (p) => p.c);
-  const absA = Float64Array.from(sloped, (p) => Math.abs(p.a));
+  const { count, lo, hi, a, c } = flatPieces(pieces.filter((p) => p.a !== 0));
+  const absA = a.map(Math.abs);
   return (x) => {
     let s = 0;
-    for (let k = 0; k < m; k++) {
+    for (let k = 0; k < count; k++) {
       const z = (x - (c[k] as number)) / (a[k] as number);
       if (z >= (lo[k] as number) && z < (hi[k] as number)) s += phi(z) / (absA[k] as number);
     }
     return s;
   };
+}
+
+/** Pieces as objects → the same pieces in flat arrays (new arrays). */
+function flatPieces(pieces: Piece[]): FlatPieces {
+  const field = (k: keyof Piece) => Float64Array.from(pieces, (p) => p[k]);
+  return { count: pieces.length, lo: field('lo'), hi: field('hi'), a: field('a'), c: field('c') };
 }
 
 /**
@@ -200,15 +201,7 @@ export function pushforwardDensity(pieces: Piece[]): (x: number) => number {
  * each point's terms are added in the pieces' order. Into `into` (its first n values) when given.
  */
 export function pushforwardDensityOnGrid(pieces: Piece[] | FlatPieces, xs: ArrayLike<number>, n = xs.length, into?: Float64Array): Float64Array {
-  const f: FlatPieces = Array.isArray(pieces)
-    ? {
-        count: pieces.length,
-        lo: Float64Array.from(pieces, (p) => p.lo),
-        hi: Float64Array.from(pieces, (p) => p.hi),
-        a: Float64Array.from(pieces, (p) => p.a),
-        c: Float64Array.from(pieces, (p) => p.c),
-      }
-    : pieces;
+  const f = Array.isArray(pieces) ? flatPieces(pieces) : pieces;
   const out = into ?? new Float64Array(n);
   out.fill(0, 0, n);
   for (let k = 0; k < f.count; k++) {
