@@ -144,24 +144,6 @@ function place(keys: usize, other: usize, base: usize, shift: i32, i: i32): void
 }
 
 /**
- * The n float32 values at `at`: their mean, Σx/n, and Σ(x − mean)², each sum from 0 in index order in float64,
- * into out and out + 8 (src/train/metrics.ts's mean and standard deviation, the same operations: JavaScript's
- * (x − mean) ** 2 is V8's fdlibm pow, which returns x·x for the exponent 2).
- */
-export function momentsF32(at: usize, n: i32, out: usize): void {
-  let mean: f64 = 0;
-  for (let i = 0; i < n; i++) mean += <f64>load<f32>(at + ((<usize>i) << 2));
-  mean /= <f64>n;
-  let ss: f64 = 0;
-  for (let i = 0; i < n; i++) {
-    const d = <f64>load<f32>(at + ((<usize>i) << 2)) - mean;
-    ss += d * d;
-  }
-  store<f64>(out, mean);
-  store<f64>(out, ss, 8);
-}
-
-/**
  * Lanes of values between the caller's layout, each lane's n float32 values contiguous (lane L's at flat + 4·L·n),
  * and the kernel's, a 16-byte value a row (lane L at 8·L as f64 on float64 lanes, 4·L as f32 on float32 lanes).
  * toKernel: flat → kernel (a float32 value is exact in float64); else kernel → flat (float64 lanes rounded to
@@ -235,8 +217,10 @@ function transpose4(src: usize, sStride: usize, dst: usize, dStride: usize): voi
 }
 
 /**
- * momentsF32 of four samples at once (lane L's n values at at + 4·L·n, its mean and Σ(x − mean)² at out + 16·L):
- * each lane's sums in its own order, the same values; four independent sums keep the adder busy.
+ * Four samples' means and sums of squared deviations (lane L's n float32 values at at + 4·L·n; its mean, Σx/n, at
+ * out + 16·L and Σ(x − mean)² at out + 16·L + 8): each sum from 0 in index order in float64, the operations of
+ * src/train/sorted-samples.ts's sampleMoments (JavaScript's (x − mean) ** 2 is V8's fdlibm pow, which returns x·x
+ * for the exponent 2); four independent sums keep the adder busy.
  */
 export function momentsF32x4(at: usize, n: i32, out: usize): void {
   const s = (<usize>n) << 2;

@@ -60,7 +60,7 @@ function kernelFor(n: number): NonNullable<typeof kernel> {
 /** The result's arrays, kept from call to call (mapping 16 MB anew at every measurement costs more than the sort). */
 let kept: MemberSamples = { sorted: new Float32Array(0), mean: new Float64Array(0), ss: new Float64Array(0), w1: new Float64Array(0) };
 
-/** A sample's mean and sum of squared deviations from it, each sum from 0 in index order (the kernel's momentsF32). */
+/** A sample's mean and sum of squared deviations from it, each sum from 0 in index order (the kernel's momentsF32x4). */
 export function sampleMoments(sample: ArrayLike<number>): { mean: number; ss: number } {
   const n = sample.length;
   // indexed loops (a typed array's iterator costs several times the sum)
@@ -105,8 +105,9 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
   for (let k = 0; k < K; k += 4) {
     const lanes = Math.min(4, K - k);
     s.f32.set(samples.subarray(k * n, (k + lanes) * n), o);
-    if (lanes === 4) s.k.momentsF32x4(s.at, n, s.out);
-    else for (let L = 0; L < lanes; L++) s.k.momentsF32(s.at + 4 * L * n, n, s.out + 16 * L);
+    // the last group's empty lanes carry a copy of its first sample (their sums are not read)
+    for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
+    s.k.momentsF32x4(s.at, n, s.out);
     for (let L = 0; L < lanes; L++) {
       mean[k + L] = s.f64[s.out / 8 + 2 * L] as number;
       ss[k + L] = s.f64[s.out / 8 + 2 * L + 1] as number;
@@ -118,7 +119,7 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
     }
     if (S > 0) sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
     if (target === undefined || table === null || bad) continue;
-    // the last group's empty lanes carry a copy of its first sample (their sums are not read)
+    // the empty lanes (not sorted) take the first sample sorted: the coupling reads them in order
     for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
     const got = couple4(s, n, target, table);
     if (got === null) bad = true;

@@ -86,9 +86,7 @@ export interface Kernel {
   sortF32(at: number, n: number, tmp: number, count: number): void;
   /** sortF32 of two samples at once (assembly/sort.ts): tmp and tmp2 room for n i32 each, count for 2·5120. */
   sortF32x2(at: number, at2: number, n: number, tmp: number, tmp2: number, count: number): void;
-  /** The mean of the n float32 at `at` and their sum of squared deviations, into two f64 at out (assembly/sort.ts). */
-  momentsF32(at: number, n: number, out: number): void;
-  /** momentsF32 of four samples of n at at + 4·L·n, into out + 16·L (assembly/sort.ts). */
+  /** Four samples of n at at + 4·L·n: each one's mean and sum of squared deviations, two f64 at out + 16·L (assembly/sort.ts). */
   momentsF32x4(at: number, n: number, out: number): void;
   /** The coupling sum of four sorted samples at xs to F's tables q, d from row `from` (assembly/sort.ts): n, a row to add, or −1 − a bad row. */
   coupling4(xs: number, n: number, q: number, d: number, state: number, from: number): number;
