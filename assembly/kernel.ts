@@ -7,4 +7,4 @@ export { exp, log, log1p } from './fdlibm';
 export { normal, normalQuantile, uniform, vnormalQuantileAll } from './normal';
 export { vexpAll, vlog1pAll } from './vmath';
 export { row, rowSlope } from './losses';
-export { coupling4, interleave, momentsF32x4, sortF32, sortF32x2 } from './sort';
+export { coupling4, interleave, momentsF32x4, sortF32x2 } from './sort';

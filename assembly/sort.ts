@@ -3,36 +3,12 @@
 // instead of in JavaScript, several times faster (src/train/sorted-samples.ts).
 
 /**
- * Sorts the n float32 values at `at` in place by a radix sort of their bits: keys that order, as unsigned
- * integers, as the floats do (a negative float's bits all flipped, the others' sign bit), three passes of 11, 11
- * and 10 bits, the three digits counted in one read, a pass skipped where every key has the same digit; the keys
- * formed and turned back four at a time, the counts' running sums four at a time. tmp: room for n i32; count: room
- * for 5120 i32 (2048 + 2048 + 1024 counts).
- */
-export function sortF32(at: usize, n: i32, tmp: usize, count: usize): void {
-  keysIn(at, n);
-  memory.fill(count, 0, COUNTS * 4);
-  for (let i = 0; i < n; i++) countKey(count, load<i32>(at + ((<usize>i) << 2)));
-  let keys = at;
-  let other = tmp;
-  for (let pass = 0; pass < 3; pass++) {
-    const base = count + ((<usize>(pass * 2048)) << 2);
-    const shift = pass * 11;
-    // every key with the same digit: this pass would not move any
-    if (load<i32>(base + ((<usize>((load<i32>(keys) >>> shift) & 2047)) << 2)) == n) continue;
-    runningSums(base, pass == 2 ? 1024 : 2048);
-    for (let i = 0; i < n; i++) place(keys, other, base, shift, i);
-    const t = keys;
-    keys = other;
-    other = t;
-  }
-  keysOut(keys, at, n);
-}
-
-/**
- * sortF32 of two samples of n at once, at `at` and `at2` (two independent sorts in one loop: where one sample's
- * keys fall on the same count one after another, the other's work fills the wait). tmp, tmp2: room for n i32 each;
- * count: room for 2·5120 i32.
+ * Sorts two samples of n float32 values in place, at `at` and `at2`, each by a radix sort of its bits: keys that
+ * order, as unsigned integers, as the floats do (a negative float's bits all flipped, the others' sign bit), three
+ * passes of 11, 11 and 10 bits, the three digits counted in one read, a pass skipped where every key of both samples
+ * has the same digit; the keys formed and turned back four at a time, the counts' running sums four at a time. The
+ * two sorts run in one loop: where one sample's keys fall on the same count one after another, the other's work
+ * fills the wait. tmp, tmp2: room for n i32 each; count: room for 2·5120 i32 (2048 + 2048 + 1024 counts a sample).
  */
 export function sortF32x2(at: usize, at2: usize, n: i32, tmp: usize, tmp2: usize, count: usize): void {
   const count2 = count + COUNTS * 4;

@@ -105,22 +105,18 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
   for (let k = 0; k < K; k += 4) {
     const lanes = Math.min(4, K - k);
     s.f32.set(samples.subarray(k * n, (k + lanes) * n), o);
-    // the last group's empty lanes carry a copy of its first sample (their sums are not read)
+    // the last group's empty lanes carry a copy of its first sample (their sums and distances are not read)
     for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
     s.k.momentsF32x4(s.at, n, s.out);
     for (let L = 0; L < lanes; L++) {
       mean[k + L] = s.f64[s.out / 8 + 2 * L] as number;
       ss[k + L] = s.f64[s.out / 8 + 2 * L + 1] as number;
     }
-    // two samples a sort where there are two
-    for (let L = 0; L < lanes; L += 2) {
-      if (L + 1 < lanes) s.k.sortF32x2(s.at + 4 * L * n, s.at + 4 * (L + 1) * n, n, s.tmp, s.tmp + 4 * n, s.count);
-      else s.k.sortF32(s.at + 4 * L * n, n, s.tmp, s.count);
-    }
+    // two samples a sort (the empty lanes' copies sorted too: the coupling reads them in order)
+    s.k.sortF32x2(s.at, s.at + 4 * n, n, s.tmp, s.tmp + 4 * n, s.count);
+    s.k.sortF32x2(s.at + 8 * n, s.at + 12 * n, n, s.tmp, s.tmp + 4 * n, s.count);
     if (S > 0) sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
     if (target === undefined || table === null || bad) continue;
-    // the empty lanes (not sorted) take the first sample sorted: the coupling reads them in order
-    for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
     const got = couple4(s, n, target, table);
     if (got === null) bad = true;
     else for (let L = 0; L < lanes; L++) w1[k + L] = got[L] as number;

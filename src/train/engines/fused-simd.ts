@@ -82,9 +82,7 @@ export interface Kernel {
   /** D's (d = 1) or G's row of the loss code at l (lane 0's loss; its slope in rowSlope), for the registry's test. */
   row(code: number, d: number, real: number, l: number, y: number): number;
   rowSlope(): number;
-  /** Sorts n float32 at `at` in place (assembly/sort.ts): tmp has room for n i32, count for 5120. */
-  sortF32(at: number, n: number, tmp: number, count: number): void;
-  /** sortF32 of two samples at once (assembly/sort.ts): tmp and tmp2 room for n i32 each, count for 2·5120. */
+  /** Sorts two samples of n float32 in place (assembly/sort.ts): tmp and tmp2 room for n i32 each, count for 2·5120. */
   sortF32x2(at: number, at2: number, n: number, tmp: number, tmp2: number, count: number): void;
   /** Four samples of n at at + 4·L·n: each one's mean and sum of squared deviations, two f64 at out + 16·L (assembly/sort.ts). */
   momentsF32x4(at: number, n: number, out: number): void;
