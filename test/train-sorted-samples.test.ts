@@ -10,7 +10,7 @@ import type { Precision } from '../src/train/config.js';
 import { forwardPairs, simdAvailable } from '../src/train/engines/fused-simd.js';
 import { forwardFrom, layout, Workspace } from '../src/train/mlp.js';
 import { roundFor } from '../src/train/round.js';
-import { sampleMoments, sortedMembers } from '../src/train/sorted-samples.js';
+import { generatedMembers, sampleMoments, sortedMembers } from '../src/train/sorted-samples.js';
 
 const bitsOf = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
@@ -124,5 +124,56 @@ describe('forwardPairs (the evaluation in the kernel: rows spread over lanes and
       const want = forwardFrom(p, k * net.P, ws, x, k * N * n0, N).subarray(0, N * nL);
       expect(bitsOf(got.subarray(k * N * nL, (k + 1) * N * nL))).toEqual(bitsOf(Float32Array.from(want)));
     }
+  });
+});
+
+describe('generatedMembers (G evaluated and summarised in one kernel, the samples never read back)', () => {
+  const target = parseDistribution('normal:0.5,1.2') as Dist1D;
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 9 }),
+      fc.integer({ min: 1, max: 70 }),
+      fc.integer({ min: 1, max: 2 }),
+      fc.constantFrom(3, 16),
+      fc.constantFrom<Precision>('float32', 'float64'),
+      fc.integer({ min: 0, max: 1_000_000 }),
+    ],
+    { numRuns: 50 },
+  )('gives what forwardPairs then sortedMembers give, bit for bit, and the samples where asked', (K, n, n0, h, precision, s) => {
+    expect(simdAvailable()).toBe(true);
+    const sizes = [n0, h, 1];
+    const net = layout(sizes);
+    const r = Rng.fromSeed(s);
+    // small weights and a bias near the target's mean: samples from far off to on the target
+    const p = Float32Array.from({ length: K * net.P }, (_, i) => (i % net.P === net.P - 1 ? 0.5 : 0.5 * r.normal()));
+    const z = Float32Array.from({ length: K * n * n0 }, () => r.normal());
+    const samples = forwardPairs(p, sizes, z, K, precision);
+    const want = sortedMembers(samples, K, n, target, false);
+    const [mean, ss, w1] = [want.mean.slice(), want.ss.slice(), want.w1.slice()];
+    const out = new Float32Array(K * n);
+    const got = generatedMembers(p, sizes, z, K, n, precision, target, out);
+    expect([Array.from(got.mean), Array.from(got.ss), Array.from(got.w1)]).toEqual([Array.from(mean), Array.from(ss), Array.from(w1)]);
+    expect(bitsOf(out)).toEqual(bitsOf(samples));
+    expect(Array.from(generatedMembers(p, sizes, z, K, n, precision, target).w1)).toEqual(Array.from(w1));
+  });
+
+  it('names a sample that is not finite as numeric does, with the samples asked for or not', () => {
+    const sizes = [1, 4, 1];
+    const net = layout(sizes);
+    const K = 5;
+    const n = 8;
+    const p = Float32Array.from({ length: K * net.P }, (_, i) => ((i * 37) % 11) / 10 - 0.5);
+    // member 4's output bias NaN: all its samples NaN, the first of them last in its sorted order: index 4·8 + 0
+    p[4 * net.P + net.P - 1] = Number.NaN;
+    const z = Float32Array.from({ length: K * n }, (_, i) => Math.sin(i));
+    for (const out of [undefined, new Float32Array(K * n)]) {
+      expect(() => generatedMembers(p, sizes, z, K, n, 'float32', target, out)).toThrow(/w1DistancesSorted: sorted\[32\] must be a finite number; got NaN/);
+    }
+  });
+
+  it('refuses a G with more than one output and a z of the wrong length, naming them', () => {
+    const z = new Float32Array(8);
+    expect(() => generatedMembers(new Float32Array(100), [1, 4, 2], z, 2, 4, 'float32', target)).toThrow(/generatedMembers: G must have one output; got sizes \[1,4,2\]/);
+    expect(() => generatedMembers(new Float32Array(100), [1, 4, 1], z, 2, 5, 'float32', target)).toThrow(/generatedMembers: z must hold K·n·n₀ = 10 values; got 8/);
   });
 });

@@ -12,7 +12,7 @@ import { generatorPiecesFlat, pushforwardDensityOnGrid, type DenseLayer } from '
 import type { Points, StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 import { modeMetrics } from './mode-metrics.js';
-import { sortedMembers } from './sorted-samples.js';
+import { sortedMembers, type MemberSamples } from './sorted-samples.js';
 
 /**
  * The grid on which D is compared with ½, float32 row-major [n, dim]: 201 points over the 1-D target's
@@ -60,7 +60,7 @@ export interface RunView {
 export function measure(
   run: RunView,
   at: { step: number; dLoss: Float32Array; gLoss: Float32Array },
-  ev: { samples: Float32Array; logits: Float32Array },
+  ev: { samples: Float32Array | null; logits: Float32Array; one?: MemberSamples },
   gFlat: Float32Array,
 ): MemberLog[] {
   const { c, K, seed, gridX, target, stopped } = run;
@@ -70,7 +70,9 @@ export function measure(
   const dim = target.dim;
   const gridN = ev.logits.length / K;
   // the 1-D samples' moments (each sum in the samples' order) and W1 to the target (of their sorted values), in bulk
-  const one = dim === 1 ? sortedMembers(xs, K, n, target as Dist1D, false) : null;
+  // (or as the engine gave them)
+  if (xs === null && (dim !== 1 || ev.one === undefined)) throw new RangeError('measure: the samples are needed (a 2-D target, or no summary of them)');
+  const one = dim === 1 ? (ev.one ?? sortedMembers(xs as Float32Array, K, n, target as Dist1D, false)) : null;
   // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out),
   // member by member: D's row (rounded to float32, as a Float32Array rounds it) read while D*'s row is at hand
   const dRow = new Float32Array(gridN);
@@ -103,7 +105,7 @@ export function measure(
         : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
     const dHalfGap = halfGap[k] as number;
     if (one === null) {
-      logs[k] = { ...common, ...modeMetrics(xs.subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D), dHalfGap };
+      logs[k] = { ...common, ...modeMetrics((xs as Float32Array).subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D), dHalfGap };
       continue;
     }
     const out: MemberLog = { ...common, gMean: one.mean[k] as number, gStd: Math.sqrt((one.ss[k] as number) / (n - 1)), w1: one.w1[k] as number, dHalfGap };

@@ -8,7 +8,8 @@
  */
 import { quantileTable, coupledTerm, w1DistancesSorted } from '../numeric/wasserstein.js';
 import type { Dist1D } from '../numeric/index.js';
-import { instantiate, simdAvailable, type Kernel } from './engines/fused-simd.js';
+import { lanesOf, type Precision } from './config.js';
+import { evalKernel, forwardLanes, instantiate, simdAvailable, type EvalKernel, type Kernel } from './engines/fused-simd.js';
 
 /**
  * What {@link sortedMembers} gives, per member k: sorted [k·n, (k + 1)·n) (empty when not asked for), mean[k],
@@ -22,11 +23,11 @@ export interface MemberSamples {
 }
 
 /**
- * A kernel instance kept for this (per thread), with room for four samples of up to `n` values at `at`, the sort's
- * scratch and counts, the moments' out, the coupling's state and a target's tables: q (n + 1 f64) and d (n f64: the
- * differences PM[i+1] − PM[i]), for the target and n in `tables`.
+ * The sort's areas in a kernel instance: four samples of up to `n` values at `at`, the sort's scratch and counts, the
+ * moments' out, the coupling's state and a target's tables: q (n + 1 f64) and d (n f64: the differences PM[i+1] −
+ * PM[i]), for the target and n in `tables`.
  */
-let kernel: {
+interface SortArea {
   k: Kernel;
   f32: Float32Array;
   f64: Float64Array;
@@ -39,23 +40,38 @@ let kernel: {
   d: number;
   n: number;
   tables: { dist: Dist1D; n: number; table: { q: Float64Array; pm: Float64Array } } | null;
-} | null = null;
+}
 
-function kernelFor(n: number): NonNullable<typeof kernel> {
-  if (kernel !== null && kernel.n >= n) return kernel;
-  // byte offsets from the heap base, each area 16-byte aligned
-  const areas = { at: 16 * n, tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 160, q: 8 * (n + 1), d: 8 * n };
-  const at: Record<string, number> = {};
-  let top = 0;
-  for (const [name, bytes] of Object.entries(areas)) {
-    at[name] = top;
+/** The areas after `at` (byte sizes, each rounded up to 16 bytes, in this order). */
+const areasAfter = (n: number) => ({ tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 160, q: 8 * (n + 1), d: 8 * n });
+
+/** Bytes of the areas after `at`. */
+const bytesAfter = (n: number) => Object.values(areasAfter(n)).reduce((a, b) => a + Math.ceil(b / 16) * 16, 0);
+
+/** The areas after `at`, placed from byte `from` of the instance (16-byte aligned) on. */
+function placeAreas(k: Kernel, f32: Float32Array, f64: Float64Array, at: number, from: number, n: number): SortArea {
+  const o: Record<string, number> = {};
+  let top = from;
+  for (const [name, bytes] of Object.entries(areasAfter(n))) {
+    o[name] = top;
     top += Math.ceil(bytes / 16) * 16;
   }
-  const { k, base, f32, f64 } = instantiate(top);
-  const of = (name: keyof typeof areas) => base + (at[name] as number);
-  kernel = { k, f32, f64, at: of('at'), tmp: of('tmp'), count: of('count'), out: of('out'), state: of('state'), q: of('q'), d: of('d'), n, tables: null };
+  const of = (name: string) => o[name] as number;
+  return { k, f32, f64, at, tmp: of('tmp'), count: of('count'), out: of('out'), state: of('state'), q: of('q'), d: of('d'), n, tables: null };
+}
+
+/** A kernel instance kept for {@link sortedMembers} (per thread), with room for n values a sample. */
+let kernel: SortArea | null = null;
+
+function kernelFor(n: number): SortArea {
+  if (kernel !== null && kernel.n >= n) return kernel;
+  const { k, base, f32, f64 } = instantiate(16 * n + bytesAfter(n));
+  kernel = placeAreas(k, f32, f64, base, base + 16 * n, n);
   return kernel;
 }
+
+/** The sort's areas in the evaluation kernels of {@link generatedMembers}, by kernel. */
+const generatedAreas = new WeakMap<EvalKernel, SortArea>();
 
 /** The result's arrays, kept from call to call (mapping 16 MB anew at every measurement costs more than the sort). */
 let kept: MemberSamples = { sorted: new Float32Array(0), mean: new Float64Array(0), ss: new Float64Array(0), w1: new Float64Array(0) };
@@ -105,36 +121,116 @@ export function sortedMembers(samples: Float32Array, K: number, n: number, targe
   for (let k = 0; k < K; k += 4) {
     const lanes = Math.min(4, K - k);
     s.f32.set(samples.subarray(k * n, (k + lanes) * n), o);
-    // the last group's empty lanes carry a copy of its first sample (their sums and distances are not read)
-    for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
-    s.k.momentsF32x4(s.at, n, s.out);
-    for (let L = 0; L < lanes; L++) {
-      mean[k + L] = s.f64[s.out / 8 + 2 * L] as number;
-      ss[k + L] = s.f64[s.out / 8 + 2 * L + 1] as number;
-    }
-    // two samples a sort (the empty lanes' copies sorted too: the coupling reads them in order)
-    s.k.sortF32x2(s.at, s.at + 4 * n, n, s.tmp, s.tmp + 4 * n, s.count);
-    s.k.sortF32x2(s.at + 8 * n, s.at + 12 * n, n, s.tmp, s.tmp + 4 * n, s.count);
-    if (S > 0) sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
-    if (target === undefined || table === null || bad) continue;
-    const got = couple4(s, n, target, table);
-    if (got === null) bad = true;
-    else for (let L = 0; L < lanes; L++) w1[k + L] = got[L] as number;
+    bad = summariseGroup(s, k, lanes, n, S > 0, target, table, bad);
   }
-  // a value that is not finite: numeric's own reading of the sorted samples names it (sorted here where not kept)
-  if (bad && target !== undefined) {
-    let all = sorted;
-    if (S === 0) {
-      all = new Float32Array(K * n);
-      for (let k = 0; k < K; k++) all.set(samples.slice(k * n, (k + 1) * n).sort(), k * n);
-    }
-    w1DistancesSorted(all, K, n, target, w1);
+  if (bad && target !== undefined) namedBadValue(S > 0 ? null : samples, K, n, target);
+  return kept;
+}
+
+/**
+ * {@link sortedMembers} of G's samples on the noise z, without the samples: G (sizes: a scalar output) evaluated
+ * in the kernel four members at a time (engines/fused-simd.ts forwardLanes, the evaluation's values: two pairs on
+ * float64 lanes or a quad on float32 lanes), each group's samples then summarised where they lie. K members, n rows
+ * of z each ([K·n·n₀]); p: G's parameters [K·P]. samplesOut: where given ([K·n]), the samples are written there too.
+ * The same values as forwardPairs then sortedMembers (keepSorted false).
+ * @throws numeric's NumericError for a sample with a value that is not finite.
+ */
+export function generatedMembers(
+  p: Float32Array,
+  sizes: number[],
+  z: Float32Array,
+  K: number,
+  n: number,
+  precision: Precision | undefined,
+  target: Dist1D,
+  samplesOut?: Float32Array,
+): MemberSamples {
+  if (sizes[sizes.length - 1] !== 1) throw new RangeError(`generatedMembers: G must have one output; got sizes ${JSON.stringify(sizes)}`);
+  if (z.length !== K * n * (sizes[0] as number))
+    throw new RangeError(`generatedMembers: z must hold K·n·n₀ = ${K * n * (sizes[0] as number)} values; got ${z.length}`);
+  const ek = evalKernel(sizes, n, bytesAfter(n));
+  let s = generatedAreas.get(ek);
+  if (s === undefined) {
+    s = placeAreas(ek.k, ek.f32, ek.f64, ek.flat, ek.extraAt, n);
+    generatedAreas.set(ek, s);
+  }
+  if (kept.sorted.length !== 0 || kept.mean.length !== K || kept.w1.length !== K)
+    kept = { sorted: new Float32Array(0), mean: new Float64Array(K), ss: new Float64Array(K), w1: new Float64Array(K) };
+  const table = placeTables(s, target, n);
+  const W = lanesOf(precision);
+  const o = s.at / 4;
+  let bad = false;
+  for (let k = 0; k < K; k += 4) {
+    const lanes = Math.min(4, K - k);
+    for (let j = 0; j < lanes; j += W) forwardLanes(ek, p, z, K, k + j, W, j);
+    if (samplesOut !== undefined) samplesOut.set(s.f32.subarray(o, o + lanes * n), k * n);
+    bad = summariseGroup(s, k, lanes, n, false, target, table, bad);
+  }
+  if (bad) {
+    // the samples again, whole, for numeric's reading of the bad value
+    const all = samplesOut ?? new Float32Array(K * n);
+    if (samplesOut === undefined)
+      for (let m = 0; m < K; m += W) {
+        const lanes = forwardLanes(ek, p, z, K, m, W, 0);
+        all.set(s.f32.subarray(o, o + lanes * n), m * n);
+      }
+    namedBadValue(all, K, n, target);
   }
   return kept;
 }
 
+/**
+ * The four samples at s.at of members k … k + lanes − 1: their moments into kept.mean and kept.ss, each sorted (in
+ * place; copied into kept.sorted when `keep`) and, with a target and no bad value met before (`bad`), their W1
+ * into kept.w1. Returns whether a bad value has been met (now or before).
+ */
+function summariseGroup(
+  s: SortArea,
+  k: number,
+  lanes: number,
+  n: number,
+  keep: boolean,
+  target: Dist1D | undefined,
+  table: Tables | null,
+  bad: boolean,
+): boolean {
+  const { mean, ss, sorted, w1 } = kept;
+  const o = s.at / 4;
+  // the last group's empty lanes carry a copy of its first sample (their sums and distances are not read)
+  for (let L = lanes; L < 4; L++) s.f32.copyWithin(o + L * n, o, o + n);
+  s.k.momentsF32x4(s.at, n, s.out);
+  for (let L = 0; L < lanes; L++) {
+    mean[k + L] = s.f64[s.out / 8 + 2 * L] as number;
+    ss[k + L] = s.f64[s.out / 8 + 2 * L + 1] as number;
+  }
+  // two samples a sort (the empty lanes' copies sorted too: the coupling reads them in order)
+  s.k.sortF32x2(s.at, s.at + 4 * n, n, s.tmp, s.tmp + 4 * n, s.count);
+  s.k.sortF32x2(s.at + 8 * n, s.at + 12 * n, n, s.tmp, s.tmp + 4 * n, s.count);
+  if (keep) sorted.set(s.f32.subarray(o, o + lanes * n), k * n);
+  if (target === undefined || table === null || bad) return bad;
+  const got = couple4(s, n, target, table);
+  if (got === null) return true;
+  for (let L = 0; L < lanes; L++) w1[k + L] = got[L] as number;
+  return false;
+}
+
+/**
+ * A value that is not finite: numeric's own reading of the sorted samples names it (throws). samples: the samples
+ * [K·n] to sort here, or null where kept.sorted holds them sorted.
+ */
+function namedBadValue(samples: Float32Array | null, K: number, n: number, target: Dist1D): void {
+  let all = kept.sorted;
+  if (samples !== null) {
+    all = new Float32Array(K * n);
+    for (let k = 0; k < K; k++) all.set(samples.slice(k * n, (k + 1) * n).sort(), k * n);
+  }
+  w1DistancesSorted(all, K, n, target, kept.w1);
+}
+
+type Tables = { q: Float64Array; pm: Float64Array };
+
 /** The target's tables for samples of n (numeric's quantileTable) in the kernel's memory, once per target and n; the tables. */
-function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number): { q: Float64Array; pm: Float64Array } {
+function placeTables(s: SortArea, target: Dist1D, n: number): { q: Float64Array; pm: Float64Array } {
   if (s.tables !== null && s.tables.dist === target && s.tables.n === n) return s.tables.table;
   const table = quantileTable(target, n);
   const { q, pm } = table;
@@ -150,7 +246,7 @@ function placeTables(s: NonNullable<typeof kernel>, target: Dist1D, n: number): 
  * in the kernel), or null where a value is not finite or out of order. A row whose term needs F itself (some lane's
  * value strictly between two of F's quantiles) is added here, by numeric's coupledTerm and the same Neumaier step.
  */
-function couple4(s: NonNullable<typeof kernel>, n: number, target: Dist1D, table: { q: Float64Array; pm: Float64Array }): number[] | null {
+function couple4(s: SortArea, n: number, target: Dist1D, table: { q: Float64Array; pm: Float64Array }): number[] | null {
   const st = s.state / 8;
   const f = s.f64;
   f.fill(0, st, st + 8);

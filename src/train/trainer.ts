@@ -2,7 +2,7 @@ import { checkConfig, type TrainConfig } from './config.js';
 import { checkOptionsWith, show } from '../theory/errors.js';
 import { CHECKPOINT_FORMAT, type Checkpoint, type Engine, type FinalProbe, type MemberLog, type MemberStop } from './types.js';
 import { checkMemory } from '../numeric/memory.js';
-import { parseDistribution, Rng, type Distribution, type RngState } from '../numeric/index.js';
+import { parseDistribution, Rng, type Dist1D, type Distribution, type RngState } from '../numeric/index.js';
 import { checkSeed } from '../numeric/rng.js';
 import { TrainError } from './errors.js';
 import { chosenBackend } from './backend.js';
@@ -304,8 +304,14 @@ export async function train(config: TrainConfig, options: TrainOptions = {}): Pr
     return entry;
   };
   const measureMembers = (step: number) => {
+    const at = { step, dLoss: engine.report.dLoss, gLoss: engine.report.gLoss };
+    // a 1-D target's samples summarised where the engine makes them, when nothing else here reads them
+    if (dim === 1 && heldOut === null && engine.summarise !== undefined) {
+      const { one, logits } = engine.summarise(evalZ, grid, target as Dist1D);
+      return measure(run, at, { samples: null, logits, one }, engine.state().gp);
+    }
     const ev = engine.evaluate(evalZ, grid, true);
-    const logs = measure(run, { step, dLoss: engine.report.dLoss, gLoss: engine.report.gLoss }, ev, engine.state().gp);
+    const logs = measure(run, at, ev, engine.state().gp);
     if (heldOut !== null) {
       const fReal = engine.critic(heldOut);
       const fFake = engine.critic({ data: ev.samples, shape: [K, c.evalSamples, dim] });

@@ -262,50 +262,82 @@ export function forwardPairs(p: Float32Array, sizes: number[], x: Float32Array, 
   const n0 = sizes[0] as number;
   const nL = sizes[sizes.length - 1] as number;
   const N = x.length / (K * n0);
-  const { k, f64, f32, net, flat } = evalKernel(sizes, N);
+  const ek = evalKernel(sizes, N);
   const res = into ?? new Float32Array(K * N * nL);
-  const { P } = net;
   const W = lanesOf(precision);
-  const { view, unit } = laneView(W, f64, f32);
-  const pAt = net.p / unit;
-  const [nx, ny] = [N * n0, N * nL];
-  const flat32 = flat / 4;
-  // the parameters lane by lane here; the rows (many) copied whole into the staging area and spread over the
-  // lanes by the kernel, and back
+  const ny = N * nL;
+  const flat32 = ek.flat / 4;
   for (let k0 = 0; k0 < K; k0 += W) {
-    const lanes = Math.min(W, K - k0);
-    for (let lane = 0; lane < lanes; lane++) {
-      const m = k0 + lane;
-      const po = pAt + lane;
-      const ps = m * P;
-      for (let i = 0; i < P; i++) view[po + W * i] = p[ps + i] as number;
-      f32.set(x.subarray(m * nx, (m + 1) * nx), flat32 + lane * nx);
-    }
-    k.interleave(flat, net.x, lanes, nx, W === 4 ? 1 : 0, 1);
-    if (W === 2) k.forward(net.desc, net.p, net.x, N);
-    else k.forward32(net.desc, net.p, net.x, N);
-    k.interleave(flat, net.out, lanes, ny, W === 4 ? 1 : 0, 0);
-    for (let lane = 0; lane < lanes; lane++) res.set(f32.subarray(flat32 + lane * ny, flat32 + (lane + 1) * ny), (k0 + lane) * ny);
+    const lanes = forwardLanes(ek, p, x, K, k0, W, 0);
+    for (let lane = 0; lane < lanes; lane++) res.set(ek.f32.subarray(flat32 + lane * ny, flat32 + (lane + 1) * ny), (k0 + lane) * ny);
   }
   return res;
 }
 
-/** The kernels of the last evaluations (G's and D's networks), kept: an instance per call maps new memory each time. */
-const evalKernels = new Map<string, { k: Kernel; f64: Float64Array; f32: Float32Array; net: NetArea; flat: number }>();
+/**
+ * One lane group's forward (W = 2 members on float64 lanes, 4 on float32) in `ek`, members k0 … k0 + lanes − 1 (lanes =
+ * min(W, K − k0), returned): the parameters lane by lane; the rows (many) copied whole into the staging area and
+ * spread over the lanes by the kernel, and back, member k0 + L's N·n_L outputs left (float32) at lane `slot` + L
+ * of the staging area (ek.f32 from ek.flat/4 + (slot + L)·N·n_L). With slot > 0 the rows are staged at lanes slot +
+ * L too, above the lanes before `slot` (with n₀ ≥ n_L they leave those lanes' outputs alone).
+ */
+export function forwardLanes(ek: EvalKernel, p: Float32Array, x: Float32Array, K: number, k0: number, W: 2 | 4, slot: number): number {
+  const { k, f64, f32, net, flat, n0, nL, N } = ek;
+  if (slot > 0 && n0 < nL) throw new RangeError(`forwardLanes: lane slot ${slot} needs n0 ≥ nL; got ${n0} < ${nL}`);
+  const { P } = net;
+  const { view, unit } = laneView(W, f64, f32);
+  const pAt = net.p / unit;
+  const [nx, ny] = [N * n0, N * nL];
+  const flat32 = flat / 4;
+  const lanes = Math.min(W, K - k0);
+  for (let lane = 0; lane < lanes; lane++) {
+    const m = k0 + lane;
+    const po = pAt + lane;
+    const ps = m * P;
+    for (let i = 0; i < P; i++) view[po + W * i] = p[ps + i] as number;
+    f32.set(x.subarray(m * nx, (m + 1) * nx), flat32 + (slot + lane) * nx);
+  }
+  k.interleave(flat + 4 * slot * nx, net.x, lanes, nx, W === 4 ? 1 : 0, 1);
+  if (W === 2) k.forward(net.desc, net.p, net.x, N);
+  else k.forward32(net.desc, net.p, net.x, N);
+  k.interleave(flat + 4 * slot * ny, net.out, lanes, ny, W === 4 ? 1 : 0, 0);
+  return lanes;
+}
 
-/** A kernel instance with a network of these sizes over N rows placed in it, kept for the next call with the same. */
-function evalKernel(sizes: number[], N: number) {
-  const key = `${sizes.join(',')}/${N}`;
+/**
+ * A kernel instance with a network of these sizes over N rows placed in it, its staging area (four lanes' rows,
+ * contiguous) at `flat`, and `extra` bytes of room for the caller at `extraAt`.
+ */
+export interface EvalKernel {
+  k: Kernel;
+  f64: Float64Array;
+  f32: Float32Array;
+  net: NetArea;
+  flat: number;
+  extraAt: number;
+  n0: number;
+  nL: number;
+  N: number;
+}
+
+/** The kernels of the last evaluations (G's and D's networks), kept: an instance per call maps new memory each time. */
+const evalKernels = new Map<string, EvalKernel>();
+
+/** An {@link EvalKernel} for these sizes, N rows and `extra` bytes, kept for the next call with the same. */
+export function evalKernel(sizes: number[], N: number, extra = 0): EvalKernel {
+  const key = `${sizes.join(',')}/${N}/${extra}`;
   const kept = evalKernels.get(key);
   if (kept !== undefined) return kept;
   const mem = new Bump();
   const pl = planNet(mem, sizes, N);
-  // the staging area: up to four lanes' rows, contiguous
-  const flat = mem.take(4 * 4 * N * Math.max(sizes[0] as number, sizes[sizes.length - 1] as number));
+  const n0 = sizes[0] as number;
+  const nL = sizes[sizes.length - 1] as number;
+  const flat = mem.take(4 * 4 * N * Math.max(n0, nL));
+  const extraAt = mem.take(extra);
   const { k, base, f64, f32, i32 } = instantiate(mem.top);
-  const made = { k, f64, f32, net: placeNet(i32, base, pl), flat: base + flat };
-  // G's and D's, of one run at a time
-  if (evalKernels.size >= 4) evalKernels.clear();
+  const made = { k, f64, f32, net: placeNet(i32, base, pl), flat: base + flat, extraAt: base + extraAt, n0, nL, N };
+  // G's and D's (and G's for the metrics), of one run at a time
+  if (evalKernels.size >= 6) evalKernels.clear();
   evalKernels.set(key, made);
   return made;
 }

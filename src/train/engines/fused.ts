@@ -12,10 +12,11 @@
 import type { Precision, TrainConfig } from '../config.js';
 import { forwardFrom, layout, networkSizes, Workspace } from '../mlp.js';
 import { roundFor } from '../round.js';
-import type { Distribution } from '../../numeric/distributions/index.js';
+import type { Dist1D, Distribution } from '../../numeric/distributions/index.js';
 import { saveRngs, type MemberRngs, type NetState, type StepReport } from './fused-members.js';
 import { forwardPairs, simdAvailable } from './fused-simd.js';
 import { makeMembers } from './members.js';
+import { generatedMembers } from '../sorted-samples.js';
 import type { WorkerInit, WorkerReply, WorkerRequest } from './fused-protocol.js';
 import type { Points, StepEngine } from './types.js';
 
@@ -95,6 +96,15 @@ export async function fusedEngine(
       };
     },
     critic: (x: Points) => forward(current().dp, dSizes, x.data),
+    // G's samples summarised where the kernel made them (sorted-samples.ts)
+    ...(forwardIn === forwardPairs && gSizes[gSizes.length - 1] === 1
+      ? {
+          summarise: (z: Points, x: Points, target: Dist1D) => ({
+            one: generatedMembers(current().gp, gSizes, z.data, K, z.shape[1], c.precision, target),
+            logits: forward(current().dp, dSizes, x.data, keep('logits', x.data.length / x.shape[2])),
+          }),
+        }
+      : {}),
   };
   if (members !== null) {
     // one step a run: shouldStop is polled before every step here

@@ -4,7 +4,9 @@
  * arithmetic per member, on one thread or split over worker threads) and `autodiff` (TF.js ops with
  * TF.js's gradients, every backend; engines/autodiff.ts).
  */
+import type { Dist1D } from '../../numeric/index.js';
 import type { RngState } from '../../numeric/rng.js';
+import type { MemberSamples } from '../sorted-samples.js';
 
 /** Status codes of a member after a step. */
 export const STEP_OK = 0;
@@ -64,6 +66,13 @@ export interface StepEngine {
    * measurement allocates (and the machine maps) no new memory for them.
    */
   evaluate(z: Points, x: Points, scratch?: boolean): { samples: Float32Array; logits: Float32Array };
+  /**
+   * Where the engine can (absent elsewhere): for a 1-D target, G on z summarised member by member without its samples
+   * read back (the moments and W1 to the target of what `evaluate` gives, as sorted-samples.ts sortedMembers gives
+   * them, in its arrays), and D's raw output on x (a scratch array, as `evaluate`'s): for a measurement that reads
+   * no sample itself.
+   */
+  summarise?(z: Points, x: Points, target: Dist1D): { one: MemberSamples; logits: Float32Array };
   /** D's raw output on x alone, read back (the critic's values, without running G again). */
   critic(x: Points): Float32Array;
   /** Frees tensors and threads. */
