@@ -6,5 +6,5 @@ export { configure, pairStep, quadStep } from './step';
 export { exp, log, log1p } from './fdlibm';
 export { normal, normalQuantile, uniform, vnormalQuantileAll } from './normal';
 export { vexpAll, vlog1pAll } from './vmath';
-export { row, rowSlope } from './losses';
+export { row, rowSlope, sigmoidF32 } from './losses';
 export { coupling4, interleave, momentsF32x4, sortF32x2 } from './sort';

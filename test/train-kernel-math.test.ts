@@ -4,7 +4,8 @@
 // draws against src/numeric's normalQuantile and Rng. The engines' byte-identity tests rest on these.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantiate } from '../src/train/engines/fused-simd.js';
+import { instantiate, sigmoidsF32 } from '../src/train/engines/fused-simd.js';
+import { sigmoid } from '../src/numeric/logistic.js';
 import { Rng } from '../src/numeric/rng.js';
 import { normalQuantile } from '../src/numeric/special.js';
 
@@ -110,6 +111,32 @@ describe('the kernel’s exp, log and log1p are V8’s Math functions', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sigmoidsF32: numeric’s sigmoid of float32 logits, rounded to float32, four at a time in the kernel', () => {
+  const f32 = (xs: number[]) => Float32Array.from(xs);
+  const want = (l: Float32Array) => Float32Array.from(l, (x) => sigmoid(x));
+  // values compared as Object.is compares them (NaN = NaN, −0 ≠ +0): a NaN's payload is not the value
+  const values = (a: Float32Array) => Array.from(a);
+  it('special values, the exponential’s edges and either sign of zero, at every place in a group of four', () => {
+    const edges = withNeighbours([...EXP_EDGES, ...SPECIAL, 88.7, 103.9, 16.6, 1e-8]).map(Math.fround);
+    for (let shift = 0; shift < 4; shift++) {
+      const l = f32([...new Array(shift).fill(0.25), ...edges]);
+      expect(values(sigmoidsF32(l, new Float32Array(l.length)))).toEqual(values(want(l)));
+    }
+  });
+  it('random logits of any count (the last n mod 4 one by one)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ noNaN: false }), { minLength: 0, maxLength: 203 }), fc.array(fc.float({ min: -30, max: 30 }), { maxLength: 64 }), (xs, ys) => {
+        const l = f32([...xs, ...ys]);
+        expect(values(sigmoidsF32(l, new Float32Array(l.length)))).toEqual(values(want(l)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+  it('refuses an out array of another length, naming it', () => {
+    expect(() => sigmoidsF32(new Float32Array(5), new Float32Array(4))).toThrow(/sigmoidsF32: into must hold 5 values; got 4/);
   });
 });
 

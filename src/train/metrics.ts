@@ -13,6 +13,7 @@ import type { Points, StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 import { modeMetrics } from './mode-metrics.js';
 import { sortedMembers, type MemberSamples } from './sorted-samples.js';
+import { sigmoidsF32 } from './engines/fused-simd.js';
 
 /**
  * The grid on which D is compared with ½, float32 row-major [n, dim]: 201 points over the 1-D target's
@@ -56,6 +57,13 @@ export interface RunView {
   stopped: (MemberStop | null)[];
 }
 
+/** D's rows of the last measurement, kept from one to the next (read at once). */
+let dRows = new Float32Array(0);
+const keptRows = (n: number) => {
+  if (dRows.length !== n) dRows = new Float32Array(n);
+  return dRows;
+};
+
 /** One entry per member at this step: its losses (NaN once stopped) and metrics (see {@link MemberLog}). */
 export function measure(
   run: RunView,
@@ -73,42 +81,44 @@ export function measure(
   // (or as the engine gave them)
   if (xs === null && (dim !== 1 || ev.one === undefined)) throw new RangeError('measure: the samples are needed (a 2-D target, or no summary of them)');
   const one = dim === 1 ? (ev.one ?? sortedMembers(xs as Float32Array, K, n, target as Dist1D, false)) : null;
-  // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out),
-  // member by member: D's row (rounded to float32, as a Float32Array rounds it) read while D*'s row is at hand
-  const dRow = new Float32Array(gridN);
+  // every member's largest |D − ½| on the grid and, with D*, its largest |D − D*| (points where D* is NaN left out):
+  // D on the grid (rounded to float32, as a Float32Array rounds it), every member's at once
+  const d = sigmoidsF32(ev.logits, keptRows(ev.logits.length));
   const halfGap = new Float64Array(K);
   const starGap = new Float64Array(K);
-  const dOf = (k: number) => {
+  for (let k = 0; k < K; k++) {
     let gap = 0;
-    for (let i = 0; i < gridN; i++) {
-      dRow[i] = sigmoid(ev.logits[k * gridN + i] as number);
-      gap = Math.max(gap, Math.abs((dRow[i] as number) - 0.5));
-    }
+    for (let i = k * gridN; i < (k + 1) * gridN; i++) gap = Math.max(gap, Math.abs((d[i] as number) - 0.5));
     halfGap[k] = gap;
-  };
+  }
   const withStar = eachDStarRow(c, gFlat, K, target, gridX, gridN, (k, star) => {
-    dOf(k);
     let worst = 0;
     for (let i = 0; i < gridN; i++) {
       const v = star[i] as number;
-      if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((dRow[i] as number) - v));
+      if (!Number.isNaN(v)) worst = Math.max(worst, Math.abs((d[k * gridN + i] as number) - v));
     }
     starGap[k] = worst;
   });
-  if (!withStar) for (let k = 0; k < K; k++) dOf(k);
   const logs: MemberLog[] = new Array(K);
   for (let k = 0; k < K; k++) {
     const stop = stopped[k] ?? null;
-    const common: Pick<MemberLog, 'step' | 'seed' | 'dLoss' | 'gLoss' | 'stopped'> =
-      stop === null
-        ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
-        : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
     const dHalfGap = halfGap[k] as number;
     if (one === null) {
+      const common: Pick<MemberLog, 'step' | 'seed' | 'dLoss' | 'gLoss' | 'stopped'> =
+        stop === null
+          ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
+          : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
       logs[k] = { ...common, ...modeMetrics((xs as Float32Array).subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D), dHalfGap };
       continue;
     }
-    const out: MemberLog = { ...common, gMean: one.mean[k] as number, gStd: Math.sqrt((one.ss[k] as number) / (n - 1)), w1: one.w1[k] as number, dHalfGap };
+    // the entry written out whole, in common's key order (a spread of common copies it several times slower)
+    const gMean = one.mean[k] as number;
+    const gStd = Math.sqrt((one.ss[k] as number) / (n - 1));
+    const w1 = one.w1[k] as number;
+    const out: MemberLog =
+      stop === null
+        ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number, gMean, gStd, w1, dHalfGap }
+        : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop, gMean, gStd, w1, dHalfGap };
     if (withStar) out.dStarGap = starGap[k] as number;
     logs[k] = out;
   }
@@ -135,16 +145,10 @@ function eachDStarRow(
   const dStar = new Float64Array(gridN);
   // p_data on the grid, the same for every member
   const pData = Float64Array.from(gridX.subarray(0, gridN), (x) => Math.exp((target as Dist1D).logPdf(x)));
+  const members = memberLayers(gFlat, K, net);
   for (let k = 0; k < K; k++) {
-    const o = k * net.P;
-    const member: DenseLayer[] = net.layers.map((L) => ({
-      W: gFlat.subarray(o + L.w, o + L.b),
-      b: gFlat.subarray(o + L.b, o + L.b + L.fout),
-      fin: L.fin,
-      fout: L.fout,
-    }));
     // the grid is ascending (gridFor), so each piece of G visits only the points near its image
-    pushforwardDensityOnGrid(generatorPiecesFlat(member), gridX, gridN, pG);
+    pushforwardDensityOnGrid(generatorPiecesFlat(members[k] as DenseLayer[]), gridX, gridN, pG);
     for (let i = 0; i < gridN; i++) {
       const pd = pData[i] as number;
       const q = pG[i] as number;
@@ -153,6 +157,26 @@ function eachDStarRow(
     row(k, dStar);
   }
   return true;
+}
+
+/** The last call's member layers (views of its gFlat), kept: the trainer passes the same array at every log step. */
+let lastLayers: { gFlat: Float32Array; K: number; shape: string; members: DenseLayer[][] } | null = null;
+
+/** Each member's layers as views of gFlat [K·P] (mlp.ts's layout). */
+function memberLayers(gFlat: Float32Array, K: number, net: ReturnType<typeof layout>): DenseLayer[][] {
+  const kept = lastLayers;
+  const shape = net.layers.map((L) => `${L.fin}x${L.fout}`).join(',');
+  if (kept !== null && kept.gFlat === gFlat && kept.K === K && kept.shape === shape) return kept.members;
+  const members = Array.from({ length: K }, (_, k) =>
+    net.layers.map((L) => ({
+      W: gFlat.subarray(k * net.P + L.w, k * net.P + L.b),
+      b: gFlat.subarray(k * net.P + L.b, k * net.P + L.b + L.fout),
+      fin: L.fin,
+      fout: L.fout,
+    })),
+  );
+  lastLayers = { gFlat, K, shape, members };
+  return members;
 }
 
 /** D* on the grid for every member ([K·gridN], see {@link eachDStarRow}), or null where it does not apply. */

@@ -20,6 +20,7 @@ import { LOSSES } from '../losses/index.js';
 import { adamCorrections, OPTIMIZERS } from '../optimizers/index.js';
 import { layout, networkSizes } from '../mlp.js';
 import type { Distribution } from '../../numeric/distributions/index.js';
+import { sigmoid } from '../../numeric/logistic.js';
 import { Rng, type RngState } from '../../numeric/rng.js';
 import { FUSED_PAIR_WASM } from './fused-pair-wasm.js';
 import { KERNEL_SETTINGS_BYTES, type KernelSettings, writeKernelSettings } from './kernel-settings.js';
@@ -82,6 +83,8 @@ export interface Kernel {
   /** D's (d = 1) or G's row of the loss code at l (lane 0's loss; its slope in rowSlope), for the registry's test. */
   row(code: number, d: number, real: number, l: number, y: number): number;
   rowSlope(): number;
+  /** numeric's sigmoid of n float32 logits at `at`, rounded to float32, into n float32 at `out` (assembly/losses.ts). */
+  sigmoidF32(at: number, n: number, out: number): void;
   /** Sorts two samples of n float32 in place (assembly/sort.ts): tmp and tmp2 room for n i32 each, count for 2·5120. */
   sortF32x2(at: number, at2: number, n: number, tmp: number, tmp2: number, count: number): void;
   /** Four samples of n at at + 4·L·n: each one's mean and sum of squared deviations, two f64 at out + 16·L (assembly/sort.ts). */
@@ -340,6 +343,32 @@ export function evalKernel(sizes: number[], N: number, extra = 0): EvalKernel {
   if (evalKernels.size >= 6) evalKernels.clear();
   evalKernels.set(key, made);
   return made;
+}
+
+/** The instance of {@link sigmoidsF32}, kept, with room for `n` values in and out. */
+let sigmoidKernel: { k: Kernel; f32: Float32Array; base: number; n: number } | null = null;
+
+/**
+ * numeric's sigmoid of every logit, each rounded to float32 (as a Float32Array store rounds it), into `into` (as long
+ * as `logits`): in the kernel, four at a time, where it compiles (the same values), else here.
+ */
+export function sigmoidsF32(logits: Float32Array, into: Float32Array): Float32Array {
+  const n = logits.length;
+  if (into.length !== n) throw new RangeError(`sigmoidsF32: into must hold ${n} values; got ${into.length}`);
+  if (!simdAvailable()) {
+    for (let i = 0; i < n; i++) into[i] = sigmoid(logits[i] as number);
+    return into;
+  }
+  if (sigmoidKernel === null || sigmoidKernel.n < n) {
+    const { k, base, f32 } = instantiate(8 * n + 32);
+    sigmoidKernel = { k, f32, base, n };
+  }
+  const { k, f32, base } = sigmoidKernel;
+  const out = base + 16 * Math.ceil((4 * n) / 16);
+  f32.set(logits, base / 4);
+  k.sigmoidF32(base, n, out);
+  into.set(f32.subarray(out / 4, out / 4 + n));
+  return into;
 }
 
 /** Pairs keep their own parameter blocks in the kernel's memory while these fit in this many bytes. */
