@@ -128,10 +128,14 @@ describe('sigmoidsF32: numeric’s sigmoid of float32 logits, rounded to float32
   });
   it('random logits of any count (the last n mod 4 one by one)', () => {
     fc.assert(
-      fc.property(fc.array(fc.float({ noNaN: false }), { minLength: 0, maxLength: 203 }), fc.array(fc.float({ min: -30, max: 30 }), { maxLength: 64 }), (xs, ys) => {
-        const l = f32([...xs, ...ys]);
-        expect(values(sigmoidsF32(l, new Float32Array(l.length)))).toEqual(values(want(l)));
-      }),
+      fc.property(
+        fc.array(fc.float({ noNaN: false }), { minLength: 0, maxLength: 203 }),
+        fc.array(fc.float({ min: -30, max: 30 }), { maxLength: 64 }),
+        (xs, ys) => {
+          const l = f32([...xs, ...ys]);
+          expect(values(sigmoidsF32(l, new Float32Array(l.length)))).toEqual(values(want(l)));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -173,7 +173,11 @@ describe('generatedMembers (G evaluated and summarised in one kernel, the sample
 
   it('refuses a G with more than one output and a z of the wrong length, naming them', () => {
     const z = new Float32Array(8);
-    expect(() => generatedMembers(new Float32Array(100), [1, 4, 2], z, 2, 4, 'float32', target)).toThrow(/generatedMembers: G must have one output; got sizes \[1,4,2\]/);
-    expect(() => generatedMembers(new Float32Array(100), [1, 4, 1], z, 2, 5, 'float32', target)).toThrow(/generatedMembers: z must hold K·n·n₀ = 10 values; got 8/);
+    expect(() => generatedMembers(new Float32Array(100), [1, 4, 2], z, 2, 4, 'float32', target)).toThrow(
+      /generatedMembers: G must have one output; got sizes \[1,4,2\]/,
+    );
+    expect(() => generatedMembers(new Float32Array(100), [1, 4, 1], z, 2, 5, 'float32', target)).toThrow(
+      /generatedMembers: z must hold K·n·n₀ = 10 values; got 8/,
+    );
   });
 });

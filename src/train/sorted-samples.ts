@@ -9,18 +9,10 @@
 import { quantileTable, coupledTerm, w1DistancesSorted } from '../numeric/wasserstein.js';
 import type { Dist1D } from '../numeric/index.js';
 import { lanesOf, type Precision } from './config.js';
+import type { MemberSamples } from './engines/types.js';
 import { evalKernel, forwardLanes, instantiate, simdAvailable, type EvalKernel, type Kernel } from './engines/fused-simd.js';
 
-/**
- * What {@link sortedMembers} gives, per member k: sorted [k·n, (k + 1)·n) (empty when not asked for), mean[k],
- * ss[k] = Σ(x − mean)² and, when a target was given, w1[k] (else w1 is empty).
- */
-export interface MemberSamples {
-  sorted: Float32Array;
-  mean: Float64Array;
-  ss: Float64Array;
-  w1: Float64Array;
-}
+export type { MemberSamples } from './engines/types.js';
 
 /**
  * The sort's areas in a kernel instance: four samples of up to `n` values at `at`, the sort's scratch and counts, the

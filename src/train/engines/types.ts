@@ -6,7 +6,6 @@
  */
 import type { Dist1D } from '../../numeric/index.js';
 import type { RngState } from '../../numeric/rng.js';
-import type { MemberSamples } from '../sorted-samples.js';
 
 /** Status codes of a member after a step. */
 export const STEP_OK = 0;
@@ -43,6 +42,17 @@ export interface StepReport {
 export interface Points {
   data: Float32Array;
   shape: readonly [number, number, number];
+}
+
+/**
+ * What sorted-samples.ts sortedMembers gives, per member k: sorted [k·n, (k + 1)·n) (empty when not asked for), mean[k],
+ * ss[k] = Σ(x − mean)² and, when a target was given, w1[k] (else w1 is empty).
+ */
+export interface MemberSamples {
+  sorted: Float32Array;
+  mean: Float64Array;
+  ss: Float64Array;
+  w1: Float64Array;
 }
 
 export interface StepEngine {
