@@ -244,16 +244,17 @@ export function momentsF32x4(at: usize, n: i32, out: usize): void {
  * The coupling sum of numeric/wasserstein.ts (`coupledDistance`: W1 between a sorted sample and F) for four sorted
  * samples at once, lane L's n float32 values at xs + 4·L·n: each term x/n − (PM[i+1] − PM[i]) or its negative, summed
  * as there (Neumaier, the same operations in the same order; lanes 0–1 and 2–3 in two f64x2). q: F's quantiles, n + 1
- * f64; d: PM[i+1] − PM[i], n f64 (the differences numeric forms). x/n is x·(1/n) where n is a power of two (the same
+ * f64; d: PM[i+1] − PM[i], n f64 (the differences numeric forms); qf: q rounded down to float32 (n + 1 f32), then q
+ * rounded up (n + 1 f32), for the blocks' checks. x/n is x·(1/n) where n is a power of two (the same
  * value: a power of two scales exactly). state: the sums, compensations and previous values (six f64x2: sum 0–1,
  * sum 2–3, comp 0–1, comp 2–3, prev 0–1, prev 2–3), read at `from` and written back, then 64 bytes of scratch. Returns n when done; i where some
  * lane's x₍ᵢ₎ lies strictly inside (q[i], q[i+1]) (its term needs F itself: the caller adds row i and goes on from
  * i + 1); −1 − i where some lane's x₍ᵢ₎ is not finite or below the value before it (the caller's own check names it).
  * Rows go four at a time, checked as a block first, where no row of the block needs the caller.
  */
-export function coupling4(xs: usize, n: i32, q: usize, d: usize, state: usize, from: i32): i32 {
+export function coupling4(xs: usize, n: i32, q: usize, d: usize, qf: usize, state: usize, from: i32): i32 {
   // the division chosen here, once: a choice inside the loop would be a select, both sides computed
-  return (n & (n - 1)) == 0 ? couplingT<u32>(xs, n, q, d, state, from) : couplingT<u64>(xs, n, q, d, state, from);
+  return (n & (n - 1)) == 0 ? couplingT<u32>(xs, n, q, d, qf, state, from) : couplingT<u64>(xs, n, q, d, qf, state, from);
 }
 
 /** x/n on two lanes: x·(1/n) for M = u32 (n a power of two: the same value), else the division. */
@@ -276,7 +277,7 @@ function compensated(c: v128, s: v128, e: v128, t: v128): v128 {
 }
 
 /** coupling4's loop, its x/n by overN<M>. */
-function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from: i32): i32 {
+function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, qf: usize, state: usize, from: i32): i32 {
   const stride = (<usize>n) << 2;
   const scratch = state + 96;
   const nn = f64x2.splat(<f64>n);
@@ -317,30 +318,38 @@ function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, state: usize, from:
       const r1 = v128.load(scratch, 16);
       const r2 = v128.load(scratch, 32);
       const r3 = v128.load(scratch, 48);
-      // the block's values in float64 (exact), and which lie at or below the row's lower quantile
-      const qa = q + ((<usize>i) << 3);
-      x0 = f64x2.promote_low_f32x4(r0);
-      y0 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r0, r0, 1, 1));
-      x1 = f64x2.promote_low_f32x4(r1);
-      y1 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r1, r1, 1, 1));
-      x2 = f64x2.promote_low_f32x4(r2);
-      y2 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r2, r2, 1, 1));
-      x3 = f64x2.promote_low_f32x4(r3);
-      y3 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r3, r3, 1, 1));
-      const q0 = f64x2.splat(load<f64>(qa));
-      const q1 = f64x2.splat(load<f64>(qa, 8));
-      const q2 = f64x2.splat(load<f64>(qa, 16));
-      const q3 = f64x2.splat(load<f64>(qa, 24));
-      const q4 = f64x2.splat(load<f64>(qa, 32));
-      b0 = f64x2.le(x0, q0);
-      c0 = f64x2.le(y0, q0);
-      b1 = f64x2.le(x1, q1);
-      c1 = f64x2.le(y1, q1);
-      b2 = f64x2.le(x2, q2);
-      c2 = f64x2.le(y2, q2);
-      b3 = f64x2.le(x3, q3);
-      c3 = f64x2.le(y3, q3);
-      if (blockPlain(r0, r3, r1, r2, pA, pB) && blockOutside(b0, c0, x0, y0, q1, b1, c1, x1, y1, q2, b2, c2, x2, y2, q3, b3, c3, x3, y3, q4)) rows = 4;
+      // which values lie at or below the row's lower quantile, or at or above its upper one: a float32 value x is ≤ q
+      // exactly when x ≤ q rounded down to float32, and ≥ q exactly when x ≥ q rounded up (qf's two tables)
+      const qa = qf + ((<usize>i) << 2);
+      const qb = qa + ((<usize>(n + 1)) << 2);
+      const l0 = f32x4.le(r0, f32x4.splat(load<f32>(qa)));
+      const l1 = f32x4.le(r1, f32x4.splat(load<f32>(qa, 4)));
+      const l2 = f32x4.le(r2, f32x4.splat(load<f32>(qa, 8)));
+      const l3 = f32x4.le(r3, f32x4.splat(load<f32>(qa, 12)));
+      const o0 = v128.or(l0, f32x4.ge(r0, f32x4.splat(load<f32>(qb, 4))));
+      const o1 = v128.or(l1, f32x4.ge(r1, f32x4.splat(load<f32>(qb, 8))));
+      const o2 = v128.or(l2, f32x4.ge(r2, f32x4.splat(load<f32>(qb, 12))));
+      const o3 = v128.or(l3, f32x4.ge(r3, f32x4.splat(load<f32>(qb, 16))));
+      if (blockPlain(r0, r3, r1, r2, pA, pB) && i32x4.all_true(v128.and(v128.and(o0, o1), v128.and(o2, o3)))) {
+        rows = 4;
+        // the block's values in float64 (exact), and the lanes' masks widened to them
+        x0 = f64x2.promote_low_f32x4(r0);
+        y0 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r0, r0, 1, 1));
+        x1 = f64x2.promote_low_f32x4(r1);
+        y1 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r1, r1, 1, 1));
+        x2 = f64x2.promote_low_f32x4(r2);
+        y2 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r2, r2, 1, 1));
+        x3 = f64x2.promote_low_f32x4(r3);
+        y3 = f64x2.promote_low_f32x4(v128.shuffle<i64>(r3, r3, 1, 1));
+        b0 = i64x2.extend_low_i32x4_s(l0);
+        c0 = i64x2.extend_high_i32x4_s(l0);
+        b1 = i64x2.extend_low_i32x4_s(l1);
+        c1 = i64x2.extend_high_i32x4_s(l1);
+        b2 = i64x2.extend_low_i32x4_s(l2);
+        c2 = i64x2.extend_high_i32x4_s(l2);
+        b3 = i64x2.extend_low_i32x4_s(l3);
+        c3 = i64x2.extend_high_i32x4_s(l3);
+      }
     }
     if (rows == 0) {
       // one row, checked on its own
@@ -399,35 +408,4 @@ function blockPlain(r0: v128, r3: v128, r1: v128, r2: v128, pA: v128, pB: v128):
   // the first and last finite: those between are too
   ok = v128.and(ok, v128.and(f32x4.eq(f32x4.sub(r0, r0), zero), f32x4.eq(f32x4.sub(r3, r3), zero)));
   return i32x4.all_true(ok);
-}
-
-/** Whether every value of four rows lies at or below its row's lower quantile (b, c) or at or above its upper one. */
-@inline
-function blockOutside(
-  b0: v128,
-  c0: v128,
-  x0: v128,
-  y0: v128,
-  h0: v128,
-  b1: v128,
-  c1: v128,
-  x1: v128,
-  y1: v128,
-  h1: v128,
-  b2: v128,
-  c2: v128,
-  x2: v128,
-  y2: v128,
-  h2: v128,
-  b3: v128,
-  c3: v128,
-  x3: v128,
-  y3: v128,
-  h3: v128,
-): bool {
-  const o0 = v128.and(v128.or(b0, f64x2.ge(x0, h0)), v128.or(c0, f64x2.ge(y0, h0)));
-  const o1 = v128.and(v128.or(b1, f64x2.ge(x1, h1)), v128.or(c1, f64x2.ge(y1, h1)));
-  const o2 = v128.and(v128.or(b2, f64x2.ge(x2, h2)), v128.or(c2, f64x2.ge(y2, h2)));
-  const o3 = v128.and(v128.or(b3, f64x2.ge(x3, h3)), v128.or(c3, f64x2.ge(y3, h3)));
-  return i64x2.all_true(v128.and(v128.and(o0, o1), v128.and(o2, o3)));
 }

@@ -5,12 +5,12 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { parseDistribution, type Dist1D } from '../src/numeric/index.js';
 import { Rng } from '../src/numeric/rng.js';
-import { w1DistancesSorted } from '../src/numeric/wasserstein.js';
+import { quantileTable, w1DistancesSorted } from '../src/numeric/wasserstein.js';
 import type { Precision } from '../src/train/config.js';
 import { forwardPairs, simdAvailable } from '../src/train/engines/fused-simd.js';
 import { forwardFrom, layout, Workspace } from '../src/train/mlp.js';
 import { roundFor } from '../src/train/round.js';
-import { generatedMembers, sampleMoments, sortedMembers } from '../src/train/sorted-samples.js';
+import { float32Below, generatedMembers, sampleMoments, sortedMembers } from '../src/train/sorted-samples.js';
 
 const bitsOf = (a: Float32Array) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length));
 
@@ -78,6 +78,34 @@ describe("sortedMembers' W1 to a target (the coupling's sums in the kernel, four
     expect(got.sorted.length).toBe(0);
     expect(Array.from(got.w1)).toEqual(Array.from(want));
     expect(Array.from(sortedMembers(samples, K, n, target).w1)).toEqual(Array.from(want));
+  });
+
+  test.prop(
+    [fc.integer({ min: 4, max: 80 }), fc.constantFrom('normal:3,1', 'mixture:0.5:-2:0.5,0.5:2:0.5', 'uniform:-1,2'), fc.integer({ min: 0, max: 1_000_000 })],
+    {
+      numRuns: 60,
+    },
+  )('values on F’s quantiles rounded to float32 and a step either side (the blocks’ float32 checks at their edge): numeric’s W1', (n, spec, s) => {
+    const target = parseDistribution(spec) as Dist1D;
+    const { q } = quantileTable(target, n);
+    const r = Rng.fromSeed(s);
+    const K = 5;
+    // row i's value: q[i] or q[i + 1] rounded to the nearest float32, then moved a float32 step down, up or not at all
+    const step = (v: number, d: number) => {
+      const b = new Float32Array([v]);
+      const u = new Int32Array(b.buffer);
+      if (d !== 0 && v !== 0) u[0] = (u[0] as number) + (v > 0 ? d : -d);
+      return b[0] as number;
+    };
+    const samples = new Float32Array(K * n);
+    for (let k = 0; k < K; k++) {
+      for (let i = 0; i < n; i++) {
+        const at = Math.min(Math.max(i + (r.uniform() < 0.5 ? 0 : 1), 1), n - 1);
+        samples[k * n + i] = step(Math.fround(q[at] as number), Math.floor(r.uniform() * 3) - 1);
+      }
+    }
+    const sorted = sortedMembers(samples, K, n).sorted.slice();
+    expect(Array.from(sortedMembers(samples, K, n, target, false).w1)).toEqual(Array.from(w1DistancesSorted(sorted, K, n, target)));
   });
 
   it('a sample with a value that is not finite: numeric names it by its index among the sorted values', () => {
@@ -179,5 +207,24 @@ describe('generatedMembers (G evaluated and summarised in one kernel, the sample
     expect(() => generatedMembers(new Float32Array(100), [1, 4, 1], z, 2, 5, 'float32', target)).toThrow(
       /generatedMembers: z must hold K·n·n₀ = 10 values; got 8/,
     );
+  });
+});
+
+describe('float32Below (the coupling’s block checks: a quantile rounded down, or up as −float32Below(−q), to float32)', () => {
+  // the float32 one step above v (v a float32, not +∞), by its bits
+  const up = (v: number) => {
+    if (v === 0) return 2 ** -149;
+    const b = new Float32Array([v]);
+    const u = new Int32Array(b.buffer);
+    u[0] = (u[0] as number) + (v > 0 ? 1 : -1);
+    return b[0] as number;
+  };
+  test.prop([fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(0, -0, 1e-50, -1e-50, 2 ** -149, 3.4028235677973366e38, 3.5e38, -3.5e38, 1 / 3, -1 / 3))], {
+    numRuns: 500,
+  })('is a float32 at or below x, and the next float32 up lies above x', (x) => {
+    const r = float32Below(x);
+    expect(Math.fround(r)).toBe(r);
+    expect(r <= x).toBe(true);
+    if (r !== Infinity) expect(up(r) > x).toBe(true);
   });
 });

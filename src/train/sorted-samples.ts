@@ -30,12 +30,13 @@ interface SortArea {
   state: number;
   q: number;
   d: number;
+  qf: number;
   n: number;
   tables: { dist: Dist1D; n: number; table: { q: Float64Array; pm: Float64Array } } | null;
 }
 
 /** The areas after `at` (byte sizes, each rounded up to 16 bytes, in this order). */
-const areasAfter = (n: number) => ({ tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 160, q: 8 * (n + 1), d: 8 * n });
+const areasAfter = (n: number) => ({ tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 160, q: 8 * (n + 1), d: 8 * n, qf: 8 * (n + 1) });
 
 /** Bytes of the areas after `at`. */
 const bytesAfter = (n: number) => Object.values(areasAfter(n)).reduce((a, b) => a + Math.ceil(b / 16) * 16, 0);
@@ -49,7 +50,7 @@ function placeAreas(k: Kernel, f32: Float32Array, f64: Float64Array, at: number,
     top += Math.ceil(bytes / 16) * 16;
   }
   const of = (name: string) => o[name] as number;
-  return { k, f32, f64, at, tmp: of('tmp'), count: of('count'), out: of('out'), state: of('state'), q: of('q'), d: of('d'), n, tables: null };
+  return { k, f32, f64, at, tmp: of('tmp'), count: of('count'), out: of('out'), state: of('state'), q: of('q'), d: of('d'), qf: of('qf'), n, tables: null };
 }
 
 /** A kernel instance kept for {@link sortedMembers} (per thread), with room for n values a sample. */
@@ -219,6 +220,19 @@ function namedBadValue(samples: Float32Array | null, K: number, n: number, targe
   w1DistancesSorted(all, K, n, target, kept.w1);
 }
 
+/** The largest float32 at or below x (x not NaN): x rounded to float32, one step down where that rounded up. */
+export function float32Below(x: number): number {
+  const r = Math.fround(x);
+  if (r <= x) return r;
+  // one float32 step towards −∞ (r > x: r is not −∞, and r = 0 steps to the negative subnormal)
+  const b = new Float32Array([r]);
+  const u = new Int32Array(b.buffer);
+  if (r === 0) u[0] = 0x8000_0001 | 0;
+  else if (r > 0) u[0] = (u[0] as number) - 1;
+  else u[0] = (u[0] as number) + 1;
+  return b[0] as number;
+}
+
 type Tables = { q: Float64Array; pm: Float64Array };
 
 /** The target's tables for samples of n (numeric's quantileTable) in the kernel's memory, once per target and n; the tables. */
@@ -229,6 +243,11 @@ function placeTables(s: SortArea, target: Dist1D, n: number): { q: Float64Array;
   s.f64.set(q, s.q / 8);
   // the differences numeric's coupling forms, b − a, in the same operation
   for (let i = 0; i < n; i++) s.f64[s.d / 8 + i] = (pm[i + 1] as number) - (pm[i] as number);
+  // the quantiles rounded down, then up, to float32 (the blocks' checks: exact for float32 values)
+  for (let i = 0; i <= n; i++) {
+    s.f32[s.qf / 4 + i] = float32Below(q[i] as number);
+    s.f32[s.qf / 4 + n + 1 + i] = -float32Below(-(q[i] as number));
+  }
   s.tables = { dist: target, n, table };
   return table;
 }
@@ -246,7 +265,7 @@ function couple4(s: SortArea, n: number, target: Dist1D, table: { q: Float64Arra
   const { q, pm } = table;
   // lane L's sum at st + L, its compensation at st + 4 + L, its previous value at st + 8 + L
   for (let from = 0; ; ) {
-    const r = s.k.coupling4(s.at, n, s.q, s.d, s.state, from);
+    const r = s.k.coupling4(s.at, n, s.q, s.d, s.qf, s.state, from);
     if (r === n) break;
     if (r < 0) return null;
     for (let L = 0; L < 4; L++) {
