@@ -89,7 +89,10 @@ export interface Kernel {
   sortF32x2(at: number, at2: number, n: number, tmp: number, tmp2: number, count: number): void;
   /** Four samples of n at at + 4·L·n: each one's mean and sum of squared deviations, two f64 at out + 16·L (assembly/sort.ts). */
   momentsF32x4(at: number, n: number, out: number): void;
-  /** The coupling sum of four sorted samples at xs to F's tables q, d (qf: q rounded down and up to float32) from row `from` (assembly/sort.ts): n, a row to add, or −1 − a bad row. */
+  /**
+   * The coupling sum of four sorted samples at xs to F's tables q, d (qf: q rounded down and up to float32) from row
+   * `from` (assembly/sort.ts): n, a row to add, or −1 − a bad row.
+   */
   coupling4(xs: number, n: number, q: number, d: number, qf: number, state: number, from: number): number;
   /** Lanes of n float32 values between contiguous runs at flat and the kernel's 16-byte values (assembly/sort.ts). */
   interleave(flat: number, kernel: number, lanes: number, n: number, f32lanes: number, toKernel: number): void;
