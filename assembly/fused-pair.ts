@@ -596,10 +596,10 @@ export function forward32(desc: usize, p: usize, x: usize, n: i32): void {
 
 /**
  * forwardT where only the output is read after it (the evaluation: G on its noise, D on the grid). A net of a hidden
- * layer on a scalar input and a scalar output (the seed toy's G and D) goes four rows at a time with the hidden
- * values never stored: the same operations in the same order as forwardT (its fin = 1 layer, then its dot of the
- * output from the bias in the inputs' order), so the same values, without the hidden layer's trip through memory.
- * Any other net: forwardT.
+ * layer on a scalar input and a scalar output (the seed toy's G and D) goes by hiddenRowsT, the hidden values never
+ * stored: the same operations in the same order as forwardT (its fin = 1 layer, then its dot of the output from the
+ * bias in the inputs' order), so the same values, without the hidden layer's trip through memory. Any other net:
+ * forwardT.
  */
 function evaluateT<T>(desc: usize, p: usize, x: usize, n: i32): void {
   if (load<i32>(desc) != 2 || field(desc, 0, 0) != 1 || field(desc, 1, 1) != 1) {
@@ -610,15 +610,26 @@ function evaluateT<T>(desc: usize, p: usize, x: usize, n: i32): void {
   const w1 = p + <usize>field(desc, 0, 2) * V;
   const b1 = p + <usize>field(desc, 0, 3) * V;
   const w2 = p + <usize>field(desc, 1, 2) * V;
-  const b2 = ld(p + <usize>field(desc, 1, 3) * V);
-  const out = <usize>field(desc, 1, 4);
+  const b2 = p + <usize>field(desc, 1, 3) * V;
+  hiddenRowsT<T, u8>(w1, b1, w2, b2, h, x, n, <usize>field(desc, 1, 4));
+}
+
+/**
+ * A net of one hidden layer (h ReLU units) on a scalar input and a scalar output, four rows at a time (four
+ * independent sums): row r's output b₂ + Σᵢ relu(b₁ᵢ + a·w₁ᵢ)·w₂ᵢ in the order i = 0, 1, …, h − 1. Each weight and
+ * bias a 16-byte value (T lanes) at w1 + 16·i, b1 + 16·i, w2 + 16·i, b2. F = u8: the rows are 16-byte values (T
+ * lanes) at x + 16·r, out + 16·r (the evaluation's lanes). F = u16 (rows of one member's values, lanes = values):
+ * the rows are float32 values, 16 bytes a row on float32 lanes or 8 on float64 lanes (promoted in, rounded to
+ * float32 out), at x + r·bytes and out + r·bytes.
+ */
+function hiddenRowsT<T, F>(w1: usize, b1: usize, w2: usize, b2p: usize, h: i32, x: usize, n: i32, out: usize): void {
+  const b2 = ld(b2p);
   let r = 0;
   for (; r + 4 <= n; r += 4) {
-    const xr = x + <usize>r * V;
-    const a0 = ld(xr);
-    const a1 = ld(xr + V);
-    const a2 = ld(xr + 2 * V);
-    const a3 = ld(xr + 3 * V);
+    const a0 = rowIn<T, F>(x, r);
+    const a1 = rowIn<T, F>(x, r + 1);
+    const a2 = rowIn<T, F>(x, r + 2);
+    const a3 = rowIn<T, F>(x, r + 3);
     let s0 = b2;
     let s1 = b2;
     let s2 = b2;
@@ -633,21 +644,137 @@ function evaluateT<T>(desc: usize, p: usize, x: usize, n: i32): void {
       s2 = v128.add<T>(s2, v128.mul<T>(relu0<T>(v128.add<T>(bi, v128.mul<T>(a2, wi))), vi));
       s3 = v128.add<T>(s3, v128.mul<T>(relu0<T>(v128.add<T>(bi, v128.mul<T>(a3, wi))), vi));
     }
-    const or = out + <usize>r * V;
-    st(or, s0);
-    st(or + V, s1);
-    st(or + 2 * V, s2);
-    st(or + 3 * V, s3);
+    rowOut<T, F>(out, r, s0);
+    rowOut<T, F>(out, r + 1, s1);
+    rowOut<T, F>(out, r + 2, s2);
+    rowOut<T, F>(out, r + 3, s3);
   }
   for (; r < n; r++) {
-    const a = ld(x + <usize>r * V);
+    const a = rowIn<T, F>(x, r);
     let s = b2;
     for (let i = 0; i < h; i++) {
       const o = <usize>i * V;
       s = v128.add<T>(s, v128.mul<T>(relu0<T>(v128.add<T>(ld(b1 + o), v128.mul<T>(a, ld(w1 + o)))), ld(w2 + o)));
     }
-    st(out + <usize>r * V, s);
+    rowOut<T, F>(out, r, s);
   }
+}
+
+/** Row r of hiddenRowsT's input (see there). */
+@inline function rowIn<T, F>(x: usize, r: i32): v128 {
+  if (sizeof<F>() == 2 && sizeof<T>() == 8) return f64x2.promote_low_f32x4(v128.load64_zero(x + ((<usize>r) << 3)));
+  return ld(x + <usize>r * V);
+}
+
+/** Row r of hiddenRowsT's output (see there). */
+@inline function rowOut<T, F>(out: usize, r: i32, s: v128): void {
+  if (sizeof<F>() == 2 && sizeof<T>() == 8) v128.store64_lane(out + ((<usize>r) << 3), f32x4.demote_f64x2_zero(s), 0);
+  else st(out + <usize>r * V, s);
+}
+
+/**
+ * `count` members' G of one hidden layer of h units on scalar noise (the seed toy's G), member by member: member
+ * L's parameters, mlp.ts's layout (w₁ [h], b₁ [h], w₂ [h], b₂), float32 at params + 4·L·(3h + 1); its n float32
+ * noise values at z + 4·L·n; its n float32 outputs to out + 4·L·n. Four of a member's values a vector on float32
+ * lanes (f32 true) or two on float64 lanes, hiddenRowsT's operations, so each value is the evaluation's; the n mod
+ * 4 (or 2) last ones in a row of their own. A unit that no value of the member's noise turns on is left out of the
+ * sum: its pre-activation b + z·w, rounded at each operation, is monotone in z, so at or below 0 at the noise's
+ * least and greatest values means at or below 0 at every value, where ReLU gives +0 and the unit's term is +0
+ * times w₂, ±0; adding ±0 leaves a sum that is not −0 as it was, and the sum is never −0 unless the output bias is
+ * (then no unit is left out); a w₂ that is not finite keeps its unit (its term would be NaN). work: room for the
+ * splatted weights, 16·(3h + 1) bytes, and 48 bytes more.
+ */
+export function hiddenMembers(params: usize, h: i32, count: i32, z: usize, n: i32, out: usize, f32: bool, work: usize): void {
+  const P = 3 * h + 1;
+  for (let L = 0; L < count; L++) {
+    const p = params + ((<usize>(L * P)) << 2);
+    const x = z + ((<usize>(L * n)) << 2);
+    const o = out + ((<usize>(L * n)) << 2);
+    if (f32) hiddenMemberT<f32>(p, h, x, n, o, work);
+    else hiddenMemberT<f64>(p, h, x, n, o, work);
+  }
+}
+
+/** One member of hiddenMembers on T lanes. */
+function hiddenMemberT<T>(p: usize, h: i32, x: usize, n: i32, out: usize, work: usize): void {
+  // the noise's least and greatest values, NaNs passed over (pmin and pmax keep the value held where one compares
+  // false; a NaN noise value gives every unit's pre-activation NaN and ReLU 0, as a unit left out has): NaN only
+  // where the first value is, and then no unit is left out
+  // (four pairs of running values, sixteen values a step, so that no chain of comparisons waits on the last)
+  const whole16 = n & ~15;
+  const first = f32x4.splat(load<f32>(x));
+  let lo0 = first;
+  let lo1 = first;
+  let lo2 = first;
+  let lo3 = first;
+  let hi0 = first;
+  let hi1 = first;
+  let hi2 = first;
+  let hi3 = first;
+  for (let i = 0; i < whole16; i += 16) {
+    const a = x + ((<usize>i) << 2);
+    const v0 = v128.load(a);
+    const v1 = v128.load(a, 16);
+    const v2 = v128.load(a, 32);
+    const v3 = v128.load(a, 48);
+    lo0 = f32x4.pmin(lo0, v0);
+    lo1 = f32x4.pmin(lo1, v1);
+    lo2 = f32x4.pmin(lo2, v2);
+    lo3 = f32x4.pmin(lo3, v3);
+    hi0 = f32x4.pmax(hi0, v0);
+    hi1 = f32x4.pmax(hi1, v1);
+    hi2 = f32x4.pmax(hi2, v2);
+    hi3 = f32x4.pmax(hi3, v3);
+  }
+  const lo4 = f32x4.pmin(f32x4.pmin(lo0, lo1), f32x4.pmin(lo2, lo3));
+  const hi4 = f32x4.pmax(f32x4.pmax(hi0, hi1), f32x4.pmax(hi2, hi3));
+  let lo = min(min(f32x4.extract_lane(lo4, 0), f32x4.extract_lane(lo4, 1)), min(f32x4.extract_lane(lo4, 2), f32x4.extract_lane(lo4, 3)));
+  let hi = max(max(f32x4.extract_lane(hi4, 0), f32x4.extract_lane(hi4, 1)), max(f32x4.extract_lane(hi4, 2), f32x4.extract_lane(hi4, 3)));
+  for (let i = whole16; i < n; i++) {
+    const v = load<f32>(x + ((<usize>i) << 2));
+    lo = min(lo, v);
+    hi = max(hi, v);
+  }
+  // the units some value turns on, each weight splatted: w₁ at work, b₁ at work + 16·h, w₂ at work + 32·h
+  const b2 = load<f32>(p + ((<usize>(3 * h)) << 2));
+  const mayLeave = !(b2 == 0 && 1 / b2 < 0);
+  let live = 0;
+  for (let i = 0; i < h; i++) {
+    const w = load<f32>(p + ((<usize>i) << 2));
+    const b = load<f32>(p + ((<usize>(h + i)) << 2));
+    const v = load<f32>(p + ((<usize>(2 * h + i)) << 2));
+    if (mayLeave && v - v == 0 && offAt<T>(b, w, lo) && offAt<T>(b, w, hi)) continue;
+    const slot = <usize>live * V;
+    st(work + slot, splatT<T>(w));
+    st(work + <usize>h * V + slot, splatT<T>(b));
+    st(work + 2 * <usize>h * V + slot, splatT<T>(v));
+    live++;
+  }
+  const b2p = work + 3 * <usize>h * V;
+  st(b2p, splatT<T>(b2));
+  const scratch = b2p + V;
+  const lanes = sizeof<T>() == 4 ? 4 : 2;
+  const whole = n / lanes;
+  hiddenRowsT<T, u16>(work, work + <usize>h * V, work + 2 * <usize>h * V, b2p, live, x, whole, out);
+  const done = whole * lanes;
+  const rest = n - done;
+  if (rest == 0) return;
+  // the last values padded with the last of them
+  for (let j = 0; j < 4; j++) store<f32>(scratch + ((<usize>j) << 2), load<f32>(x + ((<usize>(done + min(j, rest - 1))) << 2)));
+  hiddenRowsT<T, u16>(work, work + <usize>h * V, work + 2 * <usize>h * V, b2p, live, scratch, 1, scratch + 16);
+  for (let j = 0; j < rest; j++) store<f32>(out + ((<usize>(done + j)) << 2), load<f32>(scratch + 16 + ((<usize>j) << 2)));
+}
+
+/** Whether a unit's pre-activation b + z·w, in T's arithmetic (as the lanes compute it), is at or below 0 (false for NaN). */
+@inline function offAt<T>(b: f32, w: f32, z: f32): bool {
+  if (sizeof<T>() == 4) return b + z * w <= <f32>0;
+  return <f64>b + <f64>z * <f64>w <= 0;
+}
+
+/** A float32 value splatted over T lanes. */
+@inline function splatT<T>(v: f32): v128 {
+  if (sizeof<T>() == 4) return f32x4.splat(v);
+  return f64x2.splat(<f64>v);
 }
 
 /** backwardT on float64 lanes. */

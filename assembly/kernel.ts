@@ -1,7 +1,7 @@
 // The fused engine's SIMD kernel, the module's exports: the linear algebra (./fused-pair.ts), a
 // pair's whole training step (./step.ts), and, for the tests that hold them to V8's Math and to
 // src/numeric, the kernel's exp, log, log1p (./fdlibm.ts) and its generators (./normal.ts).
-export { adam, backward, clip, forward, forward32, heapBase, rmsprop } from './fused-pair';
+export { adam, backward, clip, forward, forward32, heapBase, hiddenMembers, rmsprop } from './fused-pair';
 export { configure, pairStep, quadStep } from './step';
 export { exp, log, log1p } from './fdlibm';
 export { normal, normalQuantile, uniform, vnormalQuantileAll } from './normal';

@@ -185,6 +185,43 @@ describe('generatedMembers (G evaluated and summarised in one kernel, the sample
     expect(Array.from(generatedMembers(p, sizes, z, K, n, precision, target).w1)).toEqual(Array.from(w1));
   });
 
+  it('units no noise value turns on left out only where that leaves every value as it was (−0 bias, infinite weight, NaN noise)', () => {
+    const h = 5;
+    const sizes = [1, h, 1];
+    const P = 3 * h + 1;
+    const K = 6;
+    const n = 37;
+    const r = Rng.fromSeed(7);
+    const p = Float32Array.from({ length: K * P }, () => r.normal());
+    const z = Float32Array.from({ length: K * n }, () => r.normal());
+    const unit = (k: number, i: number, w: number, b: number, v: number) => {
+      p[k * P + i] = w;
+      p[k * P + h + i] = b;
+      p[k * P + 2 * h + i] = v;
+    };
+    // member 0: units 0 and 3 off at every noise value, unit 1 on at some
+    unit(0, 0, 0.1, -10, 2);
+    unit(0, 3, -0.2, -5, -1);
+    unit(0, 1, 1, -1, 0.5);
+    // member 1: a −0 output bias and every unit off: b₂ + (+0)·w₂ is +0, not the bias's −0
+    for (let i = 0; i < h; i++) unit(1, i, 0.1, -10, 1);
+    p[1 * P + 3 * h] = -0;
+    // member 2: an off unit with an infinite output weight makes every value NaN
+    unit(2, 2, 0.1, -10, Number.POSITIVE_INFINITY);
+    // members 3 and 4: NaN noise, first and in the middle, beside off units
+    z[3 * n] = Number.NaN;
+    z[4 * n + 20] = Number.NaN;
+    unit(3, 0, 0.1, -10, 1);
+    unit(4, 0, 0.1, -10, 1);
+    for (const precision of ['float32', 'float64'] as const) {
+      const want = forwardPairs(p, sizes, z, K, precision);
+      const out = new Float32Array(K * n);
+      expect(() => generatedMembers(p, sizes, z, K, n, precision, parseDistribution('normal:0,1') as Dist1D, out)).toThrow(/must be a finite number/);
+      expect(Array.from(out)).toEqual(Array.from(want));
+      expect(Object.is(out[1 * n], 0)).toBe(true);
+    }
+  });
+
   it('names a sample that is not finite as numeric does, with the samples asked for or not', () => {
     const sizes = [1, 4, 1];
     const net = layout(sizes);

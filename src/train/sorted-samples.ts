@@ -141,21 +141,18 @@ export function generatedMembers(
   if (sizes[sizes.length - 1] !== 1) throw new RangeError(`generatedMembers: G must have one output; got sizes ${JSON.stringify(sizes)}`);
   if (z.length !== K * n * (sizes[0] as number))
     throw new RangeError(`generatedMembers: z must hold K·n·n₀ = ${K * n * (sizes[0] as number)} values; got ${z.length}`);
-  const ek = evalKernel(sizes, n, bytesAfter(n));
-  let s = generatedAreas.get(ek);
-  if (s === undefined) {
-    s = placeAreas(ek.k, ek.f32, ek.f64, ek.flat, ek.extraAt, n);
-    generatedAreas.set(ek, s);
-  }
+  const W = lanesOf(precision);
+  // a hidden layer on scalar noise (the seed toy's G): member by member, lanes = values; else by lane groups
+  const one = sizes.length === 3 && sizes[0] === 1;
+  const { s, make } = one ? byMember(p, sizes[1] as number, z, n, W) : byLanes(p, sizes, z, K, n, W);
   if (kept.sorted.length !== 0 || kept.mean.length !== K || kept.w1.length !== K)
     kept = { sorted: new Float32Array(0), mean: new Float64Array(K), ss: new Float64Array(K), w1: new Float64Array(K) };
   const table = placeTables(s, target, n);
-  const W = lanesOf(precision);
   const o = s.at / 4;
   let bad = false;
   for (let k = 0; k < K; k += 4) {
     const lanes = Math.min(4, K - k);
-    for (let j = 0; j < lanes; j += W) forwardLanes(ek, p, z, K, k + j, W, j);
+    make(k, lanes);
     if (samplesOut !== undefined) samplesOut.set(s.f32.subarray(o, o + lanes * n), k * n);
     bad = summariseGroup(s, k, lanes, n, false, target, table, bad);
   }
@@ -163,13 +160,67 @@ export function generatedMembers(
     // the samples again, whole, for numeric's reading of the bad value
     const all = samplesOut ?? new Float32Array(K * n);
     if (samplesOut === undefined)
-      for (let m = 0; m < K; m += W) {
-        const lanes = forwardLanes(ek, p, z, K, m, W, 0);
-        all.set(s.f32.subarray(o, o + lanes * n), m * n);
+      for (let k = 0; k < K; k += 4) {
+        const lanes = Math.min(4, K - k);
+        make(k, lanes);
+        all.set(s.f32.subarray(o, o + lanes * n), k * n);
       }
     namedBadValue(all, K, n, target);
   }
   return kept;
+}
+
+/** Where {@link generatedMembers} makes four members' samples (members k … k + lanes − 1 at s.at, member k + L's at s.at + 4·L·n). */
+interface Maker {
+  s: SortArea;
+  make(k: number, lanes: number): void;
+}
+
+/** G in lane groups (engines/fused-simd.ts forwardLanes: two pairs on float64 lanes or a quad on float32 lanes). */
+function byLanes(p: Float32Array, sizes: number[], z: Float32Array, K: number, n: number, W: 2 | 4): Maker {
+  const ek = evalKernel(sizes, n, bytesAfter(n));
+  let s = generatedAreas.get(ek);
+  if (s === undefined) {
+    s = placeAreas(ek.k, ek.f32, ek.f64, ek.flat, ek.extraAt, n);
+    generatedAreas.set(ek, s);
+  }
+  return {
+    s,
+    make(k, lanes) {
+      for (let j = 0; j < lanes; j += W) forwardLanes(ek, p, z, K, k + j, W, j);
+    },
+  };
+}
+
+/** The kernel of {@link byMember} (per thread), with its sort areas and, after them, the noise, the parameters and the work area. */
+let memberKernel: { s: SortArea; z: number; p: number; work: number; n: number; h: number } | null = null;
+
+/**
+ * G of one hidden layer of h units on scalar noise, member by member (the kernel's hiddenMembers: four of a member's
+ * values a vector on float32 lanes, two on float64 lanes, the evaluation's operations; a unit that no value of the
+ * member's noise turns on left out of its sums, which leaves them as they are: see there).
+ */
+function byMember(p: Float32Array, h: number, z: Float32Array, n: number, W: 2 | 4): Maker {
+  const P = 3 * h + 1;
+  if (memberKernel === null || memberKernel.n !== n || memberKernel.h < h) {
+    const at = 16 * n;
+    const zBytes = 16 * n;
+    const pBytes = 16 * P;
+    const { k, base, f32, f64 } = instantiate(at + bytesAfter(n) + zBytes + pBytes + 16 * P + 64);
+    const s = placeAreas(k, f32, f64, base, base + at, n);
+    const zAt = base + at + bytesAfter(n);
+    memberKernel = { s, z: zAt, p: zAt + zBytes, work: zAt + zBytes + pBytes, n, h };
+  }
+  const m = memberKernel;
+  const { s } = m;
+  return {
+    s,
+    make(k, lanes) {
+      s.f32.set(z.subarray(k * n, (k + lanes) * n), m.z / 4);
+      s.f32.set(p.subarray(k * P, (k + lanes) * P), m.p / 4);
+      s.k.hiddenMembers(m.p, h, lanes, m.z, n, s.at, W === 4 ? 1 : 0, m.work);
+    },
+  };
 }
 
 /**
