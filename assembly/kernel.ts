@@ -8,3 +8,4 @@ export { normal, normalQuantile, uniform, vnormalQuantileAll } from './normal';
 export { vexpAll, vlog1pAll } from './vmath';
 export { row, rowSlope, sigmoidF32 } from './losses';
 export { coupling4, interleave, momentsF32x4, sortF32x2 } from './sort';
+export { pushforwardRows } from './pushforward';

@@ -3,7 +3,7 @@
  * by test/setup.ts; replay with FC_SEED). Oracles: the exact theory module on the trainer's own
  * float32 tables, and the trainer's own single runs and uninterrupted runs.
  */
-import { beforeAll, describe, expect } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { makeConfig, train, trainTabular, useBackend, TrainInterrupted, type Checkpoint, type GanLoss } from '../src/train/index.js';
 import { dstar } from '../src/theory/index.js';
@@ -204,6 +204,45 @@ describe("the exact pushforward density on the metrics' grid", () => {
     const dens = pushforwardDensity(pieces);
     const onGrid = pushforwardDensityOnGrid(pieces, xs);
     expect(Array.from(onGrid)).toEqual(Array.from(xs, dens));
+  });
+});
+
+describe("the exact pushforward density in the kernel (the trainer's D*: G of one hidden layer)", () => {
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 70 }),
+      fc.integer({ min: 1, max: 17 }),
+      fc.array(fc.oneof(fc.float({ min: -3, max: 3, noNaN: true }), fc.constantFrom(0, -0, 1, -1, 0.5)), { minLength: 40, maxLength: 40 }),
+      fc.integer({ min: 1, max: 250 }),
+    ],
+    { numRuns: 80 },
+  )('pushforwardRows = pushforwardDensityOnGrid(generatorPiecesFlat) of each member, bit for bit', async (K, h, w, gridN) => {
+    const { generatorPiecesFlat, pushforwardDensityOnGrid, pushforwardRows } = await import('../src/train/pushforward.js');
+    const P = 3 * h + 1;
+    // members' weights from w, shifted per member; zeros among them (flat pieces, units that never turn on)
+    const g = Float32Array.from({ length: K * P }, (_, i) => w[(i * 7 + Math.floor(i / P)) % w.length] as number);
+    // an ascending float32 grid over the outputs' range, with the pieces' end images of member 0 among its points
+    const grid = Float32Array.from({ length: gridN }, (_, i) => -6 + (12 * i) / gridN).sort();
+    const want: number[][] = [];
+    for (let k = 0; k < K; k++) {
+      const o = k * P;
+      const layers = [
+        { W: g.subarray(o, o + h), b: g.subarray(o + h, o + 2 * h), fin: 1, fout: h },
+        { W: g.subarray(o + 2 * h, o + 3 * h), b: g.subarray(o + 3 * h, o + P), fin: h, fout: 1 },
+      ];
+      want.push(Array.from(pushforwardDensityOnGrid(generatorPiecesFlat(layers), grid, gridN)));
+    }
+    const got: number[][] = [];
+    expect(pushforwardRows(g, h, K, grid, gridN, (k, row) => got.push([k, ...row]))).toBe(true);
+    expect(got.map((r) => r[0])).toEqual(Array.from({ length: K }, (_, k) => k));
+    expect(got.map((r) => r.slice(1))).toEqual(want);
+  });
+
+  it('refuses parameters of the wrong length, naming them', async () => {
+    const { pushforwardRows } = await import('../src/train/pushforward.js');
+    expect(() => pushforwardRows(new Float32Array(10), 3, 2, new Float32Array(5), 5, () => {})).toThrow(
+      /pushforwardRows: gFlat must hold K·\(3h \+ 1\) = 20 values; got 10/,
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import { sigmoid } from '../numeric/logistic.js';
 import type { TrainConfig } from './config.js';
 import { rawOutput } from './losses.js';
 import { layout, networkSizes } from './mlp.js';
-import { generatorPiecesFlat, pushforwardDensityOnGrid, type DenseLayer } from './pushforward.js';
+import { generatorPiecesFlat, pushforwardDensityOnGrid, pushforwardRows, type DenseLayer } from './pushforward.js';
 import type { Points, StepEngine } from './engines/types.js';
 import type { FinalProbe, MemberLog, MemberStop } from './types.js';
 import { modeMetrics } from './mode-metrics.js';
@@ -140,22 +140,24 @@ function eachDStarRow(
   row: (k: number, dStar: Float64Array) => void,
 ): boolean {
   if (c.noiseDim !== 1 || target.dim !== 1) return false;
-  const net = layout(networkSizes(c, 1).g);
-  const pG = new Float64Array(gridN);
+  const sizes = networkSizes(c, 1).g;
   const dStar = new Float64Array(gridN);
   // p_data on the grid, the same for every member
   const pData = Float64Array.from(gridX.subarray(0, gridN), (x) => Math.exp((target as Dist1D).logPdf(x)));
-  const members = memberLayers(gFlat, K, net);
-  for (let k = 0; k < K; k++) {
-    // the grid is ascending (gridFor), so each piece of G visits only the points near its image
-    pushforwardDensityOnGrid(generatorPiecesFlat(members[k] as DenseLayer[]), gridX, gridN, pG);
+  const fromPG = (k: number, pG: Float64Array) => {
     for (let i = 0; i < gridN; i++) {
       const pd = pData[i] as number;
       const q = pG[i] as number;
       dStar[i] = pd + q > 0 ? pd / (pd + q) : NaN;
     }
     row(k, dStar);
-  }
+  };
+  // the grid is ascending (gridFor), so each piece of G visits only the points near its image; G of one hidden
+  // layer: every member's p_G in the kernel, the same values
+  if (sizes.length === 3 && pushforwardRows(gFlat, sizes[1] as number, K, gridX, gridN, fromPG)) return true;
+  const members = memberLayers(gFlat, K, layout(sizes));
+  const pG = new Float64Array(gridN);
+  for (let k = 0; k < K; k++) fromPG(k, pushforwardDensityOnGrid(generatorPiecesFlat(members[k] as DenseLayer[]), gridX, gridN, pG));
   return true;
 }
 

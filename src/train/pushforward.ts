@@ -5,6 +5,7 @@
  * p_G(x) = Σ over pieces with a ≠ 0 and (x − c)/a inside the piece of φ((x − c)/a)/|a|.
  * This gives D*(x) = p_data(x)/(p_data(x) + p_G(x)) for the trained generator without any sampling.
  */
+import { instantiate, simdAvailable, type Kernel } from './engines/fused-simd.js';
 
 /** One layer of one member: W row-major [in][out], b [out]. */
 export interface DenseLayer {
@@ -234,4 +235,57 @@ function firstAtLeast(xs: ArrayLike<number>, n: number, v: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Members a call of the kernel's pushforwardRows takes. */
+const ROWS_CHUNK = 64;
+
+/** The kernel of {@link pushforwardRows}, kept (per thread), for h units and gridN points. */
+let rowsKernel: { k: Kernel; f32: Float32Array; f64: Float64Array; params: number; grid: number; out: number; work: number; h: number; gridN: number } | null =
+  null;
+
+/**
+ * p_G on an ascending grid (its first gridN points) for every member of a population whose G is one hidden layer of
+ * h units on scalar noise (gFlat [K·(3h + 1)], mlp.ts's layout): each member's {@link pushforwardDensityOnGrid} of
+ * its {@link generatorPiecesFlat}, the same values bit for bit, in the kernel (assembly/pushforward.ts, a port of the
+ * two) 64 members a call. Calls row(k, p_G) for each member in turn (an array the next call may overwrite); returns
+ * false, calling nothing, where the kernel does not compile.
+ */
+export function pushforwardRows(
+  gFlat: Float32Array,
+  h: number,
+  K: number,
+  grid: Float32Array,
+  gridN: number,
+  row: (k: number, pG: Float64Array) => void,
+): boolean {
+  if (!simdAvailable()) return false;
+  const P = 3 * h + 1;
+  if (gFlat.length !== K * P) throw new RangeError(`pushforwardRows: gFlat must hold K·(3h + 1) = ${K * P} values; got ${gFlat.length}`);
+  if (rowsKernel === null || rowsKernel.h !== h || rowsKernel.gridN !== gridN) {
+    const sizes = {
+      params: 4 * ROWS_CHUNK * P,
+      grid: 4 * gridN,
+      out: 8 * ROWS_CHUNK * gridN,
+      work: 8 * (2 * h * h + 11 * h + 8) + 20 * ((h + 1) * gridN + 2) + 32,
+    };
+    const at: Record<string, number> = {};
+    let top = 0;
+    for (const [name, bytes] of Object.entries(sizes)) {
+      at[name] = top;
+      top += Math.ceil(bytes / 16) * 16;
+    }
+    const { k, base, f32, f64 } = instantiate(top);
+    const of = (name: string) => base + (at[name] as number);
+    rowsKernel = { k, f32, f64, params: of('params'), grid: of('grid'), out: of('out'), work: of('work'), h, gridN };
+  }
+  const r = rowsKernel;
+  r.f32.set(grid.subarray(0, gridN), r.grid / 4);
+  for (let k0 = 0; k0 < K; k0 += ROWS_CHUNK) {
+    const count = Math.min(ROWS_CHUNK, K - k0);
+    r.f32.set(gFlat.subarray(k0 * P, (k0 + count) * P), r.params / 4);
+    r.k.pushforwardRows(r.params, h, count, r.grid, gridN, r.out, r.work);
+    for (let j = 0; j < count; j++) row(k0 + j, r.f64.subarray(r.out / 8 + j * gridN, r.out / 8 + (j + 1) * gridN));
+  }
+  return true;
 }

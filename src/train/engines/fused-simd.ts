@@ -99,6 +99,11 @@ export interface Kernel {
    * noise at z + 4·L·n, outputs to out + 4·L·n), member by member (assembly/fused-pair.ts); work: 16·(3h + 1) + 48 bytes.
    */
   hiddenMembers(params: number, h: number, count: number, z: number, n: number, out: number, f32: number, work: number): void;
+  /**
+   * p_G on an ascending float32 grid for `count` members' G of one hidden layer of h units on scalar noise, member L's
+   * gridN f64 at out + 8·L·gridN (assembly/pushforward.ts); work: 2h² + 11h + 8 f64 and 20·((h + 1)·gridN + 2) bytes.
+   */
+  pushforwardRows(params: number, h: number, count: number, grid: number, gridN: number, out: number, work: number): void;
   /** Lanes of n float32 values between contiguous runs at flat and the kernel's 16-byte values (assembly/sort.ts). */
   interleave(flat: number, kernel: number, lanes: number, n: number, f32lanes: number, toKernel: number): void;
 }
