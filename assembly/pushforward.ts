@@ -35,6 +35,11 @@ export function pushforwardRows(params: usize, h: i32, count: i32, grid: usize, 
   }
 }
 
+/** Number.isFinite: x − x is 0 for a finite x, NaN for ±∞ and NaN. */
+@inline function finite(x: f64): bool {
+  return x - x == 0;
+}
+
 @inline function f(at: usize, i: i32): f64 {
   return load<f64>(at + ((<usize>i) << 3));
 }
@@ -97,9 +102,9 @@ function piecesOf(
     const u = f(cuts, k + 1);
     if (!(u > l)) continue;
     let mid: f64 = 0;
-    if (isFinite<f64>(l) && isFinite<f64>(u)) mid = (l + u) / 2;
-    else if (isFinite<f64>(l)) mid = l + 1;
-    else if (isFinite<f64>(u)) mid = u - 1;
+    if (finite(l) && finite(u)) mid = (l + u) / 2;
+    else if (finite(l)) mid = l + 1;
+    else if (finite(u)) mid = u - 1;
     set(lo1, made, l);
     set(hi1, made, u);
     for (let o = 0; o < h; o++) {
@@ -146,7 +151,7 @@ function densityOnGrid(count: i32, lo: usize, hi: usize, a: usize, c: usize, xs:
     if (ak == 0) continue;
     const e0 = ak * l + ck;
     const e1 = ak * u + ck;
-    const margin = 1e-6 * (1 + Math.abs(ck) + Math.abs(ak) * max(isFinite<f64>(l) ? Math.abs(l) : 0, isFinite<f64>(u) ? Math.abs(u) : 0));
+    const margin = 1e-6 * (1 + Math.abs(ck) + Math.abs(ak) * max(finite(l) ? Math.abs(l) : 0, finite(u) ? Math.abs(u) : 0));
     const from = firstAtLeast(xs, n, min(e0, e1) - margin);
     const to = max(e0, e1) + margin;
     const absA = Math.abs(ak);
