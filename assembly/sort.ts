@@ -372,20 +372,89 @@ function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, qf: usize, state: u
       rows = 1;
     }
     const da = d + ((<usize>i) << 3);
-    for (let j = 0; j < rows; j++) {
-      const xA = j == 0 ? x0 : j == 1 ? x1 : j == 2 ? x2 : x3;
-      const xB = j == 0 ? y0 : j == 1 ? y1 : j == 2 ? y2 : y3;
-      const dd = f64x2.splat(load<f64>(da + ((<usize>j) << 3)));
-      const eA = termOf<M>(xA, dd, j == 0 ? b0 : j == 1 ? b1 : j == 2 ? b2 : b3, inv, nn);
-      const eB = termOf<M>(xB, dd, j == 0 ? c0 : j == 1 ? c1 : j == 2 ? c2 : c3, inv, nn);
+    if (rows == 4) {
+      const d0 = f64x2.splat(load<f64>(da));
+      const d1 = f64x2.splat(load<f64>(da, 8));
+      const d2 = f64x2.splat(load<f64>(da, 16));
+      const d3 = f64x2.splat(load<f64>(da, 24));
+      const e0A = termOf<M>(x0, d0, b0, inv, nn);
+      const e0B = termOf<M>(y0, d0, c0, inv, nn);
+      const e1A = termOf<M>(x1, d1, b1, inv, nn);
+      const e1B = termOf<M>(y1, d1, c1, inv, nn);
+      const e2A = termOf<M>(x2, d2, b2, inv, nn);
+      const e2B = termOf<M>(y2, d2, c2, inv, nn);
+      const e3A = termOf<M>(x3, d3, b3, inv, nn);
+      const e3B = termOf<M>(y3, d3, c3, inv, nn);
+      // where the sum so far is at least twice the block's four terms' sizes together (every lane), each row's sum
+      // before its term is at least that term's size: Neumaier's first branch at every row, the other not formed
+      const sizeA = f64x2.add(f64x2.add(f64x2.abs(e0A), f64x2.abs(e1A)), f64x2.add(f64x2.abs(e2A), f64x2.abs(e3A)));
+      const sizeB = f64x2.add(f64x2.add(f64x2.abs(e0B), f64x2.abs(e1B)), f64x2.add(f64x2.abs(e2B), f64x2.abs(e3B)));
+      const two = f64x2.splat(2);
+      if (i64x2.all_true(v128.and(f64x2.ge(f64x2.abs(sA), f64x2.mul(two, sizeA)), f64x2.ge(f64x2.abs(sB), f64x2.mul(two, sizeB))))) {
+        let t = f64x2.add(sA, e0A);
+        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e0A));
+        sA = t;
+        t = f64x2.add(sB, e0B);
+        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e0B));
+        sB = t;
+        t = f64x2.add(sA, e1A);
+        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e1A));
+        sA = t;
+        t = f64x2.add(sB, e1B);
+        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e1B));
+        sB = t;
+        t = f64x2.add(sA, e2A);
+        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e2A));
+        sA = t;
+        t = f64x2.add(sB, e2B);
+        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e2B));
+        sB = t;
+        t = f64x2.add(sA, e3A);
+        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e3A));
+        sA = t;
+        t = f64x2.add(sB, e3B);
+        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e3B));
+        sB = t;
+      } else {
+        let t = f64x2.add(sA, e0A);
+        cA = compensated(cA, sA, e0A, t);
+        sA = t;
+        t = f64x2.add(sB, e0B);
+        cB = compensated(cB, sB, e0B, t);
+        sB = t;
+        t = f64x2.add(sA, e1A);
+        cA = compensated(cA, sA, e1A, t);
+        sA = t;
+        t = f64x2.add(sB, e1B);
+        cB = compensated(cB, sB, e1B, t);
+        sB = t;
+        t = f64x2.add(sA, e2A);
+        cA = compensated(cA, sA, e2A, t);
+        sA = t;
+        t = f64x2.add(sB, e2B);
+        cB = compensated(cB, sB, e2B, t);
+        sB = t;
+        t = f64x2.add(sA, e3A);
+        cA = compensated(cA, sA, e3A, t);
+        sA = t;
+        t = f64x2.add(sB, e3B);
+        cB = compensated(cB, sB, e3B, t);
+        sB = t;
+      }
+      pA = x3;
+      pB = y3;
+    } else {
+      const dd = f64x2.splat(load<f64>(da));
+      const eA = termOf<M>(x0, dd, b0, inv, nn);
+      const eB = termOf<M>(y0, dd, c0, inv, nn);
       const tA = f64x2.add(sA, eA);
       const tB = f64x2.add(sB, eB);
       cA = compensated(cA, sA, eA, tA);
       cB = compensated(cB, sB, eB, tB);
       sA = tA;
       sB = tB;
-      pA = xA;
-      pB = xB;
+      pA = x0;
+      pB = y0;
     }
     i += rows;
   }

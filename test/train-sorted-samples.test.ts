@@ -108,6 +108,22 @@ describe("sortedMembers' W1 to a target (the coupling's sums in the kernel, four
     expect(Array.from(sortedMembers(samples, K, n, target, false).w1)).toEqual(Array.from(w1DistancesSorted(sorted, K, n, target)));
   });
 
+  test.prop([fc.integer({ min: 8, max: 300 }), fc.integer({ min: 1, max: 4 }), fc.double({ min: 2, max: 5000, noNaN: true })], { numRuns: 60 })(
+    'small terms, then a block of terms far larger than the sum so far (Neumaier’s second branch): numeric’s W1',
+    (n, far, big) => {
+      const target = parseDistribution('normal:0,1') as Dist1D;
+      const { q } = quantileTable(target, n);
+      const K = 4;
+      const samples = new Float32Array(K * n);
+      for (let k = 0; k < K; k++) {
+        // each row at its lower quantile rounded down (a small term), the last `far` rows far above the target
+        for (let i = 0; i < n; i++) samples[k * n + i] = i >= n - far ? Math.fround(big * (k + 1) + i) : float32Below(Math.max(q[i] as number, -40));
+      }
+      const sorted = sortedMembers(samples, K, n).sorted.slice();
+      expect(Array.from(sortedMembers(samples, K, n, target, false).w1)).toEqual(Array.from(w1DistancesSorted(sorted, K, n, target)));
+    },
+  );
+
   it('a sample with a value that is not finite: numeric names it by its index among the sorted values', () => {
     const target = parseDistribution('normal:0,1') as Dist1D;
     const samples = Float32Array.from({ length: 5 * 8 }, (_, i) => (i % 8) - 3);
