@@ -247,7 +247,7 @@ export function momentsF32x4(at: usize, n: i32, out: usize): void {
  * f64; d: PM[i+1] − PM[i], n f64 (the differences numeric forms); qf: q rounded down to float32 (n + 1 f32), then q
  * rounded up (n + 1 f32), for the blocks' checks. x/n is x·(1/n) where n is a power of two (the same
  * value: a power of two scales exactly). state: the sums, compensations and previous values (six f64x2: sum 0–1,
- * sum 2–3, comp 0–1, comp 2–3, prev 0–1, prev 2–3), read at `from` and written back, then 64 bytes of scratch. Returns n when done; i where some
+ * sum 2–3, comp 0–1, comp 2–3, prev 0–1, prev 2–3), read at `from` and written back, then 64 + 128 bytes of scratch. Returns n when done; i where some
  * lane's x₍ᵢ₎ lies strictly inside (q[i], q[i+1]) (its term needs F itself: the caller adds row i and goes on from
  * i + 1); −1 − i where some lane's x₍ᵢ₎ is not finite or below the value before it (the caller's own check names it).
  * Rows go four at a time, checked as a block first, where no row of the block needs the caller.
@@ -280,6 +280,7 @@ function compensated(c: v128, s: v128, e: v128, t: v128): v128 {
 function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, qf: usize, state: usize, from: i32): i32 {
   const stride = (<usize>n) << 2;
   const scratch = state + 96;
+  const terms = state + 160;
   const nn = f64x2.splat(<f64>n);
   const inv = f64x2.splat(1 / <f64>n);
   const zero = f64x2.splat(0);
@@ -371,90 +372,51 @@ function couplingT<M>(xs: usize, n: i32, q: usize, d: usize, qf: usize, state: u
       }
       rows = 1;
     }
+    // the rows' terms, lanes 0–1 and 2–3 of row j at terms + 32·j and + 16
     const da = d + ((<usize>i) << 3);
+    v128.store(terms, termOf<M>(x0, f64x2.splat(load<f64>(da)), b0, inv, nn));
+    v128.store(terms, termOf<M>(y0, f64x2.splat(load<f64>(da)), c0, inv, nn), 16);
+    // Neumaier's step, c + ((s − t) + e) where |s| ≥ |e|, else c + ((e − t) + s): where the sum so far is at least
+    // twice a block's four terms' sizes together (every lane), each row's sum before its term is at least that
+    // term's size, so the first branch at every row, the other not formed
+    let first = false;
     if (rows == 4) {
-      const d0 = f64x2.splat(load<f64>(da));
-      const d1 = f64x2.splat(load<f64>(da, 8));
-      const d2 = f64x2.splat(load<f64>(da, 16));
-      const d3 = f64x2.splat(load<f64>(da, 24));
-      const e0A = termOf<M>(x0, d0, b0, inv, nn);
-      const e0B = termOf<M>(y0, d0, c0, inv, nn);
-      const e1A = termOf<M>(x1, d1, b1, inv, nn);
-      const e1B = termOf<M>(y1, d1, c1, inv, nn);
-      const e2A = termOf<M>(x2, d2, b2, inv, nn);
-      const e2B = termOf<M>(y2, d2, c2, inv, nn);
-      const e3A = termOf<M>(x3, d3, b3, inv, nn);
-      const e3B = termOf<M>(y3, d3, c3, inv, nn);
-      // where the sum so far is at least twice the block's four terms' sizes together (every lane), each row's sum
-      // before its term is at least that term's size: Neumaier's first branch at every row, the other not formed
-      const sizeA = f64x2.add(f64x2.add(f64x2.abs(e0A), f64x2.abs(e1A)), f64x2.add(f64x2.abs(e2A), f64x2.abs(e3A)));
-      const sizeB = f64x2.add(f64x2.add(f64x2.abs(e0B), f64x2.abs(e1B)), f64x2.add(f64x2.abs(e2B), f64x2.abs(e3B)));
+      v128.store(terms, termOf<M>(x1, f64x2.splat(load<f64>(da, 8)), b1, inv, nn), 32);
+      v128.store(terms, termOf<M>(y1, f64x2.splat(load<f64>(da, 8)), c1, inv, nn), 48);
+      v128.store(terms, termOf<M>(x2, f64x2.splat(load<f64>(da, 16)), b2, inv, nn), 64);
+      v128.store(terms, termOf<M>(y2, f64x2.splat(load<f64>(da, 16)), c2, inv, nn), 80);
+      v128.store(terms, termOf<M>(x3, f64x2.splat(load<f64>(da, 24)), b3, inv, nn), 96);
+      v128.store(terms, termOf<M>(y3, f64x2.splat(load<f64>(da, 24)), c3, inv, nn), 112);
       const two = f64x2.splat(2);
-      if (i64x2.all_true(v128.and(f64x2.ge(f64x2.abs(sA), f64x2.mul(two, sizeA)), f64x2.ge(f64x2.abs(sB), f64x2.mul(two, sizeB))))) {
-        let t = f64x2.add(sA, e0A);
-        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e0A));
-        sA = t;
-        t = f64x2.add(sB, e0B);
-        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e0B));
-        sB = t;
-        t = f64x2.add(sA, e1A);
-        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e1A));
-        sA = t;
-        t = f64x2.add(sB, e1B);
-        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e1B));
-        sB = t;
-        t = f64x2.add(sA, e2A);
-        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e2A));
-        sA = t;
-        t = f64x2.add(sB, e2B);
-        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e2B));
-        sB = t;
-        t = f64x2.add(sA, e3A);
-        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, t), e3A));
-        sA = t;
-        t = f64x2.add(sB, e3B);
-        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, t), e3B));
-        sB = t;
-      } else {
-        let t = f64x2.add(sA, e0A);
-        cA = compensated(cA, sA, e0A, t);
-        sA = t;
-        t = f64x2.add(sB, e0B);
-        cB = compensated(cB, sB, e0B, t);
-        sB = t;
-        t = f64x2.add(sA, e1A);
-        cA = compensated(cA, sA, e1A, t);
-        sA = t;
-        t = f64x2.add(sB, e1B);
-        cB = compensated(cB, sB, e1B, t);
-        sB = t;
-        t = f64x2.add(sA, e2A);
-        cA = compensated(cA, sA, e2A, t);
-        sA = t;
-        t = f64x2.add(sB, e2B);
-        cB = compensated(cB, sB, e2B, t);
-        sB = t;
-        t = f64x2.add(sA, e3A);
-        cA = compensated(cA, sA, e3A, t);
-        sA = t;
-        t = f64x2.add(sB, e3B);
-        cB = compensated(cB, sB, e3B, t);
-        sB = t;
-      }
+      const sizeA = f64x2.add(
+        f64x2.add(f64x2.abs(v128.load(terms)), f64x2.abs(v128.load(terms, 32))),
+        f64x2.add(f64x2.abs(v128.load(terms, 64)), f64x2.abs(v128.load(terms, 96))),
+      );
+      const sizeB = f64x2.add(
+        f64x2.add(f64x2.abs(v128.load(terms, 16)), f64x2.abs(v128.load(terms, 48))),
+        f64x2.add(f64x2.abs(v128.load(terms, 80)), f64x2.abs(v128.load(terms, 112))),
+      );
+      first = i64x2.all_true(v128.and(f64x2.ge(f64x2.abs(sA), f64x2.mul(two, sizeA)), f64x2.ge(f64x2.abs(sB), f64x2.mul(two, sizeB))));
       pA = x3;
       pB = y3;
     } else {
-      const dd = f64x2.splat(load<f64>(da));
-      const eA = termOf<M>(x0, dd, b0, inv, nn);
-      const eB = termOf<M>(y0, dd, c0, inv, nn);
-      const tA = f64x2.add(sA, eA);
-      const tB = f64x2.add(sB, eB);
-      cA = compensated(cA, sA, eA, tA);
-      cB = compensated(cB, sB, eB, tB);
-      sA = tA;
-      sB = tB;
       pA = x0;
       pB = y0;
+    }
+    for (let j = 0; j < rows; j++) {
+      const eA = v128.load(terms + ((<usize>j) << 5));
+      const eB = v128.load(terms + ((<usize>j) << 5), 16);
+      const tA = f64x2.add(sA, eA);
+      const tB = f64x2.add(sB, eB);
+      if (first) {
+        cA = f64x2.add(cA, f64x2.add(f64x2.sub(sA, tA), eA));
+        cB = f64x2.add(cB, f64x2.add(f64x2.sub(sB, tB), eB));
+      } else {
+        cA = compensated(cA, sA, eA, tA);
+        cB = compensated(cB, sB, eB, tB);
+      }
+      sA = tA;
+      sB = tB;
     }
     i += rows;
   }

@@ -36,7 +36,7 @@ interface SortArea {
 }
 
 /** The areas after `at` (byte sizes, each rounded up to 16 bytes, in this order). */
-const areasAfter = (n: number) => ({ tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 160, q: 8 * (n + 1), d: 8 * n, qf: 8 * (n + 1) });
+const areasAfter = (n: number) => ({ tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 288, q: 8 * (n + 1), d: 8 * n, qf: 8 * (n + 1) });
 
 /** Bytes of the areas after `at`. */
 const bytesAfter = (n: number) => Object.values(areasAfter(n)).reduce((a, b) => a + Math.ceil(b / 16) * 16, 0);
