@@ -127,7 +127,7 @@ describe('clear messages and resources checked first', () => {
     ],
     [
       ['regenerate', '--dir', mkdtempSync(join(tmpdir(), 'gan-verify-empty-'))],
-      /regenerate: --dir "[^"]+" holds no seed-N.log or document.log: nothing to regenerate/,
+      /regenerate: --dir "[^"]+" holds no seed-N.log, seed-N.float32.log or document.log: nothing to regenerate/,
     ],
   ])('%j: one line, exit 2', async (argv, message) => {
     const r = await run(argv as string[]);

@@ -296,6 +296,7 @@ describe('gan-verify regenerate (golden logs change only on request)', () => {
     const r = await regen('--population', '2');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/seed-0\.log: identical \(5 lines\)/);
+    expect(r.stdout).toMatch(/seed-2\.float32\.log: identical \(5 lines\)/);
     expect(r.stdout).toMatch(/where the documents' log falls among 2 seeds/);
     expect(r.stdout).toMatch(/\n800 +1\.3855 +\d\.\d\d +0\.6933 +\d\.\d\d\n/);
   });

@@ -10,8 +10,8 @@ import { existingDir } from './files.js';
 export const REGENERATE_HELP = `Usage: gan-verify regenerate [--update] [--population K] [--dir DIR]
 
 Reruns every fixture log in fixtures/seed-toy/ (seed-<S>.log: gan-verify train --preset seed-toy
---seed S, cpu backend) and fails, naming the file and the first differing line, if any byte differs;
---update rewrites them instead. Then trains a population of K seeds (default 32) and reports, at each
+--seed S, cpu backend; seed-<S>.float32.log: the same with --precision float32) and fails, naming the
+file and the first differing line, if any byte differs; --update rewrites them instead. Then trains a population of K seeds (default 32) and reports, at each
 logged step, where the documents' own log (document.log) falls in the population: the share of
 members with a lower D_loss and G_loss.
 `;
@@ -27,19 +27,20 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
   const popRaw = args.values.get('population') ?? '32';
   if (!/^\d+$/.test(popRaw) || Number(popRaw) < 1) throw new CliError(`${cmd}: --population must be a positive integer; got ${JSON.stringify(popRaw)}`);
   const dir = args.values.get('dir') ?? DEFAULT_DIR;
-  existingDir(cmd, `--dir ${JSON.stringify(dir)}`, dir, 'give the folder of seed-N.log files');
+  existingDir(cmd, `--dir ${JSON.stringify(dir)}`, dir, 'give the folder of seed-N.log (and seed-N.float32.log) files');
   await useBackend('cpu');
   const out: string[] = [];
   let failed = false;
   const files = readdirSync(dir)
-    .filter((f) => /^seed-\d+\.log$/.test(f))
+    .filter((f) => /^seed-\d+(\.float32)?\.log$/.test(f))
     .sort();
   if (files.length === 0 && !existsSync(join(dir, 'document.log')))
-    throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} holds no seed-N.log or document.log: nothing to regenerate`);
+    throw new CliError(`${cmd}: --dir ${JSON.stringify(dir)} holds no seed-N.log, seed-N.float32.log or document.log: nothing to regenerate`);
   for (const f of files) {
-    const seed = Number(f.slice(5, -4));
+    const float32 = f.endsWith('.float32.log');
+    const seed = Number(f.slice(5, float32 ? -12 : -4));
     const lines: string[] = [];
-    await train(makeConfig('seed-toy'), {
+    await train(makeConfig('seed-toy', float32 ? { precision: 'float32' } : {}), {
       seed,
       onLog: (l) => lines.push(logLine((l[0] as MemberLog).step, (l[0] as MemberLog).dLoss, (l[0] as MemberLog).gLoss)),
     });
