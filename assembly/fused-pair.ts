@@ -682,7 +682,7 @@ function hiddenRowsT<T, F>(w1: usize, b1: usize, w2: usize, b2p: usize, h: i32, 
  * least and greatest values means at or below 0 at every value, where ReLU gives +0 and the unit's term is +0
  * times w₂, ±0; adding ±0 leaves a sum that is not −0 as it was, and the sum is never −0 unless the output bias is
  * (then no unit is left out); a w₂ that is not finite keeps its unit (its term would be NaN). work: room for the
- * splatted weights, 16·(3h + 1) bytes, and 48 bytes more.
+ * splatted weights, 16·(3h + 1) bytes, and 32 bytes more.
  */
 export function hiddenMembers(params: usize, h: i32, count: i32, z: usize, n: i32, out: usize, f32: bool, work: usize): void {
   const P = 3 * h + 1;
@@ -732,8 +732,9 @@ function hiddenMemberT<T>(p: usize, h: i32, x: usize, n: i32, out: usize, work: 
   let hi = max(max(f32x4.extract_lane(hi4, 0), f32x4.extract_lane(hi4, 1)), max(f32x4.extract_lane(hi4, 2), f32x4.extract_lane(hi4, 3)));
   for (let i = whole16; i < n; i++) {
     const v = load<f32>(x + ((<usize>i) << 2));
-    lo = min(lo, v);
-    hi = max(hi, v);
+    // as pmin and pmax compare: a NaN passed over
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
   // the units some value turns on, each weight splatted: w₁ at work, b₁ at work + 16·h, w₂ at work + 32·h
   const b2 = load<f32>(p + ((<usize>(3 * h)) << 2));

@@ -96,7 +96,7 @@ export interface Kernel {
   coupling4(xs: number, n: number, q: number, d: number, qf: number, state: number, from: number): number;
   /**
    * `count` members' G of one hidden layer of h units on scalar noise (parameters float32 at params + 4·L·(3h + 1),
-   * noise at z + 4·L·n, outputs to out + 4·L·n), member by member (assembly/fused-pair.ts); work: 16·(3h + 1) + 48 bytes.
+   * noise at z + 4·L·n, outputs to out + 4·L·n), member by member (assembly/fused-pair.ts); work: 16·(3h + 1) + 32 bytes.
    */
   hiddenMembers(params: number, h: number, count: number, z: number, n: number, out: number, f32: number, work: number): void;
   /**
