@@ -27,7 +27,7 @@ export async function runRegenerate(argv: readonly string[]): Promise<[string, n
   const popRaw = args.values.get('population') ?? '32';
   if (!/^\d+$/.test(popRaw) || Number(popRaw) < 1) throw new CliError(`${cmd}: --population must be a positive integer; got ${JSON.stringify(popRaw)}`);
   const dir = args.values.get('dir') ?? DEFAULT_DIR;
-  existingDir(cmd, `--dir ${JSON.stringify(dir)}`, dir, 'give the folder of seed-N.log (and seed-N.float32.log) files');
+  existingDir(cmd, `--dir ${JSON.stringify(dir)}`, dir, 'give the folder of seed-N.log files');
   await useBackend('cpu');
   const out: string[] = [];
   let failed = false;
