@@ -5,7 +5,7 @@
  * p_G(x) = Σ over pieces with a ≠ 0 and (x − c)/a inside the piece of φ((x − c)/a)/|a|.
  * This gives D*(x) = p_data(x)/(p_data(x) + p_G(x)) for the trained generator without any sampling.
  */
-import { instantiate, simdAvailable, type Kernel } from './engines/fused-simd.js';
+import { Bump, instantiate, simdAvailable, type Kernel } from './engines/fused-simd.js';
 
 /** One layer of one member: W row-major [in][out], b [out]. */
 export interface DenseLayer {
@@ -263,21 +263,13 @@ export function pushforwardRows(
   const P = 3 * h + 1;
   if (gFlat.length !== K * P) throw new RangeError(`pushforwardRows: gFlat must hold K·(3h + 1) = ${K * P} values; got ${gFlat.length}`);
   if (rowsKernel === null || rowsKernel.h !== h || rowsKernel.gridN !== gridN) {
-    const sizes = {
-      params: 4 * ROWS_CHUNK * P,
-      grid: 4 * gridN,
-      out: 8 * ROWS_CHUNK * gridN,
-      work: 8 * (2 * h * h + 11 * h + 8) + 20 * ((h + 1) * gridN + 2) + 32,
-    };
-    const at: Record<string, number> = {};
-    let top = 0;
-    for (const [name, bytes] of Object.entries(sizes)) {
-      at[name] = top;
-      top += Math.ceil(bytes / 16) * 16;
-    }
-    const { k, base, f32, f64 } = instantiate(top);
-    const of = (name: string) => base + (at[name] as number);
-    rowsKernel = { k, f32, f64, params: of('params'), grid: of('grid'), out: of('out'), work: of('work'), h, gridN };
+    const mem = new Bump();
+    const params = mem.take(4 * ROWS_CHUNK * P);
+    const at = mem.take(4 * gridN);
+    const out = mem.take(8 * ROWS_CHUNK * gridN);
+    const work = mem.take(8 * (2 * h * h + 11 * h + 8) + 20 * ((h + 1) * gridN + 2) + 32);
+    const { k, base, f32, f64 } = instantiate(mem.top);
+    rowsKernel = { k, f32, f64, params: base + params, grid: base + at, out: base + out, work: base + work, h, gridN };
   }
   const r = rowsKernel;
   r.f32.set(grid.subarray(0, gridN), r.grid / 4);

@@ -10,7 +10,7 @@ import { quantileTable, coupledTerm, w1DistancesSorted } from '../numeric/wasser
 import type { Dist1D } from '../numeric/index.js';
 import { lanesOf, type Precision } from './config.js';
 import type { MemberSamples } from './engines/types.js';
-import { evalKernel, forwardLanes, instantiate, simdAvailable, type EvalKernel, type Kernel } from './engines/fused-simd.js';
+import { Bump, evalKernel, forwardLanes, instantiate, simdAvailable, type EvalKernel, type Kernel } from './engines/fused-simd.js';
 
 export type { MemberSamples } from './engines/types.js';
 
@@ -32,25 +32,47 @@ interface SortArea {
   d: number;
   qf: number;
   n: number;
-  tables: { dist: Dist1D; n: number; table: { q: Float64Array; pm: Float64Array } } | null;
+  tables: { dist: Dist1D; n: number; table: Tables } | null;
 }
 
-/** The areas after `at` (byte sizes, each rounded up to 16 bytes, in this order). */
-const areasAfter = (n: number) => ({ tmp: 8 * n, count: 2 * 3 * 2048 * 4, out: 64, state: 288, q: 8 * (n + 1), d: 8 * n, qf: 8 * (n + 1) });
+/** The areas after `at`, taken from `mem` (16-byte aligned, in this order): their offsets from mem's start. */
+function takeAreas(mem: Bump, n: number) {
+  return {
+    tmp: mem.take(8 * n),
+    count: mem.take(2 * 3 * 2048 * 4),
+    out: mem.take(64),
+    state: mem.take(288),
+    q: mem.take(8 * (n + 1)),
+    d: mem.take(8 * n),
+    qf: mem.take(8 * (n + 1)),
+  };
+}
 
 /** Bytes of the areas after `at`. */
-const bytesAfter = (n: number) => Object.values(areasAfter(n)).reduce((a, b) => a + Math.ceil(b / 16) * 16, 0);
+function bytesAfter(n: number): number {
+  const mem = new Bump();
+  takeAreas(mem, n);
+  return mem.top;
+}
 
 /** The areas after `at`, placed from byte `from` of the instance (16-byte aligned) on. */
 function placeAreas(k: Kernel, f32: Float32Array, f64: Float64Array, at: number, from: number, n: number): SortArea {
-  const o: Record<string, number> = {};
-  let top = from;
-  for (const [name, bytes] of Object.entries(areasAfter(n))) {
-    o[name] = top;
-    top += Math.ceil(bytes / 16) * 16;
-  }
-  const of = (name: string) => o[name] as number;
-  return { k, f32, f64, at, tmp: of('tmp'), count: of('count'), out: of('out'), state: of('state'), q: of('q'), d: of('d'), qf: of('qf'), n, tables: null };
+  const a = takeAreas(new Bump(), n);
+  return {
+    k,
+    f32,
+    f64,
+    at,
+    tmp: from + a.tmp,
+    count: from + a.count,
+    out: from + a.out,
+    state: from + a.state,
+    q: from + a.q,
+    d: from + a.d,
+    qf: from + a.qf,
+    n,
+    tables: null,
+  };
 }
 
 /** A kernel instance kept for {@link sortedMembers} (per thread), with room for n values a sample. */
@@ -58,8 +80,11 @@ let kernel: SortArea | null = null;
 
 function kernelFor(n: number): SortArea {
   if (kernel !== null && kernel.n >= n) return kernel;
-  const { k, base, f32, f64 } = instantiate(16 * n + bytesAfter(n));
-  kernel = placeAreas(k, f32, f64, base, base + 16 * n, n);
+  const mem = new Bump();
+  const at = mem.take(16 * n);
+  const areas = mem.take(bytesAfter(n));
+  const { k, base, f32, f64 } = instantiate(mem.top);
+  kernel = placeAreas(k, f32, f64, base + at, base + areas, n);
   return kernel;
 }
 
@@ -203,13 +228,15 @@ let memberKernel: { s: SortArea; z: number; p: number; work: number; n: number; 
 function byMember(p: Float32Array, h: number, z: Float32Array, n: number, W: 2 | 4): Maker {
   const P = 3 * h + 1;
   if (memberKernel === null || memberKernel.n !== n || memberKernel.h < h) {
-    const at = 16 * n;
-    const zBytes = 16 * n;
-    const pBytes = 16 * P;
-    const { k, base, f32, f64 } = instantiate(at + bytesAfter(n) + zBytes + pBytes + 16 * P + 64);
-    const s = placeAreas(k, f32, f64, base, base + at, n);
-    const zAt = base + at + bytesAfter(n);
-    memberKernel = { s, z: zAt, p: zAt + zBytes, work: zAt + zBytes + pBytes, n, h };
+    // four samples at `at`, the sort's areas, then four members' noise, parameters and the work area
+    const mem = new Bump();
+    const at = mem.take(16 * n);
+    const areas = mem.take(bytesAfter(n));
+    const zAt = mem.take(16 * n);
+    const pAt = mem.take(16 * P);
+    const work = mem.take(16 * P + 64);
+    const { k, base, f32, f64 } = instantiate(mem.top);
+    memberKernel = { s: placeAreas(k, f32, f64, base + at, base + areas, n), z: base + zAt, p: base + pAt, work: base + work, n, h };
   }
   const m = memberKernel;
   const { s } = m;
@@ -287,7 +314,7 @@ export function float32Below(x: number): number {
 type Tables = { q: Float64Array; pm: Float64Array };
 
 /** The target's tables for samples of n (numeric's quantileTable) in the kernel's memory, once per target and n; the tables. */
-function placeTables(s: SortArea, target: Dist1D, n: number): { q: Float64Array; pm: Float64Array } {
+function placeTables(s: SortArea, target: Dist1D, n: number): Tables {
   if (s.tables !== null && s.tables.dist === target && s.tables.n === n) return s.tables.table;
   const table = quantileTable(target, n);
   const { q, pm } = table;
@@ -308,7 +335,7 @@ function placeTables(s: SortArea, target: Dist1D, n: number): { q: Float64Array;
  * in the kernel), or null where a value is not finite or out of order. A row whose term needs F itself (some lane's
  * value strictly between two of F's quantiles) is added here, by numeric's coupledTerm and the same Neumaier step.
  */
-function couple4(s: SortArea, n: number, target: Dist1D, table: { q: Float64Array; pm: Float64Array }): number[] | null {
+function couple4(s: SortArea, n: number, target: Dist1D, table: Tables): number[] | null {
   const st = s.state / 8;
   const f = s.f64;
   f.fill(0, st, st + 8);

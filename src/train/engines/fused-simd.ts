@@ -158,7 +158,7 @@ export interface NetArea {
 }
 
 /** Offsets in the kernel's memory, each aligned to 16 bytes, from 0 (the heap base is added when placed). */
-class Bump {
+export class Bump {
   top = 0;
   take(bytes: number): number {
     const at = this.top;
@@ -359,7 +359,7 @@ export function evalKernel(sizes: number[], N: number, extra = 0): EvalKernel {
 }
 
 /** The instance of {@link sigmoidsF32}, kept, with room for `n` values in and out. */
-let sigmoidKernel: { k: Kernel; f32: Float32Array; base: number; n: number } | null = null;
+let sigmoidKernel: { k: Kernel; f32: Float32Array; at: number; out: number; n: number } | null = null;
 
 /**
  * numeric's sigmoid of every logit, each rounded to float32 (as a Float32Array store rounds it), into `into` (as long
@@ -373,13 +373,15 @@ export function sigmoidsF32(logits: Float32Array, into: Float32Array): Float32Ar
     return into;
   }
   if (sigmoidKernel === null || sigmoidKernel.n < n) {
-    const { k, base, f32 } = instantiate(8 * n + 32);
-    sigmoidKernel = { k, f32, base, n };
+    const mem = new Bump();
+    const at = mem.take(4 * n);
+    const out = mem.take(4 * n);
+    const { k, base, f32 } = instantiate(mem.top);
+    sigmoidKernel = { k, f32, at: base + at, out: base + out, n };
   }
-  const { k, f32, base } = sigmoidKernel;
-  const out = base + 16 * Math.ceil((4 * n) / 16);
-  f32.set(logits, base / 4);
-  k.sigmoidF32(base, n, out);
+  const { k, f32, at, out } = sigmoidKernel;
+  f32.set(logits, at / 4);
+  k.sigmoidF32(at, n, out);
   into.set(f32.subarray(out / 4, out / 4 + n));
   return into;
 }
