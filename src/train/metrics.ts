@@ -99,26 +99,26 @@ export function measure(
     }
     starGap[k] = worst;
   });
+  // each entry's step, seed and losses (and why it stopped), the metrics then added in the log's key order (a spread
+  // of a common part into each entry cost several times the whole)
+  const head = (k: number): MemberLog => {
+    const stop = stopped[k] ?? null;
+    return (
+      stop === null
+        ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
+        : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop }
+    ) as MemberLog;
+  };
   const logs: MemberLog[] = new Array(K);
   for (let k = 0; k < K; k++) {
-    const stop = stopped[k] ?? null;
-    const dHalfGap = halfGap[k] as number;
-    if (one === null) {
-      const common: Pick<MemberLog, 'step' | 'seed' | 'dLoss' | 'gLoss' | 'stopped'> =
-        stop === null
-          ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number }
-          : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop };
-      logs[k] = { ...common, ...modeMetrics((xs as Float32Array).subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D), dHalfGap };
-      continue;
+    const out = head(k);
+    if (one === null) Object.assign(out, modeMetrics((xs as Float32Array).subarray(k * n * dim, (k + 1) * n * dim), target as Dist2D));
+    else {
+      out.gMean = one.mean[k] as number;
+      out.gStd = Math.sqrt((one.ss[k] as number) / (n - 1));
+      out.w1 = one.w1[k] as number;
     }
-    // the entry written out whole, in common's key order (a spread of common copies it several times slower)
-    const gMean = one.mean[k] as number;
-    const gStd = Math.sqrt((one.ss[k] as number) / (n - 1));
-    const w1 = one.w1[k] as number;
-    const out: MemberLog =
-      stop === null
-        ? { step, seed: seed + k, dLoss: dLoss[k] as number, gLoss: gLoss[k] as number, gMean, gStd, w1, dHalfGap }
-        : { step, seed: seed + k, dLoss: NaN, gLoss: NaN, stopped: stop, gMean, gStd, w1, dHalfGap };
+    out.dHalfGap = halfGap[k] as number;
     if (withStar) out.dStarGap = starGap[k] as number;
     logs[k] = out;
   }
